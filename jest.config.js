@@ -1,0 +1,38 @@
+// One jest configuration, three projects (STYLE.md "Tests that earn their keep"):
+// unit tests next to the code, integration tests against real Postgres and Redis, and end-to-end
+// tests in a real browser. scripts/test.mjs runs them in that order and prints the summary line.
+const tsJest = [
+  'ts-jest',
+  { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false },
+];
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.tsx?$': tsJest },
+  moduleNameMapper: {
+    '^@reps/(shared|engine)$': '<rootDir>/packages/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+  rootDir: '.',
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/apps/api/src/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+    },
+  ],
+};

@@ -1,0 +1,38 @@
+import { ConfigError, parseConfig } from './config.js';
+
+const valid = {
+  DATABASE_URL: 'postgres://reps@127.0.0.1:5432/reps',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  REPS_HIDDEN_SEED: 'a-hidden-seed-of-some-length',
+  REPS_SERVER_KEY: 'k'.repeat(32),
+};
+
+describe('parseConfig', () => {
+  it('accepts a complete environment and applies defaults', () => {
+    const config = parseConfig(valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.REPS_WORKER_CONCURRENCY).toBe(4);
+    expect(config.REPS_SEED_DEMO).toBe(false);
+  });
+
+  it('names a missing variable', () => {
+    const { DATABASE_URL: _omit, ...rest } = valid;
+    expect(() => parseConfig(rest)).toThrow(/DATABASE_URL: is required but not set/);
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(() => parseConfig({ ...valid, REDIS_URL: '' })).toThrow(/REDIS_URL: is required/);
+  });
+
+  it('names every bad variable with the reason', () => {
+    try {
+      parseConfig({ ...valid, DATABASE_URL: 'mysql://x', PORT: '70000' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/DATABASE_URL: must be a URL starting with postgres:\/\//);
+      expect(problems).toMatch(/PORT: /);
+    }
+  });
+});

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'is empty')
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
+
+const port = z.coerce.number().int('must be a whole number').min(1).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * The whole configuration of the API and the worker, parsed once at boot. Nothing else reads
+ * process.env. Every variable is documented in the README's configuration table.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(3000),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  /** Prefix of every Redis key Reps writes; lets several deployments (or test runs) share a Redis. */
+  REPS_REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]+$/i, 'letters, digits, : _ - only')
+    .default('reps'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Pretty, human-readable logs (for a terminal); JSON lines otherwise. */
+  LOG_PRETTY: bool.default(false),
+  /** Seed of the hidden test cases: HMAC(REPS_HIDDEN_SEED, `<slug>:<version>`). Never share it. */
+  REPS_HIDDEN_SEED: z.string().min(16, 'must be at least 16 characters'),
+  /** Key that signs proof-of-work records and session tokens. */
+  REPS_SERVER_KEY: z.string().min(32, 'must be at least 32 characters'),
+  /** Folder of the challenge catalogue, loaded at start. */
+  REPS_CHALLENGES_DIR: z.string().default('challenges'),
+  /** Folder of the built web app the API serves; empty to serve none. */
+  REPS_WEB_DIST: z.string().default('apps/web/dist'),
+  /** Create the demo instructor and learner at start. */
+  REPS_SEED_DEMO: bool.default(false),
+  /** Grading jobs one worker process runs at once. */
+  REPS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /** How long SIGTERM waits for in-flight requests and jobs before forcing exit. */
+  REPS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  REPS_OPENAI_BASE_URL: url(['http:', 'https:']).optional(),
+  REPS_OPENAI_API_KEY: z.string().optional(),
+  REPS_ANTHROPIC_BASE_URL: url(['http:', 'https:']).default('https://api.anthropic.com'),
+  REPS_ANTHROPIC_API_KEY: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** One line per bad variable: `DATABASE_URL: must be a URL starting with postgres://`. */
+export function describeConfigErrors(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '(config)');
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    return `${name}: ${missing ? 'is required but not set' : issue.message}`;
+  });
+}
+
+/**
+ * Parses the environment. Empty strings count as unset, so `FOO=` in a shell behaves like no FOO.
+ * Throws a ConfigError naming each bad variable.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') cleaned[key] = value;
+  }
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) throw new ConfigError(describeConfigErrors(result.error));
+  return result.data;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}

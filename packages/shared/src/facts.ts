@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Ground truth a challenge generator attaches to each case for the simulated models. A pipeline
+ * never sees facts; the simulator reads them from the run context to decide what a model "knows".
+ */
+export const factUnitSchema = z.object({
+  /** Unique within the case, e.g. `clause-3`. */
+  id: z.string().min(1),
+  /** The unit's text as it appears in the case input (a clause, a ticket, a line item …). */
+  text: z.string().min(1),
+  /** The right answer per aspect, e.g. `{ risk: 'high', type: 'indemnity' }`. */
+  answers: z.record(z.string(), z.unknown()),
+});
+export type FactUnit = z.infer<typeof factUnitSchema>;
+
+/** An aspect a challenge asks about (a field of the output), as the simulator recognises it. */
+export const aspectSchema = z.object({
+  name: z.string().min(1),
+  /** Allowed values for a categorical aspect. */
+  values: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** Type of a free-form aspect. */
+  type: z.enum(['string', 'number', 'integer', 'boolean', 'array']).optional(),
+  /** Other property names meaning the same (e.g. `severity` for `risk`). */
+  synonyms: z.array(z.string()).default([]),
+  /** Words in a prompt that ask for this aspect (e.g. `risk`, `dangerous`). */
+  keywords: z.array(z.string()).default([]),
+});
+export type Aspect = z.infer<typeof aspectSchema>;
