@@ -107,3 +107,10 @@ export interface ModelProvider {
   list(): ModelInfo[];
   complete(request: CompletionRequest, context: ModelContext): Promise<Completion>;
 }
+
+/** What the executor calls: routes a request to the provider serving its model. */
+export interface ModelGateway {
+  describe(model: string): ModelInfo | undefined;
+  list(): ModelInfo[];
+  complete(request: CompletionRequest, context: ModelContext): Promise<Completion>;
+}
