@@ -1,0 +1,4 @@
+import { Users1764000000000 } from '../migrations/1764000000000-users.js';
+
+/** Every migration in order, listed once (ESM builds cannot glob-load them). */
+export const migrations = [Users1764000000000];

@@ -1,0 +1,20 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type HealthReport, HealthService } from './health.service.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Reports Postgres and Redis; 503 names the service that is down.' })
+  @ApiResponse({ status: 200, description: 'Both services are up.' })
+  @ApiResponse({ status: 503, description: 'A service is down; `down` names it.' })
+  async get(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    const report = await this.health.report();
+    res.status(report.status === 'ok' ? 200 : 503);
+    return report;
+  }
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { BootstrapService } from './bootstrap.service.js';
+import { loadConfigOrExit } from './config/config.module.js';
+import { exitOnStartupError, installShutdownDeadline } from './lifecycle.js';
+import { serveWeb } from './web/serve-web.js';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.useBodyParser('json', { limit: '2mb' });
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+
+  const openapi = new DocumentBuilder()
+    .setTitle('Reps API')
+    .setDescription('Challenges, runs, graded submissions, leaderboards and proof of work.')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+
+  await app.get(BootstrapService).prepare();
+  const servingWeb = serveWeb(app, config.REPS_WEB_DIST);
+
+  app.enableShutdownHooks();
+  installShutdownDeadline(config.REPS_SHUTDOWN_TIMEOUT_MS);
+  await app.listen(config.PORT, config.HOST);
+  app.get(Logger).log({ event: 'listening', url: `http://${config.HOST}:${config.PORT}`, web: servingWeb });
+}
+
+main().catch((error) => exitOnStartupError('api', error));

@@ -1,0 +1,23 @@
+import type { Config } from '@reps/shared';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { LoggingModule } from './common/logging.module.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { JobRegistry } from './jobs/job-registry.js';
+import { QueueModule } from './jobs/queue.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { PingJob } from './system/ping.job.js';
+import { SystemProcessor } from './system/system.processor.js';
+
+/** The worker (worker.ts): no HTTP, BullMQ processors only. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: Config): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), LoggingModule, DiscoveryModule, DatabaseModule, RedisModule, QueueModule],
+      providers: [JobRegistry, SystemProcessor, PingJob],
+    };
+  }
+}

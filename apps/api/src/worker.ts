@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfigOrExit } from './config/config.module.js';
+import { exitOnStartupError, installShutdownDeadline } from './lifecycle.js';
+import { WorkerModule } from './worker.module.js';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  installShutdownDeadline(config.REPS_SHUTDOWN_TIMEOUT_MS);
+  await app.init();
+  app.get(Logger).log({ event: 'worker_ready', pid: process.pid, concurrency: config.REPS_WORKER_CONCURRENCY });
+}
+
+main().catch((error) => exitOnStartupError('worker', error));

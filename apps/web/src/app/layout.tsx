@@ -1,0 +1,29 @@
+import { NavLink, Outlet } from 'react-router';
+import { SystemStatus } from '../features/health/components/system-status';
+
+export function Layout() {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink to="/" className="brand" aria-label="Reps home">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>Reps</span>
+        </NavLink>
+        <nav aria-label="Main" className="nav">
+          <NavLink to="/" end>
+            Challenges
+          </NavLink>
+          <a href="/api/docs">API</a>
+        </nav>
+        <SystemStatus />
+      </header>
+      <main id="main" className="main">
+        <Outlet />
+      </main>
+      <footer className="footer">Reps — the gym for AI orchestration. Simulated models by default; every grade is reproducible.</footer>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+// Brings up what Reps needs (dependencies, build, Postgres, Redis) and starts the API and the
+// worker as child processes. Shared by `npm start` and `npm test`, so both run the same way.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureLocalPostgres } from './postgres.mjs';
+import { ensureLocalRedis } from './redis.mjs';
+import { canConnect, fail, runVisible, say, sleep, waitFor } from './util.mjs';
+
+export const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+
+/** Fails fast (well within 10 s) when an external DATABASE_URL or REDIS_URL cannot be reached. */
+export async function checkExternalUrl(name, value, defaultPort) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(`${name}: "${value}" is not a URL`);
+  }
+  const port = Number(url.port || defaultPort);
+  const result = await canConnect(url.hostname, port, 5000);
+  if (result !== true) {
+    const reason = result instanceof Error ? (result.code ?? result.message) : 'no answer';
+    fail(`${name}: cannot connect to ${url.hostname}:${port} (${reason}). Is the server running?`);
+  }
+}
+
+function lockIsNewer() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker)) return true;
+  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs + 1000;
+}
+
+export async function ensureDependencies() {
+  if (existsSync(join(root, 'node_modules')) && !lockIsNewer()) return;
+  say('installing dependencies (npm ci) …');
+  const code = await runVisible('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
+  if (code !== 0) fail('npm ci failed; see the output above');
+}
+
+export async function build() {
+  say('building …');
+  const code = await runVisible('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root });
+  if (code !== 0) fail('the build failed; see the output above');
+}
+
+/** Secrets generated once per clone and kept in the state folder (never in git). */
+export function localSecrets(stateDir) {
+  const file = join(stateDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  mkdirSync(stateDir, { recursive: true });
+  const secrets = {
+    REPS_HIDDEN_SEED: randomBytes(24).toString('base64url'),
+    REPS_SERVER_KEY: randomBytes(32).toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/**
+ * Postgres and Redis: from DATABASE_URL / REDIS_URL when set (checked, never started or stopped by
+ * us), else project-local instances. Returns the URLs and a stop() for what this call started.
+ */
+export async function provisionServices({ stateDir, env, pgPort, redisPort, database }) {
+  const stops = [];
+  let databaseUrl = env.DATABASE_URL;
+  let redisUrl = env.REDIS_URL;
+  if (!databaseUrl) {
+    const pg = await ensureLocalPostgres({ stateDir, port: pgPort, database });
+    databaseUrl = pg.url;
+    if (pg.started) stops.push(pg.stop);
+  }
+  if (!redisUrl) {
+    const redis = await ensureLocalRedis({ stateDir, port: redisPort });
+    redisUrl = redis.url;
+    if (redis.started) stops.push(redis.stop);
+  }
+  return {
+    databaseUrl,
+    redisUrl,
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
+}
+
+/** Starts `node <entry>` with env; its output goes to the terminal prefixed, or to a log file. */
+export function startProcess(name, entry, env, { logFile } = {}) {
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const sink = logFile ? openLog(logFile) : null;
+  const forward = (stream, target) =>
+    stream.on('data', (chunk) => {
+      if (sink) sink(chunk);
+      else target.write(prefixLines(name, chunk));
+    });
+  forward(child.stdout, process.stdout);
+  forward(child.stderr, process.stderr);
+  return child;
+}
+
+function openLog(file) {
+  writeFileSync(file, '');
+  return (chunk) => writeFileSync(file, chunk, { flag: 'a' });
+}
+
+function prefixLines(name, chunk) {
+  return chunk
+    .toString()
+    .split(/(?<=\n)/)
+    .map((line) => `${name.padEnd(6)} │ ${line}`)
+    .join('');
+}
+
+/** Waits until GET /api/health answers 200, or the process dies. */
+export async function waitForHealth(baseUrl, child, timeoutMs = 90_000) {
+  return waitFor(
+    async () => {
+      if (child.exitCode !== null) fail(`the API exited with code ${child.exitCode} before it was ready`);
+      const res = await fetch(`${baseUrl}/api/health`).catch(() => null);
+      return res?.status === 200 ? res.json() : null;
+    },
+    { timeoutMs, what: 'the API', intervalMs: 300 },
+  );
+}
+
+export async function waitForWorker(baseUrl, child, timeoutMs = 60_000) {
+  return waitFor(
+    async () => {
+      if (child.exitCode !== null) fail(`the worker exited with code ${child.exitCode} before it was ready`);
+      const res = await fetch(`${baseUrl}/api/health`).catch(() => null);
+      const body = res?.status === 200 ? await res.json() : null;
+      return body && body.workers > 0 ? body : null;
+    },
+    { timeoutMs, what: 'the worker', intervalMs: 300 },
+  );
+}
+
+/** SIGTERM, then SIGKILL after the grace period; resolves when the process is gone. */
+export async function stopProcess(child, graceMs = 15_000) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = sleep(graceMs).then(() => 'timeout');
+  if ((await Promise.race([exited, timer])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
