@@ -1,0 +1,90 @@
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import type { ChatMessage, ModelInfo, Usage } from './types.js';
+
+/**
+ * Token counting for every provider (o200k_base, the encoding of current OpenAI models; other
+ * vendors' tokenizers differ by a few percent, which is fine for budgets and fallbacks).
+ *
+ * The simulated models count a ~2,000-token prompt on every call with a 0.5 ms budget, and the raw
+ * tokenizer needs 0.2–0.5 ms for that (its Unicode split regex dominates). Prompts repeat a lot —
+ * the same system prompt across a map, the same document across steps, the same prompt plus
+ * feedback on a retry — so text is counted in line-sized segments, each memoised.
+ */
+
+/** Learner text may contain `<|endoftext|>` and friends: count them as plain text, never throw. */
+const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
+
+/** Tokens each chat message adds around its content (OpenAI's chat format: framing plus the role). */
+export const TOKENS_PER_MESSAGE = 4;
+/** Tokens that prime the assistant's reply after the last message. */
+export const TOKENS_PER_REPLY = 3;
+
+/** Characters per generation of the segment cache; two generations are kept (~16 MB at most). */
+const CACHE_GENERATION_CHARS = 2_000_000;
+
+let current = new Map<string, number>();
+let previous = new Map<string, number>();
+let currentChars = 0;
+
+/** Number of tokens in `text`; exact (equal to gpt-tokenizer's countTokens on the whole text). */
+export function countTextTokens(text: string): number {
+  if (text.length === 0) return 0;
+  let total = 0;
+  let start = 0;
+  let newline = text.indexOf('\n');
+  while (newline !== -1) {
+    const next = newline + 1;
+    if (next < text.length && isSegmentStart(text.charCodeAt(next))) {
+      total += countSegment(text.slice(start, next));
+      start = next;
+    }
+    newline = text.indexOf('\n', next);
+  }
+  return total + countSegment(start === 0 ? text : text.slice(start));
+}
+
+/** Tokens of a chat prompt: every message's content plus the chat format's fixed overhead. */
+export function countMessageTokens(messages: readonly ChatMessage[]): number {
+  let total = TOKENS_PER_REPLY;
+  for (const message of messages) total += TOKENS_PER_MESSAGE + countTextTokens(message.content);
+  return total;
+}
+
+/** Cost in USD of a call: tokens times the per-million prices, rounded to 1e-12 to hide float noise. */
+export function costUsd(usage: Usage, price: Pick<ModelInfo, 'inputPricePerM' | 'outputPricePerM'>): number {
+  const cost =
+    (usage.input_tokens * price.inputPricePerM + usage.output_tokens * price.outputPricePerM) / 1e6;
+  return Math.round(cost * 1e12) / 1e12;
+}
+
+/**
+ * A segment may start right after a newline only where the o200k split regex starts a new piece
+ * anyway, so that the sum over segments equals the count of the whole: not on whitespace (a run
+ * of blank lines is one piece) and not on `/` (punctuation absorbs following newlines and
+ * slashes). Non-ASCII characters are checked against the regex's own notion of whitespace.
+ */
+function isSegmentStart(code: number): boolean {
+  if (code === 47 || code === 32 || (code >= 9 && code <= 13)) return false;
+  return code < 128 || !/\s/.test(String.fromCharCode(code));
+}
+
+function countSegment(segment: string): number {
+  const hit = current.get(segment);
+  if (hit !== undefined) return hit;
+  const old = previous.get(segment);
+  const count = old ?? countTokens(segment, PLAIN_TEXT);
+  remember(segment, count);
+  return count;
+}
+
+/** Two generations instead of a strict LRU: bounded, and a hit costs one Map lookup. */
+function remember(segment: string, count: number): void {
+  if (currentChars + segment.length > CACHE_GENERATION_CHARS) {
+    previous = current;
+    current = new Map();
+    currentChars = 0;
+  }
+  // A slice keeps its whole parent string alive; store a copy so the cache holds only its own text.
+  current.set(segment.length > 12 ? ` ${segment}`.slice(1) : segment, count);
+  currentChars += segment.length;
+}
