@@ -1,0 +1,121 @@
+import type { Aspect } from '@reps/shared';
+import { accuracyAfterExclusion } from './accuracy.js';
+import type { Rng } from './prng.js';
+
+/** One simulated answer for a (unit, aspect): the value said and whether it is the truth. */
+export interface Draw {
+  value: unknown;
+  correct: boolean;
+}
+
+export interface DrawInput {
+  rng: Rng;
+  truth: unknown;
+  aspect: Aspect;
+  /** Probability of answering right. */
+  p: number;
+  /** Value keys that feedback called wrong: never said again. */
+  excluded: ReadonlySet<string>;
+  /** Other units' true values for the same aspect: the most plausible wrong strings. */
+  peers: readonly unknown[];
+}
+
+/** A comparable key for a value: strings case- and space-insensitive, others as JSON. */
+export function valueKey(value: unknown): string {
+  if (typeof value === 'string') return value.trim().toLowerCase();
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+export function drawAnswer(input: DrawInput): Draw {
+  const { rng, truth, aspect, excluded } = input;
+  const choices = closedChoices(aspect, truth);
+  if (choices) return drawClosed(input, choices);
+  const truthExcluded = excluded.has(valueKey(truth));
+  const u = rng.next();
+  if (!truthExcluded && u < input.p) return { value: truth, correct: true };
+  return { value: openWrongValue(rng, truth, input.peers, excluded), correct: false };
+}
+
+/** Categorical and boolean aspects: a miss is another allowed value, uniformly. */
+function drawClosed(input: DrawInput, choices: unknown[]): Draw {
+  const { rng, truth, excluded } = input;
+  const truthKey = valueKey(truth);
+  const wrong = choices.filter((c) => valueKey(c) !== truthKey);
+  const wrongLeft = wrong.filter((c) => !excluded.has(valueKey(c)));
+  const u = rng.next();
+  const pick = rng.next();
+  if (!excluded.has(truthKey)) {
+    const p = accuracyAfterExclusion(input.p, wrongLeft.length, wrong.length);
+    if (u < p) return { value: truth, correct: true };
+  }
+  // Feedback ruled out every value: a model would hedge rather than repeat itself.
+  if (wrongLeft.length === 0) return { value: null, correct: false };
+  return { value: wrongLeft[Math.floor(pick * wrongLeft.length)], correct: false };
+}
+
+function closedChoices(aspect: Aspect, truth: unknown): unknown[] | undefined {
+  if (aspect.values && aspect.values.length > 0) {
+    const values: unknown[] = [...aspect.values];
+    // A truth outside the declared values still has to be answerable.
+    if (!values.some((v) => valueKey(v) === valueKey(truth))) values.push(truth);
+    return values;
+  }
+  if (aspect.type === 'boolean' || typeof truth === 'boolean') return [true, false];
+  return undefined;
+}
+
+/** Open aspects (numbers, free strings, lists): a plausible near miss not ruled out by feedback. */
+function openWrongValue(rng: Rng, truth: unknown, peers: readonly unknown[], excluded: ReadonlySet<string>) {
+  const ruledOut = new Set(excluded);
+  ruledOut.add(valueKey(truth));
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const candidate = nearMiss(rng, truth, peers);
+    if (!ruledOut.has(valueKey(candidate))) return candidate;
+  }
+  return typeof truth === 'number' ? truth + 1 + rng.int(1000) : null;
+}
+
+function nearMiss(rng: Rng, truth: unknown, peers: readonly unknown[]): unknown {
+  if (typeof truth === 'number') return nearbyNumber(rng, truth);
+  if (Array.isArray(truth)) return nearbyList(rng, truth, peers);
+  const other = peers.filter((p) => valueKey(p) !== valueKey(truth));
+  if (other.length > 0 && rng.chance(0.7)) return rng.pick(other);
+  if (typeof truth === 'string') return degradeString(rng, truth);
+  return null;
+}
+
+/** A number a model might plausibly say instead: off by one for small counts, a few % otherwise. */
+export function nearbyNumber(rng: Rng, truth: number): number {
+  const sign = rng.chance(0.5) ? 1 : -1;
+  if (Number.isInteger(truth) && Math.abs(truth) < 20) {
+    const candidate = truth + sign * (1 + rng.int(2));
+    return truth >= 0 && candidate < 0 ? truth + 1 : candidate;
+  }
+  const relative = 0.02 + rng.next() * 0.23;
+  const decimals = decimalsOf(truth);
+  const factor = 10 ** decimals;
+  const shifted = Math.round(truth * (1 + sign * relative) * factor) / factor;
+  return shifted === truth ? truth + sign / factor : shifted;
+}
+
+function nearbyList(rng: Rng, truth: unknown[], peers: readonly unknown[]): unknown[] {
+  const extras = peers.flatMap((p) => (Array.isArray(p) ? p : [])).filter((x) => !truth.includes(x));
+  if (truth.length > 0 && (extras.length === 0 || rng.chance(0.5))) {
+    const drop = rng.int(truth.length);
+    return truth.filter((_, i) => i !== drop);
+  }
+  if (extras.length > 0) return [...truth, rng.pick(extras)];
+  return [...truth, 'other'];
+}
+
+function degradeString(rng: Rng, truth: string): string {
+  const words = truth.split(/\s+/).filter(Boolean);
+  if (words.length > 2) return words.slice(0, Math.max(1, rng.int(words.length - 1) + 1)).join(' ');
+  return rng.pick(['other', 'unclear', 'not stated']);
+}
+
+function decimalsOf(x: number): number {
+  const text = String(x);
+  const dot = text.indexOf('.');
+  return dot === -1 ? 0 : Math.min(6, text.length - dot - 1);
+}

@@ -1,0 +1,241 @@
+import type { Aspect, FactUnit } from '@reps/shared';
+import type { CompletionRequest, ModelContext } from '../types.js';
+import { answerAccuracy, verificationAccuracy } from './accuracy.js';
+import { type Draw, drawAnswer, valueKey } from './answer-drawer.js';
+import { type ArithmeticTask, arithmeticOp, arithmeticTask, modelResult, numbersIn } from './arithmetic.js';
+import { findRequestedAspects, type RequestedAspect } from './aspect-matcher.js';
+import { type Exclusions, excludedFor, findExclusions } from './feedback.js';
+import { Hasher, Rng } from './prng.js';
+import { SIM_RULES, type SimModelSpec } from './sim-models.js';
+import { indexText, type TextIndex } from './text-index.js';
+import { findPresentUnits, indexUnits, type PresentUnit } from './unit-matcher.js';
+import { isVerificationPrompt, proposedValue, verdictProperty } from './verification.js';
+
+export type JsonSchema = Record<string, unknown>;
+export type CallMode = 'answer' | 'verify' | 'arithmetic' | 'vague';
+
+export interface Verdict {
+  /** What the model says: is the proposed answer correct? */
+  says: boolean;
+  /** False when the prompt proposed nothing the model could compare with the facts. */
+  grounded: boolean;
+}
+
+/**
+ * Everything the simulator reads from one call, and its answers, drawn lazily and memoised so the
+ * JSON and prose writers can ask for any (unit, aspect) in any order and get the same draw.
+ */
+export class SimCall {
+  readonly mode: CallMode;
+  readonly units: PresentUnit[];
+  readonly requested: RequestedAspect[];
+  readonly aspects: readonly Aspect[];
+  readonly schema: JsonSchema | undefined;
+  readonly verdictName: string | undefined;
+  readonly instruction: string;
+  readonly prompt: TextIndex;
+  private readonly base: Hasher;
+  private readonly exclusions: Exclusions;
+  private readonly memo = new Map<string, Draw>();
+  private arithmeticMemo?: { value: number; correct: boolean; task: ArithmeticTask };
+
+  constructor(
+    readonly spec: SimModelSpec,
+    readonly request: CompletionRequest,
+    context: ModelContext,
+    readonly contextFill: number,
+  ) {
+    const messages = request.messages;
+    this.instruction = messages
+      .filter((m) => m.role !== 'assistant')
+      .map((m) => m.content)
+      .join('\n');
+    this.prompt = indexText(messages.map((m) => m.content).join('\n'), SIM_RULES.shingleSize);
+    this.schema = request.output?.kind === 'json' ? request.output.schema : undefined;
+    this.aspects = context.aspects ?? [];
+    const facts: readonly FactUnit[] = context.facts ?? [];
+    this.units = facts.length > 0 ? findPresentUnits(this.prompt, indexUnits(facts)) : [];
+    this.requested = findRequestedAspects(this.aspects, this.schema, this.prompt, this.units);
+    this.exclusions = findExclusions(
+      messages,
+      this.requested.map((r) => r.aspect),
+      this.units,
+    );
+    this.verdictName = verdictProperty(this.schema);
+    this.base = callHasher(request);
+    this.mode = this.decideMode();
+  }
+
+  get temperature(): number {
+    return this.request.temperature ?? 0;
+  }
+
+  /** A generator for one purpose within this call, independent of every other purpose. */
+  rng(...purpose: string[]): Rng {
+    const h = this.base.clone();
+    for (const p of purpose) h.str(p);
+    return new Rng(h.seed());
+  }
+
+  accuracy(aspect: Aspect): number {
+    const statedShare = this.requested.find((r) => r.aspect === aspect)?.statedShare ?? 0;
+    return answerAccuracy(this.spec, {
+      k: this.units.length,
+      contextFill: this.contextFill,
+      statedShare,
+      temperature: this.temperature,
+    });
+  }
+
+  /** The model's answer for one (unit, aspect). */
+  answer(unit: PresentUnit, aspect: Aspect, extraExcluded?: unknown): Draw {
+    const key = `${unit.unit.id}\u0000${aspect.name}\u0000${extraExcluded === undefined ? '' : valueKey(extraExcluded)}`;
+    const cached = this.memo.get(key);
+    if (cached) return cached;
+    const draw = this.drawFresh(unit, aspect, extraExcluded);
+    this.memo.set(key, draw);
+    return draw;
+  }
+
+  /** The verdict on the answer proposed for a unit, with accuracy 1 − (1 − p)/2. */
+  verdict(unit: PresentUnit): Verdict {
+    const rng = this.rng('verdict', unit.unit.id);
+    const proposals = this.proposals(unit);
+    if (proposals.size === 0 || this.units.length > 1) {
+      return { says: rng.chance(this.accuracy(this.requested[0]!.aspect)), grounded: false };
+    }
+    let actuallyRight = true;
+    let p = 1;
+    for (const [aspect, proposed] of proposals) {
+      if (valueKey(proposed) !== valueKey(unit.unit.answers[aspect.name])) actuallyRight = false;
+      p = Math.min(p, this.accuracy(aspect));
+    }
+    const judgedRight = rng.chance(verificationAccuracy(p));
+    return { says: judgedRight ? actuallyRight : !actuallyRight, grounded: true };
+  }
+
+  /** A verifier's value for an aspect: the proposal if it agrees, else its own answer avoiding it. */
+  correctedAnswer(unit: PresentUnit, aspect: Aspect): Draw {
+    const proposed = this.proposals(unit).get(aspect);
+    if (proposed !== undefined && this.verdict(unit).says) {
+      return { value: proposed, correct: valueKey(proposed) === valueKey(unit.unit.answers[aspect.name]) };
+    }
+    return this.answer(unit, aspect, proposed);
+  }
+
+  arithmetic(): { value: number; correct: boolean; task: ArithmeticTask } | undefined {
+    if (this.mode !== 'arithmetic') return undefined;
+    if (!this.arithmeticMemo) {
+      const task = this.arithmeticTaskFor()!;
+      this.arithmeticMemo = { ...modelResult(this.rng('arithmetic'), task), task };
+    }
+    return this.arithmeticMemo;
+  }
+
+  private proposals(unit: PresentUnit): Map<Aspect, unknown> {
+    const out = new Map<Aspect, unknown>();
+    for (const { aspect } of this.requested) {
+      const value = proposedValue(this.instruction, aspect, unit.unit.answers[aspect.name]);
+      if (value !== undefined) out.set(aspect, value);
+    }
+    return out;
+  }
+
+  private drawFresh(unit: PresentUnit, aspect: Aspect, extraExcluded: unknown): Draw {
+    const rng = this.rng('answer', unit.unit.id, aspect.name);
+    const truth = unit.unit.answers[aspect.name];
+    if (truth === undefined) return { value: vagueValue(rng, aspect), correct: false };
+    let excluded = excludedFor(this.exclusions, unit.unit.id, aspect.name);
+    if (extraExcluded !== undefined) excluded = new Set([...excluded, valueKey(extraExcluded)]);
+    let p = this.accuracy(aspect);
+    // Working out a number from several figures in the unit (an invoice total) is arithmetic too.
+    if (typeof truth === 'number' && this.op() && this.op() !== 'count') {
+      p *= SIM_RULES.arithmeticPerNumber ** Math.max(0, numbersIn(unit.unit.text).length - 1);
+    }
+    const peers = this.units.filter((u) => u !== unit).map((u) => u.unit.answers[aspect.name]);
+    return drawAnswer({ rng, truth, aspect, p, excluded, peers });
+  }
+
+  private op() {
+    return arithmeticOp(this.prompt, this.units);
+  }
+
+  private arithmeticTaskFor(): ArithmeticTask | undefined {
+    const op = this.op();
+    if (!op) return undefined;
+    if (op === 'count') return this.countTask();
+    return arithmeticTask(
+      op,
+      this.units,
+      this.requested.length > 0 ? this.requested.map((r) => r.aspect) : this.aspects,
+      this.instruction,
+    );
+  }
+
+  /** "How many clauses are high risk?": count the units the model rates so, then add them up. */
+  private countTask(): ArithmeticTask | undefined {
+    const lower = ` ${this.prompt.words.join(' ')} `;
+    for (const { aspect } of this.requested) {
+      const value = (aspect.values ?? []).find((v) => lower.includes(` ${String(v).toLowerCase()} `));
+      if (value === undefined) continue;
+      const matching = this.units.filter((u) => valueKey(this.answer(u, aspect).value) === valueKey(value));
+      return { op: 'count', operands: matching.map(() => 1) };
+    }
+    return arithmeticTask('count', this.units, this.aspects, this.instruction);
+  }
+
+  private decideMode(): CallMode {
+    if (!perUnitShape(this.schema) && this.arithmeticTaskFor()) return 'arithmetic';
+    if (this.units.length === 0 || this.requested.length === 0) return 'vague';
+    if (isVerificationPrompt(this.schema, this.instruction.toLowerCase())) return 'verify';
+    return 'answer';
+  }
+}
+
+/**
+ * The seed of a call: model, every message, temperature, the requested output, and the sample
+ * index only above temperature 0 (at 0 every sample is the same answer, as with real models).
+ */
+function callHasher(request: CompletionRequest): Hasher {
+  const h = new Hasher().str(request.model);
+  for (const m of request.messages) h.str(m.role).str(m.content);
+  const temperature = request.temperature ?? 0;
+  h.num(temperature);
+  if (temperature > 0) h.num(request.sampleIndex ?? 0);
+  const output = request.output;
+  if (output?.kind === 'json') h.str(JSON.stringify(output.schema)).str(output.strict ? 'strict' : '');
+  return h;
+}
+
+/** A plausible value for an aspect when the facts say nothing (vague answers). */
+export function vagueValue(rng: Rng, aspect: Aspect): unknown {
+  if (aspect.values && aspect.values.length > 0) return rng.pick(aspect.values);
+  switch (aspect.type) {
+    case 'number':
+    case 'integer':
+      return rng.int(10);
+    case 'boolean':
+      return rng.chance(0.5);
+    case 'array':
+      return [];
+    default:
+      return 'unclear';
+  }
+}
+
+/** True when the schema asks for one entry per unit (an array, or an object keyed by unit). */
+export function perUnitShape(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  if (schema.type === 'array' || schema.items) return true;
+  if (isObjectSchema(schema.additionalProperties)) return true;
+  const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  return Object.values(props).some(
+    (sub) => isObjectSchema(sub.items) || (isObjectSchema(sub.additionalProperties) && !sub.properties),
+  );
+}
+
+export function isObjectSchema(node: unknown): node is JsonSchema {
+  if (!node || typeof node !== 'object') return false;
+  const s = node as JsonSchema;
+  return s.type === 'object' || typeof s.properties === 'object';
+}

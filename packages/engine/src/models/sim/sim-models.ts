@@ -1,0 +1,114 @@
+import type { ModelInfo } from '../types.js';
+
+/**
+ * The published "sim physics" (DESIGN.md section 3, docs/sim.md). The table and the code are one:
+ * docs/sim.md and `reps models` print this constant, and the provider reads nothing else.
+ */
+export interface SimModelSpec {
+  id: SimModelId;
+  /** Context window in tokens (input only: a longer prompt fails with context_length_exceeded). */
+  contextTokens: number;
+  inputPricePerM: number;
+  outputPricePerM: number;
+  /** Probability of answering one (unit, aspect) right when the prompt holds one unit. */
+  baseAccuracy: number;
+  /** Relative loss of accuracy per extra unit in the same prompt: p = base × (1 − d)^(k − 1). */
+  dilutionPerUnit: number;
+  /** Probability that JSON output is valid and complete (without `strict`). */
+  jsonOk: number;
+  latencyBaseMs: number;
+  latencyPerOutputTokenMs: number;
+}
+
+export type SimModelId = 'sim-mini' | 'sim-standard' | 'sim-pro';
+
+export const SIM_MODELS: readonly SimModelSpec[] = Object.freeze([
+  {
+    id: 'sim-mini',
+    contextTokens: 8_192,
+    inputPricePerM: 0.1,
+    outputPricePerM: 0.4,
+    baseAccuracy: 0.8,
+    dilutionPerUnit: 0.04,
+    jsonOk: 0.9,
+    latencyBaseMs: 300,
+    latencyPerOutputTokenMs: 5,
+  },
+  {
+    id: 'sim-standard',
+    contextTokens: 32_768,
+    inputPricePerM: 1,
+    outputPricePerM: 4,
+    baseAccuracy: 0.9,
+    dilutionPerUnit: 0.02,
+    jsonOk: 0.97,
+    latencyBaseMs: 600,
+    latencyPerOutputTokenMs: 10,
+  },
+  {
+    id: 'sim-pro',
+    contextTokens: 131_072,
+    inputPricePerM: 10,
+    outputPricePerM: 40,
+    baseAccuracy: 0.96,
+    dilutionPerUnit: 0.008,
+    jsonOk: 0.995,
+    latencyBaseMs: 1_500,
+    latencyPerOutputTokenMs: 20,
+  },
+] as const satisfies SimModelSpec[]);
+
+/** The rules beyond the table, in one place so docs/sim.md and the code cannot drift apart. */
+export const SIM_RULES = Object.freeze({
+  /** A unit counts as present when at least this share of its distinctive word shingles is in the prompt. */
+  unitPresenceThreshold: 0.6,
+  /** Words per shingle. */
+  shingleSize: 3,
+  /** Context fill (input tokens / context) from which accuracy starts to drop … */
+  contextPenaltyFrom: 0.5,
+  /** … linearly down to this relative loss at a full context. */
+  contextPenaltyMax: 0.1,
+  /** Relative gain when the prompt (or the schema's enum) states all of an aspect's allowed values. */
+  instructionBonusMax: 0.03,
+  /** Relative loss per unit of temperature (0.7 → −2.8 %), so voting is not free accuracy. */
+  temperaturePenalty: 0.04,
+  /** Accuracy ceiling after every bonus. */
+  maxAccuracy: 0.995,
+  /** Arithmetic over n numbers is right with probability arithmeticPerNumber^n. */
+  arithmeticPerNumber: 0.98,
+  /** `strict: true` lifts the JSON ok rate to this … */
+  strictJsonOk: 0.999,
+  /** … for this much more output (structured-output overhead). */
+  strictOutputOverhead: 0.2,
+  /** Chat-format overhead tokens per message and for priming the reply (as OpenAI counts them). */
+  tokensPerMessage: 3,
+  tokensPerReply: 3,
+});
+
+const byId = new Map<string, SimModelSpec>(SIM_MODELS.map((m) => [m.id, m]));
+
+export function getSimModel(id: string): SimModelSpec | undefined {
+  return byId.get(id);
+}
+
+export function simModelInfo(spec: SimModelSpec): ModelInfo {
+  return {
+    id: spec.id,
+    provider: 'sim',
+    contextTokens: spec.contextTokens,
+    inputPricePerM: spec.inputPricePerM,
+    outputPricePerM: spec.outputPricePerM,
+    simulated: true,
+  };
+}
+
+export function simCostUsd(spec: SimModelSpec, inputTokens: number, outputTokens: number): number {
+  const raw = (inputTokens * spec.inputPricePerM + outputTokens * spec.outputPricePerM) / 1_000_000;
+  // Rounded to a nano-dollar so sums are reproducible to the last printed digit.
+  return Math.round(raw * 1e9) / 1e9;
+}
+
+/** Virtual latency: never slept, reported so the executor can compute critical paths. */
+export function simLatencyMs(spec: SimModelSpec, outputTokens: number): number {
+  return spec.latencyBaseMs + spec.latencyPerOutputTokenMs * outputTokens;
+}
