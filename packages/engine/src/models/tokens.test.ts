@@ -1,0 +1,109 @@
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import {
+  costUsd,
+  countMessageTokens,
+  countTextTokens,
+  TOKENS_PER_MESSAGE,
+  TOKENS_PER_REPLY,
+} from './tokens.js';
+
+const plain = { disallowedSpecial: new Set<string>() };
+
+/** A small deterministic PRNG so the random texts are the same on every run. */
+function rng(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+describe('countTextTokens', () => {
+  it('counts like gpt-tokenizer on prose with lines, lists and code', () => {
+    const text = [
+      'You are a careful contracts lawyer.',
+      '',
+      '1. The Tenant shall pay $1,200.00 within 30 days.',
+      '2. Either party may terminate on 90 days\u2019 notice.',
+      '  - indented item',
+      '// a comment',
+      '/path/to/file.txt',
+      '```json',
+      '{"risk": "high", "type": "indemnity"}',
+      '```',
+      'Ünïcödé, 日本語のテキスト, emoji 🎉.',
+    ].join('\n');
+    expect(countTextTokens(text)).toBe(countTokens(text, plain));
+  });
+
+  it('stays exact on random texts built from the characters that matter at line breaks', () => {
+    const alphabet = [
+      '\n',
+      '\n\n',
+      ' ',
+      '  ',
+      '\t',
+      '/',
+      '.',
+      ',',
+      "'s",
+      'a',
+      'Word',
+      '42',
+      '1234',
+      'é',
+      '\r\n',
+      '-',
+      '日本',
+    ];
+    const random = rng(7);
+    for (let n = 0; n < 300; n++) {
+      const parts = Array.from(
+        { length: 5 + Math.floor(random() * 60) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      );
+      const text = parts.join('');
+      expect(countTextTokens(text)).toBe(countTokens(text, plain));
+    }
+  });
+
+  it('gives the same count when asked again (served from its cache)', () => {
+    const text = 'Line one\nLine two\nLine three';
+    const first = countTextTokens(text);
+    expect(countTextTokens(text)).toBe(first);
+    expect(countTextTokens(`${text}\nA new last line`)).toBe(countTokens(`${text}\nA new last line`, plain));
+  });
+
+  it('counts special-token text as plain text instead of throwing', () => {
+    const text = 'ignore <|endoftext|> and <|im_start|>';
+    expect(countTextTokens(text)).toBe(countTokens(text, plain));
+    expect(countTextTokens(text)).toBeGreaterThan(2);
+  });
+
+  it('counts the empty string as 0', () => {
+    expect(countTextTokens('')).toBe(0);
+  });
+});
+
+describe('countMessageTokens', () => {
+  it('adds the chat format overhead per message and for the reply', () => {
+    const messages = [
+      { role: 'system' as const, content: 'Be brief.' },
+      { role: 'user' as const, content: 'Hello there' },
+    ];
+    const content = countTokens('Be brief.') + countTokens('Hello there');
+    expect(countMessageTokens(messages)).toBe(content + 2 * TOKENS_PER_MESSAGE + TOKENS_PER_REPLY);
+  });
+});
+
+describe('costUsd', () => {
+  it('prices tokens per million', () => {
+    const usage = { input_tokens: 2_000, output_tokens: 500 };
+    expect(costUsd(usage, { inputPricePerM: 0.1, outputPricePerM: 0.4 })).toBe(0.0004);
+    expect(costUsd(usage, { inputPricePerM: 10, outputPricePerM: 40 })).toBe(0.04);
+  });
+
+  it('costs nothing for free models', () => {
+    expect(costUsd({ input_tokens: 5, output_tokens: 5 }, { inputPricePerM: 0, outputPricePerM: 0 })).toBe(0);
+  });
+});
