@@ -80,7 +80,7 @@ function runningPort(data) {
  * Ensures a local server runs on `port` with database `database`. Returns its URL and whether this
  * call started it (only then should the caller stop it).
  */
-export async function ensureLocalPostgres({ stateDir, port, database }) {
+export async function ensureLocalPostgres({ stateDir, port, database, anyPort = false }) {
   const bin = ensureBinDir();
   const user = serverUser();
   const data = dataDirFor(stateDir, user);
@@ -99,7 +99,8 @@ export async function ensureLocalPostgres({ stateDir, port, database }) {
   let started = false;
   if (status === 'running') {
     const current = runningPort(data);
-    if (current !== port) fail(`the project's PostgreSQL already runs on port ${current}; stop it (npm run stop) or set REPS_PG_PORT=${current}`);
+    if (anyPort && current) port = current;
+    else if (current !== port) fail(`the project's PostgreSQL already runs on port ${current}; stop it (npm run stop) or set REPS_PG_PORT=${current}`);
   } else {
     if (!(await portIsFree(port))) {
       fail(`port ${port} (PostgreSQL) is already in use by another program; set REPS_PG_PORT to a free port`);

@@ -62,12 +62,12 @@ export function localSecrets(stateDir) {
  * Postgres and Redis: from DATABASE_URL / REDIS_URL when set (checked, never started or stopped by
  * us), else project-local instances. Returns the URLs and a stop() for what this call started.
  */
-export async function provisionServices({ stateDir, env, pgPort, redisPort, database }) {
+export async function provisionServices({ stateDir, env, pgPort, redisPort, database, anyPort = false }) {
   const stops = [];
   let databaseUrl = env.DATABASE_URL;
   let redisUrl = env.REDIS_URL;
   if (!databaseUrl) {
-    const pg = await ensureLocalPostgres({ stateDir, port: pgPort, database });
+    const pg = await ensureLocalPostgres({ stateDir, port: pgPort, database, anyPort });
     databaseUrl = pg.url;
     if (pg.started) stops.push(pg.stop);
   }

@@ -6,11 +6,12 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { loadConfigOrExit } from './config/config.module.js';
-import { exitOnStartupError, installShutdownDeadline } from './lifecycle.js';
+import { exitOnStartupError, installShutdownDeadline, probeServices } from './lifecycle.js';
 import { serveWeb } from './web/serve-web.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  await probeServices({ DATABASE_URL: config.DATABASE_URL, REDIS_URL: config.REDIS_URL });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,

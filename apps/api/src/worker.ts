@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfigOrExit } from './config/config.module.js';
-import { exitOnStartupError, installShutdownDeadline } from './lifecycle.js';
+import { exitOnStartupError, installShutdownDeadline, probeServices } from './lifecycle.js';
 import { WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  await probeServices({ DATABASE_URL: config.DATABASE_URL, REDIS_URL: config.REDIS_URL });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
