@@ -1,6 +1,4 @@
-import variant from '@jitl/quickjs-wasmfile-release-sync';
 import {
-  newQuickJSWASMModuleFromVariant,
   type QuickJSContext,
   type QuickJSHandle,
   type QuickJSRuntime,
@@ -8,6 +6,7 @@ import {
   shouldInterruptAfterDeadline,
 } from 'quickjs-emscripten';
 import { PRELUDE } from './prelude.js';
+import { quickJSModule } from './quickjs-module.js';
 import { scopeNames } from './scope-names.js';
 import { type Sandbox, SandboxError, type SandboxLimits, type SyntaxProblem } from './types.js';
 
@@ -29,17 +28,9 @@ const DEFAULTS = {
 /** 2024-01-01T00:00:00Z: a fixed clock, so code that reads the date is reproducible. */
 export const DEFAULT_SANDBOX_NOW_MS = Date.UTC(2024, 0, 1);
 
-let modulePromise: Promise<QuickJSWASMModule> | undefined;
-
-/** One WebAssembly module per process; each sandbox gets its own runtime (own heap limit). */
-function quickJSModule(): Promise<QuickJSWASMModule> {
-  modulePromise ??= newQuickJSWASMModuleFromVariant(variant);
-  return modulePromise;
-}
-
-/** Creates a ready sandbox; the WebAssembly module loads once, later sandboxes reuse it. */
-export async function createQuickJSSandbox(options: QuickJSSandboxOptions = {}): Promise<QuickJSSandbox> {
-  return new QuickJSSandbox(await quickJSModule(), options);
+/** Creates a ready sandbox with its own runtime (own heap limit) on the shared WebAssembly module. */
+export function createQuickJSSandbox(options: QuickJSSandboxOptions = {}): QuickJSSandbox {
+  return new QuickJSSandbox(quickJSModule, options);
 }
 
 type Kind = 'expression' | 'body';

@@ -1,0 +1,385 @@
+import {
+  budgetSchema,
+  llmSpecSchema,
+  type Pipeline,
+  retrySchema,
+  STEP_KINDS,
+  type StepKind,
+  stepSchemasByKind,
+  validateOnFailSchema,
+} from '@reps/shared';
+import { Ajv } from 'ajv';
+import type { Sandbox } from '../sandbox/types.js';
+import { blockGraph, stepIdOf } from './dependency-graph.js';
+import { JS_GLOBALS } from './free-names.js';
+import { namesInSnippet } from './names-in-snippet.js';
+import { SCOPE_NAME_SET } from './scope.js';
+import type { Path, SourceMap } from './source-map.js';
+import {
+  explicitTargets,
+  isInsideNestedStep,
+  isObject,
+  kindsOf,
+  type NestedBlock,
+  nestedBlocks,
+  type Snippet,
+  snippetsOf,
+} from './step-parts.js';
+import { parseTemplate } from './template.js';
+import { type Located, locateZodIssue, suggest } from './zod-issues.js';
+
+export type SkillResolver = (name: string) => Pipeline | undefined;
+
+export interface CheckOptions {
+  knownModels?: (id: string) => boolean;
+  skills?: SkillResolver;
+  sandbox: Sandbox;
+}
+
+interface Visibility {
+  /** Ids a step in this block may use: its siblings and those of every enclosing block. */
+  visible: ReadonlySet<string>;
+  /** Ids of the steps enclosing this block (their output does not exist yet inside them). */
+  enclosing: ReadonlySet<string>;
+}
+
+const COMMON_KEYS = ['id', 'needs', 'timeout_ms', 'retry', 'on_error'];
+const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, validateSchema: true });
+
+/** Every problem of the steps of a pipeline document, beyond what the top-level schema reports. */
+export class StepChecker {
+  readonly problems: Located[] = [];
+  private readonly allIds = new Map<string, Path>();
+  private outputSteps = 0;
+
+  constructor(
+    private readonly source: SourceMap,
+    private readonly options: CheckOptions,
+  ) {}
+
+  check(steps: unknown[]): void {
+    this.collectIds(steps, ['steps']);
+    this.checkBlock(
+      { path: ['steps'], steps, single: false },
+      { visible: new Set(), enclosing: new Set() },
+      true,
+    );
+  }
+
+  private report(path: Path, message: string, position = this.source.valueAt(path)): void {
+    this.problems.push({ path, message, position });
+  }
+
+  private collectIds(steps: unknown[], path: Path): void {
+    steps.forEach((step, i) => {
+      const id = stepIdOf(step);
+      const at = [...path, i];
+      if (id !== undefined) {
+        const first = this.allIds.get(id);
+        if (first) {
+          const line = this.source.valueAt([...first, 'id']).line;
+          this.report(
+            [...at, 'id'],
+            `duplicate step id "${id}" (first used on line ${line}); ids must be unique`,
+          );
+        } else this.allIds.set(id, at);
+        if (SCOPE_NAME_SET.has(id) || JS_GLOBALS.has(id))
+          this.report(
+            [...at, 'id'],
+            `"${id}" is a reserved name (${SCOPE_NAME_SET.has(id) ? 'a scope variable' : 'a JavaScript global'}); choose another id`,
+          );
+      }
+      for (const block of nestedBlocks(step, at)) this.collectIds(block.steps, block.path);
+    });
+  }
+
+  private checkBlock(block: NestedBlock, outer: Visibility, topLevel: boolean): void {
+    const ids = block.steps.map(stepIdOf).filter((id): id is string => id !== undefined);
+    const scope: Visibility = { visible: new Set([...outer.visible, ...ids]), enclosing: outer.enclosing };
+    block.steps.forEach((step, i) => {
+      const path = block.single ? block.path : [...block.path, i];
+      this.checkStep(step, path, scope, block.single, topLevel);
+    });
+    const graph = blockGraph(block.steps);
+    if (graph.cycle) this.reportCycle(block, graph.cycle);
+  }
+
+  private reportCycle(block: NestedBlock, cycle: number[]): void {
+    const names = cycle.map((i) => stepIdOf(block.steps[i]) ?? `#${i}`);
+    const path = block.single ? block.path : [...block.path, cycle[0]!];
+    const loop =
+      names.length === 1 ? `"${names[0]}" uses its own output` : `${[...names, names[0]].join(' → ')}`;
+    this.report(
+      [...path, 'id'],
+      `dependency cycle: ${loop}; a step can only use steps that can finish before it`,
+    );
+  }
+
+  private checkStep(step: unknown, path: Path, scope: Visibility, single: boolean, topLevel: boolean): void {
+    if (!isObject(step)) {
+      this.report(path, 'a step must be a mapping with an id and one kind (llm, code, map, …)');
+      return;
+    }
+    if (!single && step.id === undefined)
+      this.report(path, 'this step needs an id (used to refer to its output)');
+    const kinds = kindsOf(step);
+    if (kinds.length === 0) {
+      this.reportNoKind(step, path);
+      return;
+    }
+    if (kinds.length > 1) {
+      this.report(
+        [...path, kinds[1]!],
+        `a step has exactly one kind, but this one has ${kinds.join(' and ')}; split it into separate steps`,
+        this.source.keyAt([...path, kinds[1]!]),
+      );
+      return;
+    }
+    const kind = kinds[0]!;
+    this.checkSchema(step, path, kind);
+    if (kind === 'output' && topLevel && ++this.outputSteps > 1)
+      this.report(
+        [...path, 'output'],
+        'a pipeline has at most one output step',
+        this.source.keyAt([...path, 'output']),
+      );
+    this.checkSnippets(snippetsOf(step, path), scope);
+    this.checkTargets(step, path, scope);
+    this.checkKindRules(step, path, kind);
+    const id = stepIdOf(step);
+    const inner: Visibility = {
+      visible: scope.visible,
+      enclosing: id ? new Set([...scope.enclosing, id]) : scope.enclosing,
+    };
+    for (const block of nestedBlocks(step, path)) this.checkBlock(block, inner, false);
+  }
+
+  private reportNoKind(step: Record<string, unknown>, path: Path): void {
+    const unknown = Object.keys(step).filter((k) => !COMMON_KEYS.includes(k));
+    const first = unknown[0];
+    const hint = first ? `; "${first}" is not a step kind${suggest(first, STEP_KINDS)}` : '';
+    const at = first ? [...path, first] : path;
+    this.report(
+      at,
+      `this step has no kind: add one of ${STEP_KINDS.join(', ')}${hint}`,
+      first ? this.source.keyAt(at) : undefined,
+    );
+  }
+
+  private checkSchema(step: Record<string, unknown>, path: Path, kind: StepKind): void {
+    const schema = stepSchemasByKind[kind];
+    const result = schema.safeParse(step);
+    if (result.success) return;
+    for (const issue of result.error.issues) {
+      const relative = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      if (isInsideNestedStep(relative)) continue;
+      this.problems.push(...locateZodIssue(issue, path, this.source, (rel) => allowedStepKeys(kind, rel)));
+    }
+  }
+
+  private checkSnippets(snippets: Snippet[], scope: Visibility): void {
+    for (const snippet of snippets) {
+      if (!this.checkSyntax(snippet)) continue;
+      for (const use of namesInSnippet(snippet)) this.checkName(snippet, use.name, use.offset, scope);
+    }
+  }
+
+  /** Returns true when the snippet parses. */
+  private checkSyntax(snippet: Snippet): boolean {
+    const text = this.source.stringAt(snippet.path) ?? snippet.text;
+    if (snippet.kind !== 'template') return this.checkCode(snippet, text, 0, snippet.kind);
+    const parsed = parseTemplate(text);
+    if (!parsed.ok) {
+      this.report(
+        snippet.path,
+        `bad template: ${parsed.problem.message}`,
+        this.source.inString(snippet.path, parsed.problem.offset),
+      );
+      return false;
+    }
+    return parsed.parts.every(
+      (part) =>
+        !('expression' in part) || this.checkCode(snippet, part.expression, part.offset, 'expression'),
+    );
+  }
+
+  private checkCode(snippet: Snippet, code: string, base: number, kind: 'expression' | 'body'): boolean {
+    if (!code.trim()) return true; // the schema reports empty code
+    const problem = this.options.sandbox.checkSyntax(code, kind);
+    if (!problem) return true;
+    const offset = base + offsetOf(code, problem.line, problem.column);
+    const what =
+      snippet.kind === 'template' ? 'the {{ }} expression' : kind === 'body' ? 'the code' : 'the expression';
+    this.report(
+      snippet.path,
+      `${what} does not parse: ${problem.message}`,
+      this.source.inString(snippet.path, offset),
+    );
+    return false;
+  }
+
+  private checkName(snippet: Snippet, name: string, offset: number, scope: Visibility): void {
+    if (scope.enclosing.has(name)) {
+      this.report(
+        snippet.path,
+        `"${name}" is the step this one is inside; its output does not exist yet here`,
+        this.source.inString(snippet.path, offset),
+      );
+      return;
+    }
+    if (scope.visible.has(name) || SCOPE_NAME_SET.has(name) || JS_GLOBALS.has(name)) return;
+    if (this.allIds.has(name)) {
+      this.report(
+        snippet.path,
+        `step "${name}" is inside another block and cannot be used here`,
+        this.source.inString(snippet.path, offset),
+      );
+      return;
+    }
+    // Code bodies declare locals the tokenizer may miss; only expressions and templates are strict.
+    if (snippet.kind === 'body') return;
+    const known = [...scope.visible, ...SCOPE_NAME_SET];
+    this.report(
+      snippet.path,
+      `unknown name "${name}": not a step id nor one of ${[...SCOPE_NAME_SET].join(', ')}${suggest(name, known)}`,
+      this.source.inString(snippet.path, offset),
+    );
+  }
+
+  private checkTargets(step: Record<string, unknown>, path: Path, scope: Visibility): void {
+    for (const target of explicitTargets(step, path)) {
+      if (scope.enclosing.has(target.id)) {
+        this.report(target.path, `${target.via} names "${target.id}", the step this one is inside`);
+      } else if (!scope.visible.has(target.id)) {
+        const where = this.allIds.has(target.id) ? 'is inside another block' : 'does not exist';
+        this.report(
+          target.path,
+          `${target.via} names step "${target.id}", which ${where}${suggest(target.id, [...scope.visible])}`,
+        );
+      }
+    }
+  }
+
+  private checkKindRules(step: Record<string, unknown>, path: Path, kind: StepKind): void {
+    if (kind === 'llm' && isObject(step.llm)) this.checkLlm(step.llm, [...path, 'llm']);
+    if (kind === 'map' && (step.step === undefined) === (step.steps === undefined))
+      this.report(
+        [...path, 'map'],
+        'a map needs either `step` (one inner step) or `steps` (a list), not both or neither',
+        this.source.keyAt([...path, 'map']),
+      );
+    if (kind === 'validate') {
+      if ((step.check === undefined) === (step.schema === undefined))
+        this.report(
+          [...path, 'validate'],
+          'a validate step needs either `check` (an expression) or `schema` (a JSON Schema)',
+          this.source.keyAt([...path, 'validate']),
+        );
+      if (isObject(step.schema)) this.checkJsonSchema(step.schema, [...path, 'schema']);
+    }
+    if (kind === 'use' && typeof step.use === 'string') this.checkSkill(step, path);
+  }
+
+  private checkLlm(llm: Record<string, unknown>, path: Path): void {
+    if (typeof llm.model === 'string' && this.options.knownModels && !this.options.knownModels(llm.model))
+      this.report(
+        [...path, 'model'],
+        `unknown model "${llm.model}"; use a model this challenge allows (e.g. sim-mini, sim-standard, sim-pro)`,
+      );
+    const output = llm.output;
+    if (isObject(output) && isObject(output.json))
+      this.checkJsonSchema(output.json, [...path, 'output', 'json']);
+  }
+
+  private checkJsonSchema(schema: Record<string, unknown>, path: Path): void {
+    if (!ajv.validateSchema(schema)) {
+      for (const error of ajv.errors ?? []) {
+        const at = [...path, ...error.instancePath.split('/').filter(Boolean).map(unescapePointer)];
+        this.report(
+          at,
+          `not a valid JSON Schema: ${error.instancePath || 'schema'} ${error.message ?? ''}`.trim(),
+        );
+      }
+      return;
+    }
+    try {
+      ajv.compile(schema);
+    } catch (error) {
+      const message = (error as Error).message;
+      const keyword = /"([^"]+)"/.exec(message)?.[1];
+      const at = (keyword && findKey(schema, keyword, path)) || undefined;
+      const text = `not a valid JSON Schema: ${message.replace(/^strict mode: /, '')}`;
+      this.report(at ?? path, text, at ? this.source.keyAt(at) : undefined);
+    }
+  }
+
+  private checkSkill(step: Record<string, unknown>, path: Path): void {
+    if (!this.options.skills) return;
+    const skill = this.options.skills(step.use as string);
+    if (!skill) {
+      this.report([...path, 'use'], `unknown skill "${step.use}"; save it first or check the name`);
+      return;
+    }
+    const declared = Object.keys(skill.inputs ?? {});
+    const given = isObject(step.inputs) ? Object.keys(step.inputs) : [];
+    if (!skill.inputs) return;
+    for (const name of given)
+      if (!declared.includes(name))
+        this.report(
+          [...path, 'inputs', name],
+          `skill "${step.use}" has no input "${name}"; it takes ${declared.join(', ') || 'no inputs'}`,
+          this.source.keyAt([...path, 'inputs', name]),
+        );
+    const missing = declared.filter((name) => !given.includes(name));
+    if (missing.length)
+      this.report([...path, 'use'], `skill "${step.use}" also needs inputs: ${missing.join(', ')}`);
+  }
+}
+
+/** Keys allowed at a path relative to a step of `kind`, for "did you mean" hints. */
+function allowedStepKeys(kind: StepKind, relative: Path): readonly string[] | undefined {
+  const key = relative.filter((p) => typeof p === 'string').join('.');
+  if (key === '') return Object.keys(stepSchemasByKind[kind].shape);
+  if (key === 'llm') return Object.keys(llmSpecSchema.shape);
+  if (key === 'retry' || key === 'llm.retry') return Object.keys(retrySchema.shape);
+  if (key === 'on_fail') return Object.keys(validateOnFailSchema.shape);
+  if (key === 'loop') return ['steps', 'until', 'max_iterations'];
+  if (key === 'branch') return ['cases', 'default'];
+  if (key === 'branch.cases') return ['when', 'steps'];
+  return undefined;
+}
+
+export function allowedPipelineKeys(relative: Path): readonly string[] | undefined {
+  if (relative.length === 0) return ['name', 'description', 'budget', 'inputs', 'steps'];
+  if (relative.length === 1 && relative[0] === 'budget') return Object.keys(budgetSchema.shape);
+  return undefined;
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  const lines = text.split('\n');
+  const l = Math.min(Math.max(line, 1), lines.length);
+  let offset = 0;
+  for (let i = 0; i < l - 1; i++) offset += lines[i]!.length + 1;
+  return Math.min(offset + Math.max(column - 1, 0), text.length);
+}
+
+function unescapePointer(part: string): string | number {
+  const text = part.replace(/~1/g, '/').replace(/~0/g, '~');
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+function findKey(value: unknown, key: string, path: Path): Path | undefined {
+  if (isObject(value)) {
+    if (key in value) return [...path, key];
+    for (const [k, v] of Object.entries(value)) {
+      const found = findKey(v, key, [...path, k]);
+      if (found) return found;
+    }
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findKey(value[i], key, [...path, i]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

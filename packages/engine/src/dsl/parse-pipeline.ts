@@ -1,0 +1,118 @@
+import { type Issue, type Pipeline, pipelineSchema } from '@reps/shared';
+import { createQuickJSSandbox } from '../sandbox/quickjs-sandbox.js';
+import type { Sandbox } from '../sandbox/types.js';
+import { allowedPipelineKeys, type SkillResolver, StepChecker } from './check-steps.js';
+import { type BlockGraph, blockGraph } from './dependency-graph.js';
+import { SourceMap } from './source-map.js';
+import { isObject } from './step-parts.js';
+import { type Located, locateZodIssue } from './zod-issues.js';
+
+export interface ParseOptions {
+  /** True when a model id may be used (the challenge's allowed models); unchecked when absent. */
+  knownModels?: (id: string) => boolean;
+  /** Resolves `use:` skills by name; unchecked when absent. */
+  skills?: SkillResolver;
+  /** Sandbox for syntax checks; a shared one is used when absent. */
+  sandbox?: Sandbox;
+}
+
+export type ParseResult =
+  | { ok: true; pipeline: Pipeline; graph: BlockGraph }
+  | { ok: false; issues: Issue[] };
+
+/** Past this many problems the rest are noise; the learner fixes these first. */
+const MAX_ISSUES = 200;
+
+let syntaxSandbox: Sandbox | undefined;
+
+/**
+ * Parses a pipeline written in YAML or JSON and checks everything that can be checked before a
+ * run (DESIGN.md section 2): the schema, ids and references, cycles, models, templates, code
+ * syntax and JSON Schemas. Reports every problem with its line and column; never throws.
+ */
+export function parsePipeline(source: string, options: ParseOptions = {}): ParseResult {
+  try {
+    return parse(source, options);
+  } catch (error) {
+    // A checker bug must not take the editor or the worker down; say so instead.
+    return fail([
+      {
+        path: [],
+        message: `the pipeline could not be checked: ${(error as Error).message}`,
+        position: { line: 1, column: 1 },
+      },
+    ]);
+  }
+}
+
+function parse(source: string, options: ParseOptions): ParseResult {
+  const map = new SourceMap(source);
+  if (map.problems.length)
+    return fail(map.problems.map((p) => ({ path: [], message: p.message, position: p.position })));
+  const data = map.data;
+  if (data === undefined || data === null)
+    return fail([
+      {
+        path: [],
+        message: 'the file is empty; a pipeline needs name, budget and steps',
+        position: { line: 1, column: 1 },
+      },
+    ]);
+  if (!isObject(data))
+    return fail([
+      {
+        path: [],
+        message: 'a pipeline must be a mapping with name, budget and steps',
+        position: map.valueAt([]),
+      },
+    ]);
+
+  const problems: Located[] = [];
+  const parsed = pipelineSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      // Steps are checked one by one below, with messages for their kind.
+      if (issue.path[0] === 'steps' && issue.path.length >= 2) continue;
+      problems.push(...locateZodIssue(issue, [], map, allowedPipelineKeys));
+    }
+  }
+  if (Array.isArray(data.steps)) {
+    syntaxSandbox ??= options.sandbox ? undefined : createQuickJSSandbox();
+    const checker = new StepChecker(map, { ...options, sandbox: options.sandbox ?? syntaxSandbox! });
+    checker.check(data.steps);
+    problems.push(...checker.problems);
+  }
+  if (problems.length || !parsed.success) return fail(problems);
+  return { ok: true, pipeline: parsed.data, graph: blockGraph(parsed.data.steps) };
+}
+
+function fail(problems: Located[]): ParseResult {
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  const sorted = [...problems].sort(
+    (a, b) => a.position.line - b.position.line || a.position.column - b.position.column,
+  );
+  for (const problem of sorted) {
+    const path = problem.path.join('.');
+    const key = `${path}\u0000${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push({
+      code: 'invalid_pipeline',
+      message: problem.message,
+      path,
+      line: problem.position.line,
+      column: problem.position.column,
+    });
+    if (issues.length >= MAX_ISSUES) break;
+  }
+  if (issues.length === 0)
+    issues.push({
+      code: 'invalid_pipeline',
+      message: 'the pipeline is not valid',
+      path: '',
+      line: 1,
+      column: 1,
+    });
+  return { ok: false, issues };
+}

@@ -1,0 +1,322 @@
+import { z } from 'zod';
+
+/**
+ * The pipeline DSL (DESIGN.md section 2): the one definition. Types are inferred from it, the
+ * editor's JSON Schema is generated from it (pipelineJsonSchema), and the engine's parser checks
+ * documents against it before its own checks (references, cycles, models, code syntax).
+ */
+
+export const STEP_KINDS = [
+  'llm',
+  'code',
+  'map',
+  'branch',
+  'validate',
+  'vote',
+  'loop',
+  'use',
+  'output',
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/** Step ids become JavaScript variables in expressions, templates and code. */
+export const STEP_ID_PATTERN = /^[a-z_][a-z0-9_]*$/i;
+
+const stepId = z
+  .string()
+  .regex(
+    STEP_ID_PATTERN,
+    'must start with a letter or _ and hold only letters, digits and _ (it is used as a variable)',
+  );
+
+/** A JavaScript expression run in the sandbox. */
+const expression = z.string().trim().min(1, 'must not be empty');
+/** Text with `{{ expression }}` parts. */
+const template = z.string();
+/** A JSON Schema; the parser compiles it with ajv and reports what is wrong with it. */
+const jsonSchema = z.record(z.string(), z.unknown());
+
+/** Error codes a step can fail with, which `retry.on` may name. */
+export const STEP_ERROR_CODES = [
+  'invalid_output',
+  'budget_exceeded',
+  'timeout',
+  'model_error',
+  'rate_limited',
+  'context_length_exceeded',
+  'code_error',
+  'sandbox_limit',
+  'no_branch_matched',
+] as const;
+
+export const retrySchema = z.strictObject({
+  /** Total attempts, the first included. */
+  attempts: z.int().min(1).max(10),
+  /** Error codes worth another attempt; default invalid_output, model_error, rate_limited, timeout. */
+  on: z.array(z.enum(STEP_ERROR_CODES)).min(1).optional(),
+  /** Virtual wait before the second attempt; doubles for each further attempt. */
+  backoff_ms: z.number().min(0).max(600_000).optional(),
+  /** Append the previous attempt's error to the next attempt's prompt. */
+  feedback: z.boolean().optional(),
+});
+export type RetryPolicy = z.infer<typeof retrySchema>;
+
+const DEFAULT_CALL = /^default\(([\s\S]*)\)$/;
+
+/** `fail`, `skip`, `{ default: <value> }` or the short form `default(<json>)`. */
+export const onErrorSchema = z.union(
+  [
+    z.literal('fail'),
+    z.literal('skip'),
+    z.strictObject({ default: z.unknown() }),
+    z
+      .string()
+      .regex(DEFAULT_CALL)
+      .transform((text, ctx) => {
+        const inner = DEFAULT_CALL.exec(text)?.[1] ?? '';
+        try {
+          return { default: JSON.parse(inner) as unknown };
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `default(…) must hold a JSON value, got ${inner}` });
+          return z.NEVER;
+        }
+      }),
+  ],
+  { error: 'must be fail, skip, default(<json value>) or { default: <value> }' },
+);
+export type OnError = 'fail' | 'skip' | { default: unknown };
+
+/**
+ * The steps of map, branch and loop nest, so their types are written out (TypeScript cannot infer
+ * a recursive schema's type); the schemas below are checked against them.
+ */
+type StepSchema = z.ZodType<Step, unknown>;
+
+export interface BranchSpec {
+  cases: { when: string; steps: Step[] }[];
+  default?: Step[];
+}
+
+export interface LoopSpec {
+  steps: Step[];
+  until: string;
+  max_iterations: number;
+}
+
+export interface CommonStepKeys {
+  id?: string;
+  needs?: string[];
+  timeout_ms?: number;
+  retry?: RetryPolicy;
+  on_error?: OnError;
+}
+
+export interface MapStep extends CommonStepKeys {
+  map: string;
+  step?: Step;
+  steps?: Step[];
+  concurrency?: number;
+  on_item_error?: 'fail' | 'skip' | 'null';
+  tolerated_failure_pct?: number;
+}
+
+export interface BranchStep extends CommonStepKeys {
+  branch: BranchSpec;
+}
+
+export interface LoopStep extends CommonStepKeys {
+  loop: LoopSpec;
+}
+
+const commonKeys = {
+  /** Unique in the pipeline; optional only for the single inner `step` of a map. */
+  id: stepId.optional(),
+  /** Steps this one waits for besides the ones it names in expressions and templates. */
+  needs: z.array(stepId).optional(),
+  /** Per attempt; virtual time under simulated models. */
+  timeout_ms: z.int().positive().optional(),
+  retry: retrySchema.optional(),
+  on_error: onErrorSchema.optional(),
+};
+
+export const llmOutputSchema = z.union(
+  [z.literal('text'), z.strictObject({ json: jsonSchema, strict: z.boolean().optional() })],
+  { error: 'must be text or { json: <JSON Schema>, strict?: boolean }' },
+);
+
+export const llmSpecSchema = z.strictObject({
+  model: z.string().min(1),
+  system: template.optional(),
+  prompt: template,
+  temperature: z.number().min(0).max(2).optional(),
+  /** n > 1 makes the step's output an array of n answers. */
+  samples: z.int().min(1).max(32).optional(),
+  max_output_tokens: z.int().positive().optional(),
+  output: llmOutputSchema.optional(),
+  retry: retrySchema.optional(),
+});
+export type LlmSpec = z.infer<typeof llmSpecSchema>;
+
+export const llmStepSchema = z.strictObject({ ...commonKeys, llm: llmSpecSchema });
+
+export const codeStepSchema = z.strictObject({
+  ...commonKeys,
+  /** A function body; `return` gives the step's output. */
+  code: z.string().trim().min(1, 'must not be empty'),
+});
+
+export const mapStepSchema = z.strictObject({
+  ...commonKeys,
+  /** Expression giving the array to map over; `item` and `index` are in scope of the inner steps. */
+  map: expression,
+  get step(): z.ZodOptional<StepSchema> {
+    return stepSchema.optional();
+  },
+  get steps(): z.ZodOptional<z.ZodArray<StepSchema>> {
+    return z.array(stepSchema).min(1).optional();
+  },
+  concurrency: z.int().min(1).max(64).optional(),
+  on_item_error: z.enum(['fail', 'skip', 'null']).optional(),
+  /** Share of items that may fail (after on_item_error) before the map fails; default 0. */
+  tolerated_failure_pct: z.number().min(0).max(100).optional(),
+});
+
+export const branchStepSchema = z.strictObject({
+  ...commonKeys,
+  get branch(): z.ZodType<BranchSpec, unknown> {
+    return z.strictObject({
+      cases: z.array(z.strictObject({ when: expression, steps: z.array(stepSchema).min(1) })).min(1),
+      default: z.array(stepSchema).min(1).optional(),
+    });
+  },
+});
+
+export const validateOnFailSchema = z.strictObject({
+  /** Re-run the target with feedback (the correction loop). */
+  redo: z.boolean().optional(),
+  rounds: z.int().min(0).max(5).optional(),
+  /** Template with `{{ value }}` and `{{ reason }}`. */
+  feedback: template.optional(),
+  /** After the last round: fail the step, flag the value in the trace, or keep it silently. */
+  // biome-ignore lint/suspicious/noThenProperty: `then` is the DSL's word; this object is never awaited.
+  then: z.enum(['fail', 'flag', 'keep']).optional(),
+});
+
+export const validateStepSchema = z.strictObject({
+  ...commonKeys,
+  /** The step whose output is checked. */
+  validate: stepId,
+  /** Expression with `value` in scope: true passes, false or a string (the reason) fails. */
+  check: expression.optional(),
+  schema: jsonSchema.optional(),
+  on_fail: validateOnFailSchema.optional(),
+});
+
+export const voteStepSchema = z.strictObject({
+  ...commonKeys,
+  /** A step with samples, or a list of steps. */
+  vote: z.union([stepId, z.array(stepId).min(2)], { error: 'must be a step id or a list of step ids' }),
+  method: z.enum(['majority', 'unanimous', 'mean']).optional(),
+});
+
+export const loopStepSchema = z.strictObject({
+  ...commonKeys,
+  get loop(): z.ZodType<LoopSpec, unknown> {
+    return z.strictObject({
+      steps: z.array(stepSchema).min(1),
+      /** Expression with `value` (this iteration's result) and `iteration` (0-based) in scope. */
+      until: expression,
+      max_iterations: z.int().min(1).max(50),
+    });
+  },
+});
+
+export const useStepSchema = z.strictObject({
+  ...commonKeys,
+  /** Name of a saved skill. */
+  use: z.string().min(1),
+  /** The skill's input: name → expression. */
+  inputs: z.record(z.string(), expression).optional(),
+});
+
+export const outputStepSchema = z.strictObject({
+  ...commonKeys,
+  /** Expression giving the pipeline's result. */
+  output: expression,
+});
+
+export type LlmStep = z.infer<typeof llmStepSchema>;
+export type CodeStep = z.infer<typeof codeStepSchema>;
+export type ValidateStep = z.infer<typeof validateStepSchema>;
+export type VoteStep = z.infer<typeof voteStepSchema>;
+export type UseStep = z.infer<typeof useStepSchema>;
+export type OutputStep = z.infer<typeof outputStepSchema>;
+export type Step =
+  | LlmStep
+  | CodeStep
+  | MapStep
+  | BranchStep
+  | ValidateStep
+  | VoteStep
+  | LoopStep
+  | UseStep
+  | OutputStep;
+
+/** The step schema per kind, in STEP_KINDS order (the parser picks one by the kind key present). */
+export const stepSchemasByKind = {
+  llm: llmStepSchema,
+  code: codeStepSchema,
+  map: mapStepSchema,
+  branch: branchStepSchema,
+  validate: validateStepSchema,
+  vote: voteStepSchema,
+  loop: loopStepSchema,
+  use: useStepSchema,
+  output: outputStepSchema,
+} as const;
+
+export const stepSchema: StepSchema = z.union(
+  [
+    llmStepSchema,
+    codeStepSchema,
+    mapStepSchema,
+    branchStepSchema,
+    validateStepSchema,
+    voteStepSchema,
+    loopStepSchema,
+    useStepSchema,
+    outputStepSchema,
+  ],
+  { error: `a step needs exactly one kind: ${STEP_KINDS.join(', ')}` },
+);
+
+export const budgetSchema = z.strictObject({
+  max_calls: z.int().positive().optional(),
+  max_tokens: z.int().positive().optional(),
+  max_cost_usd: z.number().positive().optional(),
+  /** Virtual time of the case's critical path. */
+  max_ms: z.number().positive().optional(),
+});
+export type Budget = z.infer<typeof budgetSchema>;
+
+export const pipelineSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  budget: budgetSchema,
+  /** Named inputs with a JSON Schema each; a skill's caller passes them in `use.inputs`. */
+  inputs: z.record(z.string(), jsonSchema).optional(),
+  steps: z.array(stepSchema).min(1),
+});
+export type Pipeline = z.infer<typeof pipelineSchema>;
+export type PipelineInput = z.input<typeof pipelineSchema>;
+
+/** Which kind a step is; the schema guarantees exactly one kind key. */
+export function stepKind(step: Step): StepKind {
+  for (const kind of STEP_KINDS) if (kind in step) return kind;
+  throw new Error('A step without a kind passed validation.');
+}
+
+/** JSON Schema of the DSL for editors (YAML language server, Monaco). */
+export function pipelineJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(pipelineSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
