@@ -12,3 +12,4 @@ export * from './models/price-table.js';
 export * from './models/model-id.js';
 export * from './models/json-output.js';
 export * from './models/schema-instance.js';
+export * from './models/sim/index.js';

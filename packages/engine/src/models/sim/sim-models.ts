@@ -1,3 +1,4 @@
+import { costUsd } from '../tokens.js';
 import type { ModelInfo } from '../types.js';
 
 /**
@@ -28,7 +29,7 @@ export const SIM_MODELS: readonly SimModelSpec[] = Object.freeze([
     contextTokens: 8_192,
     inputPricePerM: 0.1,
     outputPricePerM: 0.4,
-    baseAccuracy: 0.8,
+    baseAccuracy: 0.82,
     dilutionPerUnit: 0.04,
     jsonOk: 0.9,
     latencyBaseMs: 300,
@@ -80,9 +81,6 @@ export const SIM_RULES = Object.freeze({
   strictJsonOk: 0.999,
   /** … for this much more output (structured-output overhead). */
   strictOutputOverhead: 0.2,
-  /** Chat-format overhead tokens per message and for priming the reply (as OpenAI counts them). */
-  tokensPerMessage: 3,
-  tokensPerReply: 3,
 });
 
 const byId = new Map<string, SimModelSpec>(SIM_MODELS.map((m) => [m.id, m]));
@@ -102,10 +100,9 @@ export function simModelInfo(spec: SimModelSpec): ModelInfo {
   };
 }
 
+/** Priced like every other provider (models/tokens.ts), so sim and real costs compare. */
 export function simCostUsd(spec: SimModelSpec, inputTokens: number, outputTokens: number): number {
-  const raw = (inputTokens * spec.inputPricePerM + outputTokens * spec.outputPricePerM) / 1_000_000;
-  // Rounded to a nano-dollar so sums are reproducible to the last printed digit.
-  return Math.round(raw * 1e9) / 1e9;
+  return costUsd({ input_tokens: inputTokens, output_tokens: outputTokens }, spec);
 }
 
 /** Virtual latency: never slept, reported so the executor can compute critical paths. */
