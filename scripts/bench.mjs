@@ -14,15 +14,25 @@ const dirs = ['packages', 'apps'].flatMap((top) =>
 );
 const files = dirs
   .filter(existsSync)
-  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.bench.mjs')).map((f) => join(dir, f)))
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.bench.mjs'))
+      .map((f) => join(dir, f)),
+  )
   .filter((file) => !only || file.includes(only))
   .sort();
 
 const results = {};
 for (const file of files) {
-  const name = relative(root, file).replace(/\/bench\//, ':').replace(/\.bench\.mjs$/, '');
+  const name = relative(root, file)
+    .replace(/\/bench\//, ':')
+    .replace(/\.bench\.mjs$/, '');
   process.stderr.write(`bench ${name} …\n`);
-  const run = spawnSync(process.execPath, ['--expose-gc', file], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const run = spawnSync(process.execPath, ['--expose-gc', file], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   try {
     results[name] = JSON.parse(run.stdout.trim().split('\n').pop());
   } catch {
@@ -32,7 +42,12 @@ for (const file of files) {
 
 const report = {
   at: new Date().toISOString(),
-  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30) },
+  machine: {
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memory_gb: Math.round(totalmem() / 2 ** 30),
+  },
   results,
 };
 console.log(JSON.stringify(report, null, 2));

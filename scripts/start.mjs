@@ -28,11 +28,15 @@ let stopping = false;
 
 async function main() {
   const node = process.versions.node.split('.').map(Number);
-  if (node[0] < 20 || (node[0] === 20 && node[1] < 19)) fail(`Node.js 20.19 or newer is needed (this is ${process.version})`);
+  if (node[0] < 20 || (node[0] === 20 && node[1] < 19))
+    fail(`Node.js 20.19 or newer is needed (this is ${process.version})`);
   if (env.DATABASE_URL) await checkExternalUrl('DATABASE_URL', env.DATABASE_URL, 5432);
   if (env.REDIS_URL) await checkExternalUrl('REDIS_URL', env.REDIS_URL, 6379);
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT: "${env.PORT}" is not a port number`);
-  if (!(await portIsFree(port, host))) fail(`PORT: port ${port} on ${host} is already in use (another Reps? try npm run stop), or set PORT to a free port`);
+  if (!(await portIsFree(port, host)))
+    fail(
+      `PORT: port ${port} on ${host} is already in use (another Reps? try npm run stop), or set PORT to a free port`,
+    );
 
   await ensureDependencies();
   await build();
@@ -89,13 +93,18 @@ function redact(url) {
 }
 
 function writeRunFile() {
-  writeFileSync(runFile, JSON.stringify({ supervisor: process.pid, children: children.map((c) => c.pid) }, null, 2));
+  writeFileSync(
+    runFile,
+    JSON.stringify({ supervisor: process.pid, children: children.map((c) => c.pid) }, null, 2),
+  );
 }
 
 function watch(child, name) {
   child.on('exit', (code, signal) => {
     if (stopping) return;
-    process.stderr.write(`${red('●')} the ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything\n`);
+    process.stderr.write(
+      `${red('●')} the ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything\n`,
+    );
     shutdown(1);
   });
 }
@@ -115,6 +124,8 @@ process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
 main().catch((error) => {
-  process.stderr.write(`${red('✗')} ${error instanceof UserError ? error.message : (error.stack ?? error)}\n`);
+  process.stderr.write(
+    `${red('✗')} ${error instanceof UserError ? error.message : (error.stack ?? error)}\n`,
+  );
   shutdown(1);
 });

@@ -27,7 +27,8 @@ if (existsSync(runFile)) {
     }
   }
   for (const pid of children.filter(processAlive)) process.kill(pid, 'SIGTERM');
-  if (!(await waitGone(children, 15_000))) for (const pid of children.filter(processAlive)) process.kill(pid, 'SIGKILL');
+  if (!(await waitGone(children, 15_000)))
+    for (const pid of children.filter(processAlive)) process.kill(pid, 'SIGKILL');
   rmSync(runFile, { force: true });
 }
 const pg = stopProjectPostgres(stateDir);

@@ -37,8 +37,11 @@ async function jest(project, env = {}) {
       '--experimental-vm-modules',
       '--no-warnings=ExperimentalWarning',
       join(root, 'node_modules/jest/bin/jest.js'),
-      '--selectProjects', project,
-      '--json', '--outputFile', output,
+      '--selectProjects',
+      project,
+      '--json',
+      '--outputFile',
+      output,
       ...(project === 'unit' ? [] : ['--runInBand']),
       ...args,
     ],
@@ -55,7 +58,9 @@ function count(project, output, code) {
   }
   const r = JSON.parse(readFileSync(output, 'utf8'));
   // A suite that fails to load has no tests to count; it is still a failure.
-  const brokenSuites = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  const brokenSuites = r.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  ).length;
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests + brokenSuites;
   totals.skipped += r.numPendingTests + r.numTodoTests;
@@ -65,7 +70,9 @@ function count(project, output, code) {
 function ensureChromium() {
   if (process.env.REPS_CHROMIUM || which('chromium')) return;
   if (!aptInstall(['chromium'])) {
-    throw new UserError('Chromium is needed for the end-to-end tests: install the `chromium` package (or set REPS_CHROMIUM).');
+    throw new UserError(
+      'Chromium is needed for the end-to-end tests: install the `chromium` package (or set REPS_CHROMIUM).',
+    );
   }
 }
 
@@ -104,7 +111,9 @@ async function startStack() {
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   const api = startProcess('api', 'apps/api/dist/main.js', env, { logFile: join(resultsDir, 'api.log') });
-  const worker = startProcess('worker', 'apps/api/dist/worker.js', env, { logFile: join(resultsDir, 'worker.log') });
+  const worker = startProcess('worker', 'apps/api/dist/worker.js', env, {
+    logFile: join(resultsDir, 'worker.log'),
+  });
   cleanups.push(() => Promise.all([stopProcess(api), stopProcess(worker)]));
   await waitForHealth(baseUrl, api);
   await waitForWorker(baseUrl, worker);
@@ -140,6 +149,8 @@ process.on('SIGINT', () => cleanup().finally(summary));
 main()
   .catch((error) => {
     totals.failed += 1;
-    process.stderr.write(`${red('✗')} ${error instanceof UserError ? error.message : (error.stack ?? error)}\n`);
+    process.stderr.write(
+      `${red('✗')} ${error instanceof UserError ? error.message : (error.stack ?? error)}\n`,
+    );
   })
   .finally(() => cleanup().finally(summary));

@@ -92,7 +92,16 @@ export async function ensureLocalPostgres({ stateDir, port, database, anyPort = 
     mkdirSync(data, { recursive: true });
     if (user) run('chown', ['-R', `${user}:`, data]);
     chmodSync(data, 0o700);
-    asUser(user, join(bin, 'initdb'), ['-D', data, '-U', PG_USER, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+    asUser(user, join(bin, 'initdb'), [
+      '-D',
+      data,
+      '-U',
+      PG_USER,
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+    ]);
     status = 'stopped';
   }
 
@@ -100,7 +109,10 @@ export async function ensureLocalPostgres({ stateDir, port, database, anyPort = 
   if (status === 'running') {
     const current = runningPort(data);
     if (anyPort && current) port = current;
-    else if (current !== port) fail(`the project's PostgreSQL already runs on port ${current}; stop it (npm run stop) or set REPS_PG_PORT=${current}`);
+    else if (current !== port)
+      fail(
+        `the project's PostgreSQL already runs on port ${current}; stop it (npm run stop) or set REPS_PG_PORT=${current}`,
+      );
   } else {
     if (!(await portIsFree(port))) {
       fail(`port ${port} (PostgreSQL) is already in use by another program; set REPS_PG_PORT to a free port`);
@@ -110,10 +122,16 @@ export async function ensureLocalPostgres({ stateDir, port, database, anyPort = 
       run('chown', [`${user}:`, logFile]);
     }
     const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=200`;
-    const result = asUser(user, join(bin, 'pg_ctl'), ['start', '-D', data, '-l', logFile, '-w', '-t', '60', '-o', options], {
-      allowFail: true,
-    });
-    if (result.status !== 0) fail(`PostgreSQL did not start; see ${logFile}\n${result.stdout}${result.stderr}`);
+    const result = asUser(
+      user,
+      join(bin, 'pg_ctl'),
+      ['start', '-D', data, '-l', logFile, '-w', '-t', '60', '-o', options],
+      {
+        allowFail: true,
+      },
+    );
+    if (result.status !== 0)
+      fail(`PostgreSQL did not start; see ${logFile}\n${result.stdout}${result.stderr}`);
     started = true;
   }
   const url = `postgres://${PG_USER}@127.0.0.1:${port}/${database}`;
@@ -122,7 +140,9 @@ export async function ensureLocalPostgres({ stateDir, port, database, anyPort = 
 }
 
 export function stopLocalPostgres({ bin, user, data }) {
-  asUser(user, join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w', '-t', '30'], { allowFail: true });
+  asUser(user, join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w', '-t', '30'], {
+    allowFail: true,
+  });
 }
 
 /** Stops the project's server whatever started it (npm run stop). */

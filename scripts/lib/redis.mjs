@@ -2,7 +2,17 @@
 // append-only file, so queued jobs survive a restart) under the state folder.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { aptInstall, canConnect, fail, portIsFree, processAlive, run, sleep, waitFor, which } from './util.mjs';
+import {
+  aptInstall,
+  canConnect,
+  fail,
+  portIsFree,
+  processAlive,
+  run,
+  sleep,
+  waitFor,
+  which,
+} from './util.mjs';
 
 function ensureBinary() {
   let bin = which('redis-server');
@@ -37,11 +47,29 @@ export async function ensureLocalRedis({ stateDir, port }) {
     fail(`port ${port} (Redis) is already in use by another program; set REPS_REDIS_PORT to a free port`);
   }
   run(bin, [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'yes',
-    '--pidfile', join(dir, 'redis.pid'), '--logfile', join(dir, 'redis.log'),
-    '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--daemonize',
+    'yes',
+    '--pidfile',
+    join(dir, 'redis.pid'),
+    '--logfile',
+    join(dir, 'redis.log'),
+    '--appendonly',
+    'yes',
+    '--save',
+    '',
+    '--protected-mode',
+    'yes',
   ]);
-  await waitFor(async () => (await canConnect('127.0.0.1', port)) === true, { timeoutMs: 15000, what: 'Redis' });
+  await waitFor(async () => (await canConnect('127.0.0.1', port)) === true, {
+    timeoutMs: 15000,
+    what: 'Redis',
+  });
   const startedPid = readPid(dir);
   return { url, started: true, stop: () => stopRedisPid(startedPid) };
 }

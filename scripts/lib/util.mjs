@@ -98,7 +98,9 @@ export async function waitFor(check, { timeoutMs, intervalMs = 250, what }) {
     }
     await sleep(intervalMs);
   }
-  fail(`${what} did not become ready within ${Math.round(timeoutMs / 1000)} s${last instanceof Error ? ` (${last.message})` : ''}`);
+  fail(
+    `${what} did not become ready within ${Math.round(timeoutMs / 1000)} s${last instanceof Error ? ` (${last.message})` : ''}`,
+  );
 }
 
 export function processAlive(pid) {

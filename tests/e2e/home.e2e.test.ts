@@ -19,7 +19,9 @@ describe('the home page in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(apiUrl());
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Practise AI orchestration');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'Practise AI orchestration',
+    );
     await page.getByRole('status').filter({ hasText: 'All systems go' }).waitFor({ timeout: 15_000 });
     await page.getByRole('heading', { name: 'Challenges', exact: true }).waitFor();
     await screenshot(page, 'home');

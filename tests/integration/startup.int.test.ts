@@ -1,6 +1,6 @@
-import { jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import { freePort, repoRoot, stackEnv, startEntry, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(60_000);
@@ -9,7 +9,10 @@ describe('starting the API', () => {
   it('fails within 10 s, naming DATABASE_URL, when the database is unreachable', async () => {
     const deadPort = await freePort();
     const started = Date.now();
-    const api = startEntry('main', { PORT: String(await freePort()), DATABASE_URL: `postgres://reps@127.0.0.1:${deadPort}/reps` });
+    const api = startEntry('main', {
+      PORT: String(await freePort()),
+      DATABASE_URL: `postgres://reps@127.0.0.1:${deadPort}/reps`,
+    });
     const { code } = await api.exited;
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(code).not.toBe(0);
@@ -38,7 +41,12 @@ describe('starting the API', () => {
     const started = Date.now();
     const child = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: `postgres://x@127.0.0.1:${deadPort}/x`, PORT: String(await freePort()) },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATABASE_URL: `postgres://x@127.0.0.1:${deadPort}/x`,
+        PORT: String(await freePort()),
+      },
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -53,7 +61,16 @@ describe('starting the API', () => {
 describe('health when a service goes down', () => {
   it('answers 503 naming Redis once Redis stops', async () => {
     const redisPort = await freePort();
-    const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    const redis = spawn('redis-server', [
+      '--port',
+      String(redisPort),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
     const port = await freePort();
     const api = startEntry('main', { PORT: String(port), REDIS_URL: `redis://127.0.0.1:${redisPort}` });
     try {

@@ -28,6 +28,8 @@ describe('the worker', () => {
 
   it('fails a job nobody handles instead of dropping it silently', async () => {
     const job = await queue.add('system.no-such-job', {}, { attempts: 1 });
-    await expect(job.waitUntilFinished(events, 15_000)).rejects.toThrow(/No handler for job "system.no-such-job"/);
+    await expect(job.waitUntilFinished(events, 15_000)).rejects.toThrow(
+      /No handler for job "system.no-such-job"/,
+    );
   });
 });

@@ -19,7 +19,10 @@ export interface Started {
 }
 
 /** Starts `node apps/api/dist/<entry>.js` with the stack's environment plus overrides. */
-export function startEntry(entry: 'main' | 'worker', overrides: Record<string, string | undefined> = {}): Started {
+export function startEntry(
+  entry: 'main' | 'worker',
+  overrides: Record<string, string | undefined> = {},
+): Started {
   const env: Record<string, string> = { ...stackEnv() };
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[key];
@@ -39,7 +42,11 @@ export function startEntry(entry: 'main' | 'worker', overrides: Record<string, s
   return { child, output: () => output, exited };
 }
 
-export async function waitUntil<T>(check: () => Promise<T | undefined | null | false>, timeoutMs: number, what: string): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await check().catch(() => undefined);

@@ -1,6 +1,7 @@
-import type { Config } from '@reps/shared';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import type { Config } from '@reps/shared';
+import { BootstrapService } from './bootstrap.service.js';
 import { HttpErrorsFilter } from './common/http-errors.filter.js';
 import { LoggingModule } from './common/logging.module.js';
 import { ConfigModule } from './config/config.module.js';
@@ -10,7 +11,6 @@ import { QueueModule } from './jobs/queue.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
-import { BootstrapService } from './bootstrap.service.js';
 
 /** The HTTP API (main.ts). */
 @Module({})

@@ -1,6 +1,6 @@
-import type { Config } from '@reps/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Config } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import { CONFIG } from './config/config.module.js';
 import { migrate } from './database/migrate.js';

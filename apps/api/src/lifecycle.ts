@@ -20,7 +20,8 @@ export function installShutdownDeadline(timeoutMs: number): void {
 export function exitOnStartupError(entry: string, error: unknown): never {
   const err = error as NodeJS.ErrnoException & { address?: string; port?: number };
   let message = err?.message ?? String(error);
-  if (err?.code === 'EADDRINUSE') message = `port ${err.port} on ${err.address} is already in use; set PORT to a free port`;
+  if (err?.code === 'EADDRINUSE')
+    message = `port ${err.port} on ${err.address} is already in use; set PORT to a free port`;
   process.stderr.write(`reps ${entry}: failed to start: ${message}\n`);
   process.exit(1);
 }

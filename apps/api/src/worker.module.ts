@@ -1,6 +1,6 @@
-import type { Config } from '@reps/shared';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import type { Config } from '@reps/shared';
 import { LoggingModule } from './common/logging.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -16,7 +16,14 @@ export class WorkerModule {
   static forRoot(config: Config): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DiscoveryModule, DatabaseModule, RedisModule, QueueModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DiscoveryModule,
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+      ],
       providers: [JobRegistry, SystemProcessor, PingJob],
     };
   }

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   installShutdownDeadline(config.REPS_SHUTDOWN_TIMEOUT_MS);
   await app.init();
-  app.get(Logger).log({ event: 'worker_ready', pid: process.pid, concurrency: config.REPS_WORKER_CONCURRENCY });
+  app
+    .get(Logger)
+    .log({ event: 'worker_ready', pid: process.pid, concurrency: config.REPS_WORKER_CONCURRENCY });
 }
 
 main().catch((error) => exitOnStartupError('worker', error));

@@ -14,7 +14,9 @@ if (!existsSync(join(dist, 'index.html'))) {
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const entries = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g)].map((m) => m[1]);
-const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map((m) => m[1]);
+const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map(
+  (m) => m[1],
+);
 const seen = new Set();
 const visit = (file) => {
   if (seen.has(file)) return;

@@ -1,5 +1,5 @@
-import { type ErrorBody, type ErrorCode, errorMessages, RepsError } from '@reps/shared';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ErrorBody, type ErrorCode, errorMessages, RepsError } from '@reps/shared';
 import type { Request, Response } from 'express';
 
 const statusOfCode: Partial<Record<ErrorCode, number>> = {
@@ -49,7 +49,10 @@ export class HttpErrorsFilter implements ExceptionFilter {
   private toBody(exception: unknown): { status: number; body: ErrorBody } {
     if (exception instanceof RepsError) {
       const status = statusOfCode[exception.code] ?? 500;
-      return { status, body: { error: { code: exception.code, message: exception.message, issues: exception.issues } } };
+      return {
+        status,
+        body: { error: { code: exception.code, message: exception.message, issues: exception.issues } },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

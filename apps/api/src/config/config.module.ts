@@ -1,5 +1,5 @@
-import { type Config, ConfigError, parseConfig } from '@reps/shared';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type Config, ConfigError, parseConfig } from '@reps/shared';
 
 /** Injection token of the typed configuration parsed once at boot. */
 export const CONFIG = Symbol('CONFIG');

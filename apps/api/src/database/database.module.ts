@@ -1,6 +1,6 @@
-import type { Config } from '@reps/shared';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Config } from '@reps/shared';
 import { CONFIG } from '../config/config.module.js';
 import { dataSourceOptions } from './data-source-options.js';
 

@@ -29,7 +29,8 @@ export class JobRegistry implements OnModuleInit {
     for (const name of Object.keys(JOBS) as JobName[]) {
       const classes = found.get(name) ?? [];
       if (classes.length === 0) problems.push(`job "${name}" has no handler`);
-      if (classes.length > 1) problems.push(`job "${name}" has ${classes.length} handlers: ${classes.join(', ')}`);
+      if (classes.length > 1)
+        problems.push(`job "${name}" has ${classes.length} handlers: ${classes.join(', ')}`);
     }
     if (problems.length > 0) throw new Error(`Job registry: ${problems.join('; ')}`);
   }

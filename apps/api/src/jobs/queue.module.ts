@@ -1,6 +1,6 @@
-import type { Config } from '@reps/shared';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import type { Config } from '@reps/shared';
 import { CONFIG } from '../config/config.module.js';
 import { QUEUES } from './job-names.js';
 

@@ -1,5 +1,5 @@
-import type { Config } from '@reps/shared';
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Config } from '@reps/shared';
 import { Redis } from 'ioredis';
 import { CONFIG } from '../config/config.module.js';
 

@@ -1,10 +1,10 @@
-import type { Config } from '@reps/shared';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Config } from '@reps/shared';
 import type { Job } from 'bullmq';
 import { CONFIG } from '../config/config.module.js';
-import { JobRegistry } from '../jobs/job-registry.js';
 import { QUEUES } from '../jobs/job-names.js';
+import { JobRegistry } from '../jobs/job-registry.js';
 
 @Processor(QUEUES.system)
 export class SystemProcessor extends WorkerHost implements OnApplicationBootstrap {

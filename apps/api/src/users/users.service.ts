@@ -19,7 +19,13 @@ export class UsersService {
       await this.users
         .createQueryBuilder()
         .insert()
-        .values({ email: demo.email, handle: demo.handle, displayName: demo.displayName, passwordHash, role: demo.role })
+        .values({
+          email: demo.email,
+          handle: demo.handle,
+          displayName: demo.displayName,
+          passwordHash,
+          role: demo.role,
+        })
         .orIgnore()
         .execute();
       this.logger.log({ event: 'demo_user_created', handle: demo.handle });

@@ -14,7 +14,10 @@ export function serveWeb(app: INestApplication, dist: string): boolean {
   const root = resolve(dist);
   const index = join(root, 'index.html');
   if (!dist || !existsSync(index)) return false;
-  app.use('/assets', express.static(join(root, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(join(root, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html')) return next();

@@ -23,7 +23,9 @@ export function Layout() {
       <main id="main" className="main">
         <Outlet />
       </main>
-      <footer className="footer">Reps — the gym for AI orchestration. Simulated models by default; every grade is reproducible.</footer>
+      <footer className="footer">
+        Reps — the gym for AI orchestration. Simulated models by default; every grade is reproducible.
+      </footer>
     </div>
   );
 }

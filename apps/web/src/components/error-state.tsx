@@ -1,6 +1,14 @@
 import { ApiError } from '../lib/api-client';
 
-export function ErrorState({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
+export function ErrorState({
+  title,
+  error,
+  onRetry,
+}: {
+  title: string;
+  error: unknown;
+  onRetry?: () => void;
+}) {
   const message = error instanceof ApiError || error instanceof Error ? error.message : 'Unknown error.';
   return (
     <div className="error-state" role="alert">

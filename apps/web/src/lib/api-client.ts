@@ -22,7 +22,11 @@ export async function api<T>(path: string, init: RequestInit & { acceptStatus?: 
     res = await fetch(`/api${path}`, {
       credentials: 'same-origin',
       ...init,
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
+      },
     });
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the Reps server. Check that it is running.');
@@ -30,5 +34,9 @@ export async function api<T>(path: string, init: RequestInit & { acceptStatus?: 
   const body = await res.json().catch(() => null);
   if (res.ok || init.acceptStatus?.includes(res.status)) return body as T;
   const error = (body as ErrorBody | null)?.error;
-  throw new ApiError(res.status, error?.code ?? 'internal', error?.message ?? `The server answered ${res.status}.`);
+  throw new ApiError(
+    res.status,
+    error?.code ?? 'internal',
+    error?.message ?? `The server answered ${res.status}.`,
+  );
 }

@@ -21,6 +21,7 @@ export async function getChallenges(): Promise<{ items: ChallengeCard[]; availab
   }
 }
 
-export const challengesQueryOptions = () => queryOptions({ queryKey: ['challenges'], queryFn: getChallenges });
+export const challengesQueryOptions = () =>
+  queryOptions({ queryKey: ['challenges'], queryFn: getChallenges });
 
 export const useChallenges = () => useQuery(challengesQueryOptions());

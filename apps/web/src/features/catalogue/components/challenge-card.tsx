@@ -5,7 +5,7 @@ export function ChallengeCard({ challenge }: { challenge: Card }) {
     <article className="card">
       <header className="card__header">
         <span className="tag">{challenge.domain}</span>
-        <span className="difficulty" aria-label={`Difficulty ${challenge.difficulty} of 5`}>
+        <span className="difficulty" role="img" aria-label={`Difficulty ${challenge.difficulty} of 5`}>
           {'●'.repeat(challenge.difficulty)}
           <span className="difficulty__rest">{'●'.repeat(5 - challenge.difficulty)}</span>
         </span>

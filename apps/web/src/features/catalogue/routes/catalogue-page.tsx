@@ -16,8 +16,9 @@ export function CataloguePage() {
       <section className="hero">
         <h1>Practise AI orchestration, one rep at a time.</h1>
         <p className="hero__lead">
-          Models are capable; systems are reliable only when they are orchestrated. Pick a challenge, decompose it, build
-          a pipeline, run it on the examples, read the trace, and submit it to be graded on a hidden test set.
+          Models are capable; systems are reliable only when they are orchestrated. Pick a challenge,
+          decompose it, build a pipeline, run it on the examples, read the trace, and submit it to be graded
+          on a hidden test set.
         </p>
         <ol className="steps">
           {steps.map(([title, text], i) => (
@@ -33,13 +34,15 @@ export function CataloguePage() {
       <section aria-labelledby="catalogue-title">
         <h2 id="catalogue-title">Challenges</h2>
         {isPending && (
-          <div className="grid" aria-busy="true" aria-label="Loading challenges">
+          <div className="grid" role="status" aria-busy="true" aria-label="Loading challenges">
             {[0, 1, 2].map((i) => (
               <div key={i} className="card card--skeleton" />
             ))}
           </div>
         )}
-        {isError && <ErrorState title="The catalogue could not be loaded" error={error} onRetry={() => refetch()} />}
+        {isError && (
+          <ErrorState title="The catalogue could not be loaded" error={error} onRetry={() => refetch()} />
+        )}
         {data && data.items.length === 0 && (
           <div className="empty">
             <h3>No challenges are published yet</h3>
