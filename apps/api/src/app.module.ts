@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Config } from '@reps/shared';
+import { AuthModule } from './auth/auth.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { HttpErrorsFilter } from './common/http-errors.filter.js';
 import { LoggingModule } from './common/logging.module.js';
@@ -27,6 +28,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         UsersModule,
+        AuthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorsFilter }, BootstrapService],
     };

@@ -1,4 +1,5 @@
 import { Users1764000000000 } from '../migrations/1764000000000-users.js';
+import { Auth1764000001000 } from '../migrations/1764000001000-auth.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
-export const migrations = [Users1764000000000];
+export const migrations = [Users1764000000000, Auth1764000001000];

@@ -24,7 +24,8 @@ export async function api<T>(path: string, init: RequestInit & { acceptStatus?: 
       ...init,
       headers: {
         Accept: 'application/json',
-        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        // Every write is JSON, even an empty one: the API refuses other cookie-authenticated writes (CSRF).
+        ...(init.method && init.method !== 'GET' ? { 'Content-Type': 'application/json' } : {}),
         ...init.headers,
       },
     });

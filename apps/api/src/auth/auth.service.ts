@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type ApiTokenView, type Me, type RegisterRequest, RepsError } from '@reps/shared';
+import { IsNull, MoreThan, QueryFailedError, Repository } from 'typeorm';
+import { hashPassword, verifyPassword } from '../users/password.js';
+import { User } from '../users/user.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import type { AuthUser } from './auth.decorators.js';
+import { LoginThrottle } from './login-throttle.js';
+import { Session } from './session.entity.js';
+import { API_TOKEN_PREFIX, newSecret, SESSION_DAYS, sha256 } from './tokens.js';
+
+// A hash to compare against when the account does not exist, so timing does not reveal accounts.
+const decoyHash = hashPassword('decoy-password-for-timing');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async register(dto: RegisterRequest): Promise<{ user: User; token: string }> {
+    const taken = await this.users.findOne({ where: [{ email: dto.email }, { handle: dto.handle }] });
+    if (taken)
+      throw this.conflict(taken.email.toLowerCase() === dto.email.toLowerCase() ? 'email' : 'handle');
+    const passwordHash = await hashPassword(dto.password);
+    let user: User;
+    try {
+      user = await this.users.save(
+        this.users.create({
+          email: dto.email,
+          handle: dto.handle,
+          displayName: dto.displayName ?? dto.handle,
+          passwordHash,
+          role: 'learner',
+        }),
+      );
+    } catch (error) {
+      // Two registrations racing for the same email or handle: the unique index decides.
+      if (error instanceof QueryFailedError && /users_(email|handle)_key/.test(error.message)) {
+        throw this.conflict(error.message.includes('email') ? 'email' : 'handle');
+      }
+      throw error;
+    }
+    return { user, token: await this.createSession(user.id) };
+  }
+
+  private conflict(field: 'email' | 'handle'): RepsError {
+    return new RepsError(
+      'conflict',
+      field === 'email' ? 'An account with this email already exists.' : 'This handle is taken.',
+      [{ code: 'conflict', path: field, message: `${field} is already in use` }],
+    );
+  }
+
+  async login(login: string, password: string, address: string): Promise<{ user: User; token: string }> {
+    await this.throttle.assertAllowed(login, address);
+    const user = await this.users.findOne({
+      where: login.includes('@') ? { email: login } : { handle: login },
+    });
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+    if (!user || !ok) {
+      await this.throttle.recordFailure(login, address);
+      throw new RepsError('unauthenticated', 'Wrong email, handle or password.');
+    }
+    await this.throttle.reset(login);
+    return { user, token: await this.createSession(user.id) };
+  }
+
+  private async createSession(userId: string): Promise<string> {
+    const token = newSecret();
+    const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
+    await this.sessions.insert({ tokenHash: sha256(token), userId, expiresAt });
+    return token;
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.sessions.delete({ tokenHash: sha256(token) });
+  }
+
+  /** The user behind a session cookie or an API token, or undefined. */
+  async resolve(secret: string, via: AuthUser['via']): Promise<AuthUser | undefined> {
+    const tokenHash = sha256(secret);
+    if (via === 'session') {
+      const session = await this.sessions.findOne({
+        where: { tokenHash, expiresAt: MoreThan(new Date()) },
+        relations: { user: true },
+      });
+      return session ? toAuthUser(session.user, via) : undefined;
+    }
+    const token = await this.tokens.findOne({
+      where: { tokenHash, revokedAt: IsNull() },
+      relations: { user: true },
+    });
+    if (!token) return undefined;
+    await this.tokens.update(token.id, { lastUsedAt: new Date() });
+    return toAuthUser(token.user, via);
+  }
+
+  async me(userId: string): Promise<Me> {
+    const user = await this.users.findOneOrFail({ where: { id: userId } });
+    return toMe(user);
+  }
+
+  async changePassword(userId: string, current: string, next: string): Promise<void> {
+    const user = await this.users.findOneOrFail({ where: { id: userId } });
+    if (!(await verifyPassword(current, user.passwordHash))) {
+      throw new RepsError('validation_failed', 'The current password is wrong.', [
+        { code: 'validation_failed', path: 'currentPassword', message: 'currentPassword: wrong password' },
+      ]);
+    }
+    await this.users.update(userId, { passwordHash: await hashPassword(next) });
+  }
+
+  async createToken(userId: string, name: string): Promise<{ token: string; view: ApiTokenView }> {
+    const token = newSecret(API_TOKEN_PREFIX);
+    const saved = await this.tokens.save(
+      this.tokens.create({ userId, name, prefix: token.slice(0, 12), tokenHash: sha256(token) }),
+    );
+    return { token, view: toTokenView(saved) };
+  }
+
+  async listTokens(userId: string): Promise<ApiTokenView[]> {
+    const rows = await this.tokens.find({
+      where: { userId, revokedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+    });
+    return rows.map(toTokenView);
+  }
+
+  async revokeToken(userId: string, id: string): Promise<void> {
+    const result = await this.tokens.update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (!result.affected) throw new RepsError('not_found', 'No such token.');
+  }
+}
+
+export function toMe(user: User): Me {
+  return {
+    id: user.id,
+    email: user.email,
+    handle: user.handle,
+    displayName: user.displayName,
+    role: user.role,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+function toAuthUser(user: User, via: AuthUser['via']): AuthUser {
+  return { id: user.id, handle: user.handle, email: user.email, role: user.role, via };
+}
+
+function toTokenView(token: ApiToken): ApiTokenView {
+  return {
+    id: token.id,
+    name: token.name,
+    prefix: token.prefix,
+    createdAt: token.createdAt.toISOString(),
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,135 @@
+import { Client, demoClient, newLearner } from '../support/client.js';
+
+describe('accounts and sessions', () => {
+  it('registers a learner, signs them in with an httpOnly cookie and answers /me', async () => {
+    const client = new Client();
+    const handle = `ada-${Date.now().toString(36)}`;
+    const res = await client.post('/auth/register', {
+      email: `${handle}@example.test`,
+      handle,
+      password: 'analytical engine',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.user).toMatchObject({ handle, role: 'learner' });
+    expect(res.body.user.passwordHash).toBeUndefined();
+    expect(res.headers.get('set-cookie')).toMatch(/reps_session=.+; Path=\/; HttpOnly; SameSite=Lax/);
+    const me = await client.get('/me');
+    expect(me.status).toBe(200);
+    expect(me.body.handle).toBe(handle);
+  });
+
+  it('refuses a taken email or handle with 409 naming the field', async () => {
+    const { email, handle } = await newLearner();
+    const again = await new Client().post('/auth/register', {
+      email,
+      handle: `${handle}x`.slice(0, 32),
+      password: 'another long one',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('conflict');
+    expect(again.body.error.issues[0].path).toBe('email');
+    const sameHandle = await new Client().post('/auth/register', {
+      email: `other-${email}`,
+      handle,
+      password: 'another long one',
+    });
+    expect(sameHandle.status).toBe(409);
+    expect(sameHandle.body.error.issues[0].path).toBe('handle');
+  });
+
+  it('explains every invalid field of a registration', async () => {
+    const res = await new Client().post('/auth/register', {
+      email: 'nope',
+      handle: 'a b',
+      password: 'short',
+      extra: 1,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    const paths = res.body.error.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['email', 'handle', 'password']));
+  });
+
+  it('signs in with handle or email, and refuses a wrong password with 401', async () => {
+    const { handle, email, password } = await newLearner();
+    expect((await new Client().post('/auth/login', { login: handle, password })).status).toBe(200);
+    expect((await new Client().post('/auth/login', { login: email.toUpperCase(), password })).status).toBe(
+      200,
+    );
+    const wrong = await new Client().post('/auth/login', { login: handle, password: 'not the password' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('unauthenticated');
+  });
+
+  it('locks an account for a while after five failed sign-ins, even for the right password', async () => {
+    const { handle, password } = await newLearner('target');
+    for (let i = 0; i < 5; i++) {
+      expect((await new Client().post('/auth/login', { login: handle, password: `guess-${i}` })).status).toBe(
+        401,
+      );
+    }
+    const locked = await new Client().post('/auth/login', { login: handle, password });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.message).toMatch(/try again in \d+ minutes?/);
+  });
+
+  it('signs out: the session no longer works', async () => {
+    const { client } = await newLearner();
+    const cookie = client.cookie;
+    expect((await client.post('/auth/logout')).status).toBe(204);
+    const stale = new Client();
+    stale.cookie = cookie;
+    expect((await stale.get('/me')).status).toBe(401);
+  });
+
+  it('refuses a cookie-authenticated write that is not JSON (CSRF)', async () => {
+    const { client } = await newLearner();
+    const res = await client.request('POST', '/me/tokens', undefined, {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('issues an API token shown once, accepts it as a bearer token, and stops accepting it once revoked', async () => {
+    const { client, handle } = await newLearner();
+    const created = await client.post('/me/tokens', { name: 'laptop cli' });
+    expect(created.status).toBe(201);
+    expect(created.body.token).toMatch(/^reps_/);
+    const cli = new Client();
+    cli.token = created.body.token;
+    expect((await cli.get('/me')).body.handle).toBe(handle);
+    const list = await client.get('/me/tokens');
+    expect(list.body.items).toHaveLength(1);
+    expect(JSON.stringify(list.body)).not.toContain(created.body.token);
+    expect((await client.delete(`/me/tokens/${created.body.id}`)).status).toBe(204);
+    const revoked = await cli.get('/me');
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error.message).toMatch(/unknown or revoked/);
+  });
+
+  it('answers anonymous requests to private routes with 401', async () => {
+    const res = await new Client().get('/me');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthenticated');
+  });
+
+  it('lets the demo accounts sign in with the printed credentials', async () => {
+    expect((await (await demoClient('instructor')).get('/me')).body.role).toBe('instructor');
+    expect((await (await demoClient('learner')).get('/me')).body.role).toBe('learner');
+  });
+
+  it('changes a password only with the current one', async () => {
+    const { client, handle, password } = await newLearner();
+    expect(
+      (await client.post('/me/password', { currentPassword: 'wrong', newPassword: 'a brand new secret' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await client.post('/me/password', { currentPassword: password, newPassword: 'a brand new secret' }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await new Client().post('/auth/login', { login: handle, password: 'a brand new secret' })).status,
+    ).toBe(200);
+  });
+});

@@ -1,0 +1,72 @@
+import { apiUrl } from './stack.js';
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A tiny API client that keeps its session cookie, like a browser tab. */
+export class Client {
+  cookie?: string;
+  token?: string;
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
+    const res = await fetch(`${apiUrl()}/api${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined || method !== 'GET' ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+}
+
+let counter = 0;
+/** Registers a fresh learner and returns a signed-in client. */
+export async function newLearner(
+  prefix = 'learner',
+): Promise<{ client: Client; handle: string; email: string; password: string }> {
+  const handle = `${prefix}-${Date.now().toString(36)}-${counter++}`.slice(0, 32);
+  const email = `${handle}@example.test`;
+  const password = 'correct horse battery';
+  const client = new Client();
+  const res = await client.post('/auth/register', { email, handle, password });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { client, handle, email, password };
+}
+
+export async function demoClient(who: 'instructor' | 'learner'): Promise<Client> {
+  const client = new Client();
+  const res = await client.post('/auth/login', { login: `${who}@reps.local`, password: `reps-${who}` });
+  if (res.status !== 200) throw new Error(`demo login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return client;
+}
