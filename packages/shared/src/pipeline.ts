@@ -176,7 +176,12 @@ export const mapStepSchema = z.strictObject({
     return z.array(stepSchema).min(1).optional();
   },
   concurrency: z.int().min(1).max(64).optional(),
-  on_item_error: z.enum(['fail', 'skip', 'null']).optional(),
+  /** YAML reads a bare `null` as null rather than the word; both mean the same here. */
+  on_item_error: z
+    .union([z.enum(['fail', 'skip', 'null']), z.null().transform(() => 'null' as const)], {
+      error: 'must be fail, skip or null',
+    })
+    .optional(),
   /** Share of items that may fail (after on_item_error) before the map fails; default 0. */
   tolerated_failure_pct: z.number().min(0).max(100).optional(),
 });

@@ -1,0 +1,38 @@
+import type { Step } from '@reps/shared';
+import type { SkillResolver } from '../dsl/check-steps.js';
+import type { ModelContext, ModelGateway } from '../models/types.js';
+import type { Sandbox } from '../sandbox/types.js';
+import type { BudgetMeter } from './budget-meter.js';
+import type { CancelScope, VirtualScheduler, VirtualSemaphore } from './virtual-scheduler.js';
+
+/** What every step of one case run shares. */
+export interface RunContext {
+  scheduler: VirtualScheduler;
+  sandbox: Sandbox;
+  gateway: ModelGateway;
+  modelContext: ModelContext;
+  meter: BudgetMeter;
+  /** The global limit on model calls in flight (virtual time). */
+  callSlots: VirtualSemaphore;
+  skills?: SkillResolver;
+}
+
+/** A finished step, kept so that a validate step can re-run it with feedback. */
+export interface StepRecord {
+  step: Step;
+  frame: Frame;
+  output: unknown;
+  /** For a map: its items, and for each output entry the item it came from (skip drops items). */
+  map?: { items: unknown[]; outputIndex: number[] };
+}
+
+/** The lexical environment of a step. */
+export interface Frame {
+  /** JSON values in scope of expressions, templates and code: input, step outputs, item, index … */
+  values: Record<string, unknown>;
+  /** Finished steps visible from here, by id. */
+  records: Map<string, StepRecord>;
+  /** Feedback appended to every prompt in this subtree (validate's correction loop). */
+  feedback: string[];
+  scope: CancelScope;
+}

@@ -1,0 +1,129 @@
+import type { ErrorCode, Pipeline } from '@reps/shared';
+import type { SkillResolver } from '../dsl/check-steps.js';
+import type { ModelContext, ModelGateway } from '../models/types.js';
+import { createQuickJSSandbox } from '../sandbox/quickjs-sandbox.js';
+import type { Sandbox } from '../sandbox/types.js';
+import type { CaseTrace, StepTrace, TraceError, UsageTotals } from '../trace/trace-types.js';
+import { BudgetMeter } from './budget-meter.js';
+import { runBlock } from './run-block.js';
+import type { RunContext } from './run-context.js';
+import { budgetExceeded, toStepFailure } from './step-failure.js';
+import { sumStepUsage } from './trace-usage.js';
+import { CancelScope, Priority, VirtualScheduler, VirtualSemaphore } from './virtual-scheduler.js';
+
+export interface RunOptions {
+  /** The case's input, `input` in every expression. JSON. */
+  input: unknown;
+  gateway: ModelGateway;
+  /** Facts and aspects for simulated models; never visible to the pipeline. */
+  modelContext?: ModelContext;
+  /** Defaults to a shared QuickJS sandbox per seed. */
+  sandbox?: Sandbox;
+  /** Model calls in flight at once across the case (virtual time); default 16. */
+  concurrency?: number;
+  /** Seeds Math.random in code steps. */
+  seed?: number;
+  skills?: SkillResolver;
+}
+
+export interface CaseRun {
+  output: unknown;
+  status: 'ok' | ErrorCode;
+  error?: TraceError & { step?: string };
+  trace: CaseTrace;
+  usage: UsageTotals;
+  /** Virtual time from start to result: the critical path under the concurrency limits. */
+  latency_ms: number;
+}
+
+export const DEFAULT_CALL_CONCURRENCY = 16;
+
+const sandboxes = new Map<number, Sandbox>();
+
+function sandboxFor(seed: number): Sandbox {
+  let sandbox = sandboxes.get(seed);
+  if (!sandbox) {
+    if (sandboxes.size > 16) sandboxes.clear();
+    sandbox = createQuickJSSandbox({ seed });
+    sandboxes.set(seed, sandbox);
+  }
+  return sandbox;
+}
+
+/**
+ * Runs a parsed pipeline on one case (DESIGN.md section 2). Never throws for anything the
+ * pipeline or a model does: failures come back as the status and error of the CaseRun.
+ */
+export async function runPipeline(pipeline: Pipeline, options: RunOptions): Promise<CaseRun> {
+  const scheduler = new VirtualScheduler();
+  const root = new CancelScope(scheduler);
+  const ctx: RunContext = {
+    scheduler,
+    sandbox: options.sandbox ?? sandboxFor(options.seed ?? 0),
+    gateway: options.gateway,
+    modelContext: options.modelContext ?? {},
+    meter: new BudgetMeter(pipeline.budget, root),
+    callSlots: new VirtualSemaphore(options.concurrency ?? DEFAULT_CALL_CONCURRENCY),
+    ...(options.skills ? { skills: options.skills } : {}),
+  };
+  const steps: StepTrace[] = [];
+  const frame = { values: { input: options.input ?? null }, records: new Map(), feedback: [], scope: root };
+  let output: unknown = null;
+  let error: CaseRun['error'];
+  try {
+    output = await scheduler.run(() =>
+      withTimeBudget(ctx, pipeline, root, () => runBlock(ctx, pipeline.steps, frame, steps)),
+    );
+  } catch (thrown) {
+    const failure = toStepFailure(thrown);
+    error = { code: failure.code, message: failure.message, ...(failure.step ? { step: failure.step } : {}) };
+  }
+  for (const step of steps) sumStepUsage(step);
+  const usage = { ...ctx.meter.usage };
+  const status = error?.code ?? 'ok';
+  const latency_ms = scheduler.now;
+  const trace: CaseTrace = { status, ...(error ? { error } : {}), latency_ms, usage, steps };
+  return {
+    output: error ? null : (output ?? null),
+    status,
+    ...(error ? { error } : {}),
+    trace,
+    usage,
+    latency_ms,
+  };
+}
+
+/** budget.max_ms: the case stops when its virtual clock passes the limit. */
+function withTimeBudget<T>(
+  ctx: RunContext,
+  pipeline: Pipeline,
+  root: CancelScope,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const maxMs = pipeline.budget.max_ms;
+  if (maxMs === undefined) return fn();
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const timer = ctx.scheduler.timer(maxMs, Priority.budget, () => {
+      if (settled) return;
+      settled = true;
+      const failure = budgetExceeded(`the case ran past max_ms = ${maxMs} ms of (virtual) time`);
+      root.cancel(failure);
+      reject(failure);
+    });
+    fn().then(
+      (value) => {
+        if (settled) return;
+        settled = true;
+        timer.cancel();
+        resolve(value);
+      },
+      (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        timer.cancel();
+        reject(error);
+      },
+    );
+  });
+}

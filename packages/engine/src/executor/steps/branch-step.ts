@@ -1,0 +1,28 @@
+import type { BranchStep } from '@reps/shared';
+import type { StepTrace } from '../../trace/trace-types.js';
+import { runBlock } from '../run-block.js';
+import type { Frame, RunContext } from '../run-context.js';
+import { evaluate } from '../sandbox-calls.js';
+import { StepFailure } from '../step-failure.js';
+
+/** The first case whose `when` is truthy runs; else the default; else no_branch_matched. */
+export async function runBranchStep(
+  ctx: RunContext,
+  step: BranchStep,
+  frame: Frame,
+  trace: StepTrace,
+): Promise<unknown> {
+  const { cases } = step.branch;
+  const chosen = cases.findIndex((c, i) =>
+    Boolean(evaluate(ctx.sandbox, c.when, frame.values, `branch case ${i + 1} when`)),
+  );
+  const steps = chosen >= 0 ? cases[chosen]!.steps : step.branch.default;
+  if (!steps)
+    throw new StepFailure(
+      'no_branch_matched',
+      `none of the ${cases.length} cases matched and there is no default`,
+    );
+  trace.branch = chosen >= 0 ? chosen : 'default';
+  trace.steps = [];
+  return runBlock(ctx, steps, frame, trace.steps);
+}

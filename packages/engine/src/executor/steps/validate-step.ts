@@ -1,0 +1,164 @@
+import { stepKind, type ValidateStep } from '@reps/shared';
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { StepTrace, ValidateRoundTrace } from '../../trace/trace-types.js';
+import { newStepTrace } from '../run-block.js';
+import type { Frame, RunContext, StepRecord } from '../run-context.js';
+import { runStep } from '../run-step.js';
+import { evaluate, renderTemplate } from '../sandbox-calls.js';
+import { StepFailure } from '../step-failure.js';
+import { innerSteps, newItemTrace, runItem } from './map-step.js';
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+const validators = new WeakMap<object, ValidateFunction>();
+
+const DEFAULT_FEEDBACK = 'Your previous answer {{ value }} was rejected: {{ reason }}. Correct it.';
+
+interface Failure {
+  /** Position in the target's output array when checking per item. */
+  at?: number;
+  reason: string;
+}
+
+/**
+ * Checks a step's output with an expression (`value` in scope; true passes, false or a string
+ * reason fails) or a JSON Schema. With on_fail.redo the target re-runs with the feedback appended
+ * to its prompts, up to `rounds` times (default 1). A map target is checked item by item and only
+ * the failing items re-run. After the last round: then fail (default) → invalid_output; flag →
+ * the value passes and the failures are listed in the trace; keep → the value passes silently.
+ * The output is the (corrected) value; the target's own output, seen by other steps, is unchanged.
+ */
+export async function runValidateStep(
+  ctx: RunContext,
+  step: ValidateStep,
+  frame: Frame,
+  trace: StepTrace,
+): Promise<unknown> {
+  const target = frame.records.get(step.validate);
+  if (!target) throw new StepFailure('code_error', `validate: step "${step.validate}" has not run`);
+  const perItem = stepKind(target.step) === 'map' && target.map !== undefined && Array.isArray(target.output);
+  const onFail = step.on_fail ?? {};
+  const rounds = onFail.redo ? (onFail.rounds ?? 1) : 0;
+  let value: unknown = perItem ? [...(target.output as unknown[])] : target.output;
+  trace.rounds = [];
+  for (let round = 0; ; round++) {
+    const failures = perItem
+      ? checkItems(ctx, step, frame, value as unknown[], target)
+      : checkOne(ctx, step, frame, value);
+    const roundTrace: ValidateRoundTrace = { round, failures: failures.map(describeFailure), redo: [] };
+    trace.rounds.push(roundTrace);
+    if (failures.length === 0) return value;
+    if (round >= rounds) return settle(step, trace, value, failures);
+    const feedback = (v: unknown, reason: string) =>
+      renderTemplate(ctx.sandbox, onFail.feedback ?? DEFAULT_FEEDBACK, { ...frame.values, value: v, reason });
+    value = perItem
+      ? await redoItems(ctx, target, value as unknown[], failures, feedback, roundTrace)
+      : await redoStep(ctx, target, feedback(value, failures[0]!.reason), roundTrace);
+  }
+}
+
+function checkOne(
+  ctx: RunContext,
+  step: ValidateStep,
+  frame: Frame,
+  value: unknown,
+  extra: Record<string, unknown> = {},
+): Failure[] {
+  if (step.schema) {
+    let validate = validators.get(step.schema);
+    if (!validate) {
+      validate = ajv.compile(step.schema);
+      validators.set(step.schema, validate);
+    }
+    return validate(value) ? [] : [{ reason: ajv.errorsText(validate.errors, { dataVar: 'value' }) }];
+  }
+  const result = evaluate(ctx.sandbox, step.check!, { ...frame.values, ...extra, value }, 'validate check');
+  if (typeof result === 'string') return [{ reason: result || `the check \`${step.check}\` failed` }];
+  return result ? [] : [{ reason: `the check \`${step.check}\` is false` }];
+}
+
+function checkItems(
+  ctx: RunContext,
+  step: ValidateStep,
+  frame: Frame,
+  values: unknown[],
+  target: StepRecord,
+): Failure[] {
+  const { items, outputIndex } = target.map!;
+  return values.flatMap((value, at) => {
+    const index = outputIndex[at]!;
+    return checkOne(ctx, step, frame, value, { item: items[index], index }).map((f) => ({ ...f, at }));
+  });
+}
+
+async function redoStep(
+  ctx: RunContext,
+  target: StepRecord,
+  feedback: string,
+  round: ValidateRoundTrace,
+): Promise<unknown> {
+  const redoTrace = newStepTrace(target.step);
+  round.redo.push(redoTrace);
+  const frame: Frame = {
+    ...target.frame,
+    feedback: [...target.frame.feedback, feedback],
+    records: new Map(target.frame.records),
+  };
+  return runStep(ctx, target.step, frame, redoTrace);
+}
+
+async function redoItems(
+  ctx: RunContext,
+  target: StepRecord,
+  values: unknown[],
+  failures: Failure[],
+  feedback: (value: unknown, reason: string) => string,
+  round: ValidateRoundTrace,
+): Promise<unknown[]> {
+  const { items, outputIndex } = target.map!;
+  const steps = innerSteps(target.step as never);
+  const next = [...values];
+  const byPosition = new Map<number, string>();
+  for (const f of failures) if (!byPosition.has(f.at!)) byPosition.set(f.at!, f.reason);
+  round.items = [];
+  const redos = [...byPosition].map(async ([at, reason]) => {
+    const index = outputIndex[at]!;
+    const itemTrace = newItemTrace(index);
+    round.items!.push(itemTrace);
+    const frame: Frame = {
+      ...target.frame,
+      feedback: [...target.frame.feedback, feedback(values[at], reason)],
+    };
+    try {
+      next[at] = await runItem(ctx, steps, items[index], index, frame, itemTrace);
+    } catch (error) {
+      // A re-run that fails keeps the previous answer; the next check reports it again.
+      if (error instanceof StepFailure && error.fatal) throw error;
+      target.frame.scope.throwIfCancelled();
+    }
+  });
+  await Promise.all(redos);
+  round.items.sort((a, b) => a.index - b.index);
+  return next;
+}
+
+function settle(step: ValidateStep, trace: StepTrace, value: unknown, failures: Failure[]): unknown {
+  const then = step.on_fail?.then ?? 'fail';
+  if (then === 'fail') {
+    const first = failures[0]!;
+    const where = first.at !== undefined ? `item ${first.at}: ` : '';
+    const more = failures.length > 1 ? ` (and ${failures.length - 1} more)` : '';
+    throw new StepFailure(
+      'invalid_output',
+      `validation of "${step.validate}" failed: ${where}${first.reason}${more}`,
+    );
+  }
+  if (then === 'flag') {
+    trace.status = 'flagged';
+    trace.flagged = failures.map(describeFailure);
+  }
+  return value;
+}
+
+function describeFailure(f: Failure): { index?: number; reason: string } {
+  return f.at !== undefined ? { index: f.at, reason: f.reason } : { reason: f.reason };
+}

@@ -1,0 +1,184 @@
+import type { Aspect, ErrorCode, FactUnit, Pipeline } from '@reps/shared';
+import type { SkillResolver } from '../dsl/check-steps.js';
+import { type CaseRun, runPipeline } from '../executor/run-pipeline.js';
+import type { ModelGateway } from '../models/types.js';
+import type { Sandbox } from '../sandbox/types.js';
+import type { CaseTrace } from '../trace/trace-types.js';
+
+export interface GradeCase {
+  id: string;
+  input: unknown;
+  expected: unknown;
+  /** Ground truth for simulated models; never shown to the pipeline. */
+  facts?: FactUnit[];
+}
+
+export interface Score {
+  /** 0..1 */
+  score: number;
+  reason: string;
+}
+
+export type Scorer = (output: unknown, expected: unknown, gradeCase: GradeCase) => Score | Promise<Score>;
+
+export interface GradeOptions {
+  pipeline: Pipeline;
+  cases: GradeCase[];
+  score: Scorer;
+  gateway: ModelGateway;
+  aspects?: Aspect[];
+  /** Cases run at once; the result does not depend on it. Default 4. */
+  caseConcurrency?: number;
+  /** Called after each case (in completion order) with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  sandbox?: Sandbox;
+  seed?: number;
+  skills?: SkillResolver;
+  /** Model calls in flight per case. */
+  concurrency?: number;
+}
+
+export type CaseStatus = 'ok' | ErrorCode;
+
+export interface CaseResult {
+  id: string;
+  status: CaseStatus;
+  /** 0..1; 0 for a failed run; null when the scorer failed (grader_error). */
+  score: number | null;
+  reason: string;
+  cost_usd: number;
+  latency_ms: number;
+  output: unknown;
+  trace: CaseTrace;
+}
+
+export interface GradeResult {
+  /** Mean case score × 100 over the graded cases (grader_error cases excluded), 2 decimals. */
+  correctness: number;
+  cost_usd: number;
+  latency_ms: { p50: number; p95: number };
+  calls: number;
+  tokens: { input: number; output: number };
+  /** Cases per status, e.g. { ok: 48, budget_exceeded: 2 }. */
+  statuses: Record<string, number>;
+  /** Error code → number of cases that ended with it. */
+  failures: Record<string, number>;
+  cases: CaseResult[];
+}
+
+/**
+ * Runs a pipeline on every case and scores it (DESIGN.md section 5). Cases are independent runs
+ * with their own virtual clock and budget, and results are assembled in case order, so the result
+ * is the same to the last digit whatever caseConcurrency is.
+ *
+ * A run that fails (any error code) scores 0 and counts in failures. A scorer that throws or
+ * returns a score outside 0..1 gives the case status grader_error: it is reported in statuses and
+ * failures but left out of correctness, never scored as a zero (DESIGN.md section 4).
+ */
+export async function grade(options: GradeOptions): Promise<GradeResult> {
+  const { cases } = options;
+  const results: CaseResult[] = new Array(cases.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (;;) {
+      const index = next++;
+      if (index >= cases.length) return;
+      results[index] = await gradeCase(options, cases[index]!);
+      options.onProgress?.(++done, cases.length);
+    }
+  };
+  const workers = Math.max(1, Math.min(options.caseConcurrency ?? 4, cases.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return summarize(results);
+}
+
+async function gradeCase(options: GradeOptions, gradeCase: GradeCase): Promise<CaseResult> {
+  const run = await runPipeline(options.pipeline, {
+    input: gradeCase.input,
+    gateway: options.gateway,
+    modelContext: {
+      ...(gradeCase.facts ? { facts: gradeCase.facts } : {}),
+      ...(options.aspects ? { aspects: options.aspects } : {}),
+    },
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.skills ? { skills: options.skills } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  const base = {
+    id: gradeCase.id,
+    cost_usd: run.usage.cost_usd,
+    latency_ms: run.latency_ms,
+    output: run.output,
+    trace: run.trace,
+  };
+  if (run.status !== 'ok')
+    return { ...base, status: run.status, score: 0, reason: run.error?.message ?? run.status };
+  return { ...base, ...(await scoreRun(options.score, run, gradeCase)) };
+}
+
+async function scoreRun(
+  scorer: Scorer,
+  run: CaseRun,
+  gradeCase: GradeCase,
+): Promise<Pick<CaseResult, 'status' | 'score' | 'reason'>> {
+  try {
+    const { score, reason } = await scorer(run.output, gradeCase.expected, gradeCase);
+    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 1) {
+      return {
+        status: 'grader_error',
+        score: null,
+        reason: `the scorer returned ${String(score)}, not a number from 0 to 1`,
+      };
+    }
+    return { status: 'ok', score, reason: String(reason ?? '') };
+  } catch (error) {
+    return {
+      status: 'grader_error',
+      score: null,
+      reason: `the scorer failed: ${(error as Error)?.message ?? String(error)}`,
+    };
+  }
+}
+
+function summarize(cases: CaseResult[]): GradeResult {
+  const scored = cases.filter((c) => c.score !== null);
+  const sum = scored.reduce((total, c) => total + (c.score as number), 0);
+  const statuses: Record<string, number> = {};
+  const failures: Record<string, number> = {};
+  let cost = 0;
+  let calls = 0;
+  let input = 0;
+  let output = 0;
+  for (const c of cases) {
+    statuses[c.status] = (statuses[c.status] ?? 0) + 1;
+    if (c.status !== 'ok') failures[c.status] = (failures[c.status] ?? 0) + 1;
+    cost += c.cost_usd;
+    calls += c.trace.usage.calls;
+    input += c.trace.usage.input_tokens;
+    output += c.trace.usage.output_tokens;
+  }
+  const latencies = cases.map((c) => c.latency_ms).sort((a, b) => a - b);
+  return {
+    correctness: scored.length ? round2((sum / scored.length) * 100) : 0,
+    cost_usd: cost,
+    latency_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+    calls,
+    tokens: { input, output },
+    statuses,
+    failures,
+    cases,
+  };
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Nearest-rank percentile: a latency some case actually had. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
