@@ -16,8 +16,23 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+// Writers ask for the same property names once per unit; remember the answers per aspect list.
+const propertyMemo = new WeakMap<readonly Aspect[], Map<string, Aspect | undefined>>();
+
 /** The aspect a JSON property name stands for: its name or a synonym, singular or plural. */
 export function aspectForProperty(name: string, aspects: readonly Aspect[]): Aspect | undefined {
+  let memo = propertyMemo.get(aspects);
+  if (!memo) {
+    memo = new Map();
+    propertyMemo.set(aspects, memo);
+  }
+  if (memo.has(name)) return memo.get(name);
+  const found = matchProperty(name, aspects);
+  memo.set(name, found);
+  return found;
+}
+
+function matchProperty(name: string, aspects: readonly Aspect[]): Aspect | undefined {
   const key = normalizeName(name);
   const singular = key.endsWith('s') ? key.slice(0, -1) : key;
   for (const aspect of aspects) {

@@ -174,7 +174,7 @@ export class SimCall {
 
   /** "How many clauses are high risk?": count the units the model rates so, then add them up. */
   private countTask(): ArithmeticTask | undefined {
-    const lower = ` ${this.prompt.words.join(' ')} `;
+    const lower = this.prompt.padded;
     for (const { aspect } of this.requested) {
       const value = (aspect.values ?? []).find((v) => lower.includes(` ${String(v).toLowerCase()} `));
       if (value === undefined) continue;

@@ -1,6 +1,6 @@
 import type { FactUnit } from '@reps/shared';
 import { SIM_RULES } from './sim-models.js';
-import { countPhrase, shingleHashes, type TextIndex, toWords } from './text-index.js';
+import { countPhrase, type TextIndex, textShingles, toWords } from './text-index.js';
 
 /** What the simulator precomputes once per case about each fact unit. */
 export interface IndexedUnit {
@@ -29,7 +29,7 @@ export function indexUnits(facts: readonly FactUnit[]): IndexedUnit[] {
   if (cached) return cached;
   const perUnit = facts.map((unit) => {
     const words = toWords(unit.text);
-    return { unit, words, shingles: [...new Set(shingleHashes(words, SIM_RULES.shingleSize))] };
+    return { unit, words, shingles: [...new Set(textShingles(unit.text, SIM_RULES.shingleSize))] };
   });
   const owners = new Map<number, number>();
   for (const { shingles } of perUnit) for (const h of shingles) owners.set(h, (owners.get(h) ?? 0) + 1);
@@ -60,7 +60,7 @@ export function findPresentUnits(prompt: TextIndex, units: readonly IndexedUnit[
     let position = Number.POSITIVE_INFINITY;
     for (let i = 0; i < total; i++) {
       const at = prompt.shingles.get(indexed.distinctive[i]!);
-      if (at === undefined) {
+      if (at === -1) {
         // Early exit: too many misses already.
         if (i + 1 - hits > total - needed) break;
         continue;
