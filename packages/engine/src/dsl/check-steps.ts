@@ -168,7 +168,7 @@ export class StepChecker {
 
   private checkSchema(step: Record<string, unknown>, path: Path, kind: StepKind): void {
     const schema = stepSchemasByKind[kind];
-    const result = schema.safeParse(step);
+    const result = schema.safeParse(step, { reportInput: true });
     if (result.success) return;
     for (const issue of result.error.issues) {
       const relative = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -357,7 +357,9 @@ export function allowedPipelineKeys(relative: Path): readonly string[] | undefin
 
 function offsetOf(text: string, line: number, column: number): number {
   const lines = text.split('\n');
-  const l = Math.min(Math.max(line, 1), lines.length);
+  // QuickJS reports an unexpected end on the wrapper's closing line: point at the snippet's end.
+  if (line > lines.length) return text.trimEnd().length;
+  const l = Math.max(line, 1);
   let offset = 0;
   for (let i = 0; i < l - 1; i++) offset += lines[i]!.length + 1;
   return Math.min(offset + Math.max(column - 1, 0), text.length);

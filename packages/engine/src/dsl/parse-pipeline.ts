@@ -68,7 +68,7 @@ function parse(source: string, options: ParseOptions): ParseResult {
     ]);
 
   const problems: Located[] = [];
-  const parsed = pipelineSchema.safeParse(data);
+  const parsed = pipelineSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       // Steps are checked one by one below, with messages for their kind.

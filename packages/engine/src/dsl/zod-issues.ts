@@ -30,7 +30,7 @@ export function locateZodIssue(
       position: source.keyAt([...path, key]),
     }));
   }
-  const name = relative.length ? String(relative[relative.length - 1]) : 'the document';
+  const name = nameOf(relative);
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return [{ path, message: `missing required key "${name}"`, position: source.valueAt(path.slice(0, -1)) }];
   }
@@ -106,4 +106,12 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/** `needs[0]` for list entries, the key otherwise. */
+function nameOf(relative: Path): string {
+  const last = relative[relative.length - 1];
+  if (last === undefined) return 'the document';
+  if (typeof last === 'number') return `${String(relative[relative.length - 2] ?? 'item')}[${last}]`;
+  return last;
 }
