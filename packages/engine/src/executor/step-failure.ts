@@ -6,6 +6,8 @@ import { SandboxError } from '../sandbox/types.js';
 export class StepFailure extends Error {
   /** Id (or path) of the step where it happened, set by the step that failed first. */
   step?: string;
+  /** A rate limit's retry-after, so that retry waits at least that long. */
+  retryAfterMs?: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -25,7 +27,11 @@ export function budgetExceeded(message: string): StepFailure {
 export function toStepFailure(error: unknown): StepFailure {
   if (error instanceof StepFailure) return error;
   if (error instanceof SandboxError) return new StepFailure(error.code, error.message);
-  if (error instanceof ModelError) return new StepFailure(error.code, error.message);
+  if (error instanceof ModelError) {
+    const failure = new StepFailure(error.code, error.message);
+    if (error.retryAfterMs !== undefined) failure.retryAfterMs = error.retryAfterMs;
+    return failure;
+  }
   const message = error instanceof Error ? error.message : String(error);
   return new StepFailure('model_error', message);
 }

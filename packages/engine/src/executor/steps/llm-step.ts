@@ -40,7 +40,7 @@ export async function runLlmStep(
               const messages = buildMessages(system, prompt, inner.feedback);
               return callModel(ctx, step, messages, sample, attempt, inner, calls);
             }),
-          (error) => (error instanceof ModelError ? (error.retryAfterMs ?? 0) : 0),
+          (error) => toStepFailure(error).retryAfterMs ?? 0,
         ),
       ),
     );
