@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { UserMenu } from '../features/auth/components/user-menu';
 import { SystemStatus } from '../features/health/components/system-status';
 
 export function Layout() {
@@ -19,6 +20,7 @@ export function Layout() {
           <a href="/api/docs">API</a>
         </nav>
         <SystemStatus />
+        <UserMenu />
       </header>
       <main id="main" className="main">
         <Outlet />

@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from '@reps/shared';
+import type { ErrorBody, ErrorCode, Issue } from '@reps/shared';
 
 /** An error answered by the API, with its code and a message a person can act on. */
 export class ApiError extends Error {
@@ -6,6 +6,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'network',
     message: string,
+    readonly issues: Issue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
