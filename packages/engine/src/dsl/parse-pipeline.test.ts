@@ -43,6 +43,7 @@ describe('parsePipeline on valid pipelines', () => {
       '  - id: b',
       '    code: |',
       '      const b2 = { a: 1 }; // a comment naming c',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the pipeline's code holds a template literal.
       "      return [input.a, 'c', `${b2.a}`, b2.c]",
       '  - id: c',
       '    output: "[b].map((a) => a)"',

@@ -93,7 +93,11 @@ export class VirtualScheduler {
   timer(at: number, priority: number, fn: () => void): Timer {
     const pending: Pending = { time: at, priority, seq: this.seq++, fire: fn };
     this.push(pending);
-    return { cancel: () => void (pending.dead = true) };
+    return {
+      cancel: () => {
+        pending.dead = true;
+      },
+    };
   }
 
   /**
@@ -145,8 +149,12 @@ export class VirtualScheduler {
   async run<T>(main: () => Promise<T>): Promise<T> {
     let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
     main().then(
-      (value) => void (outcome = { ok: true, value }),
-      (error: unknown) => void (outcome = { ok: false, error }),
+      (value) => {
+        outcome = { ok: true, value };
+      },
+      (error: unknown) => {
+        outcome = { ok: false, error };
+      },
     );
     for (;;) {
       await drainMicrotasks();
