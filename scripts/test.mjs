@@ -82,8 +82,9 @@ async function startStack() {
   const services = await provisionServices({
     stateDir,
     env: { DATABASE_URL: process.env.REPS_TEST_DATABASE_URL, REDIS_URL: process.env.REPS_TEST_REDIS_URL },
-    pgPort: Number(process.env.REPS_TEST_PG_PORT || 54339),
-    redisPort: Number(process.env.REPS_TEST_REDIS_PORT || 63799),
+    // Any free ports: several clones may run their tests at once on one machine.
+    pgPort: Number(process.env.REPS_TEST_PG_PORT || (await freePort())),
+    redisPort: Number(process.env.REPS_TEST_REDIS_PORT || (await freePort())),
     database,
     anyPort: true,
   });
@@ -145,7 +146,13 @@ function summary() {
   process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
 }
 
-process.on('SIGINT', () => cleanup().finally(summary));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    totals.failed += 1;
+    process.stderr.write(`${red('✗')} interrupted by ${signal}\n`);
+    cleanup().finally(summary);
+  });
+}
 main()
   .catch((error) => {
     totals.failed += 1;

@@ -1,6 +1,6 @@
 // A project-local Redis, started from the system's redis-server on 127.0.0.1 with its data (an
 // append-only file, so queued jobs survive a restart) under the state folder.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   aptInstall,
@@ -34,15 +34,30 @@ function readPid(dir) {
   }
 }
 
-export async function ensureLocalRedis({ stateDir, port }) {
+function readPort(dir) {
+  try {
+    return Number(readFileSync(join(dir, 'port'), 'utf8').trim()) || null;
+  } catch {
+    return null;
+  }
+}
+
+export async function ensureLocalRedis({ stateDir, port, anyPort = false }) {
   const bin = ensureBinary();
   const dir = resolve(stateDir, 'redis');
   mkdirSync(dir, { recursive: true });
-  const url = `redis://127.0.0.1:${port}`;
   const pid = readPid(dir);
-  if (processAlive(pid) && (await canConnect('127.0.0.1', port)) === true) {
-    return { url, started: false, stop: () => stopRedisPid(pid) };
+  if (processAlive(pid)) {
+    const running = readPort(dir);
+    if (anyPort && running) port = running;
+    if (running === port && (await canConnect('127.0.0.1', port)) === true) {
+      return { url: `redis://127.0.0.1:${port}`, started: false, stop: () => stopRedisPid(pid) };
+    }
+    fail(
+      `the project's Redis already runs on port ${running}; stop it (npm run stop) or set REPS_REDIS_PORT=${running}`,
+    );
   }
+  const url = `redis://127.0.0.1:${port}`;
   if (!(await portIsFree(port))) {
     fail(`port ${port} (Redis) is already in use by another program; set REPS_REDIS_PORT to a free port`);
   }
@@ -70,7 +85,9 @@ export async function ensureLocalRedis({ stateDir, port }) {
     timeoutMs: 15000,
     what: 'Redis',
   });
-  const startedPid = readPid(dir);
+  writeFileSync(join(dir, 'port'), String(port));
+  // The daemon writes its pidfile a moment after it accepts connections.
+  const startedPid = await waitFor(async () => readPid(dir), { timeoutMs: 5000, what: "Redis's pidfile" });
   return { url, started: true, stop: () => stopRedisPid(startedPid) };
 }
 

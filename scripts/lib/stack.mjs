@@ -72,7 +72,7 @@ export async function provisionServices({ stateDir, env, pgPort, redisPort, data
     if (pg.started) stops.push(pg.stop);
   }
   if (!redisUrl) {
-    const redis = await ensureLocalRedis({ stateDir, port: redisPort });
+    const redis = await ensureLocalRedis({ stateDir, port: redisPort, anyPort });
     redisUrl = redis.url;
     if (redis.started) stops.push(redis.stop);
   }

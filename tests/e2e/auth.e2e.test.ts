@@ -45,7 +45,7 @@ describe('a new learner in the browser', () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = await page.locator('code.secret').textContent();
     expect(token).toMatch(/^reps_/);
-    await page.getByRole('cell', { name: 'e2e laptop' }).waitFor();
+    await page.getByRole('cell', { name: 'e2e laptop', exact: true }).waitFor();
     await screenshot(page, 'settings');
 
     const me = await fetch(`${apiUrl()}/api/me`, { headers: { authorization: `Bearer ${token}` } });

@@ -8,14 +8,19 @@ export const register = (body: RegisterRequest) =>
   api<{ user: Me }>('/auth/register', { method: 'POST', body: JSON.stringify(body) });
 export const logout = () => api<void>('/auth/logout', { method: 'POST' });
 
-/** Signing in or up replaces the whole cache: everything personal must be fetched again. */
+/** Signing in, up or out changes whose data the cache holds: everything but the user is refetched. */
+const notMe = {
+  predicate: (query: { queryKey: readonly unknown[] }) =>
+    !(query.queryKey.length === 1 && query.queryKey[0] === 'me'),
+};
+
 function useSessionMutation<T>(fn: (body: T) => Promise<{ user: Me }>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
     onSuccess: ({ user }) => {
-      queryClient.clear();
       queryClient.setQueryData(['me'], user);
+      return queryClient.invalidateQueries(notMe);
     },
   });
 }
@@ -28,8 +33,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSuccess: () => {
-      queryClient.clear();
       queryClient.setQueryData(['me'], null);
+      return queryClient.invalidateQueries(notMe);
     },
   });
 }
