@@ -9,7 +9,7 @@ import { llmJudgeScorer } from './llm-judge.scorer.js';
 import { ndcgScorer } from './ndcg.scorer.js';
 import { normalizedTextScorer } from './normalized-text.scorer.js';
 import { numericScorer } from './numeric.scorer.js';
-import type { ScoreResult, Scorer, ScorerCase, ScorerDefinition, ScorerDeps } from './scorer-types.js';
+import type { CaseScorer, ScoreResult, ScorerCase, ScorerDefinition, ScorerDeps } from './scorer-types.js';
 import { setF1Scorer } from './set-f1.scorer.js';
 import { spanF1Scorer } from './span-f1.scorer.js';
 
@@ -53,7 +53,7 @@ export function checkScorerParams(scoring: ChallengeScoringInput): Issue[] {
  * Builds the score function grade() calls for every case. Bad params throw a RepsError
  * (validation_failed) with one issue per problem, so a challenge fails at load time, not mid-grade.
  */
-export function createScorer(scoring: ChallengeScoringInput, deps: ScorerDeps = {}): Scorer {
+export function createScorer(scoring: ChallengeScoringInput, deps: ScorerDeps = {}): CaseScorer {
   const issues = checkScorerParams(scoring);
   if (issues.length)
     throw new RepsError(

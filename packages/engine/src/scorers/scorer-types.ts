@@ -20,7 +20,7 @@ export interface ScorerCase {
  * Scores one output. Built-ins score malformed output 0 with a reason and never throw; a
  * GraderError (grader_error) means the grader itself failed and the case must not count as zero.
  */
-export interface Scorer {
+export interface CaseScorer {
   (output: unknown, expected: unknown, testCase: ScorerCase): Promise<ScoreResult>;
   /** Frees the sandbox a custom scorer owns; a no-op for the others. */
   dispose(): void;

@@ -1,0 +1,116 @@
+import { type CaseKind, type ChallengeCase, caseId, RepsError } from '@reps/shared';
+import { createQuickJSSandbox } from '../sandbox/quickjs-sandbox.js';
+import { type Sandbox, SandboxError, type SandboxLimits } from '../sandbox/types.js';
+import { CaseChecker } from './case-checker.js';
+import { GENERATOR_GLOBAL, type LoadedChallenge } from './load-challenge.js';
+import { RNG_FACTORY, RNG_SOURCE } from './rng-source.js';
+import { hiddenSeed, publicSeed } from './seeds.js';
+
+/**
+ * Generators get more room than pipeline expressions (1 s): building a realistic contract or
+ * ledger takes real work. Each case is its own evaluation, so the deadline is per case and a
+ * runaway generator stops with sandbox_limit instead of hanging a worker.
+ */
+export const GENERATOR_LIMITS: Required<SandboxLimits> = {
+  memoryBytes: 128 * 1024 * 1024,
+  deadlineMs: 5000,
+  stackBytes: 256 * 1024,
+  maxOutputBytes: 16 * 1024 * 1024,
+};
+
+export interface GenerateOptions {
+  kind: CaseKind;
+  /** REPS_HIDDEN_SEED; required for hidden cases. */
+  secret?: string;
+  /** Default: the manifest's case count for the kind. */
+  count?: number;
+  /** Overrides of GENERATOR_LIMITS. */
+  limits?: SandboxLimits;
+}
+
+/** The seed of a kind of case of a challenge version. */
+export function seedFor(challenge: LoadedChallenge, kind: CaseKind, secret?: string): string {
+  const { slug, version } = challenge.manifest;
+  if (kind === 'public') return publicSeed(slug, version);
+  if (secret === undefined)
+    throw new RepsError(
+      'invalid_config',
+      'REPS_HIDDEN_SEED is not set; it is needed to generate hidden cases.',
+    );
+  return hiddenSeed(secret, slug, version);
+}
+
+/**
+ * Generates cases `<kind>-1` … `<kind>-<count>` by calling generate(rng, index) in the sandbox, each
+ * with a fresh module and an Rng seeded by (seed, index), and checks each against the manifest's
+ * schemas. Case i is the same whatever the count, so 50 hidden cases are a prefix of 200.
+ */
+export async function generateCases(
+  challenge: LoadedChallenge,
+  options: GenerateOptions,
+): Promise<ChallengeCase[]> {
+  const seed = seedFor(challenge, options.kind, options.secret);
+  const count = options.count ?? challenge.manifest.cases[options.kind];
+  if (!Number.isInteger(count) || count < 0)
+    throw new RepsError('validation_failed', `count must be a whole number ≥ 0, not ${count}.`);
+  const checker = new CaseChecker(challenge.manifest);
+  const sandbox = createQuickJSSandbox({ ...GENERATOR_LIMITS, ...options.limits });
+  try {
+    const body = generatorBody(challenge.generatorScript);
+    const cases: ChallengeCase[] = [];
+    for (let index = 0; index < count; index++) {
+      const testCase = generateOne(sandbox, body, seed, options.kind, index, challenge.manifest.slug);
+      checker.check(testCase);
+      cases.push(testCase);
+    }
+    return cases;
+  } finally {
+    sandbox.dispose();
+  }
+}
+
+function generateOne(
+  sandbox: Sandbox,
+  body: string,
+  seed: string,
+  kind: CaseKind,
+  index: number,
+  slug: string,
+): ChallengeCase {
+  const id = caseId(kind, index);
+  let raw: unknown;
+  try {
+    raw = sandbox.run(body, { __reps_seed: seed, __reps_index: index });
+  } catch (error) {
+    if (!(error instanceof SandboxError)) throw error;
+    throw new RepsError(
+      error.code,
+      `generator.ts of ${slug} failed on case ${id} (index ${index}): ${error.message}`,
+    );
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new RepsError(
+      'validation_failed',
+      `generator.ts of ${slug} returned ${raw === null ? 'null' : typeof raw} for case ${id} (index ${index}); generate() must return { input, expected, facts }.`,
+    );
+  const { input, expected, facts, ...rest } = raw as Record<string, unknown>;
+  const extra = Object.keys(rest);
+  if (extra.length)
+    throw new RepsError(
+      'validation_failed',
+      `generator.ts of ${slug} returned unknown keys ${extra.join(', ')} for case ${id} (index ${index}); only input, expected and facts are allowed.`,
+    );
+  return { id, index, input, expected, facts: facts as ChallengeCase['facts'] };
+}
+
+/** The sandboxed body: the Rng factory, the bundle, then one call of generate. */
+function generatorBody(script: string): string {
+  return `${RNG_SOURCE}
+${script}
+;const mod = typeof ${GENERATOR_GLOBAL} === 'undefined' ? undefined : ${GENERATOR_GLOBAL};
+const generate = mod && (typeof mod.generate === 'function' ? mod.generate : mod.default);
+if (typeof generate !== 'function') throw new Error('generator.ts must export a function generate(rng, index)');
+const result = generate(${RNG_FACTORY}(__reps_seed + '#' + __reps_index), __reps_index);
+if (result && typeof result.then === 'function') throw new Error('generate() must return its case synchronously, not a Promise');
+return result;`;
+}
