@@ -55,7 +55,7 @@ export const numericScorer = defineScorer({
     const result = compareNumber(picked.output, picked.expected, params);
     return result.ok
       ? { score: 1, reason: `Within tolerance: ${result.reason}.` }
-      : zero(capitalize(result.reason) + '.');
+      : zero(`${capitalize(result.reason)}.`);
   },
 });
 
