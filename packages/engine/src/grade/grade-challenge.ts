@@ -1,0 +1,84 @@
+import {
+  type Budget,
+  type CaseKind,
+  type ChallengeCase,
+  type Issue,
+  isModelAllowed,
+  type Pipeline,
+} from '@reps/shared';
+import { generateCases } from '../challenges/generate-cases.js';
+import type { LoadedChallenge } from '../challenges/load-challenge.js';
+import type { SkillResolver } from '../dsl/check-steps.js';
+import { parsePipeline } from '../dsl/parse-pipeline.js';
+import type { ModelGateway } from '../models/types.js';
+import { createScorer } from '../scorers/registry.js';
+import { type GradeResult, grade } from './grade.js';
+
+export interface GradeChallengeOptions {
+  challenge: LoadedChallenge;
+  /** The pipeline as the learner wrote it (YAML or JSON). */
+  pipelineSource: string;
+  kind: CaseKind;
+  /** REPS_HIDDEN_SEED; required for hidden cases. */
+  secret?: string;
+  /** The first N cases of the kind; default all the manifest asks for. */
+  count?: number;
+  gateway: ModelGateway;
+  skills?: SkillResolver;
+  caseConcurrency?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type GradeChallengeOutcome =
+  | { ok: false; issues: Issue[] }
+  | { ok: true; pipeline: Pipeline; cases: ChallengeCase[]; result: GradeResult };
+
+/**
+ * Grades a pipeline source on a challenge: the one path the worker, `reps run` and `reps challenge
+ * test` share, so a pipeline scores the same in each to the last digit. The pipeline is checked
+ * against the challenge's allowed models, its budget is capped by the challenge's, the cases are
+ * generated from the version's seed, and the challenge's scorer grades each case.
+ */
+export async function gradeChallenge(options: GradeChallengeOptions): Promise<GradeChallengeOutcome> {
+  const { challenge, gateway } = options;
+  const { manifest } = challenge;
+  const parsed = parsePipeline(options.pipelineSource, {
+    knownModels: (model) => isModelAllowed(manifest.models, model) && gateway.describe(model) !== undefined,
+    skills: options.skills,
+  });
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const pipeline = { ...parsed.pipeline, budget: capBudget(parsed.pipeline.budget, manifest.budget) };
+  const cases = await generateCases(challenge, {
+    kind: options.kind,
+    secret: options.secret,
+    count: options.count,
+  });
+  const scorer = createScorer(manifest.scoring, { gateway, customScorerScript: challenge.scorerScript });
+  try {
+    const result = await grade({
+      pipeline,
+      cases,
+      score: scorer,
+      gateway,
+      aspects: manifest.aspects,
+      caseConcurrency: options.caseConcurrency,
+      onProgress: options.onProgress,
+      skills: options.skills,
+    });
+    return { ok: true, pipeline, cases, result };
+  } finally {
+    scorer.dispose();
+  }
+}
+
+/** Each limit is the pipeline's own when it sets a lower one, else the challenge's cap. */
+export function capBudget(own: Budget, cap: Budget): Budget {
+  const lower = (a: number | undefined, b: number | undefined) =>
+    a === undefined ? b : b === undefined ? a : Math.min(a, b);
+  return {
+    max_calls: lower(own.max_calls, cap.max_calls),
+    max_tokens: lower(own.max_tokens, cap.max_tokens),
+    max_cost_usd: lower(own.max_cost_usd, cap.max_cost_usd),
+    max_ms: lower(own.max_ms, cap.max_ms),
+  };
+}
