@@ -40,11 +40,10 @@ export function checkScorerParams(scoring: ChallengeScoringInput): Issue[] {
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const path = ['scoring', 'params', ...issue.path.map(String)].join('.');
-    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
     return {
       code: 'validation_failed',
       path,
-      message: `${path}: ${issue.message}${keys} for scorer ${scoring.scorer}`,
+      message: `${path}: ${issue.message.replace(/^Invalid input: /, '')} (scorer ${scoring.scorer})`,
     };
   });
 }
