@@ -16,7 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => rm(work, { recursive: true, force: true }));
 
-const errors = (problems: { severity: string }[]) => problems.filter((p) => p.severity === 'error');
+const errors = <T extends { severity: string }>(problems: T[]): T[] =>
+  problems.filter((p) => p.severity === 'error');
 
 describe('writePublicCases and validateChallengeDir', () => {
   it('asks for public.cases.json when it is missing', async () => {

@@ -32,4 +32,10 @@ describe('set_f1 scorer', () => {
       reason: expect.stringMatching(/not a list/),
     });
   });
+
+  it('rejects a misspelt option at load time', () => {
+    expect(() => build('set_f1', { casesensitive: true })).toThrow(
+      /scoring\.params: Unrecognized key: "casesensitive"/,
+    );
+  });
 });
