@@ -1,6 +1,7 @@
 import {
   type Budget,
   type CaseKind,
+  type Challenge,
   type ChallengeCase,
   type Issue,
   isModelAllowed,
@@ -42,12 +43,9 @@ export type GradeChallengeOutcome =
 export async function gradeChallenge(options: GradeChallengeOptions): Promise<GradeChallengeOutcome> {
   const { challenge, gateway } = options;
   const { manifest } = challenge;
-  const parsed = parsePipeline(options.pipelineSource, {
-    knownModels: (model) => isModelAllowed(manifest.models, model) && gateway.describe(model) !== undefined,
-    skills: options.skills,
-  });
-  if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const pipeline = { ...parsed.pipeline, budget: capBudget(parsed.pipeline.budget, manifest.budget) };
+  const parsed = parseForChallenge(manifest, options.pipelineSource, gateway, options.skills);
+  if (!parsed.ok) return parsed;
+  const { pipeline } = parsed;
   const cases = await generateCases(challenge, {
     kind: options.kind,
     secret: options.secret,
@@ -69,6 +67,27 @@ export async function gradeChallenge(options: GradeChallengeOptions): Promise<Gr
   } finally {
     scorer.dispose();
   }
+}
+
+/**
+ * Parses a pipeline as this challenge will run it: only the models it allows (and the gateway
+ * serves), with the budget capped by the challenge's. The API calls this to answer 422 at once.
+ */
+export function parseForChallenge(
+  manifest: Challenge,
+  source: string,
+  gateway: ModelGateway,
+  skills?: SkillResolver,
+): { ok: true; pipeline: Pipeline } | { ok: false; issues: Issue[] } {
+  const parsed = parsePipeline(source, {
+    knownModels: (model) => isModelAllowed(manifest.models, model) && gateway.describe(model) !== undefined,
+    skills,
+  });
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  return {
+    ok: true,
+    pipeline: { ...parsed.pipeline, budget: capBudget(parsed.pipeline.budget, manifest.budget) },
+  };
 }
 
 /** Each limit is the pipeline's own when it sets a lower one, else the challenge's cap. */
