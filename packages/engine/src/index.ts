@@ -35,3 +35,4 @@ export * from './scorers/registry.js';
 export * from './scorers/scorer-types.js';
 export * from './trace/redact.js';
 export * from './trace/trace-types.js';
+export * from './challenges/challenge-scorer.js';
