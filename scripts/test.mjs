@@ -106,7 +106,8 @@ async function startStack() {
     REPS_SERVER_KEY: `test-server-key-${runId}-0123456789abcdef`,
     REPS_SEED_DEMO: 'true',
     REPS_WEB_DIST: join(root, 'apps/web/dist'),
-    REPS_CHALLENGES_DIR: join(root, 'challenges'),
+    // The catalogue, plus the engine's tiny fixture challenge the platform tests grade quickly.
+    REPS_CHALLENGES_DIR: `${join(root, 'challenges')}:${join(root, 'packages/engine/src/challenges/fixtures')}`,
     REPS_SHUTDOWN_TIMEOUT_MS: '10000',
     LOG_LEVEL: 'info',
   };

@@ -3,14 +3,19 @@ import { APP_FILTER } from '@nestjs/core';
 import type { Config } from '@reps/shared';
 import { AuthModule } from './auth/auth.module.js';
 import { BootstrapService } from './bootstrap.service.js';
+import { ChallengesModule } from './challenges/challenges.module.js';
 import { HttpErrorsFilter } from './common/http-errors.filter.js';
 import { LoggingModule } from './common/logging.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { QueueModule } from './jobs/queue.module.js';
+import { LeaderboardsModule } from './leaderboards/leaderboards.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { ModelsModule } from './models/models.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { RunsModule } from './runs/runs.module.js';
+import { SubmissionsModule } from './submissions/submissions.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** The HTTP API (main.ts). */
@@ -29,6 +34,11 @@ export class AppModule {
         HealthModule,
         UsersModule,
         AuthModule,
+        ModelsModule,
+        ChallengesModule,
+        RunsModule,
+        SubmissionsModule,
+        LeaderboardsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorsFilter }, BootstrapService],
     };

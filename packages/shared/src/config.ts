@@ -43,7 +43,7 @@ export const configSchema = z.object({
   REPS_HIDDEN_SEED: z.string().min(16, 'must be at least 16 characters'),
   /** Key that signs proof-of-work records and session tokens. */
   REPS_SERVER_KEY: z.string().min(32, 'must be at least 32 characters'),
-  /** Folder of the challenge catalogue, loaded at start. */
+  /** Folder(s) of the challenge catalogue, loaded at start; several are separated by `:`. */
   REPS_CHALLENGES_DIR: z.string().default('challenges'),
   /** Folder of the built web app the API serves; empty to serve none. */
   REPS_WEB_DIST: z.string().default('apps/web/dist'),
@@ -51,6 +51,10 @@ export const configSchema = z.object({
   REPS_SEED_DEMO: bool.default(false),
   /** Grading jobs one worker process runs at once. */
   REPS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /** Cases of one grading run at once (they overlap on model calls; the result does not depend on it). */
+  REPS_CASE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Practice runs a learner may start per minute. */
+  REPS_RUNS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** How long SIGTERM waits for in-flight requests and jobs before forcing exit. */
   REPS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   REPS_OPENAI_BASE_URL: url(['http:', 'https:']).optional(),

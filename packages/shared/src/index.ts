@@ -5,3 +5,6 @@ export * from './pipeline.js';
 export * from './api/auth.js';
 export * from './challenge.js';
 export * from './challenge-case.js';
+export * from './api/challenges.js';
+export * from './api/grading.js';
+export * from './api/leaderboards.js';

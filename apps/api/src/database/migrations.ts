@@ -1,5 +1,6 @@
 import { Users1764000000000 } from '../migrations/1764000000000-users.js';
 import { Auth1764000001000 } from '../migrations/1764000001000-auth.js';
+import { ChallengesAndGrading1764000002000 } from '../migrations/1764000002000-challenges-and-grading.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
-export const migrations = [Users1764000000000, Auth1764000001000];
+export const migrations = [Users1764000000000, Auth1764000001000, ChallengesAndGrading1764000002000];

@@ -3,11 +3,19 @@
  * (JobRegistry), so a job cannot be enqueued that nothing will run.
  */
 export const QUEUES = {
+  /** Submissions on hidden cases; jobId = submission id. */
+  grading: 'grading',
+  /** Practice runs on public cases: small and interactive, so they never wait behind gradings. */
+  runs: 'runs',
   system: 'system',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
+  'grading.grade-submission': { queue: QUEUES.grading },
+  'runs.practice': { queue: QUEUES.runs },
+  /** Re-enqueues submissions left queued or running without a live job (crash, Redis loss). */
+  'system.reconcile': { queue: QUEUES.system },
   /** Round trip through Redis and a worker; used by readiness checks. */
   'system.ping': { queue: QUEUES.system },
 } as const satisfies Record<string, { queue: QueueName }>;

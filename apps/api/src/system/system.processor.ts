@@ -1,25 +1,14 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
 import type { Config } from '@reps/shared';
-import type { Job } from 'bullmq';
 import { CONFIG } from '../config/config.module.js';
 import { QUEUES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
+import { QueueProcessor } from '../jobs/queue-processor.js';
 
 @Processor(QUEUES.system)
-export class SystemProcessor extends WorkerHost implements OnApplicationBootstrap {
-  constructor(
-    private readonly registry: JobRegistry,
-    @Inject(CONFIG) private readonly config: Config,
-  ) {
-    super();
-  }
-
-  onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.REPS_WORKER_CONCURRENCY;
-  }
-
-  process(job: Job): Promise<unknown> {
-    return this.registry.run(job);
+export class SystemProcessor extends QueueProcessor {
+  constructor(registry: JobRegistry, @Inject(CONFIG) config: Config) {
+    super(registry, config, 2);
   }
 }

@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type ChallengeDetail, type ChallengeSummary, challengeListQuerySchema } from '@reps/shared';
+import type { z } from 'zod';
+import { type AuthUser, CurrentUser, Public } from '../auth/auth.decorators.js';
+import { ApiZodQuery, ZodPipe } from '../common/zod.js';
+import { ChallengesService } from './challenges.service.js';
+import { slugParam, versionQuery } from './params.js';
+
+@ApiTags('challenges')
+@Controller('challenges')
+export class ChallengesController {
+  constructor(private readonly challenges: ChallengesService) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({
+    summary: 'The published catalogue, with filters; with the signed-in learner’s best and solved mark.',
+  })
+  @ApiZodQuery(challengeListQuerySchema)
+  async list(
+    @Query(new ZodPipe(challengeListQuerySchema)) query: z.infer<typeof challengeListQuerySchema>,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<{ items: ChallengeSummary[] }> {
+    return { items: await this.challenges.list(query, user?.id) };
+  }
+
+  @Public()
+  @Get(':slug')
+  @ApiOperation({
+    summary: 'A challenge: brief, schemas, aspects, models with prices, budgets, public cases, versions.',
+  })
+  detail(
+    @Param('slug', new ZodPipe(slugParam)) slug: string,
+    @Query(new ZodPipe(versionQuery)) query: z.infer<typeof versionQuery>,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<ChallengeDetail> {
+    return this.challenges.detail(slug, user?.id, query.version);
+  }
+}

@@ -1,0 +1,33 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import { QUEUES } from '../jobs/job-names.js';
+
+/** Retries are for platform faults (a pipeline's own failure is a result, not an exception). */
+export const GRADING_JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 5000 },
+};
+
+/** Puts submissions and practice runs on their queues; the job id is the row's id. */
+@Injectable()
+export class GradingQueue {
+  constructor(
+    @InjectQueue(QUEUES.grading) readonly grading: Queue,
+    @InjectQueue(QUEUES.runs) readonly runs: Queue,
+  ) {}
+
+  enqueueSubmission(submissionId: string): Promise<unknown> {
+    return this.grading.add(
+      'grading.grade-submission',
+      { submissionId },
+      { ...GRADING_JOB_OPTIONS, jobId: submissionId },
+    );
+  }
+
+  enqueueRun(runId: string): Promise<unknown> {
+    return this.runs.add('runs.practice', { runId }, { ...GRADING_JOB_OPTIONS, attempts: 2, jobId: runId });
+  }
+}

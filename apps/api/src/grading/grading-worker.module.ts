@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { StandingsService } from '../leaderboards/standings.service.js';
+import { GradeSubmissionJob } from './grade-submission.job.js';
+import { GradingProcessor, RunsProcessor } from './grading.processors.js';
+import { GradingService } from './grading.service.js';
+import { GradingCoreModule } from './grading-core.module.js';
+import { PracticeRunJob } from './practice-run.job.js';
+import { ReconcileJob } from './reconcile.job.js';
+import { ReconcileScheduler } from './reconcile.scheduler.js';
+
+/** The worker's grading: jobs, their processors and the reconciler. */
+@Module({
+  imports: [GradingCoreModule],
+  providers: [
+    GradingService,
+    StandingsService,
+    GradeSubmissionJob,
+    PracticeRunJob,
+    ReconcileJob,
+    ReconcileScheduler,
+    GradingProcessor,
+    RunsProcessor,
+  ],
+  exports: [GradingService],
+})
+export class GradingWorkerModule {}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  Leaderboard,
+  LeaderboardEntry,
+  LeaderboardQuery,
+  RatingBoard,
+  RatingEntry,
+  RatingQuery,
+} from '@reps/shared';
+import type { DataSource } from 'typeorm';
+import { ChallengeStore } from '../challenges/challenge-store.js';
+import { ALL_TIME, isoWeek } from './periods.js';
+
+const ORDER = 'l.correctness DESC, l.cost_usd, l.latency_p95_ms, l.graded_at';
+
+/** Reads of the tables StandingsService maintains at grade time: indexed, never aggregated. */
+@Injectable()
+export class LeaderboardsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: ChallengeStore,
+  ) {}
+
+  private period(p: 'all' | 'week'): string {
+    return p === 'all' ? ALL_TIME : isoWeek(new Date());
+  }
+
+  async challenge(slug: string, query: LeaderboardQuery, userId?: string): Promise<Leaderboard> {
+    const version = await this.store.version(slug, query.version);
+    const period = this.period(query.period);
+    const select = `
+      SELECT u.handle, u.display_name, l.user_id, l.correctness, l.standard_error, l.cost_usd, l.latency_p95_ms,
+             l.graded_at, s.verification_id, row_number() OVER (ORDER BY ${ORDER}) AS rank
+        FROM leaderboard_entries l
+        JOIN users u ON u.id = l.user_id
+        JOIN submissions s ON s.id = l.submission_id
+       WHERE l.challenge_version_id = $1 AND l.period = $2`;
+    const [rows, [{ total }], mine] = await Promise.all([
+      this.dataSource.query(`${select} ORDER BY ${ORDER} LIMIT $3 OFFSET $4`, [
+        version.id,
+        period,
+        query.limit,
+        query.offset,
+      ]),
+      this.dataSource.query(
+        'SELECT count(*)::int AS total FROM leaderboard_entries WHERE challenge_version_id = $1 AND period = $2',
+        [version.id, period],
+      ),
+      userId
+        ? this.dataSource.query(`SELECT * FROM (${select}) ranked WHERE user_id = $3`, [
+            version.id,
+            period,
+            userId,
+          ])
+        : Promise.resolve([]),
+    ]);
+    return {
+      slug,
+      version: version.version,
+      period,
+      total,
+      entries: rows.map(toEntry),
+      me: mine[0] ? toEntry(mine[0]) : null,
+    };
+  }
+
+  async ratings(query: RatingQuery, userId?: string): Promise<RatingBoard> {
+    const period = this.period(query.period);
+    const select = `
+      SELECT u.handle, u.display_name, r.user_id, r.rating, r.challenges,
+             row_number() OVER (ORDER BY r.rating DESC, r.updated_at) AS rank
+        FROM ratings r JOIN users u ON u.id = r.user_id
+       WHERE r.scope = $1 AND r.period = $2`;
+    const params = [query.scope, period];
+    const [rows, [{ total }], mine] = await Promise.all([
+      this.dataSource.query(`${select} ORDER BY r.rating DESC, r.updated_at LIMIT $3 OFFSET $4`, [
+        ...params,
+        query.limit,
+        query.offset,
+      ]),
+      this.dataSource.query(
+        'SELECT count(*)::int AS total FROM ratings WHERE scope = $1 AND period = $2',
+        params,
+      ),
+      userId
+        ? this.dataSource.query(`SELECT * FROM (${select}) t WHERE user_id = $3`, [...params, userId])
+        : Promise.resolve([]),
+    ]);
+    return {
+      scope: query.scope,
+      period,
+      total,
+      entries: rows.map(toRating),
+      me: mine[0] ? toRating(mine[0]) : null,
+    };
+  }
+}
+
+function toEntry(row: Record<string, unknown>): LeaderboardEntry {
+  return {
+    rank: Number(row.rank),
+    handle: String(row.handle),
+    display_name: String(row.display_name),
+    correctness: Number(row.correctness),
+    standard_error: Number(row.standard_error),
+    cost_usd: Number(row.cost_usd),
+    latency_p95_ms: Number(row.latency_p95_ms),
+    graded_at: (row.graded_at as Date).toISOString(),
+    verification_id: (row.verification_id as string | null) ?? null,
+  };
+}
+
+function toRating(row: Record<string, unknown>): RatingEntry {
+  return {
+    rank: Number(row.rank),
+    handle: String(row.handle),
+    display_name: String(row.display_name),
+    rating: Number(row.rating),
+    challenges: Number(row.challenges),
+  };
+}

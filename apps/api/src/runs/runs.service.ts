@@ -1,0 +1,106 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type ModelGateway, parseForChallenge } from '@reps/engine';
+import { type Config, RepsError, type RunView } from '@reps/shared';
+import { type Queue, QueueEvents } from 'bullmq';
+import { Repository } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators.js';
+import { ChallengeStore } from '../challenges/challenge-store.js';
+import { CONFIG } from '../config/config.module.js';
+import { GradingQueue } from '../grading/grading-queue.js';
+import { QUEUES } from '../jobs/job-names.js';
+import { MODEL_GATEWAY } from '../models/models.module.js';
+import { RedisService } from '../redis/redis.module.js';
+import { Run } from './run.entity.js';
+
+/** Practice runs: the public cases, full traces, answered within the request when quick enough. */
+@Injectable()
+export class RunsService implements OnApplicationShutdown {
+  private queueEvents?: QueueEvents;
+
+  constructor(
+    @InjectRepository(Run) private readonly runs: Repository<Run>,
+    private readonly store: ChallengeStore,
+    private readonly queue: GradingQueue,
+    private readonly redis: RedisService,
+    @InjectQueue(QUEUES.runs) private readonly runsQueue: Queue,
+    @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  async start(
+    user: AuthUser,
+    slug: string,
+    pipeline: string,
+    waitMs: number,
+  ): Promise<{ done: boolean; run: RunView }> {
+    const version = await this.store.version(slug);
+    const parsed = parseForChallenge(version.manifest, pipeline, this.gateway);
+    if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
+    await this.assertUnderRate(user.id);
+    const run = await this.runs.save(
+      this.runs.create({ userId: user.id, challengeVersionId: version.id, pipeline }),
+    );
+    const job = await this.queue.enqueueRun(run.id);
+    if (waitMs > 0) {
+      await (job as { waitUntilFinished(events: QueueEvents, ttl: number): Promise<unknown> })
+        .waitUntilFinished(await this.events(), waitMs)
+        .catch(() => undefined); // a timeout or a failed attempt: the row says what happened
+    }
+    const fresh = await this.runs.findOneOrFail({ where: { id: run.id } });
+    return { done: isFinal(fresh), run: toRunView(fresh, slug, version.version) };
+  }
+
+  async get(id: string, user: AuthUser): Promise<RunView> {
+    const run = await this.runs.findOne({ where: { id } });
+    if (!run || (run.userId !== user.id && user.role !== 'admin'))
+      throw new RepsError('not_found', 'No such run.');
+    const version = await this.store.byId(run.challengeVersionId);
+    return toRunView(run, version.slug, version.version);
+  }
+
+  private async assertUnderRate(userId: string): Promise<void> {
+    const key = `${this.config.REPS_REDIS_PREFIX}:runs-rate:${userId}:${Math.floor(Date.now() / 60_000)}`;
+    const count = await this.redis.client.incr(key);
+    if (count === 1) await this.redis.client.expire(key, 120);
+    if (count > this.config.REPS_RUNS_PER_MINUTE) {
+      throw new RepsError(
+        'too_many_requests',
+        `At most ${this.config.REPS_RUNS_PER_MINUTE} practice runs a minute; wait a few seconds.`,
+      );
+    }
+  }
+
+  private async events(): Promise<QueueEvents> {
+    if (!this.queueEvents) {
+      this.queueEvents = new QueueEvents(QUEUES.runs, {
+        connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: `${this.config.REPS_REDIS_PREFIX}:bull`,
+      });
+      await this.queueEvents.waitUntilReady();
+    }
+    return this.queueEvents;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queueEvents?.close();
+  }
+}
+
+function isFinal(run: Run): boolean {
+  return run.status === 'done' || run.status === 'failed' || run.status === 'error';
+}
+
+function toRunView(run: Run, slug: string, version: number): RunView {
+  return {
+    id: run.id,
+    slug,
+    version,
+    status: run.status,
+    result: run.result,
+    error: run.error,
+    created_at: run.createdAt.toISOString(),
+    finished_at: run.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type SubmissionStatus = 'queued' | 'running' | 'graded' | 'failed' | 'error';
+export const FINAL_STATUSES: SubmissionStatus[] = ['graded', 'failed', 'error'];
+
+@Entity({ name: 'submissions' })
+export class Submission {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @Column({ name: 'challenge_version_id', type: 'uuid' })
+  challengeVersionId!: string;
+
+  @Column({ type: 'text' })
+  slug!: string;
+
+  @Column({ type: 'int' })
+  version!: number;
+
+  /** Stored verbatim: what was graded is exactly what was sent. */
+  @Column({ type: 'text' })
+  pipeline!: string;
+
+  @Column({ name: 'pipeline_hash', type: 'text' })
+  pipelineHash!: string;
+
+  @Column({ type: 'text', default: 'queued' })
+  status!: SubmissionStatus;
+
+  @Column({ name: 'cases_done', type: 'int', default: 0 })
+  casesDone!: number;
+
+  @Column({ name: 'cases_total', type: 'int', default: 0 })
+  casesTotal!: number;
+
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  @Column({ type: 'double precision', nullable: true })
+  correctness!: number | null;
+
+  @Column({ name: 'standard_error', type: 'double precision', nullable: true })
+  standardError!: number | null;
+
+  @Column({ name: 'cost_usd', type: 'double precision', nullable: true })
+  costUsd!: number | null;
+
+  @Column({ name: 'latency_p50_ms', type: 'double precision', nullable: true })
+  latencyP50Ms!: number | null;
+
+  @Column({ name: 'latency_p95_ms', type: 'double precision', nullable: true })
+  latencyP95Ms!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  calls!: number | null;
+
+  @Column({ name: 'tokens_in', type: 'int', nullable: true })
+  tokensIn!: number | null;
+
+  @Column({ name: 'tokens_out', type: 'int', nullable: true })
+  tokensOut!: number | null;
+
+  /** Aggregates for hidden cases, full results for public ones (see SubmissionResult). */
+  @Column({ type: 'jsonb', nullable: true })
+  result!: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  error!: { code: string; message: string } | null;
+
+  @Column({ name: 'verification_id', type: 'text', nullable: true })
+  verificationId!: string | null;
+
+  @Column({ name: 'rejudge_of', type: 'uuid', nullable: true })
+  rejudgeOf!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ name: 'graded_at', type: 'timestamptz', nullable: true })
+  gradedAt!: Date | null;
+}

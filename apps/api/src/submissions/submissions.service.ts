@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { type ModelGateway, parseForChallenge } from '@reps/engine';
+import { type Config, RepsError, type SubmissionView } from '@reps/shared';
+import { Observable } from 'rxjs';
+import { type DataSource, Repository } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators.js';
+import { ChallengeStore } from '../challenges/challenge-store.js';
+import { CONFIG } from '../config/config.module.js';
+import { GradingQueue } from '../grading/grading-queue.js';
+import { ProgressEvents, type SubmissionEvent } from '../grading/progress-events.js';
+import { MODEL_GATEWAY } from '../models/models.module.js';
+import { FINAL_STATUSES, Submission } from './submission.entity.js';
+
+@Injectable()
+export class SubmissionsService {
+  private readonly logger = new Logger('Submissions');
+
+  constructor(
+    @InjectRepository(Submission) private readonly submissions: Repository<Submission>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: ChallengeStore,
+    private readonly queue: GradingQueue,
+    private readonly events: ProgressEvents,
+    @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  /**
+   * Stores the pipeline verbatim and queues it. The row is written before the job: if Redis is
+   * down the submission still exists as `queued` and the reconciler enqueues it later.
+   */
+  async submit(user: AuthUser, slug: string, pipeline: string): Promise<{ id: string; status: 'queued' }> {
+    const version = await this.store.version(slug);
+    const parsed = parseForChallenge(version.manifest, pipeline, this.gateway);
+    if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
+    await this.assertUnderDailyCap(user.id, slug, version.manifest.submissions_per_day);
+    const { cases } = version.manifest;
+    const row = await this.submissions.save(
+      this.submissions.create({
+        userId: user.id,
+        challengeVersionId: version.id,
+        slug,
+        version: version.version,
+        pipeline,
+        pipelineHash: createHash('sha256').update(pipeline).digest('hex'),
+        casesTotal: cases.hidden + cases.public,
+      }),
+    );
+    await this.queue.enqueueSubmission(row.id).catch((error) => {
+      this.logger.warn({ event: 'enqueue_failed', submissionId: row.id, error: (error as Error).message });
+    });
+    return { id: row.id, status: 'queued' };
+  }
+
+  private async assertUnderDailyCap(userId: string, slug: string, cap: number): Promise<void> {
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM submissions
+        WHERE user_id = $1 AND slug = $2 AND rejudge_of IS NULL
+          AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
+      [userId, slug],
+    );
+    if (count < cap) return;
+    const now = new Date();
+    const reset = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+    const minutes = Math.ceil((reset - now.getTime()) / 60_000);
+    throw new RepsError(
+      'too_many_requests',
+      `You have used today's ${cap} submissions on ${slug}; more at 00:00 UTC (in ${Math.floor(minutes / 60)} h ${minutes % 60} min). Practice runs on the public cases are not limited this way.`,
+    );
+  }
+
+  /** The author, instructors and admins see a submission; for anyone else it does not exist. */
+  async visible(id: string, user: AuthUser): Promise<Submission> {
+    const row = await this.submissions.findOne({ where: { id } });
+    if (!row || (row.userId !== user.id && user.role === 'learner'))
+      throw new RepsError('not_found', 'No such submission.');
+    return row;
+  }
+
+  async view(id: string, user: AuthUser): Promise<SubmissionView> {
+    const row = await this.visible(id, user);
+    return this.toView(row, row.userId === user.id);
+  }
+
+  async mine(userId: string, slug?: string): Promise<SubmissionView[]> {
+    const rows = await this.submissions.find({
+      where: slug ? { userId, slug } : { userId },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+    return Promise.all(rows.map((row) => this.toView(row, true, false)));
+  }
+
+  /** Server-sent events: the stored state first, then every change until a final status. */
+  events$(id: string, user: AuthUser): Observable<{ data: SubmissionEvent; type: string }> {
+    return new Observable((subscriber) => {
+      let stop: (() => void) | undefined;
+      let closed = false;
+      const emit = (event: SubmissionEvent) => {
+        subscriber.next({
+          type: FINAL_STATUSES.includes(event.status as never) ? 'final' : 'progress',
+          data: event,
+        });
+        if (FINAL_STATUSES.includes(event.status as never)) subscriber.complete();
+      };
+      (async () => {
+        const row = await this.visible(id, user);
+        stop = await this.events.subscribe(id, emit);
+        if (closed) return stop();
+        // Read again after subscribing, so a change between the first read and the subscription is not missed.
+        const fresh = (await this.submissions.findOne({ where: { id } })) ?? row;
+        emit({ id, status: fresh.status, cases_done: fresh.casesDone, cases_total: fresh.casesTotal });
+      })().catch((error) => subscriber.error(error));
+      return () => {
+        closed = true;
+        stop?.();
+      };
+    });
+  }
+
+  async toView(row: Submission, isAuthor: boolean, withResult = true): Promise<SubmissionView> {
+    return {
+      id: row.id,
+      slug: row.slug,
+      version: row.version,
+      status: row.status,
+      cases_done: row.casesDone,
+      cases_total: row.casesTotal,
+      pipeline_hash: row.pipelineHash,
+      pipeline: isAuthor ? row.pipeline : undefined,
+      correctness: row.correctness,
+      standard_error: row.standardError,
+      cost_usd: row.costUsd,
+      latency_ms: { p50: row.latencyP50Ms, p95: row.latencyP95Ms },
+      calls: row.calls,
+      tokens: { input: row.tokensIn, output: row.tokensOut },
+      result: withResult ? row.result : undefined,
+      error: row.error,
+      verification_id: row.verificationId,
+      leaderboard: row.status === 'graded' ? await this.position(row) : null,
+      created_at: row.createdAt.toISOString(),
+      graded_at: row.gradedAt?.toISOString() ?? null,
+    };
+  }
+
+  /** The learner's place on the all-time board, and whether this submission is the one displayed. */
+  private async position(row: Submission): Promise<SubmissionView['leaderboard']> {
+    const [entry] = await this.dataSource.query(
+      `WITH ranked AS (
+         SELECT user_id, submission_id,
+                row_number() OVER (ORDER BY correctness DESC, cost_usd, latency_p95_ms, graded_at) AS rank,
+                count(*) OVER () AS total
+           FROM leaderboard_entries WHERE challenge_version_id = $1 AND period = 'all')
+       SELECT rank, total, submission_id FROM ranked WHERE user_id = $2`,
+      [row.challengeVersionId, row.userId],
+    );
+    if (!entry) return null;
+    return { rank: Number(entry.rank), of: Number(entry.total), displayed: entry.submission_id === row.id };
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { ChallengeBudget } from '../challenge.js';
+import { SKILLS } from '../challenge.js';
+import type { Aspect } from '../facts.js';
+
+export const challengeListQuerySchema = z.strictObject({
+  domain: z.string().trim().min(1).optional(),
+  skill: z.enum(SKILLS).optional(),
+  difficulty: z.coerce.number().int().min(1).max(5).optional(),
+  /** `true`: only challenges the signed-in learner passed; `false`: only those not passed yet. */
+  solved: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ChallengeListQuery = z.infer<typeof challengeListQuerySchema>;
+
+export interface MyBest {
+  correctness: number;
+  cost_usd: number;
+  latency_p95_ms: number;
+  submission_id: string;
+  passed: boolean;
+}
+
+export interface ChallengeSummary {
+  slug: string;
+  title: string;
+  domain: string;
+  skills: string[];
+  difficulty: number;
+  summary: string;
+  version: number;
+  pass_mark: number;
+  /** The signed-in learner's displayed best on the current version, if any. */
+  best: MyBest | null;
+  solved: boolean;
+}
+
+export interface ModelOffer {
+  id: string;
+  simulated: boolean;
+  context_tokens: number;
+  input_price_per_m: number;
+  output_price_per_m: number;
+}
+
+export interface ChallengeDetail extends ChallengeSummary {
+  brief: string;
+  input_schema: Record<string, unknown>;
+  output_schema: Record<string, unknown>;
+  aspects: Aspect[];
+  models: ModelOffer[];
+  /** Patterns the challenge allows beyond the listed models (e.g. `openai:*`). */
+  model_patterns: string[];
+  budget: ChallengeBudget;
+  scorer: string;
+  cases: { public: number; hidden: number };
+  submissions_per_day: number;
+  public_cases: { id: string; input: unknown; expected: unknown }[];
+  versions: { version: number; published_at: string | null; current: boolean }[];
+}
