@@ -25,6 +25,8 @@ export class WorkerModule {
         DatabaseModule,
         RedisModule,
         QueueModule,
+        ModelsModule,
+        GradingWorkerModule,
       ],
       providers: [JobRegistry, SystemProcessor, PingJob],
     };

@@ -6,7 +6,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { generateCases, type LoadedChallenge, loadChallenge } from '@reps/engine';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ChallengeRow } from './challenge.entity.js';
 import { ChallengeVersion } from './challenge-version.entity.js';
 
 export interface CatalogueReport {

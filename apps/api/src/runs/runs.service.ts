@@ -1,9 +1,8 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type ModelGateway, parseForChallenge } from '@reps/engine';
 import { type Config, RepsError, type RunView } from '@reps/shared';
-import { type Queue, QueueEvents } from 'bullmq';
+import { QueueEvents } from 'bullmq';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { ChallengeStore } from '../challenges/challenge-store.js';
@@ -24,7 +23,6 @@ export class RunsService implements OnApplicationShutdown {
     private readonly store: ChallengeStore,
     private readonly queue: GradingQueue,
     private readonly redis: RedisService,
-    @InjectQueue(QUEUES.runs) private readonly runsQueue: Queue,
     @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
     @Inject(CONFIG) private readonly config: Config,
   ) {}

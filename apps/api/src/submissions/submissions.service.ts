@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type ModelGateway, parseForChallenge } from '@reps/engine';
-import { type Config, RepsError, type SubmissionView } from '@reps/shared';
+import { RepsError, type SubmissionView } from '@reps/shared';
 import { Observable } from 'rxjs';
 import { type DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { ChallengeStore } from '../challenges/challenge-store.js';
-import { CONFIG } from '../config/config.module.js';
 import { GradingQueue } from '../grading/grading-queue.js';
 import { ProgressEvents, type SubmissionEvent } from '../grading/progress-events.js';
 import { MODEL_GATEWAY } from '../models/models.module.js';
@@ -24,7 +23,6 @@ export class SubmissionsService {
     private readonly queue: GradingQueue,
     private readonly events: ProgressEvents,
     @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
-    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   /**
