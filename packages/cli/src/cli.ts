@@ -37,11 +37,12 @@ function createProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Comm
   const program = new Command('reps')
     .description('Reps: build AI pipelines, run them on challenges, read their traces.')
     .exitOverride()
-    .showHelpAfterError('(run reps --help for usage)')
     .configureOutput({
       writeOut: io.out,
       writeErr: io.err,
-      outputError: (text, write) => write(`reps: validation_failed: ${text.replace(/^error: /, '')}`),
+      // One line with a code, like every other error; the hint stays on that line.
+      outputError: (text, write) =>
+        write(`reps: validation_failed: ${text.replace(/^error: /, '').trim()} (see reps --help)\n`),
     });
   const done = (run: Promise<ExitCode>) => run.then(setExit);
 

@@ -1,0 +1,130 @@
+import type { StepTrace } from '@reps/engine';
+import type { TraceRecord } from '../run/trace-record.js';
+import { renderTrace } from './trace-timeline.js';
+
+const usage = (calls = 0) => ({
+  calls,
+  input_tokens: calls * 10,
+  output_tokens: calls * 2,
+  cost_usd: calls * 1e-6,
+});
+
+function record(steps: StepTrace[], status: TraceRecord['status'] = 'ok'): TraceRecord {
+  return {
+    format: 'reps-trace/1',
+    case_id: 'public-1',
+    challenge: { slug: 'demo', version: 2 },
+    pipeline: 'p.yaml',
+    saved_at: '2026-01-01T00:00:00.000Z',
+    status,
+    score: status === 'ok' ? 1 : 0,
+    reason: '',
+    input: { text: 'x' },
+    expected: 1,
+    output: status === 'ok' ? 1 : null,
+    cost_usd: 0,
+    latency_ms: 1200,
+    trace: { status, latency_ms: 1200, usage: usage(2), steps },
+  };
+}
+
+const call = (sample: number, start: number, end: number) => ({
+  attempt: 1,
+  sample,
+  model: 'sim-mini',
+  messages: [{ role: 'user' as const, content: `Rate item ${sample}` }],
+  text: `answer ${sample}`,
+  input_tokens: 10,
+  output_tokens: 2,
+  cost_usd: 1e-6,
+  start_ms: start,
+  end_ms: end,
+});
+
+describe('renderTrace', () => {
+  it('indents map items under their step and calls under their items', () => {
+    const text = renderTrace(
+      record([
+        {
+          id: 'rated',
+          kind: 'map',
+          start_ms: 0,
+          end_ms: 1200,
+          status: 'ok',
+          usage: usage(2),
+          items: [0, 1].map((index) => ({
+            index,
+            start_ms: 0,
+            end_ms: 600 * (index + 1),
+            status: 'ok' as const,
+            steps: [
+              {
+                kind: 'llm' as const,
+                start_ms: 0,
+                end_ms: 600,
+                status: 'ok' as const,
+                usage: usage(1),
+                calls: [call(0, 0, 600)],
+              },
+            ],
+          })),
+        },
+      ]),
+      { full: false, width: 80 },
+    );
+    const lines = text.split('\n');
+    const at = (pattern: RegExp) => lines.findIndex((l) => pattern.test(l));
+    const indentOf = (i: number) => /^\s*[\d,]+–\s*[\d,]+\s+/.exec(lines[i]!)![0].length;
+    const map = at(/rated · map · ok · 2 calls/);
+    const item = at(/item 1 · ok/);
+    const llm = at(/\(inline\) · llm · ok/);
+    const callLine = at(/call attempt 1 · sim-mini/);
+    expect(map).toBeGreaterThan(0);
+    expect(indentOf(item)).toBe(indentOf(map) + 2);
+    expect(indentOf(llm)).toBe(indentOf(item) + 2);
+    expect(indentOf(callLine)).toBe(indentOf(llm) + 2);
+    expect(lines[item]).toMatch(/^\s*0–1,200/);
+  });
+
+  it('numbers samples only when a step drew several', () => {
+    const text = renderTrace(
+      record([
+        {
+          id: 'votes',
+          kind: 'llm',
+          start_ms: 0,
+          end_ms: 600,
+          status: 'ok',
+          usage: usage(2),
+          calls: [call(0, 0, 600), call(1, 0, 600)],
+        },
+      ]),
+      { full: false, width: 80 },
+    );
+    expect(text).toMatch(/call sample 1 attempt 1 · sim-mini/);
+    expect(text).toMatch(/call sample 2 attempt 1 · sim-mini/);
+  });
+
+  it('shows steps that never ran (a dependency failed) as not run, not as ok', () => {
+    const text = renderTrace(
+      record(
+        [
+          {
+            id: 'parse',
+            kind: 'code',
+            start_ms: 0,
+            end_ms: 0,
+            status: 'failed',
+            error: { code: 'code_error', message: 'boom' },
+            usage: usage(),
+          },
+          { id: 'result', kind: 'output', start_ms: 0, end_ms: 0, status: 'ok', usage: usage() },
+        ],
+        'code_error',
+      ),
+      { full: false, width: 80 },
+    );
+    expect(text).toMatch(/parse · code · failed · code_error: boom/);
+    expect(text).toMatch(/result · output · not run/);
+  });
+});
