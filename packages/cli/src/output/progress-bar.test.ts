@@ -17,4 +17,12 @@ describe('createProgressBar', () => {
     expect(writes[0]).toBe(`\r[${'█'.repeat(20)}${'░'.repeat(20)}] 5/10 cases\x1b[K`);
     expect(writes.at(-1)).toBe('\r\x1b[K');
   });
+
+  it('skips frames that come faster than a terminal needs, but always draws the last', () => {
+    const writes: string[] = [];
+    const bar = createProgressBar((t) => writes.push(t), true, 60);
+    for (let done = 1; done <= 1000; done++) bar.update(done, 1000);
+    expect(writes.length).toBeLessThan(50);
+    expect(writes.at(-1)).toContain('1000/1000 cases');
+  });
 });

@@ -4,6 +4,8 @@ export interface ProgressBar {
   finish(): void;
 }
 
+const REDRAW_MS = 50;
+
 const NO_PROGRESS: ProgressBar = { update() {}, finish() {} };
 
 /**
@@ -13,8 +15,13 @@ const NO_PROGRESS: ProgressBar = { update() {}, finish() {} };
 export function createProgressBar(write: (text: string) => void, isTTY: boolean, columns = 80): ProgressBar {
   if (!isTTY) return NO_PROGRESS;
   let drawn = false;
+  let lastDraw = 0;
   return {
     update(done, total) {
+      // Sim cases finish by the thousand per second; a terminal needs no more than ~20 frames.
+      const now = Date.now();
+      if (done < total && drawn && now - lastDraw < REDRAW_MS) return;
+      lastDraw = now;
       const label = ` ${done}/${total} cases`;
       const width = Math.max(10, Math.min(40, columns - label.length - 4));
       const filled = total ? Math.round((done / total) * width) : width;
