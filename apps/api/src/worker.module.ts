@@ -1,11 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import type { Config } from '@reps/shared';
 import { LoggingModule } from './common/logging.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { GradingWorkerModule } from './grading/grading-worker.module.js';
-import { JobRegistry } from './jobs/job-registry.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { QueueModule } from './jobs/queue.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -21,14 +20,14 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule,
-        DiscoveryModule,
+        JobsModule,
         DatabaseModule,
         RedisModule,
         QueueModule,
         ModelsModule,
         GradingWorkerModule,
       ],
-      providers: [JobRegistry, SystemProcessor, PingJob],
+      providers: [SystemProcessor, PingJob],
     };
   }
 }
