@@ -68,7 +68,9 @@ describe('a running API', () => {
     const client = new pg.Client({ connectionString: stackEnv().DATABASE_URL });
     await client.connect();
     try {
-      const { rows } = await client.query("SELECT handle, role, password_hash FROM users WHERE handle LIKE 'demo-%' ORDER BY handle");
+      const { rows } = await client.query(
+        "SELECT handle, role, password_hash FROM users WHERE handle LIKE 'demo-%' ORDER BY handle",
+      );
       expect(rows.map((r) => [r.handle, r.role])).toEqual([
         ['demo-instructor', 'instructor'],
         ['demo-learner', 'learner'],

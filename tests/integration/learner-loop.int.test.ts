@@ -47,8 +47,14 @@ describe('the learner loop over HTTP', () => {
     expect(detail.status).toBe(200);
     expect(detail.body.brief.length).toBeGreaterThan(20);
     expect(detail.body.public_cases).toHaveLength(5);
-    expect(detail.body.public_cases[0]).toEqual({ id: 'public-1', input: expect.any(Object), expected: expect.any(Object) });
-    expect(detail.body.models.find((m: { id: string }) => m.id === 'sim-mini')).toMatchObject({ input_price_per_m: 0.1 });
+    expect(detail.body.public_cases[0]).toEqual({
+      id: 'public-1',
+      input: expect.any(Object),
+      expected: expect.any(Object),
+    });
+    expect(detail.body.models.find((m: { id: string }) => m.id === 'sim-mini')).toMatchObject({
+      input_price_per_m: 0.1,
+    });
     expect(JSON.stringify(detail.body)).not.toContain('generator');
   });
 
@@ -84,7 +90,9 @@ describe('the learner loop over HTTP', () => {
   });
 
   it('submits: 202 at once, progress events to graded, then the result and a leaderboard place', async () => {
-    const res = keep(await learner.client.post(`/challenges/${SLUG}/submissions`, { pipeline: exactPipeline }));
+    const res = keep(
+      await learner.client.post(`/challenges/${SLUG}/submissions`, { pipeline: exactPipeline }),
+    );
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ id: expect.any(String), status: 'queued' });
     submissionId = res.body.id;
@@ -94,7 +102,12 @@ describe('the learner loop over HTTP', () => {
     expect(last.type).toBe('final');
     expect(last.data).toMatchObject({ status: 'graded', cases_done: 55, cases_total: 55 });
     const view = keep(await learner.client.get(`/submissions/${submissionId}`));
-    expect(view.body).toMatchObject({ status: 'graded', correctness: 100, standard_error: 0, pipeline: exactPipeline });
+    expect(view.body).toMatchObject({
+      status: 'graded',
+      correctness: 100,
+      standard_error: 0,
+      pipeline: exactPipeline,
+    });
     expect(view.body.result.hidden).toMatchObject({ cases: 50, correctness: 100, statuses: { ok: 50 } });
     expect(view.body.result.hidden.case_results).toBeUndefined();
     expect(view.body.result.public.case_results).toHaveLength(5);
@@ -120,11 +133,22 @@ describe('the learner loop over HTTP', () => {
     const view = await learner.client.get(`/submissions/${submissionId}`);
     const signed = keep(await new Client().get(`/verify/${view.body.verification_id}`));
     expect(signed.status).toBe(200);
-    expect(signed.body.record).toMatchObject({ handle: learner.handle, challenge: SLUG, correctness: 100, cases: 55 });
+    expect(signed.body.record).toMatchObject({
+      handle: learner.handle,
+      challenge: SLUG,
+      correctness: 100,
+      cases: 55,
+    });
     expect(signed.body.signature).toMatch(/^[0-9a-f]{64}$/);
-    const ok = await new Client().post('/verify', { record: signed.body.record, signature: signed.body.signature });
+    const ok = await new Client().post('/verify', {
+      record: signed.body.record,
+      signature: signed.body.signature,
+    });
     expect(ok.body.valid).toBe(true);
-    const forged = await new Client().post('/verify', { record: { ...signed.body.record, correctness: 99 }, signature: signed.body.signature });
+    const forged = await new Client().post('/verify', {
+      record: { ...signed.body.record, correctness: 99 },
+      signature: signed.body.signature,
+    });
     expect(forged.body.valid).toBe(false);
     expect((await new Client().get('/verify/not-a-real-id')).status).toBe(404);
   });
@@ -133,7 +157,9 @@ describe('the learner loop over HTTP', () => {
     const other = await newLearner('other');
     expect((await other.client.get(`/submissions/${submissionId}`)).status).toBe(404);
     expect((await new Client().get(`/submissions/${submissionId}`)).status).toBe(401);
-    expect((await new Client().post(`/challenges/${SLUG}/submissions`, { pipeline: exactPipeline })).status).toBe(401);
+    expect(
+      (await new Client().post(`/challenges/${SLUG}/submissions`, { pipeline: exactPipeline })).status,
+    ).toBe(401);
     const board = await other.client.get(`/challenges/${SLUG}/leaderboard`);
     expect(JSON.stringify(board.body)).not.toContain('reduce((a, b)');
   });
@@ -143,7 +169,9 @@ describe('the learner loop over HTTP', () => {
     expect(mine.body.items[0].id).toBe(submissionId);
     const challenge = await loadChallenge(join(repoRoot, 'packages/engine/src/challenges/fixtures', SLUG));
     const hidden = await generateCases(challenge, { kind: 'hidden', secret: stackEnv().REPS_HIDDEN_SEED });
-    const publicInputs = new Set((await generateCases(challenge, { kind: 'public' })).map((c) => JSON.stringify(c.input)));
+    const publicInputs = new Set(
+      (await generateCases(challenge, { kind: 'public' })).map((c) => JSON.stringify(c.input)),
+    );
     const everything = responses.join('\n');
     let checked = 0;
     for (const c of hidden) {

@@ -10,6 +10,8 @@ export interface Reply<T = any> {
 export class Client {
   cookie?: string;
   token?: string;
+  /** Another deployment than the shared test stack. */
+  baseUrl?: string;
 
   async request<T = any>(
     method: string,
@@ -17,7 +19,7 @@ export class Client {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Reply<T>> {
-    const res = await fetch(`${apiUrl()}/api${path}`, {
+    const res = await fetch(`${this.baseUrl ?? apiUrl()}/api${path}`, {
       method,
       headers: {
         ...(body !== undefined || method !== 'GET' ? { 'content-type': 'application/json' } : {}),

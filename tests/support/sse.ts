@@ -6,7 +6,11 @@ export interface SseEvent {
 }
 
 /** Reads a server-sent-event stream until it ends (or the timeout), like a browser's EventSource. */
-export async function readEvents(path: string, cookie: string | undefined, timeoutMs = 60_000): Promise<SseEvent[]> {
+export async function readEvents(
+  path: string,
+  cookie: string | undefined,
+  timeoutMs = 60_000,
+): Promise<SseEvent[]> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const res = await fetch(`${apiUrl()}/api${path}`, {
