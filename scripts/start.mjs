@@ -81,6 +81,7 @@ async function main() {
       `  Demo logins (created on first start):`,
       `    instructor  instructor@reps.local  /  reps-instructor`,
       `    learner     learner@reps.local     /  reps-learner`,
+      `    admin       admin@reps.local       /  reps-admin`,
       `  Postgres ${redact(services.databaseUrl)}   Redis ${services.redisUrl}`,
       '  Press Ctrl-C to stop (or run `npm run stop` from another shell).',
       '',

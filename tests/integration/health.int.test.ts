@@ -72,6 +72,7 @@ describe('a running API', () => {
         "SELECT handle, role, password_hash FROM users WHERE handle LIKE 'demo-%' ORDER BY handle",
       );
       expect(rows.map((r) => [r.handle, r.role])).toEqual([
+        ['demo-admin', 'admin'],
         ['demo-instructor', 'instructor'],
         ['demo-learner', 'learner'],
       ]);

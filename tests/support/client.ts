@@ -66,7 +66,7 @@ export async function newLearner(
   return { client, handle, email, password };
 }
 
-export async function demoClient(who: 'instructor' | 'learner'): Promise<Client> {
+export async function demoClient(who: 'instructor' | 'learner' | 'admin'): Promise<Client> {
   const client = new Client();
   const res = await client.post('/auth/login', { login: `${who}@reps.local`, password: `reps-${who}` });
   if (res.status !== 200) throw new Error(`demo login failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Config } from '@reps/shared';
+import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { ChallengesModule } from './challenges/challenges.module.js';
+import { CohortsModule } from './cohorts/cohorts.module.js';
 import { HttpErrorsFilter } from './common/http-errors.filter.js';
 import { LoggingModule } from './common/logging.module.js';
 import { ConfigModule } from './config/config.module.js';
@@ -13,6 +15,7 @@ import { QueueModule } from './jobs/queue.module.js';
 import { LeaderboardsModule } from './leaderboards/leaderboards.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ModelsModule } from './models/models.module.js';
+import { ProgressModule } from './progress/progress.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { RunsModule } from './runs/runs.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
@@ -39,6 +42,9 @@ export class AppModule {
         RunsModule,
         SubmissionsModule,
         LeaderboardsModule,
+        ProgressModule,
+        CohortsModule,
+        AdminModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorsFilter }, BootstrapService],
     };

@@ -8,3 +8,6 @@ export * from './challenge-case.js';
 export * from './api/challenges.js';
 export * from './api/grading.js';
 export * from './api/leaderboards.js';
+export * from './api/progress.js';
+export * from './api/cohorts.js';
+export * from './api/admin.js';

@@ -8,6 +8,13 @@ export const demoUsers = [
     role: 'instructor',
   },
   {
+    email: 'admin@reps.local',
+    handle: 'demo-admin',
+    displayName: 'Demo Admin',
+    password: 'reps-admin',
+    role: 'admin',
+  },
+  {
     email: 'learner@reps.local',
     handle: 'demo-learner',
     displayName: 'Demo Learner',

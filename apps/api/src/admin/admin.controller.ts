@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type AdminUserRow, adminUsersQuerySchema, RepsError, setRoleRequestSchema } from '@reps/shared';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { ApiZodBody, ApiZodQuery, ZodPipe } from '../common/zod.js';
+
+@ApiTags('admin')
+@Roles('admin')
+@Controller('admin')
+export class AdminController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get('users')
+  @ApiOperation({ summary: 'Users, newest first, searchable by email or handle (admins).' })
+  @ApiZodQuery(adminUsersQuerySchema)
+  async users(
+    @Query(new ZodPipe(adminUsersQuerySchema)) query: z.infer<typeof adminUsersQuerySchema>,
+  ): Promise<{ items: AdminUserRow[] }> {
+    const rows = await this.dataSource.query(
+      `SELECT u.id, u.email, u.handle, u.display_name, u.role, u.created_at,
+              (SELECT count(*)::int FROM submissions s WHERE s.user_id = u.id) AS submissions
+         FROM users u
+        WHERE $1::text IS NULL OR u.email ILIKE '%' || $1 || '%' OR u.handle ILIKE '%' || $1 || '%'
+        ORDER BY u.created_at DESC LIMIT $2 OFFSET $3`,
+      [query.q ?? null, query.limit, query.offset],
+    );
+    return {
+      items: rows.map(
+        (r: Record<string, unknown>) =>
+          ({ ...r, created_at: (r.created_at as Date).toISOString() }) as AdminUserRow,
+      ),
+    };
+  }
+
+  @Patch('users/:id/role')
+  @ApiOperation({ summary: "Changes a user's role (admins; not their own)." })
+  @ApiZodBody(setRoleRequestSchema)
+  async setRole(
+    @CurrentUser() admin: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(setRoleRequestSchema)) body: z.infer<typeof setRoleRequestSchema>,
+  ): Promise<{ id: string; role: string }> {
+    if (id === admin.id)
+      throw new RepsError('validation_failed', 'Admins cannot change their own role; ask another admin.');
+    // An UPDATE … RETURNING answers [rows, affected] through TypeORM's postgres driver.
+    const [rows] = await this.dataSource.query(
+      'UPDATE users SET role = $2 WHERE id = $1 RETURNING id, role',
+      [id, body.role],
+    );
+    if (!rows?.[0]) throw new RepsError('not_found', 'No such user.');
+    return rows[0];
+  }
+}

@@ -1,0 +1,273 @@
+import { jest } from '@jest/globals';
+import { Client, demoClient, newLearner } from '../support/client.js';
+import { apiUrl, waitUntil } from '../support/stack.js';
+
+jest.setTimeout(120_000);
+
+const pipeline = `name: exact-sum
+budget: { max_calls: 2 }
+steps:
+  - id: total
+    code: return input.numbers.reduce((a, b) => a + b, 0)
+  - id: result
+    output: "({ sum: total })"
+`;
+
+type Who = 'anonymous' | 'owner' | 'other' | 'instructor' | 'admin';
+const WHO: Who[] = ['anonymous', 'owner', 'other', 'instructor', 'admin'];
+
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** OpenAPI path, e.g. /api/submissions/{id} */
+  route: string;
+  /** The concrete path for a caller (ids filled in). */
+  path: (who: Who) => string;
+  body?: (who: Who) => unknown;
+  expect: Record<Who, number>;
+}
+
+describe('the authorization matrix: every route × anonymous, owner, another learner, instructor, admin', () => {
+  const clients = {} as Record<Who, Client>;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    clients.anonymous = new Client();
+    clients.owner = (await newLearner('owner')).client;
+    clients.other = (await newLearner('other')).client;
+    clients.instructor = await demoClient('instructor');
+    clients.admin = await demoClient('admin');
+    const submission = await clients.owner.post('/challenges/echo-sum/submissions', { pipeline });
+    ids.submission = submission.body.id;
+    await waitUntil(
+      async () => (await clients.owner.get(`/submissions/${ids.submission}`)).body.status === 'graded',
+      60_000,
+      'grading',
+    );
+    const view = await clients.owner.get(`/submissions/${ids.submission}`);
+    ids.verification = view.body.verification_id;
+    ids.run = (await clients.owner.post('/challenges/echo-sum/runs', { pipeline })).body.id;
+    const cohort = await clients.instructor.post('/cohorts', { name: 'Matrix cohort' });
+    ids.cohort = cohort.body.id;
+    ids.code = cohort.body.join_code;
+    await clients.owner.post('/cohorts/join', { code: ids.code });
+    for (const who of WHO) {
+      if (who === 'anonymous') continue;
+      const token = await clients[who].post('/me/tokens', { name: 'matrix' });
+      ids[`token-${who}`] = token.body.id;
+    }
+    ids.otherUser = (await clients.other.get('/me')).body.id;
+    ids.ownerHandle = (await clients.owner.get('/me')).body.handle;
+  });
+
+  // Status each caller gets. 401: not signed in; 403: signed in without the role; 404: exists but
+  // not yours (we do not reveal that it exists).
+  const same = (status: number, anonymous = 401): Record<Who, number> => ({
+    anonymous,
+    owner: status,
+    other: status,
+    instructor: status,
+    admin: status,
+  });
+  const rows: Row[] = [
+    { method: 'GET', route: '/api/health', path: () => '/health', expect: same(200, 200) },
+    { method: 'GET', route: '/api/me', path: () => '/me', expect: same(200) },
+    {
+      method: 'POST',
+      route: '/api/me/password',
+      path: () => '/me/password',
+      body: () => ({ currentPassword: 'wrong', newPassword: 'whatever is long' }),
+      expect: same(400),
+    },
+    { method: 'GET', route: '/api/me/tokens', path: () => '/me/tokens', expect: same(200) },
+    {
+      method: 'POST',
+      route: '/api/me/tokens',
+      path: () => '/me/tokens',
+      body: () => ({ name: 'matrix 2' }),
+      expect: same(201),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/me/tokens/{id}',
+      path: () => `/me/tokens/${ids['token-owner']}`,
+      expect: { anonymous: 401, owner: 204, other: 404, instructor: 404, admin: 404 },
+    },
+    {
+      method: 'POST',
+      route: '/api/auth/register',
+      path: () => '/auth/register',
+      body: () => ({}),
+      expect: same(400, 400),
+    },
+    {
+      method: 'POST',
+      route: '/api/auth/login',
+      path: () => '/auth/login',
+      body: () => ({}),
+      expect: same(400, 400),
+    },
+    { method: 'POST', route: '/api/auth/logout', path: () => '/auth/logout', expect: same(204, 204) },
+    { method: 'GET', route: '/api/challenges', path: () => '/challenges', expect: same(200, 200) },
+    {
+      method: 'GET',
+      route: '/api/challenges/{slug}',
+      path: () => '/challenges/echo-sum',
+      expect: same(200, 200),
+    },
+    {
+      method: 'GET',
+      route: '/api/challenges/{slug}/leaderboard',
+      path: () => '/challenges/echo-sum/leaderboard',
+      expect: same(200, 200),
+    },
+    {
+      method: 'POST',
+      route: '/api/challenges/{slug}/runs',
+      path: () => '/challenges/echo-sum/runs',
+      body: () => ({ pipeline: 'nope: [' }),
+      expect: same(422),
+    },
+    {
+      method: 'GET',
+      route: '/api/runs/{id}',
+      path: () => `/runs/${ids.run}`,
+      expect: { anonymous: 401, owner: 200, other: 404, instructor: 404, admin: 200 },
+    },
+    {
+      method: 'POST',
+      route: '/api/challenges/{slug}/submissions',
+      path: () => '/challenges/echo-sum/submissions',
+      body: () => ({ pipeline: 'nope: [' }),
+      expect: same(422),
+    },
+    {
+      method: 'GET',
+      route: '/api/submissions/{id}',
+      path: () => `/submissions/${ids.submission}`,
+      expect: { anonymous: 401, owner: 200, other: 404, instructor: 200, admin: 200 },
+    },
+    {
+      method: 'GET',
+      route: '/api/submissions/{id}/events',
+      path: () => `/submissions/${ids.submission}/events`,
+      expect: { anonymous: 401, owner: 200, other: 404, instructor: 200, admin: 200 },
+    },
+    { method: 'GET', route: '/api/me/submissions', path: () => '/me/submissions', expect: same(200) },
+    { method: 'GET', route: '/api/me/progress', path: () => '/me/progress', expect: same(200) },
+    {
+      method: 'GET',
+      route: '/api/leaderboards/ratings',
+      path: () => '/leaderboards/ratings',
+      expect: same(200, 200),
+    },
+    {
+      method: 'GET',
+      route: '/api/users/{handle}',
+      path: () => `/users/${ids.ownerHandle}`,
+      expect: same(200, 200),
+    },
+    {
+      method: 'GET',
+      route: '/api/verify/{id}',
+      path: () => `/verify/${ids.verification}`,
+      expect: same(200, 200),
+    },
+    {
+      method: 'POST',
+      route: '/api/verify',
+      path: () => '/verify',
+      body: () => ({ record: {}, signature: '0'.repeat(64) }),
+      expect: same(200, 200),
+    },
+    {
+      method: 'POST',
+      route: '/api/cohorts',
+      path: () => '/cohorts',
+      body: () => ({ name: 'Another cohort' }),
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 201, admin: 201 },
+    },
+    {
+      method: 'POST',
+      route: '/api/cohorts/join',
+      path: () => '/cohorts/join',
+      body: () => ({ code: 'ZZZZZZZZ' }),
+      expect: same(404),
+    },
+    { method: 'GET', route: '/api/cohorts', path: () => '/cohorts', expect: same(200) },
+    {
+      method: 'GET',
+      route: '/api/cohorts/{id}',
+      path: () => `/cohorts/${ids.cohort}`,
+      expect: { anonymous: 401, owner: 200, other: 404, instructor: 200, admin: 200 },
+    },
+    {
+      method: 'GET',
+      route: '/api/cohorts/{id}/leaderboard',
+      path: () => `/cohorts/${ids.cohort}/leaderboard`,
+      expect: { anonymous: 401, owner: 200, other: 404, instructor: 200, admin: 200 },
+    },
+    {
+      method: 'GET',
+      route: '/api/cohorts/{id}/learners',
+      path: () => `/cohorts/${ids.cohort}/learners`,
+      expect: { anonymous: 401, owner: 403, other: 404, instructor: 200, admin: 200 },
+    },
+    {
+      method: 'GET',
+      route: '/api/admin/users',
+      path: () => '/admin/users',
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 403, admin: 200 },
+    },
+    {
+      method: 'PATCH',
+      route: '/api/admin/users/{id}/role',
+      path: () => `/admin/users/${ids.otherUser}/role`,
+      body: () => ({ role: 'learner' }),
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 403, admin: 200 },
+    },
+  ];
+
+  it('covers every route of the OpenAPI document', async () => {
+    const doc = await (await fetch(`${apiUrl()}/api/docs/openapi.json`)).json();
+    const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([route, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${route}`),
+    );
+    const covered = new Set(rows.map((r) => `${r.method} ${r.route}`));
+    expect(documented.filter((route) => !covered.has(route))).toEqual([]);
+  });
+
+  for (const row of rows) {
+    it(`${row.method} ${row.route}`, async () => {
+      const got: Record<string, number> = {};
+      for (const who of WHO) {
+        // Logout would end the session the other rows need: use a throwaway session for it.
+        const client =
+          row.route === '/api/auth/logout' && who !== 'anonymous'
+            ? await demoClient('learner')
+            : clients[who];
+        const path = row.path(who);
+        const reply =
+          row.method === 'GET' && path.endsWith('/events')
+            ? await sseStatus(client, path)
+            : await client.request(
+                row.method,
+                path,
+                row.body?.(who) ?? (row.method === 'GET' || row.method === 'DELETE' ? undefined : {}),
+              );
+        got[who] = reply.status;
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+});
+
+/** The status of an event stream, without waiting for it to end. */
+async function sseStatus(client: Client, path: string): Promise<{ status: number }> {
+  const controller = new AbortController();
+  const res = await fetch(`${apiUrl()}/api${path}`, {
+    headers: { accept: 'text/event-stream', ...(client.cookie ? { cookie: client.cookie } : {}) },
+    signal: controller.signal,
+  });
+  controller.abort();
+  return { status: res.status };
+}
