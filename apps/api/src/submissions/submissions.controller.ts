@@ -40,10 +40,12 @@ export class SubmissionsController {
   @ApiOperation({
     summary: 'Server-sent events: status changes and cases done / total, until a final status.',
   })
-  events(
+  async events(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
-  ): Observable<{ data: SubmissionEvent }> {
+  ): Promise<Observable<{ data: SubmissionEvent }>> {
+    // Checked before the stream opens, so a stranger gets a 404 rather than an empty 200 stream.
+    await this.submissions.visible(id, user);
     return this.submissions.events$(id, user);
   }
 
