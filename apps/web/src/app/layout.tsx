@@ -1,8 +1,10 @@
 import { NavLink, Outlet } from 'react-router';
+import { useMe } from '../features/auth/api/me';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { SystemStatus } from '../features/health/components/system-status';
 
 export function Layout() {
+  const { data: me } = useMe();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -17,6 +19,9 @@ export function Layout() {
           <NavLink to="/" end>
             Challenges
           </NavLink>
+          <NavLink to="/leaderboards">Leaderboards</NavLink>
+          <NavLink to="/docs/sim">Docs</NavLink>
+          {me && <NavLink to={`/u/${me.handle}`}>Profile</NavLink>}
           <a href="/api/docs">API</a>
         </nav>
         <SystemStatus />

@@ -40,5 +40,6 @@ export async function api<T>(path: string, init: RequestInit & { acceptStatus?: 
     res.status,
     error?.code ?? 'internal',
     error?.message ?? `The server answered ${res.status}.`,
+    error?.issues ?? [],
   );
 }

@@ -1,19 +1,30 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ChallengeSummary } from '@reps/shared';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../../../lib/api-client';
 
-export interface ChallengeCard {
-  slug: string;
-  title: string;
-  domain: string;
-  skills: string[];
-  difficulty: number;
-  summary: string;
+/** The catalogue filters, as they appear in the page's URL query. */
+export interface CatalogueFilters {
+  domain?: string;
+  skill?: string;
+  difficulty?: string;
+  solved?: 'true' | 'false';
+  q?: string;
 }
 
+export const FILTER_KEYS = ['domain', 'skill', 'difficulty', 'solved', 'q'] as const;
+
 /** The published catalogue; a server without the catalogue endpoint yet counts as an empty one. */
-export async function getChallenges(): Promise<{ items: ChallengeCard[]; available: boolean }> {
+export async function getChallenges(
+  filters: CatalogueFilters = {},
+): Promise<{ items: ChallengeSummary[]; available: boolean }> {
+  const query = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value) query.set(key, value);
+  }
+  const qs = query.toString();
   try {
-    const body = await api<{ items: ChallengeCard[] }>('/challenges');
+    const body = await api<{ items: ChallengeSummary[] }>(`/challenges${qs ? `?${qs}` : ''}`);
     return { items: body.items, available: true };
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return { items: [], available: false };
@@ -21,7 +32,11 @@ export async function getChallenges(): Promise<{ items: ChallengeCard[]; availab
   }
 }
 
-export const challengesQueryOptions = () =>
-  queryOptions({ queryKey: ['challenges'], queryFn: getChallenges });
+export const challengesQueryOptions = (filters: CatalogueFilters = {}) =>
+  queryOptions({
+    queryKey: ['challenges', filters],
+    queryFn: () => getChallenges(filters),
+    placeholderData: keepPreviousData,
+  });
 
-export const useChallenges = () => useQuery(challengesQueryOptions());
+export const useChallenges = (filters: CatalogueFilters = {}) => useQuery(challengesQueryOptions(filters));

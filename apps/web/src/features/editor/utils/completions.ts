@@ -1,0 +1,107 @@
+import pipelineSchema from 'virtual:pipeline-schema';
+import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
+import type { EditorView } from '@codemirror/view';
+import { type JsonSchema, keysOf, schemaAt, valuesOf } from './schema-walk';
+import { stepIds, yamlPosition } from './yaml-context';
+
+const root = pipelineSchema as JsonSchema;
+const STEP_KINDS = new Set(['llm', 'code', 'map', 'branch', 'validate', 'vote', 'loop', 'use', 'output']);
+/** Keys whose value names another step. */
+const STEP_REF_KEYS = new Set(['validate', 'vote', 'needs', 'map', 'output']);
+const SCOPE_NAMES = ['input', 'item', 'index', 'value', 'iteration'];
+
+export interface CompletionData {
+  models: { id: string; detail: string }[];
+}
+
+/** Inserts text and puts the cursor at `cursor` chars in, or at the end. */
+function insert(text: string, cursor = text.length) {
+  return (view: EditorView, _c: Completion, from: number, to: number) =>
+    view.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + cursor } });
+}
+
+function kindSnippet(kind: string, column: number, model: string): Completion['apply'] {
+  const pad = ' '.repeat(column + 2);
+  if (kind === 'llm') {
+    const text = `llm:\n${pad}model: ${model}\n${pad}prompt: |\n${pad}  `;
+    return insert(text);
+  }
+  if (kind === 'code') return insert(`code: |\n${pad}return `);
+  if (kind === 'map') return insert(`map: \n${' '.repeat(column)}step:\n${pad}`, 'map: '.length);
+  if (kind === 'validate') return insert(`validate: \n${' '.repeat(column)}check: `, 'validate: '.length);
+  return insert(`${kind}: `);
+}
+
+const kindInfo: Record<string, string> = {
+  llm: 'a model call',
+  code: 'JavaScript in the sandbox',
+  map: 'run inner steps per item',
+  branch: 'choose steps by condition',
+  validate: 'check a step, correct it',
+  vote: 'majority / mean of samples',
+  loop: 'refine until good enough',
+  use: 'a saved skill',
+  output: "the pipeline's result",
+};
+
+/** Completes step kinds, keys, model names, step ids and enum values, from the DSL's JSON Schema. */
+export function pipelineCompletions(data: CompletionData) {
+  return (context: CompletionContext): CompletionResult | null => {
+    const { state, pos } = context;
+    const line = state.doc.lineAt(pos);
+    const before = line.text.slice(0, pos - line.from);
+    const lines: string[] = [];
+    for (let n = 1; n <= line.number; n++) lines.push(n === line.number ? before : state.doc.line(n).text);
+    const where = yamlPosition(lines, before, line.from);
+    if (!context.explicit && where.word === '' && where.kind !== 'value' && where.kind !== 'item')
+      return null;
+
+    const ids = () => stepIds(state.doc.toString());
+    let options: Completion[] = [];
+
+    if (where.kind === 'key') {
+      const nodes = schemaAt(root, where.path);
+      const keys = keysOf(nodes, root);
+      const isStep = keys.some((k) => k.name === 'llm') && keys.some((k) => k.name === 'code');
+      options = keys.map((k) => {
+        if (isStep && STEP_KINDS.has(k.name)) {
+          return {
+            label: k.name,
+            type: 'keyword',
+            detail: kindInfo[k.name],
+            boost: 2,
+            apply: kindSnippet(k.name, where.column, data.models[0]?.id ?? 'sim-mini'),
+          };
+        }
+        return {
+          label: k.name,
+          type: 'property',
+          detail: k.required ? 'required' : [...k.types].join(' | ') || undefined,
+          boost: k.name === 'id' ? 3 : k.required ? 1 : 0,
+          apply: `${k.name}: `,
+        };
+      });
+    } else if (where.kind === 'value' || where.kind === 'item') {
+      const key = where.kind === 'value' ? where.key : where.path[where.path.length - 1];
+      const path = where.kind === 'value' ? [...where.path, where.key] : where.path;
+      if (key === 'model') {
+        options = data.models.map((m) => ({ label: m.id, type: 'constant', detail: m.detail }));
+      } else if (key && STEP_REF_KEYS.has(key)) {
+        options = ids().map((id) => ({ label: id, type: 'variable', detail: 'step' }));
+      }
+      options.push(...valuesOf(schemaAt(root, path), root).map((v) => ({ label: v, type: 'enum' as const })));
+      if (options.length === 0 && where.word) options = scopeOptions(ids());
+    } else if (where.word) {
+      options = scopeOptions(ids());
+    }
+    if (options.length === 0) return null;
+    return { from: where.from, options, validFor: /^[\w-]*$/ };
+  };
+}
+
+function scopeOptions(ids: string[]): Completion[] {
+  return [
+    ...ids.map((id) => ({ label: id, type: 'variable', detail: 'step output' })),
+    ...SCOPE_NAMES.map((name) => ({ label: name, type: 'variable', detail: 'in scope', boost: -1 })),
+  ];
+}

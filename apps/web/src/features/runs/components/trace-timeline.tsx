@@ -1,0 +1,286 @@
+import { useMemo, useState } from 'react';
+import { formatInt, formatMs, formatUsd } from '../../../lib/format';
+import type { CallTrace, CaseTrace, ItemTrace, StepTrace, TraceError } from '../types/run-result';
+
+interface Span {
+  key: string;
+  depth: number;
+  label: string;
+  kind: string;
+  start: number;
+  end: number;
+  status: string;
+  error?: TraceError;
+  step?: StepTrace;
+  call?: CallTrace;
+  item?: ItemTrace;
+}
+
+const MAX_SPANS = 400;
+
+/** Flattens a case trace into rows: steps, their calls (attempt × sample), map items, rounds, iterations. */
+export function flattenTrace(trace: CaseTrace): Span[] {
+  const spans: Span[] = [];
+  const push = (span: Span) => {
+    if (spans.length < MAX_SPANS) spans.push(span);
+  };
+  const bounds = (steps: StepTrace[]) => ({
+    start: Math.min(...steps.map((s) => s.start_ms)),
+    end: Math.max(...steps.map((s) => s.end_ms)),
+  });
+  const walk = (steps: StepTrace[], depth: number, prefix: string) => {
+    steps.forEach((step, i) => {
+      const key = `${prefix}/${step.id ?? step.kind}${i}`;
+      push({
+        key,
+        depth,
+        label: step.id ?? `(${step.kind})`,
+        kind: step.kind,
+        start: step.start_ms,
+        end: step.end_ms,
+        status: step.status,
+        error: step.error,
+        step,
+      });
+      const calls = step.calls ?? [];
+      const several = calls.length > 1;
+      calls.forEach((call, c) => {
+        push({
+          key: `${key}/call${c}`,
+          depth: depth + 1,
+          label: several ? `attempt ${call.attempt} · sample ${call.sample + 1}` : `call · ${call.model}`,
+          kind: 'call',
+          start: call.start_ms,
+          end: call.end_ms,
+          status: call.error ? 'failed' : 'ok',
+          error: call.error,
+          call,
+        });
+      });
+      const items = (list: ItemTrace[] | undefined, at: string, d: number) => {
+        for (const item of list ?? []) {
+          const itemKey = `${at}/item${item.index}`;
+          push({
+            key: itemKey,
+            depth: d,
+            label: `item ${item.index}`,
+            kind: 'item',
+            start: item.start_ms,
+            end: item.end_ms,
+            status: item.status,
+            error: item.error,
+            item,
+          });
+          walk(item.steps, d + 1, itemKey);
+        }
+      };
+      items(step.items, key, depth + 1);
+      if (step.steps?.length) walk(step.steps, depth + 1, `${key}/inner`);
+      for (const round of step.rounds ?? []) {
+        const inner = [...round.redo, ...(round.items ?? []).flatMap((it) => it.steps)];
+        const b = inner.length ? bounds(inner) : { start: step.start_ms, end: step.end_ms };
+        const roundKey = `${key}/round${round.round}`;
+        push({
+          key: roundKey,
+          depth: depth + 1,
+          label: `round ${round.round} · ${round.failures.length} failing`,
+          kind: 'round',
+          ...b,
+          status: round.failures.length ? 'flagged' : 'ok',
+        });
+        walk(round.redo, depth + 2, roundKey);
+        items(round.items, roundKey, depth + 2);
+      }
+      for (const iteration of step.iterations ?? []) {
+        const b = iteration.steps.length
+          ? bounds(iteration.steps)
+          : { start: step.start_ms, end: step.end_ms };
+        const iterKey = `${key}/iter${iteration.iteration}`;
+        push({
+          key: iterKey,
+          depth: depth + 1,
+          label: `iteration ${iteration.iteration + 1}${iteration.done ? ' · done' : ''}`,
+          kind: 'iteration',
+          ...b,
+          status: 'ok',
+        });
+        walk(iteration.steps, depth + 2, iterKey);
+      }
+    });
+  };
+  walk(trace.steps, 0, '');
+  return spans;
+}
+
+function ticks(total: number): number[] {
+  if (total <= 0) return [0];
+  return [0, 0.25, 0.5, 0.75, 1].map((f) => f * total);
+}
+
+/**
+ * The trace of one case as a timeline on its virtual-time axis: every step, map item, round,
+ * attempt and sample is a bar; clicking one shows what was sent and received.
+ */
+export function TraceTimeline({ trace }: { trace: CaseTrace }) {
+  const spans = useMemo(() => flattenTrace(trace), [trace]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const total = Math.max(trace.latency_ms, ...spans.map((s) => s.end), 1);
+  const current = spans.find((s) => s.key === selected);
+
+  if (spans.length === 0) return <p className="muted">The trace has no steps.</p>;
+  return (
+    <div className="trace">
+      <div className="trace__head">
+        <span className="trace__title">Trace</span>
+        <span className="muted small">
+          virtual time {formatMs(trace.latency_ms)} · {trace.usage.calls} calls ·{' '}
+          {formatInt(trace.usage.input_tokens + trace.usage.output_tokens)} tokens ·{' '}
+          {formatUsd(trace.usage.cost_usd)}
+        </span>
+      </div>
+      {trace.error && (
+        <p className="form-error small">
+          <code>{trace.error.code}</code>
+          {trace.error.step ? ` in ${trace.error.step}` : ''}: {trace.error.message}
+        </p>
+      )}
+      <div className="trace__axis" aria-hidden="true">
+        <span />
+        <div className="trace__ticks">
+          {ticks(total).map((t) => (
+            <span key={t} style={{ left: `${(t / total) * 100}%` }}>
+              {formatMs(t)}
+            </span>
+          ))}
+        </div>
+      </div>
+      <ul className="trace__rows" aria-label="Trace timeline">
+        {spans.map((span) => {
+          const left = (span.start / total) * 100;
+          const width = Math.max(((span.end - span.start) / total) * 100, 0.4);
+          const failed = span.status === 'failed' || Boolean(span.error);
+          return (
+            <li key={span.key}>
+              <button
+                type="button"
+                className={`trace__row${selected === span.key ? ' trace__row--selected' : ''}`}
+                aria-pressed={selected === span.key}
+                onClick={() => setSelected(selected === span.key ? null : span.key)}
+              >
+                <span className="trace__label" style={{ paddingLeft: `${span.depth * 14}px` }}>
+                  <span className={`kind kind--${span.kind}`}>{span.kind}</span>
+                  <span className="trace__name">{span.label}</span>
+                </span>
+                <span className="trace__track">
+                  <span
+                    className={`trace__bar trace__bar--${span.kind}${failed ? ' trace__bar--failed' : ''}`}
+                    style={{ left: `${left}%`, width: `${width}%` }}
+                    title={`${formatMs(span.start)} → ${formatMs(span.end)}`}
+                  />
+                </span>
+                <span className="trace__dur">{formatMs(span.end - span.start)}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {current && <SpanDetail span={current} />}
+    </div>
+  );
+}
+
+function SpanDetail({ span }: { span: Span }) {
+  const { call, step, item } = span;
+  return (
+    <section className="span-detail" aria-label={`Details of ${span.label}`}>
+      <header className="span-detail__head">
+        <strong>{span.label}</strong>
+        <span className={`badge badge--${span.status === 'ok' ? 'ok' : 'bad'}`}>{span.status}</span>
+        <span className="muted small">
+          {formatMs(span.start)} → {formatMs(span.end)} ({formatMs(span.end - span.start)})
+        </span>
+      </header>
+      {span.error && (
+        <p className="form-error small">
+          <code>{span.error.code}</code>: {span.error.message}
+        </p>
+      )}
+      {call && (
+        <>
+          <dl className="facts facts--inline">
+            <dt>Model</dt>
+            <dd>
+              <code>{call.model}</code>
+            </dd>
+            <dt>Tokens</dt>
+            <dd>
+              {formatInt(call.input_tokens)} in · {formatInt(call.output_tokens)} out
+            </dd>
+            <dt>Cost</dt>
+            <dd>{formatUsd(call.cost_usd)}</dd>
+          </dl>
+          {call.messages.map((m, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: messages have no id and never reorder
+            <div key={i} className="message">
+              <span className="message__role">{m.role}</span>
+              <pre className="code-block code-block--wrap">{m.content}</pre>
+            </div>
+          ))}
+          <div className="message">
+            <span className="message__role">response</span>
+            <pre className="code-block code-block--wrap">
+              {call.text ?? JSON.stringify(call.output, null, 2)}
+            </pre>
+          </div>
+        </>
+      )}
+      {step && !call && (
+        <>
+          <dl className="facts facts--inline">
+            <dt>Kind</dt>
+            <dd>{step.kind}</dd>
+            <dt>Calls</dt>
+            <dd>{step.usage.calls}</dd>
+            <dt>Tokens</dt>
+            <dd>
+              {formatInt(step.usage.input_tokens)} in · {formatInt(step.usage.output_tokens)} out
+            </dd>
+            <dt>Cost</dt>
+            <dd>{formatUsd(step.usage.cost_usd)}</dd>
+            {step.attempts !== undefined && (
+              <>
+                <dt>Attempts</dt>
+                <dd>{step.attempts}</dd>
+              </>
+            )}
+            {step.branch !== undefined && (
+              <>
+                <dt>Branch</dt>
+                <dd>{step.branch === 'default' ? 'default' : `case ${step.branch + 1}`}</dd>
+              </>
+            )}
+          </dl>
+          {step.tally && (
+            <p className="small">
+              Vote tally:{' '}
+              {Object.entries(step.tally)
+                .map(([value, n]) => `${value} × ${n}`)
+                .join(', ')}
+            </p>
+          )}
+          {step.flagged && step.flagged.length > 0 && (
+            <p className="small">Flagged: {step.flagged.map((f) => f.reason).join('; ')}</p>
+          )}
+          <span className="message__role">output</span>
+          <pre className="code-block">{JSON.stringify(step.output, null, 2) ?? 'undefined'}</pre>
+        </>
+      )}
+      {item && (
+        <>
+          <span className="message__role">item output</span>
+          <pre className="code-block">{JSON.stringify(item.output, null, 2) ?? 'undefined'}</pre>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+export const submitPipeline = (slug: string, pipeline: string) =>
+  api<{ id: string; status: 'queued' }>(`/challenges/${encodeURIComponent(slug)}/submissions`, {
+    method: 'POST',
+    body: JSON.stringify({ pipeline }),
+  });
+
+export function useSubmitPipeline(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['submit', slug],
+    mutationFn: (pipeline: string) => submitPipeline(slug, pipeline),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'submissions', slug] }),
+  });
+}

@@ -1,0 +1,165 @@
+import type { SubmissionView } from '@reps/shared';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ErrorState } from '../../../components/error-state';
+import { Loading } from '../../../components/loading';
+import { ProgressBar } from '../../../components/progress-bar';
+import { type Aggregates, ResultSummary } from '../../../components/result-summary';
+import { formatDateTime } from '../../../lib/format';
+import { FINAL_STATUSES, useSubmission } from '../api/get-submission';
+import { useSubmissionEvents } from '../api/submission-events';
+
+interface SubmissionResult {
+  hidden?: Aggregates;
+  public?: unknown;
+}
+
+const statusText: Record<string, string> = {
+  queued: 'Queued: waiting for a grader…',
+  running: 'Grading on the hidden cases…',
+  graded: 'Graded',
+  failed: 'Failed',
+  error: 'Could not be graded',
+};
+
+/**
+ * One submission from queue to result: a live progress bar from the event stream, then the
+ * hidden-set aggregates, the place on the leaderboard and the verification id. The public cases'
+ * full results are drawn by `renderPublic` (the runs feature, composed by the page).
+ */
+export function SubmissionPanel({
+  id,
+  passMark,
+  handle,
+  renderPublic,
+}: {
+  id: string;
+  passMark: number;
+  handle?: string;
+  renderPublic?: (result: unknown) => ReactNode;
+}) {
+  const submission = useSubmission(id);
+  const view = submission.data;
+  const final = view ? FINAL_STATUSES.has(view.status) : false;
+  const live = useSubmissionEvents(id, Boolean(view) && !final);
+
+  if (submission.isPending) return <Loading label="Loading the submission" lines={2} />;
+  if (submission.isError)
+    return (
+      <ErrorState
+        title="The submission could not be loaded"
+        error={submission.error}
+        onRetry={() => submission.refetch()}
+      />
+    );
+  if (!view) return null;
+
+  if (!final) {
+    const status = live?.status ?? view.status;
+    const done = live?.cases_done ?? view.cases_done;
+    const total = live?.cases_total ?? view.cases_total;
+    return (
+      <section className="panel submission" aria-label="Submission progress" aria-live="polite">
+        <h3 className="submission__title">Submission {shortId(view.id)}</h3>
+        <ProgressBar label={statusText[status] ?? status} done={done} total={total} />
+        <p className="muted small">
+          Hidden cases run on the graders; you can keep editing meanwhile. Scores appear here when grading
+          ends.
+        </p>
+      </section>
+    );
+  }
+  return <SubmissionResultView view={view} passMark={passMark} handle={handle} renderPublic={renderPublic} />;
+}
+
+function SubmissionResultView({
+  view,
+  passMark,
+  handle,
+  renderPublic,
+}: {
+  view: SubmissionView;
+  passMark: number;
+  handle?: string;
+  renderPublic?: (result: unknown) => ReactNode;
+}) {
+  const result = (view.result ?? {}) as SubmissionResult;
+  if (view.status !== 'graded') {
+    return (
+      <section className="panel submission submission--failed" aria-label="Submission result">
+        <h3 className="submission__title">
+          Submission {shortId(view.id)}: {statusText[view.status]}
+        </h3>
+        <p className="form-error">
+          {view.error ? (
+            <>
+              <code>{view.error.code}</code> {view.error.message}
+            </>
+          ) : (
+            'The grader stopped without a result.'
+          )}
+        </p>
+      </section>
+    );
+  }
+  const aggregates: Aggregates = result.hidden ?? {
+    correctness: view.correctness,
+    standard_error: view.standard_error,
+    cost_usd: view.cost_usd,
+    latency_ms: view.latency_ms,
+    calls: view.calls,
+    tokens: view.tokens,
+  };
+  const board = view.leaderboard;
+  return (
+    <section className="panel submission" aria-label="Submission result">
+      <header className="submission__head">
+        <h3 className="submission__title">Graded on {aggregates.cases ?? view.cases_total} hidden cases</h3>
+        <span className="muted small">{formatDateTime(view.graded_at)}</span>
+      </header>
+      <ResultSummary result={aggregates} passMark={passMark} costLabel="Cost (hidden set)" />
+      <div className="submission__facts">
+        <div>
+          <span className="stat__label">Leaderboard</span>
+          {board ? (
+            <p className="submission__rank">
+              #{board.rank} <span className="muted">of {board.of}</span>
+              {!board.displayed && (
+                <span className="muted small">
+                  {' '}
+                  · your displayed best stays: this one did not beat it by more than the standard error
+                </span>
+              )}
+            </p>
+          ) : (
+            <p className="muted">Not on the board.</p>
+          )}
+        </div>
+        {view.verification_id && (
+          <div>
+            <span className="stat__label">Verification id</span>
+            <p>
+              <code className="verification-id">{view.verification_id}</code>
+              {handle && (
+                <>
+                  {' · '}
+                  <Link to={`/u/${handle}`}>on your public profile</Link>
+                </>
+              )}
+            </p>
+          </div>
+        )}
+      </div>
+      {result.public !== undefined && renderPublic && (
+        <details className="disclosure">
+          <summary>Public examples in this submission</summary>
+          {renderPublic(result.public)}
+        </details>
+      )}
+    </section>
+  );
+}
+
+export function shortId(id: string): string {
+  return id.slice(0, 8);
+}
