@@ -36,3 +36,5 @@ export * from './scorers/scorer-types.js';
 export * from './trace/redact.js';
 export * from './trace/trace-types.js';
 export * from './challenges/challenge-scorer.js';
+export * from './challenges/read-manifest.js';
+export * from './grade/calibrate.js';

@@ -11,3 +11,4 @@ export * from './api/leaderboards.js';
 export * from './api/progress.js';
 export * from './api/cohorts.js';
 export * from './api/admin.js';
+export * from './api/instructor.js';

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * A challenge version as uploaded by an instructor (`reps challenge bundle` writes it): the
+ * manifest as YAML text (so errors point at its lines), the brief, the generator and scorer bundled
+ * into sandbox scripts, and the reference and baseline pipelines that calibration runs.
+ */
+export const challengeBundleSchema = z.strictObject({
+  format: z.literal('reps-challenge-bundle@1'),
+  manifest: z.string().min(1).max(200_000),
+  brief: z.string().min(1).max(200_000),
+  generator_script: z.string().min(1).max(2_000_000),
+  scorer_script: z.string().min(1).max(2_000_000).optional(),
+  reference_pipeline: z
+    .string()
+    .min(1)
+    .max(256 * 1024),
+  baseline_pipeline: z
+    .string()
+    .min(1)
+    .max(256 * 1024),
+  /** More passing references by name (`cheap`, `accurate` …), checked like the reference. */
+  references: z
+    .record(
+      z.string().regex(/^[a-z0-9-]{1,40}$/),
+      z
+        .string()
+        .min(1)
+        .max(256 * 1024),
+    )
+    .optional(),
+});
+export type ChallengeBundle = z.infer<typeof challengeBundleSchema>;
+
+export interface CalibrationLine {
+  pipeline: string;
+  correctness: number;
+  cost_usd: number;
+  latency_ms: { p50: number; p95: number };
+  calls: number;
+  budget_exceeded: number;
+  holds: boolean;
+  /** Why it does not hold, in words. */
+  note?: string;
+}
+
+export interface Calibration {
+  holds: boolean;
+  cases: number;
+  lines: CalibrationLine[];
+  finished_at: string;
+}
+
+export interface InstructorVersionView {
+  slug: string;
+  version: number;
+  title: string;
+  status: 'draft' | 'calibrating' | 'published' | 'rejected' | 'retired';
+  source: 'catalogue' | 'upload';
+  calibration: Calibration | null;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface ChallengeAnalytics {
+  slug: string;
+  version: number;
+  learners: number;
+  submissions: number;
+  passed: number;
+  /** Learners' best correctness in 10-point bins (0–9, 10–19 … 90–100). */
+  score_distribution: { from: number; to: number; learners: number }[];
+  /** One point per learner: their displayed best. */
+  cost_vs_correctness: { handle: string; correctness: number; cost_usd: number }[];
+  /** Error code → cases, over every graded submission's hidden cases. */
+  failure_categories: { code: string; cases: number }[];
+  /** Submissions a learner made up to their first passing one. */
+  attempts_to_pass: {
+    median: number | null;
+    mean: number | null;
+    distribution: { attempts: number; learners: number }[];
+  };
+}
