@@ -11,6 +11,7 @@ import { LoggingModule } from './common/logging.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InstructorModule } from './instructor/instructor.module.js';
 import { QueueModule } from './jobs/queue.module.js';
 import { LeaderboardsModule } from './leaderboards/leaderboards.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         LeaderboardsModule,
         ProgressModule,
         CohortsModule,
+        InstructorModule,
         AdminModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorsFilter }, BootstrapService],

@@ -57,11 +57,12 @@ export class CatalogueLoader {
 
   private async loadOne(dir: string): Promise<'loaded' | 'unchanged'> {
     const challenge = await loadChallenge(dir);
-    const [reference, baseline] = await Promise.all([
+    const [reference, baseline, extraReferences] = await Promise.all([
       readOptional(join(dir, 'reference.pipeline.yaml')),
       readOptional(join(dir, 'baseline.pipeline.yaml')),
+      readExtraReferences(dir),
     ]);
-    const hash = contentHash(challenge, reference, baseline);
+    const hash = contentHash(challenge, reference, baseline, extraReferences);
     const { slug, version } = challenge.manifest;
     return this.dataSource.transaction(async (tx) => {
       const existing = await tx.findOne(ChallengeVersion, {
@@ -90,6 +91,7 @@ export class CatalogueLoader {
         scorerScript: challenge.scorerScript ?? null,
         referencePipeline: reference,
         baselinePipeline: baseline,
+        extraReferences,
         publicCases: publicCases as object[],
         contentHash: hash,
       };
@@ -129,7 +131,12 @@ export class CatalogueLoader {
   }
 }
 
-function contentHash(challenge: LoadedChallenge, reference: string | null, baseline: string | null): string {
+function contentHash(
+  challenge: LoadedChallenge,
+  reference: string | null,
+  baseline: string | null,
+  extraReferences: Record<string, string>,
+): string {
   return createHash('sha256')
     .update(
       JSON.stringify([
@@ -139,9 +146,19 @@ function contentHash(challenge: LoadedChallenge, reference: string | null, basel
         challenge.scorerScript ?? null,
         reference,
         baseline,
+        extraReferences,
       ]),
     )
     .digest('hex');
+}
+
+/** `reference.<name>.pipeline.yaml` files: other ways to pass, by name. */
+async function readExtraReferences(dir: string): Promise<Record<string, string>> {
+  const names = (await readdir(dir)).filter((f) => /^reference\.[a-z0-9-]+\.pipeline\.yaml$/.test(f)).sort();
+  const entries = await Promise.all(
+    names.map(async (f) => [f.split('.')[1], await readFile(join(dir, f), 'utf8')] as const),
+  );
+  return Object.fromEntries(entries);
 }
 
 async function readOptional(file: string): Promise<string | null> {

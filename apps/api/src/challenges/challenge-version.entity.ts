@@ -33,6 +33,10 @@ export class ChallengeVersion {
   @Column({ name: 'baseline_pipeline', type: 'text', nullable: true })
   baselinePipeline!: string | null;
 
+  /** More passing references by name, beside referencePipeline. */
+  @Column({ name: 'extra_references', type: 'jsonb', default: {} })
+  extraReferences!: Record<string, string>;
+
   /** Public cases without their facts (the simulator's ground truth stays server-side). */
   @Column({ name: 'public_cases', type: 'jsonb' })
   publicCases!: Pick<ChallengeCase, 'id' | 'input' | 'expected'>[];

@@ -2,6 +2,7 @@ import { Users1764000000000 } from '../migrations/1764000000000-users.js';
 import { Auth1764000001000 } from '../migrations/1764000001000-auth.js';
 import { ChallengesAndGrading1764000002000 } from '../migrations/1764000002000-challenges-and-grading.js';
 import { Cohorts1764000003000 } from '../migrations/1764000003000-cohorts.js';
+import { ExtraReferences1764000004000 } from '../migrations/1764000004000-extra-references.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Auth1764000001000,
   ChallengesAndGrading1764000002000,
   Cohorts1764000003000,
+  ExtraReferences1764000004000,
 ];

@@ -17,6 +17,7 @@ export class GradingQueue {
   constructor(
     @InjectQueue(QUEUES.grading) readonly grading: Queue,
     @InjectQueue(QUEUES.runs) readonly runs: Queue,
+    @InjectQueue(QUEUES.authoring) readonly authoring: Queue,
   ) {}
 
   enqueueSubmission(submissionId: string): Promise<unknown> {
@@ -24,6 +25,14 @@ export class GradingQueue {
       'grading.grade-submission',
       { submissionId },
       { ...GRADING_JOB_OPTIONS, jobId: submissionId },
+    );
+  }
+
+  enqueueCalibration(versionId: string): Promise<unknown> {
+    return this.authoring.add(
+      'authoring.calibrate',
+      { versionId },
+      { ...GRADING_JOB_OPTIONS, jobId: versionId },
     );
   }
 

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CalibrateVersionJob } from '../instructor/calibrate-version.job.js';
 import { StandingsService } from '../leaderboards/standings.service.js';
 import { GradeSubmissionJob } from './grade-submission.job.js';
-import { GradingProcessor, RunsProcessor } from './grading.processors.js';
+import { AuthoringProcessor, GradingProcessor, RunsProcessor } from './grading.processors.js';
 import { GradingService } from './grading.service.js';
 import { GradingCoreModule } from './grading-core.module.js';
 import { PracticeRunJob } from './practice-run.job.js';
@@ -16,10 +17,12 @@ import { ReconcileScheduler } from './reconcile.scheduler.js';
     StandingsService,
     GradeSubmissionJob,
     PracticeRunJob,
+    CalibrateVersionJob,
     ReconcileJob,
     ReconcileScheduler,
     GradingProcessor,
     RunsProcessor,
+    AuthoringProcessor,
   ],
   exports: [GradingService],
 })

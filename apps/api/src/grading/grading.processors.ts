@@ -1,9 +1,9 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Config } from '@reps/shared';
 import type { Job } from 'bullmq';
-import { In, Repository } from 'typeorm';
+import { type DataSource, In, Repository } from 'typeorm';
 import { CONFIG } from '../config/config.module.js';
 import { QUEUES } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.js';
@@ -45,6 +45,27 @@ export class RunsProcessor extends QueueProcessor {
     await this.runs.update(
       { id: job.data.runId, status: In(['queued', 'running']) },
       { status: 'error', error: { code: 'internal', message: GRADING_GAVE_UP }, finishedAt: new Date() },
+    );
+  }
+}
+
+@Processor(QUEUES.authoring, WORKER_OPTIONS)
+export class AuthoringProcessor extends QueueProcessor {
+  constructor(
+    registry: JobRegistry,
+    @Inject(CONFIG) config: Config,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super(registry, config, 1);
+  }
+
+  protected override async onGaveUp(job: Job<{ versionId: string }>): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE challenge_versions SET status = 'rejected', calibration = $2 WHERE id = $1 AND status = 'calibrating'`,
+      [
+        job.data.versionId,
+        { holds: false, cases: 0, lines: [], finished_at: new Date().toISOString(), error: GRADING_GAVE_UP },
+      ],
     );
   }
 }

@@ -7,6 +7,8 @@ export const QUEUES = {
   grading: 'grading',
   /** Practice runs on public cases: small and interactive, so they never wait behind gradings. */
   runs: 'runs',
+  /** Calibrations of uploaded challenge versions: heavy and rare, kept off the grading queue. */
+  authoring: 'authoring',
   system: 'system',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -14,6 +16,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   'grading.grade-submission': { queue: QUEUES.grading },
   'runs.practice': { queue: QUEUES.runs },
+  'authoring.calibrate': { queue: QUEUES.authoring },
   /** Re-enqueues submissions left queued or running without a live job (crash, Redis loss). */
   'system.reconcile': { queue: QUEUES.system },
   /** Round trip through Redis and a worker; used by readiness checks. */

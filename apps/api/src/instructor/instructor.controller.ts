@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type ChallengeAnalytics, challengeBundleSchema, type InstructorVersionView } from '@reps/shared';
+import type { z } from 'zod';
+import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { slugParam, versionQuery } from '../challenges/params.js';
+import { ApiZodBody, ZodPipe } from '../common/zod.js';
+import { InstructorService } from './instructor.service.js';
+
+@ApiTags('instructor')
+@Roles('instructor')
+@Controller('instructor/challenges')
+export class InstructorController {
+  constructor(private readonly instructor: InstructorService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Uploads a challenge version (a bundle from `reps challenge bundle`); it is calibrated, then published or rejected.',
+  })
+  @ApiZodBody(challengeBundleSchema)
+  upload(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodPipe(challengeBundleSchema)) bundle: z.infer<typeof challengeBundleSchema>,
+  ): Promise<InstructorVersionView> {
+    return this.instructor.upload(user, bundle);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Versions the instructor uploaded (every version, for admins), with their calibration.',
+  })
+  async list(@CurrentUser() user: AuthUser): Promise<{ items: InstructorVersionView[] }> {
+    return { items: await this.instructor.versions(user) };
+  }
+
+  @Get(':slug/versions/:version')
+  @ApiOperation({ summary: 'One version: status and calibration.' })
+  version(
+    @Param('slug', new ZodPipe(slugParam)) slug: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<InstructorVersionView> {
+    return this.instructor.version(slug, version);
+  }
+
+  @Post(':slug/rejudge')
+  @HttpCode(202)
+  @ApiOperation({ summary: "Re-grades every learner's best from earlier versions on the current version." })
+  rejudge(
+    @CurrentUser() user: AuthUser,
+    @Param('slug', new ZodPipe(slugParam)) slug: string,
+  ): Promise<{ version: number; queued: number }> {
+    return this.instructor.rejudge(user, slug);
+  }
+
+  @Get(':slug/analytics')
+  @ApiOperation({
+    summary: 'Score distribution, cost vs correctness, failure categories and attempts to pass.',
+  })
+  analytics(
+    @CurrentUser() user: AuthUser,
+    @Param('slug', new ZodPipe(slugParam)) slug: string,
+    @Query(new ZodPipe(versionQuery)) query: z.infer<typeof versionQuery>,
+  ): Promise<ChallengeAnalytics> {
+    return this.instructor.analytics(user, slug, query.version);
+  }
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { loadChallenge } from '@reps/engine';
+import { demoClient, newLearner } from '../support/client.js';
+import { repoRoot, waitUntil } from '../support/stack.js';
+
+jest.setTimeout(180_000);
+
+const fixture = join(repoRoot, 'packages/engine/src/challenges/fixtures/echo-sum');
+const exact =
+  'name: exact\nbudget: {}\nsteps:\n  - id: r\n    output: "({ sum: input.numbers.reduce((a, b) => a + b, 0) })"\n';
+const offByOne =
+  'name: off\nbudget: {}\nsteps:\n  - id: r\n    output: "({ sum: input.numbers.reduce((a, b) => a + b, 1) })"\n';
+
+async function bundle(slug: string, version: number, overrides: Record<string, unknown> = {}) {
+  const challenge = await loadChallenge(fixture);
+  const manifest = readFileSync(join(fixture, 'challenge.yaml'), 'utf8')
+    .replace(/^slug: .*$/m, `slug: ${slug}`)
+    .replace(/^version: .*$/m, `version: ${version}`)
+    .replace(/^title: .*$/m, `title: Uploaded sum ${version}`);
+  return {
+    format: 'reps-challenge-bundle@1',
+    manifest,
+    brief: challenge.brief,
+    generator_script: challenge.generatorScript,
+    reference_pipeline: exact,
+    baseline_pipeline: offByOne,
+    ...overrides,
+  };
+}
+
+describe('instructors', () => {
+  const slug = `uploaded-sum-${Date.now().toString(36)}`;
+
+  it('upload a version that is calibrated on hidden cases and published, then rejudge bests on the next version', async () => {
+    const instructor = await demoClient('instructor');
+    const uploaded = await instructor.post('/instructor/challenges', await bundle(slug, 1));
+    expect(uploaded.status).toBe(202);
+    expect(uploaded.body).toMatchObject({ slug, version: 1, status: 'calibrating' });
+    const published = await waitUntil(
+      async () => {
+        const v = await instructor.get(`/instructor/challenges/${slug}/versions/1`);
+        return v.body.status === 'calibrating' ? null : v.body;
+      },
+      60_000,
+      'calibration',
+    );
+    expect(published.status).toBe('published');
+    expect(published.calibration).toMatchObject({ holds: true, cases: 50 });
+    expect(
+      published.calibration.lines.map((l: { pipeline: string; correctness: number }) => [
+        l.pipeline,
+        l.correctness,
+      ]),
+    ).toEqual([
+      ['baseline', 0],
+      ['reference', 100],
+    ]);
+
+    const { client: learner } = await newLearner('uploaded');
+    const detail = await learner.get(`/challenges/${slug}`);
+    expect(detail.body).toMatchObject({ title: 'Uploaded sum 1', version: 1 });
+    const submitted = await learner.post(`/challenges/${slug}/submissions`, { pipeline: exact });
+    await waitUntil(
+      async () => (await learner.get(`/submissions/${submitted.body.id}`)).body.status === 'graded',
+      60_000,
+      'grading',
+    );
+
+    expect((await instructor.post('/instructor/challenges', await bundle(slug, 1))).status).toBe(409);
+    expect((await instructor.post('/instructor/challenges', await bundle(slug, 2))).status).toBe(202);
+    await waitUntil(
+      async () =>
+        (await instructor.get(`/instructor/challenges/${slug}/versions/2`)).body.status === 'published',
+      60_000,
+      'v2',
+    );
+    const rejudge = await instructor.post(`/instructor/challenges/${slug}/rejudge`);
+    expect(rejudge.body).toEqual({ version: 2, queued: 1 });
+    const v2board = await waitUntil(
+      async () => {
+        const board = await learner.get(`/challenges/${slug}/leaderboard`);
+        return board.body.version === 2 && board.body.total === 1 ? board.body : null;
+      },
+      60_000,
+      'the rejudged best on the v2 board',
+    );
+    expect(v2board.entries[0].correctness).toBe(100);
+    expect((await instructor.post(`/instructor/challenges/${slug}/rejudge`)).body.queued).toBe(0);
+
+    const analytics = await instructor.get(`/instructor/challenges/${slug}/analytics?version=1`);
+    expect(analytics.body).toMatchObject({
+      learners: 1,
+      submissions: 1,
+      passed: 1,
+      attempts_to_pass: { median: 1 },
+    });
+    expect(analytics.body.score_distribution[9].learners).toBe(1);
+  });
+
+  it('rejects a version whose calibration does not hold, saying why', async () => {
+    const instructor = await demoClient('instructor');
+    const other = `uncalibrated-${Date.now().toString(36)}`;
+    await instructor.post('/instructor/challenges', await bundle(other, 1, { baseline_pipeline: exact }));
+    const rejected = await waitUntil(
+      async () => {
+        const v = await instructor.get(`/instructor/challenges/${other}/versions/1`);
+        return v.body.status === 'calibrating' ? null : v.body;
+      },
+      60_000,
+      'calibration',
+    );
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.calibration.lines[0].note).toMatch(/baseline scores 100, not below 50/);
+    expect((await instructor.get(`/challenges/${other}`)).status).toBe(404);
+  });
+
+  it('answers a broken manifest with every problem at its line and column', async () => {
+    const instructor = await demoClient('instructor');
+    const broken = (await bundle(`broken-${Date.now().toString(36)}`, 1)).manifest.replace(
+      'difficulty: 1',
+      'difficulty: 9\ncolour: blue',
+    );
+    const res = await instructor.post('/instructor/challenges', {
+      ...(await bundle('x', 1)),
+      manifest: broken,
+    });
+    expect(res.status).toBe(400);
+    const problems = res.body.error.issues.map((i: { path: string; line: number }) => [i.path, i.line]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        ['difficulty', 7],
+        ['colour', 8],
+      ]),
+    );
+  });
+
+  it('refuses a pipeline in the bundle that does not fit the challenge', async () => {
+    const instructor = await demoClient('instructor');
+    const res = await instructor.post(
+      '/instructor/challenges',
+      await bundle(`badref-${Date.now().toString(36)}`, 1, {
+        reference_pipeline: exact.replace('input.numbers', 'nmbers'),
+      }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues[0].path).toMatch(/^reference_pipeline\./);
+  });
+});
