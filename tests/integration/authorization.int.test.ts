@@ -213,6 +213,37 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
       expect: { anonymous: 401, owner: 403, other: 404, instructor: 200, admin: 200 },
     },
     {
+      method: 'POST',
+      route: '/api/instructor/challenges',
+      path: () => '/instructor/challenges',
+      body: () => ({}),
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 400, admin: 400 },
+    },
+    {
+      method: 'GET',
+      route: '/api/instructor/challenges',
+      path: () => '/instructor/challenges',
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 200, admin: 200 },
+    },
+    {
+      method: 'GET',
+      route: '/api/instructor/challenges/{slug}/versions/{version}',
+      path: () => '/instructor/challenges/echo-sum/versions/1',
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 200, admin: 200 },
+    },
+    {
+      method: 'POST',
+      route: '/api/instructor/challenges/{slug}/rejudge',
+      path: () => '/instructor/challenges/echo-sum/rejudge',
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 403, admin: 202 },
+    },
+    {
+      method: 'GET',
+      route: '/api/instructor/challenges/{slug}/analytics',
+      path: () => '/instructor/challenges/echo-sum/analytics',
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 403, admin: 200 },
+    },
+    {
       method: 'GET',
       route: '/api/admin/users',
       path: () => '/admin/users',
