@@ -1,8 +1,7 @@
 import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
-import pg from 'pg';
-import { Client } from '../support/client.js';
-import { freePort, type Started, stackEnv, startEntry, waitUntil } from '../support/stack.js';
+import { Deployment } from '../support/deployment.js';
+import { stackEnv, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(240_000);
 
@@ -20,93 +19,12 @@ steps:
     output: "({ sum: total })"
 `;
 
-/**
- * A deployment of its own (database and Redis prefix), so killing its worker or losing its Redis
- * data cannot disturb the shared test stack, and the shared stack's reconciler cannot grade its
- * submissions.
- */
-class Deployment {
-  env: Record<string, string> = {};
-  api?: Started;
-  workers: Started[] = [];
-  db?: pg.Client;
-  client = new Client();
-
-  async start(name: string): Promise<void> {
-    const base = stackEnv();
-    const database = `reps_${name}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: base.DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const port = await freePort();
-    this.env = {
-      DATABASE_URL: base.DATABASE_URL.replace(/\/[^/]+$/, `/${database}`),
-      REPS_REDIS_PREFIX: `${base.REPS_REDIS_PREFIX}-${name}`,
-      PORT: String(port),
-      REPS_CASE_CONCURRENCY: '1',
-      REPS_WORKER_CONCURRENCY: '2',
-    };
-    this.api = startEntry('main', this.env);
-    await waitUntil(
-      async () => (await fetch(`${this.url}/api/health`)).status === 200,
-      60_000,
-      `the ${name} API`,
-    );
-    this.db = new pg.Client({ connectionString: this.env.DATABASE_URL });
-    await this.db.connect();
-    const handle = `${name}-${Date.now().toString(36)}`;
-    this.client.baseUrl = this.url;
-    const res = await this.client.post('/auth/register', {
-      email: `${handle}@example.test`,
-      handle,
-      password: 'a long test password',
-    });
-    expect(res.status).toBe(201);
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${this.env.PORT}`;
-  }
-
-  startWorker(): Started {
-    const worker = startEntry('worker', this.env);
-    this.workers.push(worker);
-    return worker;
-  }
-
-  async submit(count: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const res = await this.client.post('/challenges/echo-sum/submissions', { pipeline: slowPipeline });
-      expect(res.status).toBe(202);
-      ids.push(res.body.id);
-    }
-    return ids;
-  }
-
-  async statuses(ids: string[]): Promise<Record<string, string>> {
-    const { rows } = await this.db!.query('SELECT id, status FROM submissions WHERE id = ANY($1)', [ids]);
-    return Object.fromEntries(rows.map((r) => [r.id, r.status]));
-  }
-
-  async stop(): Promise<void> {
-    for (const p of [...this.workers, this.api]) {
-      if (p && p.child.exitCode === null) {
-        p.child.kill('SIGKILL');
-        await p.exited;
-      }
-    }
-    await this.db?.end();
-  }
-}
-
 describe('no submission is lost', () => {
   it('finishes every submission exactly once after kill -9 of the worker mid-grading', async () => {
     const d = new Deployment();
     try {
-      await d.start('crash');
-      const ids = await d.submit(3);
+      await d.start('crash', { REPS_CASE_CONCURRENCY: '1', REPS_WORKER_CONCURRENCY: '2' });
+      const ids = await d.submit(3, slowPipeline);
       const first = d.startWorker();
       await waitUntil(
         async () => Object.values(await d.statuses(ids)).includes('running'),
@@ -145,8 +63,8 @@ describe('no submission is lost', () => {
     const d = new Deployment();
     const redis = new Redis(stackEnv().REDIS_URL);
     try {
-      await d.start('flush');
-      const ids = await d.submit(3);
+      await d.start('flush', { REPS_CASE_CONCURRENCY: '1', REPS_WORKER_CONCURRENCY: '2' });
+      const ids = await d.submit(3, slowPipeline);
       // Lose every key of this deployment, as a Redis restart without persistence would.
       const keys = await redis.keys(`${d.env.REPS_REDIS_PREFIX}:*`);
       expect(keys.length).toBeGreaterThan(0);

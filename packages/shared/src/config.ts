@@ -53,6 +53,8 @@ export const configSchema = z.object({
   REPS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   /** Cases of one grading run at once (they overlap on model calls; the result does not depend on it). */
   REPS_CASE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Writes (POST, PATCH, DELETE) one user or address may make per minute. */
+  REPS_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Practice runs a learner may start per minute. */
   REPS_RUNS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** How long SIGTERM waits for in-flight requests and jobs before forcing exit. */

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Config } from '@reps/shared';
+import { RedisThrottlerStorage } from '../common/redis-throttler.storage.js';
+import { WriteThrottlerGuard } from '../common/write-throttler.guard.js';
+import { CONFIG } from '../config/config.module.js';
+import { RedisService } from '../redis/redis.module.js';
 import { User } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { AuthController } from './auth.controller.js';
@@ -10,9 +16,26 @@ import { LoginThrottle } from './login-throttle.js';
 import { Session } from './session.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session, ApiToken])],
+  imports: [
+    TypeOrmModule.forFeature([User, Session, ApiToken]),
+    ThrottlerModule.forRootAsync({
+      inject: [CONFIG, RedisService],
+      useFactory: (config: Config, redis: RedisService) => ({
+        throttlers: [
+          { name: 'writes', ttl: 60_000, limit: config.REPS_WRITES_PER_MINUTE, blockDuration: 60_000 },
+        ],
+        storage: new RedisThrottlerStorage(redis.client, config.REPS_REDIS_PREFIX),
+      }),
+    }),
+  ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  // Guards run in this order: who the user is first, so the write limit is per user.
+  providers: [
+    AuthService,
+    LoginThrottle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: WriteThrottlerGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}
