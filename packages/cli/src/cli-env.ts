@@ -1,4 +1,7 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { configSchema, describeConfigErrors } from '@reps/shared';
+import { z } from 'zod';
 import { CliError } from './cli-error.js';
 
 /**
@@ -13,7 +16,18 @@ const cliEnvSchema = configSchema
     REPS_ANTHROPIC_API_KEY: true,
     REPS_HIDDEN_SEED: true,
   })
-  .partial({ REPS_HIDDEN_SEED: true });
+  .partial({ REPS_HIDDEN_SEED: true })
+  .extend({
+    /** The Reps server `reps login`, `submit` and `verify` talk to; overrides the config file. */
+    REPS_URL: z
+      .string()
+      .refine((v) => /^https?:\/\/[^\s/]/.test(v) && URL.canParse(v), {
+        message: 'must be a URL starting with http:// or https://',
+      })
+      .optional(),
+    /** A personal API token (`reps_…`); overrides the config file. */
+    REPS_TOKEN: z.string().trim().min(1).optional(),
+  });
 
 export interface CliEnv {
   openaiBaseUrl?: string;
@@ -21,6 +35,12 @@ export interface CliEnv {
   anthropicBaseUrl?: string;
   anthropicApiKey?: string;
   hiddenSeed?: string;
+  /** REPS_URL: the server, over the one saved by `reps login`. */
+  apiUrl?: string;
+  /** REPS_TOKEN: an API token, over the one saved by `reps login`. */
+  apiToken?: string;
+  /** Where `reps login` keeps its config: $XDG_CONFIG_HOME/reps, else ~/.config/reps. */
+  configDir: string;
   /** REPS_DEBUG=1: print stacks with errors. */
   debug: boolean;
 }
@@ -41,8 +61,18 @@ export function parseCliEnv(env: Record<string, string | undefined>): CliEnv {
     ...(data.REPS_ANTHROPIC_BASE_URL ? { anthropicBaseUrl: data.REPS_ANTHROPIC_BASE_URL } : {}),
     ...(data.REPS_ANTHROPIC_API_KEY ? { anthropicApiKey: data.REPS_ANTHROPIC_API_KEY } : {}),
     ...(data.REPS_HIDDEN_SEED ? { hiddenSeed: data.REPS_HIDDEN_SEED } : {}),
+    ...(data.REPS_URL ? { apiUrl: data.REPS_URL } : {}),
+    ...(data.REPS_TOKEN ? { apiToken: data.REPS_TOKEN } : {}),
+    configDir: configDir(env),
     debug: isDebug(env),
   };
+}
+
+/** The XDG base directory rule: a relative XDG_CONFIG_HOME is ignored, as the spec says. */
+function configDir(env: Record<string, string | undefined>): string {
+  const xdg = env.XDG_CONFIG_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'reps');
+  return join(env.HOME || homedir(), '.config', 'reps');
 }
 
 /** Read apart from the schema so that even a bad configuration can be reported with its stack. */

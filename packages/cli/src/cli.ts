@@ -3,11 +3,15 @@ import type { CliContext } from './cli-context.js';
 import { isDebug, parseCliEnv } from './cli-env.js';
 import { EXIT, type ExitCode, formatError } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
+import { registerChallengeCommands } from './commands/challenge/challenge.commands.js';
+import { loginCommand, logoutCommand, whoamiCommand } from './commands/login.command.js';
 import { modelsCommand } from './commands/models.command.js';
 import { runCommand } from './commands/run.command.js';
 import { schemaCommand } from './commands/schema.command.js';
+import { submissionCommand, submitCommand } from './commands/submit.command.js';
 import { traceCommand } from './commands/trace.command.js';
 import { validateCommand } from './commands/validate.command.js';
+import { VERIFY_HELP, verifyCommand } from './commands/verify.command.js';
 
 /**
  * Runs `reps <argv>` and returns the exit code: 0 ok, 1 the user's pipeline is wrong (or under
@@ -84,6 +88,62 @@ function createProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Comm
     .description('print the simulated models and the configured providers')
     .option('--json', 'print as JSON')
     .action((options) => done(modelsCommand(options, ctx)));
+
+  const urlOption = () =>
+    new Option('--url <base>', 'the Reps server (default: REPS_URL, the saved login, http://127.0.0.1:3000)');
+
+  program
+    .command('login')
+    .description('check an API token with the server and save it (config file, mode 600)')
+    .requiredOption('--token <token>', 'a personal API token (reps_…), created under <url>/settings')
+    .addOption(urlOption())
+    .addHelpText(
+      'after',
+      '\nSaved to $XDG_CONFIG_HOME/reps/config.json (else ~/.config/reps/config.json).\nREPS_URL and REPS_TOKEN override the saved server and token.',
+    )
+    .action((options) => done(loginCommand(options, ctx)));
+
+  program
+    .command('logout')
+    .description('forget the saved token (revoke it on the server to disable it)')
+    .action(() => done(logoutCommand(ctx)));
+
+  program
+    .command('whoami')
+    .description('the user behind the token in use')
+    .addOption(urlOption())
+    .option('--json', 'print as JSON')
+    .action((options) => done(whoamiCommand(options, ctx)));
+
+  program
+    .command('submit')
+    .description('submit a pipeline for grading on the hidden cases and follow it to the result')
+    .argument('<file>', 'pipeline file')
+    .requiredOption('--challenge <slug>', 'the challenge to submit to')
+    .option('--no-wait', 'print the submission id and return at once')
+    .option('--json', 'print the submission (SubmissionView) as JSON on stdout, nothing else')
+    .addOption(urlOption())
+    .action((file: string, options) => done(submitCommand(file, options, ctx)));
+
+  program
+    .command('submission')
+    .description('show a submission (its result once graded)')
+    .argument('<id>', 'the id reps submit printed')
+    .option('--wait', 'follow it until it is graded')
+    .option('--json', 'print the submission as JSON')
+    .addOption(urlOption())
+    .action((id: string, options) => done(submissionCommand(id, options, ctx)));
+
+  program
+    .command('verify')
+    .description('check a proof-of-work record with the server that signed it')
+    .argument('<verification-id>', 'as shown on a profile or by reps submit')
+    .addOption(urlOption())
+    .option('--json', 'print the signed record and the verdict as JSON')
+    .addHelpText('after', VERIFY_HELP)
+    .action((id: string, options) => done(verifyCommand(id, options, ctx)));
+
+  registerChallengeCommands(program, ctx, done);
 
   return program;
 }

@@ -1,0 +1,80 @@
+import type { SubmissionView } from '@reps/shared';
+import { formatCost, formatCounts, formatInt, formatMs } from './format.js';
+import { renderPairs } from './table.js';
+
+/** The aggregates of the hidden cases, as the worker stores them in `result.hidden`. */
+interface HiddenAggregates {
+  cases?: number;
+  statuses?: Record<string, number>;
+  failures?: Record<string, number>;
+}
+
+export interface SummaryContext {
+  /** The server's base URL, for the profile link. */
+  url: string;
+  /** The submitter's handle, when /api/me could tell. */
+  handle?: string;
+}
+
+/**
+ * The human view of a finished submission: the numbers the leaderboard ranks by, where it placed,
+ * and how anyone can check it (the verification id and the public profile).
+ */
+export function renderSubmissionSummary(view: SubmissionView, context: SummaryContext): string {
+  const head: [string, string][] = [
+    ['submission', view.id],
+    ['challenge', `${view.slug} v${view.version}`],
+    ['status', view.status],
+  ];
+  if (view.status !== 'graded') {
+    const error = view.error
+      ? `${view.error.code}: ${view.error.message}`
+      : 'the grader stopped without a result';
+    return renderPairs([...head, ['error', error]]);
+  }
+  const hidden = hiddenAggregates(view.result);
+  const pairs: [string, string][] = [
+    ...head,
+    ['correctness', correctness(view, hidden?.cases)],
+    ['cost', view.cost_usd === null ? 'n/a' : formatCost(view.cost_usd)],
+    ['latency', `p50 ${ms(view.latency_ms.p50)} · p95 ${ms(view.latency_ms.p95)}`],
+    ['calls', view.calls === null ? 'n/a' : formatInt(view.calls)],
+    ['tokens', `${int(view.tokens.input)} in · ${int(view.tokens.output)} out`],
+    ['statuses', hidden?.statuses ? formatCounts(hidden.statuses) : 'n/a'],
+    ['failures', hidden?.failures ? formatCounts(hidden.failures) : 'n/a'],
+    ['leaderboard', leaderboard(view.leaderboard)],
+  ];
+  if (view.verification_id)
+    pairs.push(['verification', `${view.verification_id} (check: reps verify ${view.verification_id})`]);
+  if (context.handle) pairs.push(['profile', `${context.url}/u/${context.handle}`]);
+  return renderPairs(pairs);
+}
+
+function correctness(view: SubmissionView, cases: number | undefined): string {
+  if (view.correctness === null) return 'n/a';
+  const error = view.standard_error === null ? '' : ` ± ${view.standard_error.toFixed(2)}`;
+  const over = cases ?? view.cases_total;
+  return `${view.correctness.toFixed(2)}${error} (${formatInt(over)} hidden cases)`;
+}
+
+function leaderboard(board: SubmissionView['leaderboard']): string {
+  if (!board) return 'not ranked';
+  const place = `#${board.rank} of ${board.of}`;
+  return board.displayed
+    ? `${place} (your displayed best)`
+    : `${place} (your displayed best stays: this one did not beat it by more than the standard error)`;
+}
+
+function hiddenAggregates(result: unknown): HiddenAggregates | undefined {
+  if (!result || typeof result !== 'object') return undefined;
+  const hidden = (result as { hidden?: unknown }).hidden;
+  return hidden && typeof hidden === 'object' ? (hidden as HiddenAggregates) : undefined;
+}
+
+function ms(value: number | null): string {
+  return value === null ? 'n/a' : formatMs(value);
+}
+
+function int(value: number | null): string {
+  return value === null ? 'n/a' : formatInt(value);
+}
