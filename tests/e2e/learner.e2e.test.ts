@@ -149,7 +149,7 @@ describe('a learner practising echo-sum in the browser', () => {
     // The sim physics page renders docs/sim.md.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Docs' }).click();
     await page.getByRole('heading', { name: /Simulated models/, level: 1 }).waitFor();
-    await page.getByRole('cell', { name: 'sim-standard' }).waitFor();
+    await page.getByRole('cell', { name: 'sim-standard' }).first().waitFor();
     await screenshot(page, 'docs-sim');
 
     expect(errors).toEqual([]);

@@ -9,6 +9,8 @@ export function formatUsd(value: number | null | undefined): string {
 
 export function formatMs(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
+  if (value === 0) return '0 ms';
+  if (value < 10) return `${value.toFixed(1)} ms`;
   if (value < 1000) return `${Math.round(value)} ms`;
   return `${(value / 1000).toFixed(value < 10_000 ? 2 : 1)} s`;
 }

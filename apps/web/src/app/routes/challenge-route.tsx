@@ -62,7 +62,7 @@ export function ChallengeRoute() {
         <div className="challenge__main">
           <section className="panel" aria-labelledby="brief-title">
             <h2 id="brief-title">Brief</h2>
-            <Markdown source={c.brief} />
+            <Markdown source={withoutTitle(c.brief, c.title)} headingOffset={2} />
           </section>
           <section className="panel" aria-labelledby="examples-title">
             <h2 id="examples-title">Public examples</h2>
@@ -98,6 +98,12 @@ export function ChallengeRoute() {
       </section>
     </div>
   );
+}
+
+/** A brief often opens with the challenge's title, which the page already shows. */
+function withoutTitle(brief: string, title: string): string {
+  const first = /^\s*#\s+(.+)\n+/.exec(brief);
+  return first && first[1]!.trim().toLowerCase() === title.toLowerCase() ? brief.slice(first[0].length) : brief;
 }
 
 function issuesOf(error: unknown): Issue[] {

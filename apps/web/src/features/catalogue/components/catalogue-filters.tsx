@@ -50,7 +50,7 @@ export function CatalogueFilters({
       </div>
       <label className="filters__select">
         <span>Domain</span>
-        <select value={filters.domain ?? ''} onChange={select('domain')}>
+        <select aria-label="Domain" value={filters.domain ?? ''} onChange={select('domain')}>
           <option value="">All</option>
           {domains.map((d) => (
             <option key={d} value={d}>
@@ -61,7 +61,7 @@ export function CatalogueFilters({
       </label>
       <label className="filters__select">
         <span>Skill</span>
-        <select value={filters.skill ?? ''} onChange={select('skill')}>
+        <select aria-label="Skill" value={filters.skill ?? ''} onChange={select('skill')}>
           <option value="">All</option>
           {skills.map((s) => (
             <option key={s} value={s}>
@@ -72,7 +72,7 @@ export function CatalogueFilters({
       </label>
       <label className="filters__select">
         <span>Difficulty</span>
-        <select value={filters.difficulty ?? ''} onChange={select('difficulty')}>
+        <select aria-label="Difficulty" value={filters.difficulty ?? ''} onChange={select('difficulty')}>
           <option value="">All</option>
           {[1, 2, 3, 4, 5].map((d) => (
             <option key={d} value={String(d)}>
@@ -84,7 +84,7 @@ export function CatalogueFilters({
       {signedIn && (
         <label className="filters__select">
           <span>Progress</span>
-          <select value={filters.solved ?? ''} onChange={select('solved')}>
+          <select aria-label="Progress" value={filters.solved ?? ''} onChange={select('solved')}>
             <option value="">All</option>
             <option value="false">Not solved yet</option>
             <option value="true">Solved</option>

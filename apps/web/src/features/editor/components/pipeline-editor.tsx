@@ -40,13 +40,18 @@ export interface PipelineEditorProps {
 
 const setServerIssues = StateEffect.define<Diagnostic[]>();
 
-/** The API's issues as diagnostics that move with the text as it is edited. */
+/**
+ * The API's issues as diagnostics that move with the text as it is edited; editing the marked
+ * text drops its marker, since the server's verdict no longer applies to it.
+ */
 const serverDiagnostics = StateField.define<Diagnostic[]>({
   create: () => [],
   update(value, tr) {
     for (const effect of tr.effects) if (effect.is(setServerIssues)) return effect.value;
-    if (!tr.docChanged) return value;
-    return value.map((d) => ({ ...d, from: tr.changes.mapPos(d.from), to: tr.changes.mapPos(d.to, 1) }));
+    if (!tr.docChanged || value.length === 0) return value;
+    return value
+      .filter((d) => !tr.changes.touchesRange(d.from, d.to))
+      .map((d) => ({ ...d, from: tr.changes.mapPos(d.from), to: tr.changes.mapPos(d.to, 1) }));
   },
 });
 
@@ -56,7 +61,7 @@ const theme = EditorView.theme({
   '.cm-scroller': {
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
     minHeight: '340px',
-    maxHeight: '62vh',
+    maxHeight: '560px',
     lineHeight: '1.55',
   },
   '.cm-gutters': { background: '#f8fafc', borderRight: '1px solid #e5e7eb', color: '#94a3b8' },
@@ -90,7 +95,12 @@ export default function PipelineEditor({
         setSyntaxIssues((old) => (JSON.stringify(old) === JSON.stringify(issues) ? old : issues));
         return [...issues.map((i) => toDiagnostic(v.state.doc, i)), ...v.state.field(serverDiagnostics)];
       },
-      { delay: 300 },
+      {
+        delay: 300,
+        // New issues from the server need a fresh lint even when the text did not change.
+        needsRefresh: (update) =>
+          update.transactions.some((tr) => tr.effects.some((e) => e.is(setServerIssues))),
+      },
     );
     const editor = new EditorView({
       parent: host.current!,

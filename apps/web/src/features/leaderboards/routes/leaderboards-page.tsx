@@ -32,7 +32,7 @@ export function LeaderboardsPage() {
           <h2 id="ratings-title">Ratings</h2>
           <label className="filters__select">
             <span>Scope</span>
-            <select value={scope} onChange={(e) => set('scope', e.target.value)}>
+            <select aria-label="Scope" value={scope} onChange={(e) => set('scope', e.target.value)}>
               <option value="global">Global</option>
               {choices.data?.skills.length ? (
                 <optgroup label="Skill">
@@ -65,7 +65,7 @@ export function LeaderboardsPage() {
           {choices.data && choices.data.challenges.length > 0 && (
             <label className="filters__select">
               <span>Challenge</span>
-              <select value={slug} onChange={(e) => set('challenge', e.target.value)}>
+              <select aria-label="Challenge" value={slug} onChange={(e) => set('challenge', e.target.value)}>
                 {choices.data.challenges.map((c) => (
                   <option key={c.slug} value={c.slug}>
                     {c.title}
