@@ -156,6 +156,46 @@ describe('a learner practising echo-sum in the browser', () => {
     await context.close();
   });
 
+  it('completes step kinds, models and step ids, and shows model calls and correction rounds in the trace', async () => {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${apiUrl()}/login?next=%2Fc%2Fecho-sum`);
+    await page.getByLabel('Email or handle').fill('learner@reps.local');
+    await page.getByLabel('Password').fill('reps-learner');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.cm-content').waitFor();
+
+    const completions = page.locator('.cm-tooltip-autocomplete');
+    await setPipeline(page, 'name: t\nbudget: { max_calls: 4 }\nsteps:\n  - id: first\n    ');
+    await page.keyboard.press('Control+Space');
+    await completions.getByText('llm', { exact: true }).waitFor();
+    await completions.getByText('validate', { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('llm:\n      model: ');
+    await page.keyboard.press('Control+Space');
+    await completions.getByText('sim-standard', { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('sim-mini\n      prompt: hi\n  - id: second\n    validate: ');
+    await page.keyboard.press('Control+Space');
+    await completions.getByText('first', { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+
+    const checked = readFileSync(join(repoRoot, 'examples/echo-sum/checked.pipeline.yaml'), 'utf8');
+    await setPipeline(page, checked);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    const run = page.getByRole('region', { name: 'Run on the public examples' });
+    await run.getByRole('table').waitFor({ timeout: 60_000 });
+    await run.getByRole('button', { name: 'Trace of case 1' }).click();
+    const timeline = run.getByRole('list', { name: 'Trace timeline' });
+    await timeline.getByRole('button', { name: /call/i }).first().click();
+    const detail = run.getByRole('region', { name: /^Details of/ });
+    await detail.getByText('sim-mini').first().waitFor();
+    await detail.getByText(/\d+ in · \d+ out/).waitFor();
+    await detail.getByText(/Reply with the total as JSON/).first().waitFor();
+    await screenshot(page, 'trace-llm');
+    await context.close();
+  });
+
   it('keeps a draft per challenge across a reload', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

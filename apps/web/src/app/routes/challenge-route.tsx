@@ -103,7 +103,9 @@ export function ChallengeRoute() {
 /** A brief often opens with the challenge's title, which the page already shows. */
 function withoutTitle(brief: string, title: string): string {
   const first = /^\s*#\s+(.+)\n+/.exec(brief);
-  return first && first[1]!.trim().toLowerCase() === title.toLowerCase() ? brief.slice(first[0].length) : brief;
+  return first && first[1]!.trim().toLowerCase() === title.toLowerCase()
+    ? brief.slice(first[0].length)
+    : brief;
 }
 
 function issuesOf(error: unknown): Issue[] {

@@ -83,7 +83,7 @@ export function flattenTrace(trace: CaseTrace): Span[] {
         push({
           key: roundKey,
           depth: depth + 1,
-          label: `round ${round.round} · ${round.failures.length} failing`,
+          label: `check ${round.round + 1} · ${round.failures.length ? `${round.failures.length} failing` : 'passed'}`,
           kind: 'round',
           ...b,
           status: round.failures.length ? 'flagged' : 'ok',
