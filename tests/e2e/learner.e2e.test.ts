@@ -191,7 +191,10 @@ describe('a learner practising echo-sum in the browser', () => {
     const detail = run.getByRole('region', { name: /^Details of/ });
     await detail.getByText('sim-mini').first().waitFor();
     await detail.getByText(/\d+ in · \d+ out/).waitFor();
-    await detail.getByText(/Reply with the total as JSON/).first().waitFor();
+    await detail
+      .getByText(/Reply with the total as JSON/)
+      .first()
+      .waitFor();
     await screenshot(page, 'trace-llm');
     await context.close();
   });

@@ -32,9 +32,11 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
+    // The refetch is not awaited: the caller's navigation must not wait for every query on the
+    // page, or it lands after the visitor has already moved on (to the sign-in page, say).
     onSuccess: () => {
       queryClient.setQueryData(['me'], null);
-      return queryClient.invalidateQueries(notMe);
+      void queryClient.invalidateQueries(notMe);
     },
   });
 }

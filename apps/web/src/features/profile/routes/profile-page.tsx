@@ -53,8 +53,8 @@ export function ProfilePage() {
       <section className="panel" aria-labelledby="results-title">
         <h2 id="results-title">Verified results</h2>
         <p className="muted small">
-          Each result is signed by the server. Anyone can check one at <code>/api/verify/&lt;id&gt;</code>;
-          the button below does exactly that.
+          Each result is signed by the server. Anyone can check one at <code>/api/verify/&lt;id&gt;</code>,
+          and the Verify button does exactly that.
         </p>
         {data.results.length === 0 ? (
           <p className="empty empty--small">No graded submissions yet.</p>
