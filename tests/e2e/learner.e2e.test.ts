@@ -61,6 +61,7 @@ describe('a learner practising echo-sum in the browser', () => {
     await page.locator('.cm-content').waitFor();
     await page.getByRole('cell', { name: 'sim-mini' }).waitFor();
     await page.getByText('Reply with their total').waitFor();
+    await page.locator('.cm-content').scrollIntoViewIfNeeded();
     await screenshot(page, 'challenge');
 
     // A pipeline with an unknown name: the API's issue is marked at its line and listed under the editor.
@@ -180,11 +181,18 @@ describe('a learner practising echo-sum in the browser', () => {
     await completions.getByText('first', { exact: true }).waitFor();
     await page.keyboard.press('Escape');
 
+    // A YAML syntax error is caught in the browser, before anything is sent.
+    await setPipeline(page, 'name: t\nsteps:\n  - id: a\n    code: [1, 2\n');
+    const problems = page.getByRole('list', { name: 'Problems in the pipeline' });
+    await problems.getByText('YAML').first().waitFor();
+    await page.locator('.cm-lintRange-error').first().waitFor();
+
     const checked = readFileSync(join(repoRoot, 'examples/echo-sum/checked.pipeline.yaml'), 'utf8');
     await setPipeline(page, checked);
     await page.keyboard.press('ControlOrMeta+Enter');
     const run = page.getByRole('region', { name: 'Run on the public examples' });
     await run.getByRole('table').waitFor({ timeout: 60_000 });
+    expect(await problems.count()).toBe(0);
     await run.getByRole('button', { name: 'Trace of case 1' }).click();
     const timeline = run.getByRole('list', { name: 'Trace timeline' });
     await timeline.getByRole('button', { name: /call/i }).first().click();
