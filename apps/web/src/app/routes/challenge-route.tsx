@@ -76,7 +76,7 @@ export function ChallengeRoute() {
       {me.isPending ? (
         <Loading label="Checking your session" lines={2} />
       ) : me.data ? (
-        <Workbench challenge={c} me={me.data} />
+        <Workbench key={c.slug} challenge={c} me={me.data} />
       ) : (
         <section className="panel signin-prompt" aria-labelledby="workbench-title">
           <h2 id="workbench-title">Build your pipeline</h2>
