@@ -23,7 +23,7 @@ export function newStepTrace(step: Step): StepTrace {
     kind: stepKind(step),
     start_ms: 0,
     end_ms: 0,
-    status: 'ok',
+    status: 'not_run',
     usage: emptyUsage(),
   };
 }

@@ -63,7 +63,8 @@ export interface IterationTrace {
   done: boolean;
 }
 
-export type StepStatus = 'ok' | 'failed' | 'skipped' | 'defaulted' | 'flagged';
+/** `not_run`: the step never started (a step it depends on failed, or the case stopped first). */
+export type StepStatus = 'ok' | 'failed' | 'skipped' | 'defaulted' | 'flagged' | 'not_run';
 
 export interface StepTrace {
   id?: string;
