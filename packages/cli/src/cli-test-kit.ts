@@ -10,8 +10,15 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const ECHO_SUM = join(REPO_ROOT, 'packages/engine/src/challenges/fixtures/echo-sum');
 
 /** Runs `reps <args>` in-process and returns what a user would see. */
-export async function reps(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const io = memoryIo({ cwd: options.cwd ?? REPO_ROOT, env: options.env ?? {} });
+export async function reps(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {},
+) {
+  const io = memoryIo({
+    cwd: options.cwd ?? REPO_ROOT,
+    env: options.env ?? {},
+    ...(options.tty ? { stderrIsTTY: true, columns: 80 } : {}),
+  });
   const code = await runCli(args, io);
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
