@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type ChallengeDetail, type ChallengeSummary, challengeListQuerySchema } from '@reps/shared';
+import { type ChallengeDetail, type ChallengeList, challengeListQuerySchema } from '@reps/shared';
 import type { z } from 'zod';
 import { type AuthUser, CurrentUser, Public } from '../auth/auth.decorators.js';
 import { ApiZodQuery, ZodPipe } from '../common/zod.js';
@@ -21,8 +21,12 @@ export class ChallengesController {
   async list(
     @Query(new ZodPipe(challengeListQuerySchema)) query: z.infer<typeof challengeListQuerySchema>,
     @CurrentUser() user?: AuthUser,
-  ): Promise<{ items: ChallengeSummary[] }> {
-    return { items: await this.challenges.list(query, user?.id) };
+  ): Promise<ChallengeList> {
+    const [items, facets] = await Promise.all([
+      this.challenges.list(query, user?.id),
+      this.challenges.facets(),
+    ]);
+    return { items, facets };
   }
 
   @Public()

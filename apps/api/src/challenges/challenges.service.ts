@@ -51,6 +51,26 @@ export class ChallengesService {
     return cards.filter((c) => c.solved === (query.solved === 'true'));
   }
 
+  async facets(): Promise<{ domains: string[]; skills: string[] }> {
+    const [row] = await this.dataSource.query(
+      `SELECT coalesce(array_agg(DISTINCT domain ORDER BY domain), '{}') AS domains,
+              coalesce((SELECT array_agg(DISTINCT s ORDER BY s) FROM challenges, unnest(skills) s WHERE published_version IS NOT NULL), '{}') AS skills
+         FROM challenges WHERE published_version IS NOT NULL`,
+    );
+    return { domains: row.domains, skills: row.skills };
+  }
+
+  private async submissionsToday(userId: string | undefined, slug: string): Promise<number | null> {
+    if (!userId) return null;
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM submissions
+        WHERE user_id = $1 AND slug = $2 AND rejudge_of IS NULL
+          AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
+      [userId, slug],
+    );
+    return count;
+  }
+
   async detail(slug: string, userId?: string, version?: number): Promise<ChallengeDetail> {
     const row = await this.store.version(slug, version);
     const [card] = await this.list({ q: undefined }, userId).then((all) =>
@@ -74,6 +94,7 @@ export class ChallengesService {
       scorer: m.scoring.scorer,
       cases: m.cases,
       submissions_per_day: m.submissions_per_day,
+      submissions_today: await this.submissionsToday(userId, slug),
       public_cases: row.publicCases,
       versions: versions.map((v) => ({
         version: v.version,

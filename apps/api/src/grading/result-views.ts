@@ -1,36 +1,6 @@
 import type { GradeResult } from '@reps/engine';
-import type { ChallengeCase } from '@reps/shared';
+import type { ChallengeCase, HiddenSummary, PublicResultView } from '@reps/shared';
 import { standardError } from '../leaderboards/ladder.js';
-
-/** What anyone may see of a grade on hidden cases: aggregates and error codes, no case. */
-export interface HiddenSummary {
-  cases: number;
-  correctness: number;
-  standard_error: number;
-  cost_usd: number;
-  latency_ms: { p50: number; p95: number };
-  calls: number;
-  tokens: { input: number; output: number };
-  statuses: Record<string, number>;
-  failures: Record<string, number>;
-}
-
-export interface PublicCaseView {
-  id: string;
-  input: unknown;
-  expected: unknown;
-  output: unknown;
-  status: string;
-  score: number | null;
-  reason: string;
-  cost_usd: number;
-  latency_ms: number;
-  trace: unknown;
-}
-
-export interface PublicResultView extends Omit<HiddenSummary, 'standard_error'> {
-  case_results: PublicCaseView[];
-}
 
 export function hiddenSummary(result: GradeResult): HiddenSummary {
   const scores = result.cases.flatMap((c) => (c.score === null ? [] : [c.score]));

@@ -96,7 +96,7 @@ function toRunView(run: Run, slug: string, version: number): RunView {
     slug,
     version,
     status: run.status,
-    result: run.result,
+    result: run.result as RunView['result'],
     error: run.error,
     created_at: run.createdAt.toISOString(),
     finished_at: run.finishedAt?.toISOString() ?? null,

@@ -134,7 +134,7 @@ export class SubmissionsService {
       latency_ms: { p50: row.latencyP50Ms, p95: row.latencyP95Ms },
       calls: row.calls,
       tokens: { input: row.tokensIn, output: row.tokensOut },
-      result: withResult ? row.result : undefined,
+      result: withResult ? (row.result as SubmissionView['result']) : undefined,
       error: row.error,
       verification_id: row.verificationId,
       leaderboard: row.status === 'graded' ? await this.position(row) : null,

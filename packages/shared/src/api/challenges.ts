@@ -55,6 +55,14 @@ export interface ChallengeDetail extends ChallengeSummary {
   scorer: string;
   cases: { public: number; hidden: number };
   submissions_per_day: number;
+  /** The signed-in learner's submissions on this challenge today (UTC); null when signed out. */
+  submissions_today: number | null;
   public_cases: { id: string; input: unknown; expected: unknown }[];
   versions: { version: number; published_at: string | null; current: boolean }[];
+}
+
+export interface ChallengeList {
+  items: ChallengeSummary[];
+  /** Every domain and skill of the published catalogue, whatever the filters, for filter menus. */
+  facets: { domains: string[]; skills: string[] };
 }

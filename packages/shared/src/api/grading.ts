@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaseTrace } from '../trace.js';
 
 /** The pipeline exactly as written (YAML or JSON); at most 256 KB. */
 export const pipelineSourceSchema = z
@@ -36,7 +37,7 @@ export interface SubmissionView {
   calls: number | null;
   tokens: { input: number | null; output: number | null };
   /** `hidden`: aggregates only; `public`: full per-case results and traces. */
-  result: unknown;
+  result: SubmissionResult | null | undefined;
   error: { code: string; message: string } | null;
   verification_id: string | null;
   leaderboard: { rank: number; of: number; displayed: boolean } | null;
@@ -49,8 +50,46 @@ export interface RunView {
   slug: string;
   version: number;
   status: 'queued' | 'running' | 'done' | 'failed' | 'error';
-  result: unknown;
+  result: PublicResultView | null;
   error: { code: string; message: string; issues?: unknown[] } | null;
   created_at: string;
   finished_at: string | null;
+}
+
+/** What anyone may see of a grade on hidden cases: aggregates and error codes, never a case. */
+export interface HiddenSummary {
+  cases: number;
+  correctness: number;
+  /** Standard error of the mean case score, in correctness points. */
+  standard_error: number;
+  cost_usd: number;
+  latency_ms: { p50: number; p95: number };
+  calls: number;
+  tokens: { input: number; output: number };
+  statuses: Record<string, number>;
+  failures: Record<string, number>;
+}
+
+/** A public case in full: input, expected, output and the whole trace. */
+export interface PublicCaseView {
+  id: string;
+  input: unknown;
+  expected: unknown;
+  output: unknown;
+  status: string;
+  score: number | null;
+  reason: string;
+  cost_usd: number;
+  latency_ms: number;
+  trace: CaseTrace;
+}
+
+/** A practice run's result, and the public part of a submission's. */
+export interface PublicResultView extends Omit<HiddenSummary, 'standard_error'> {
+  case_results: PublicCaseView[];
+}
+
+export interface SubmissionResult {
+  hidden: HiddenSummary;
+  public: PublicResultView;
 }

@@ -13,7 +13,13 @@ export interface ProgressChallenge {
   difficulty: number;
   skills: string[];
   attempts: ProgressAttempt[];
-  best: { correctness: number; cost_usd: number; latency_p95_ms: number; submission_id: string; passed: boolean } | null;
+  best: {
+    correctness: number;
+    cost_usd: number;
+    latency_p95_ms: number;
+    submission_id: string;
+    passed: boolean;
+  } | null;
 }
 
 export interface Progress {

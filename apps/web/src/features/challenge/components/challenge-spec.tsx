@@ -22,7 +22,15 @@ export function ChallengeSpec({ challenge }: { challenge: ChallengeDetail }) {
             {challenge.cases.public} public examples, {challenge.cases.hidden} hidden
           </dd>
           <dt>Submissions</dt>
-          <dd>{challenge.submissions_per_day} a day</dd>
+          <dd>
+            {challenge.submissions_per_day} a day
+            {challenge.submissions_today !== null && (
+              <span className="muted">
+                {' '}
+                · {Math.max(0, challenge.submissions_per_day - challenge.submissions_today)} left today
+              </span>
+            )}
+          </dd>
         </dl>
       </section>
 
