@@ -39,7 +39,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
 function createProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Command {
   const { io } = ctx;
   const program = new Command('reps')
-    .description('Reps: build AI pipelines, run them on challenges, read their traces.')
+    .description(
+      'Reps: build AI pipelines, run them on challenges, read their traces, submit them; author challenges.',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: io.out,

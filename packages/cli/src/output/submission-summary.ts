@@ -2,13 +2,6 @@ import type { SubmissionView } from '@reps/shared';
 import { formatCost, formatCounts, formatInt, formatMs } from './format.js';
 import { renderPairs } from './table.js';
 
-/** The aggregates of the hidden cases, as the worker stores them in `result.hidden`. */
-interface HiddenAggregates {
-  cases?: number;
-  statuses?: Record<string, number>;
-  failures?: Record<string, number>;
-}
-
 export interface SummaryContext {
   /** The server's base URL, for the profile link. */
   url: string;
@@ -32,7 +25,7 @@ export function renderSubmissionSummary(view: SubmissionView, context: SummaryCo
       : 'the grader stopped without a result';
     return renderPairs([...head, ['error', error]]);
   }
-  const hidden = hiddenAggregates(view.result);
+  const hidden = view.result?.hidden;
   const pairs: [string, string][] = [
     ...head,
     ['correctness', correctness(view, hidden?.cases)],
@@ -63,12 +56,6 @@ function leaderboard(board: SubmissionView['leaderboard']): string {
   return board.displayed
     ? `${place} (your displayed best)`
     : `${place} (your displayed best stays: this one did not beat it by more than the standard error)`;
-}
-
-function hiddenAggregates(result: unknown): HiddenAggregates | undefined {
-  if (!result || typeof result !== 'object') return undefined;
-  const hidden = (result as { hidden?: unknown }).hidden;
-  return hidden && typeof hidden === 'object' ? (hidden as HiddenAggregates) : undefined;
 }
 
 function ms(value: number | null): string {

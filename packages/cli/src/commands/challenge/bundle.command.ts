@@ -1,25 +1,25 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { buildPublicCasesFile, loadChallenge, validateChallengeDir } from '@reps/engine';
-import {
-  CHALLENGE_BUNDLE_FORMAT,
-  type ChallengeBundle,
-  challengeBundleSchema,
-  MAX_BUNDLE_BYTES,
-} from '../../bundle-format.js';
+import { loadChallenge, validateChallengeDir } from '@reps/engine';
+import { type ChallengeBundle, challengeBundleSchema } from '@reps/shared';
+import { calibrationPipelines, missingPipelines, readPipelines } from '../../authoring/calibration.js';
 import type { CliContext } from '../../cli-context.js';
 import { CliError, EXIT, type ExitCode } from '../../cli-error.js';
 import { resolveChallengeDir } from '../../run/resolve-challenge.js';
 import { formatProblem } from './validate.command.js';
+
+/** The upload's format tag (packages/shared api/instructor.ts). */
+const BUNDLE_FORMAT = 'reps-challenge-bundle@1';
 
 export interface ChallengeBundleOptions {
   out?: string;
 }
 
 /**
- * `reps challenge bundle <dir>`: one JSON file (bundle-format.ts) with the manifest, the brief,
- * generator.ts and scorer.ts bundled by esbuild for the server's sandbox, the baseline and
- * reference pipelines, and the public cases. Only a challenge that validates is bundled.
+ * `reps challenge bundle <dir>`: one JSON file in the upload format of packages/shared
+ * (challengeBundleSchema): challenge.yaml as text, brief.md, generator.ts and scorer.ts bundled by
+ * esbuild into sandbox scripts, the baseline and the references. Only a challenge that validates
+ * (manifest, determinism, public cases) and has a baseline and a reference is bundled.
  */
 export async function challengeBundleCommand(
   arg: string,
@@ -27,27 +27,23 @@ export async function challengeBundleCommand(
   { io }: CliContext,
 ): Promise<ExitCode> {
   const dir = await resolveChallengeDir(io.cwd, arg);
+  const shown = relative(io.cwd, dir) || '.';
   const errors = (await validateChallengeDir(dir)).filter((p) => p.severity === 'error');
-  if (errors.length) {
+  const pipelines = await calibrationPipelines(dir);
+  const missing = missingPipelines(pipelines);
+  if (errors.length || missing.length) {
     for (const problem of errors) io.err(formatProblem(io.cwd, dir, problem));
-    io.err(
-      `reps: validation_failed: ${relative(io.cwd, dir) || '.'} does not validate; nothing was bundled\n`,
-    );
+    for (const problem of missing) io.err(`${shown}: error ${problem}\n`);
+    io.err(`reps: validation_failed: ${shown} is not ready to upload; nothing was bundled\n`);
     return EXIT.userError;
   }
   const bundle = await buildBundle(dir);
   const text = `${JSON.stringify(bundle, null, 2)}\n`;
-  const bytes = Buffer.byteLength(text);
-  if (bytes > MAX_BUNDLE_BYTES)
-    throw new CliError(
-      'validation_failed',
-      `the bundle is ${kb(bytes)}, over the ${kb(MAX_BUNDLE_BYTES)} limit`,
-    );
   if (options.out === '-') {
     io.out(text);
     return EXIT.ok;
   }
-  const { slug, version } = bundle.manifest;
+  const { slug, version } = (await loadChallenge(dir)).manifest;
   const out = resolve(io.cwd, options.out ?? `${slug}-v${version}.bundle.json`);
   try {
     await writeFile(out, text);
@@ -57,49 +53,45 @@ export async function challengeBundleCommand(
       `cannot write ${options.out ?? out}: ${(error as Error).message}`,
     );
   }
+  const references = 1 + Object.keys(bundle.references ?? {}).length;
   const parts = [
     'generator',
-    ...(bundle.scorerScript ? ['scorer'] : []),
-    ...(bundle.baseline ? ['baseline'] : []),
-    ...(bundle.reference ? [`${1 + Object.keys(bundle.extra_references ?? {}).length} reference(s)`] : []),
-    `${bundle.public_cases.cases.length} public cases`,
+    ...(bundle.scorer_script ? ['scorer'] : []),
+    'baseline',
+    `${references} reference${references === 1 ? '' : 's'}`,
   ];
-  io.out(`wrote ${relative(io.cwd, out)} (${slug} v${version}, ${kb(bytes)}: ${parts.join(', ')})\n`);
+  const kb = (Buffer.byteLength(text) / 1024).toFixed(1);
+  io.out(`wrote ${relative(io.cwd, out)} (${slug} v${version}, ${kb} KB: ${parts.join(', ')})\n`);
   return EXIT.ok;
 }
 
-/** The bundle of a challenge folder, checked against its own schema before it is written. */
+/** The upload bundle of a challenge folder, checked against the shared schema before it is written. */
 export async function buildBundle(dir: string): Promise<ChallengeBundle> {
   const challenge = await loadChallenge(dir);
-  const files = (await readdir(dir)).sort();
-  const read = (file: string) => readFile(join(dir, file), 'utf8');
-  const references = files.filter((f) => /^reference(\.[\w-]+)?\.pipeline\.yaml$/.test(f));
-  const main = references.includes('reference.pipeline.yaml') ? 'reference.pipeline.yaml' : references[0];
-  const extra = references.filter((f) => f !== main);
-  const bundle = {
-    format: CHALLENGE_BUNDLE_FORMAT,
-    manifest: challenge.manifest,
-    brief: challenge.brief,
-    generatorScript: challenge.generatorScript,
-    ...(challenge.scorerScript ? { scorerScript: challenge.scorerScript } : {}),
-    ...(main ? { reference: await read(main) } : {}),
-    ...(extra.length
-      ? {
-          extra_references: Object.fromEntries(await Promise.all(extra.map(async (f) => [f, await read(f)]))),
-        }
-      : {}),
-    ...(files.includes('baseline.pipeline.yaml') ? { baseline: await read('baseline.pipeline.yaml') } : {}),
-    public_cases: await buildPublicCasesFile(challenge),
-  };
-  const parsed = challengeBundleSchema.safeParse(bundle);
+  const { baseline, references } = await readPipelines(dir, await calibrationPipelines(dir));
+  const { reference, ...others } = references;
+  const named = Object.fromEntries(
+    Object.entries(others).map(([name, source]) => [referenceKey(name), source]),
+  );
+  const parsed = challengeBundleSchema.safeParse({
+    format: BUNDLE_FORMAT,
+    manifest: await readFile(join(dir, 'challenge.yaml'), 'utf8'),
+    brief: await readFile(join(dir, 'brief.md'), 'utf8'),
+    generator_script: challenge.generatorScript,
+    ...(challenge.scorerScript ? { scorer_script: challenge.scorerScript } : {}),
+    reference_pipeline: reference,
+    baseline_pipeline: baseline,
+    ...(Object.keys(named).length ? { references: named } : {}),
+  });
   if (!parsed.success)
     throw new CliError(
       'validation_failed',
-      `the bundle breaks its own format: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      `the bundle does not fit the upload format: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   return parsed.data;
 }
 
-function kb(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB`;
+/** `reference.cheap` → `cheap`: the upload names extra references by their own name. */
+function referenceKey(name: string): string {
+  return name.replace(/^reference\./, '');
 }

@@ -1,7 +1,7 @@
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateCases, type LoadedChallenge } from '@reps/engine';
-import { challengeBundleSchema } from '../../bundle-format.js';
+import { generateCases, type LoadedChallenge, loadChallenge } from '@reps/engine';
+import { challengeBundleSchema } from '@reps/shared';
 import { ECHO_SUM, reps, scratch } from '../../cli-test-kit.js';
 
 const SLOW = 60_000;
@@ -55,15 +55,11 @@ describe('reps challenge new', () => {
       const tested = await reps(['challenge', 'test', dir, '--json'], { cwd: work.dir });
       expect(tested.code).toBe(0);
       const report = JSON.parse(tested.stdout);
-      expect(report).toMatchObject({ holds: true, hidden_seed: 'local-default', problems: [] });
-      const [baseline, reference] = report.rows;
-      expect(baseline).toMatchObject({ pipeline: 'baseline.pipeline.yaml', role: 'baseline', cases: 50 });
+      expect(report).toMatchObject({ holds: true, hidden_seed: 'local-default', problems: [], cases: 50 });
+      const [baseline, reference] = report.lines;
+      expect(baseline).toMatchObject({ pipeline: 'baseline', holds: true });
       expect(baseline.correctness).toBeLessThan(50);
-      expect(reference).toMatchObject({
-        pipeline: 'reference.pipeline.yaml',
-        role: 'reference',
-        budget_exceeded: 0,
-      });
+      expect(reference).toMatchObject({ pipeline: 'reference', holds: true, budget_exceeded: 0 });
       expect(reference.correctness).toBeGreaterThanOrEqual(90);
       expect(tested.stderr).toContain('warning: REPS_HIDDEN_SEED is not set');
     },
@@ -140,16 +136,15 @@ describe('reps challenge test', () => {
           join(dir, 'baseline.pipeline.yaml'),
           await readFile(join(dir, 'reference.pipeline.yaml'), 'utf8'),
         );
-        const { code, stdout } = await reps(['challenge', 'test', 'too-easy', '--cases', '10'], {
+        const { code, stdout } = await reps(['challenge', 'test', 'too-easy'], {
           cwd: work.dir,
           env: { REPS_HIDDEN_SEED: 'a-test-secret-of-16+-chars' },
         });
         expect(code).toBe(1);
-        expect(stdout).toMatch(/10 hidden cases · seed from REPS_HIDDEN_SEED/);
-        expect(stdout).toMatch(
-          /^baseline\.pipeline\.yaml\s+baseline\s+\d+\.\d\d\s+\$\S+\s+[\d,]+ ms\s+[\d,]+ ms\s+[\d.]+\s+0\s+no$/m,
-        );
-        expect(stdout).toMatch(/^ {2}baseline\.pipeline\.yaml: baseline scores \d+\.\d\d \(must be < 50\)$/m);
+        expect(stdout).toMatch(/^too-easy v1 \(too-easy\) · seed from REPS_HIDDEN_SEED\n50 hidden cases$/m);
+        expect(stdout).toMatch(/^baseline\s+\d+\.\d\d\s+\$\S+\s+[\d,]+ ms\s+[\d,]+ ms\s+[\d.]+\s+0\s+no$/m);
+        expect(stdout).toMatch(/^reference\s+\d+\.\d\d\s.*\syes$/m);
+        expect(stdout).toMatch(/^ {2}baseline: the baseline scores [\d.]+, not below 50/m);
       } finally {
         await work.cleanup();
       }
@@ -162,7 +157,7 @@ describe('reps challenge test', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('calibration does NOT hold:');
     expect(stdout).toContain('baseline.pipeline.yaml is missing');
-    expect(stdout).toContain('no reference.pipeline.yaml');
+    expect(stdout).toContain('reference.pipeline.yaml is missing');
   });
 });
 
@@ -198,30 +193,35 @@ describe('reps challenge cases', () => {
 
 describe('reps challenge bundle', () => {
   it(
-    'writes one JSON bundle whose generator gives the same public cases it carries',
+    'writes the upload bundle, whose generator gives the committed public cases',
     async () => {
       const work = await scratch({});
       try {
         await reps(['challenge', 'new', 'bundled', '--dir', '.'], { cwd: work.dir });
+        const dir = join(work.dir, 'bundled');
+        await writeFile(
+          join(dir, 'reference.cheap.pipeline.yaml'),
+          await readFile(join(dir, 'reference.pipeline.yaml'), 'utf8'),
+        );
         const { code, stdout } = await reps(['challenge', 'bundle', 'bundled'], { cwd: work.dir });
         expect(code).toBe(0);
         expect(stdout).toMatch(
-          /^wrote bundled-v1\.bundle\.json \(bundled v1, [\d.]+ KB: generator, baseline, 1 reference\(s\), 5 public cases\)$/m,
+          /^wrote bundled-v1\.bundle\.json \(bundled v1, [\d.]+ KB: generator, baseline, 2 references\)$/m,
         );
         const bundle = challengeBundleSchema.parse(
           JSON.parse(await readFile(join(work.dir, 'bundled-v1.bundle.json'), 'utf8')),
         );
-        expect(bundle.generatorScript).not.toMatch(/^import /m);
-        expect(bundle.baseline).toContain('name: label-all-at-once');
+        expect(bundle.manifest).toBe(await readFile(join(dir, 'challenge.yaml'), 'utf8'));
+        expect(bundle.baseline_pipeline).toContain('name: label-all-at-once');
+        expect(bundle.reference_pipeline).toContain('name: label-each-message-vote');
+        expect(Object.keys(bundle.references ?? {})).toEqual(['cheap']);
+        expect(bundle.generator_script).not.toMatch(/^import /m);
         const fromBundle: LoadedChallenge = {
-          dir: '(bundle)',
-          manifest: bundle.manifest,
-          brief: bundle.brief,
-          generatorScript: bundle.generatorScript,
+          ...(await loadChallenge(dir)),
+          generatorScript: bundle.generator_script,
         };
-        expect(await generateCases(fromBundle, { kind: 'public' })).toEqual(bundle.public_cases.cases);
-        const committed = JSON.parse(await readFile(join(work.dir, 'bundled', 'public.cases.json'), 'utf8'));
-        expect(bundle.public_cases).toEqual(committed);
+        const committed = JSON.parse(await readFile(join(dir, 'public.cases.json'), 'utf8'));
+        expect(await generateCases(fromBundle, { kind: 'public' })).toEqual(committed.cases);
       } finally {
         await work.cleanup();
       }
@@ -241,7 +241,8 @@ describe('reps challenge bundle', () => {
       ]);
       expect(code).toBe(1);
       expect(stderr).toContain('public.cases.json is missing');
-      expect(stderr).toContain('does not validate; nothing was bundled');
+      expect(stderr).toContain('baseline.pipeline.yaml is missing');
+      expect(stderr).toContain('is not ready to upload; nothing was bundled');
       expect(await readdir(work.dir)).toEqual([]);
     } finally {
       await work.cleanup();

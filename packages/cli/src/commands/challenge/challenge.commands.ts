@@ -37,7 +37,6 @@ export function registerChallengeCommands(
     .argument('<dir>', 'a challenge folder, or a slug under ./challenges/')
     .option('--json', 'print the calibration as JSON on stdout (nothing else)')
     .option('--secret <seed>', 'the hidden seed (default: REPS_HIDDEN_SEED, else the local default)')
-    .option('--cases <n>', 'only the first N hidden cases (quicker, less certain)')
     .option('--concurrency <n>', 'cases run at once (results do not depend on it)', '4')
     .addHelpText(
       'after',
@@ -56,7 +55,9 @@ export function registerChallengeCommands(
 
   challenge
     .command('bundle')
-    .description('bundle a validated challenge into one JSON file for upload (code pre-bundled with esbuild)')
+    .description(
+      'bundle a validated challenge into one JSON upload file (generator and scorer bundled with esbuild)',
+    )
     .argument('<dir>', 'a challenge folder, or a slug under ./challenges/')
     .option('--out <file>', 'where to write it (default: <slug>-v<version>.bundle.json; - for stdout)')
     .action((dir: string, options) => done(challengeBundleCommand(dir, options, ctx)));
