@@ -152,6 +152,20 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
       path: () => `/submissions/${ids.submission}/events`,
       expect: { anonymous: 401, owner: 200, other: 404, instructor: 200, admin: 200 },
     },
+    { method: 'GET', route: '/api/me/skills', path: () => '/me/skills', expect: same(200) },
+    {
+      method: 'POST',
+      route: '/api/me/skills',
+      path: () => '/me/skills',
+      body: () => ({ name: 'x', source: '' }),
+      expect: same(400),
+    },
+    {
+      method: 'GET',
+      route: '/api/me/skills/{name}',
+      path: () => '/me/skills/nothing-here',
+      expect: same(404),
+    },
     { method: 'GET', route: '/api/me/submissions', path: () => '/me/submissions', expect: same(200) },
     { method: 'GET', route: '/api/me/progress', path: () => '/me/progress', expect: same(200) },
     {

@@ -19,6 +19,7 @@ import { ModelsModule } from './models/models.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { RunsModule } from './runs/runs.module.js';
+import { SkillsModule } from './skills/skills.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -39,6 +40,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         ModelsModule,
+        SkillsModule,
         ChallengesModule,
         RunsModule,
         SubmissionsModule,

@@ -38,3 +38,4 @@ export * from './trace/trace-types.js';
 export * from './challenges/challenge-scorer.js';
 export * from './challenges/read-manifest.js';
 export * from './grade/calibrate.js';
+export * from './dsl/skill-library.js';

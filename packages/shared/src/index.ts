@@ -6,6 +6,7 @@ export * from './api/grading.js';
 export * from './api/instructor.js';
 export * from './api/leaderboards.js';
 export * from './api/progress.js';
+export * from './api/skills.js';
 export * from './challenge.js';
 export * from './challenge-case.js';
 export * from './config.js';

@@ -3,6 +3,7 @@ import { Auth1764000001000 } from '../migrations/1764000001000-auth.js';
 import { ChallengesAndGrading1764000002000 } from '../migrations/1764000002000-challenges-and-grading.js';
 import { Cohorts1764000003000 } from '../migrations/1764000003000-cohorts.js';
 import { ExtraReferences1764000004000 } from '../migrations/1764000004000-extra-references.js';
+import { Skills1764000005000 } from '../migrations/1764000005000-skills.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   ChallengesAndGrading1764000002000,
   Cohorts1764000003000,
   ExtraReferences1764000004000,
+  Skills1764000005000,
 ];

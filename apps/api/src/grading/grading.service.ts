@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { gradeChallenge, type ModelGateway } from '@reps/engine';
+import { gradeChallenge, type ModelGateway, skillLibrary } from '@reps/engine';
 import type { Config } from '@reps/shared';
 import { type DataSource, In, Repository } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
@@ -44,6 +44,7 @@ export class GradingService {
     const outcome = await gradeChallenge({
       challenge,
       pipelineSource: run.pipeline,
+      skills: skillLibrary(run.skills),
       kind: 'public',
       gateway: yieldingGateway(this.gateway),
       caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
@@ -85,6 +86,7 @@ export class GradingService {
     const common = {
       challenge,
       pipelineSource: submission.pipeline,
+      skills: skillLibrary(submission.skills),
       gateway,
       caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
     };

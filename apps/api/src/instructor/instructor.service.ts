@@ -7,6 +7,7 @@ import {
   type ModelGateway,
   parseForChallenge,
   readManifest,
+  skillLibrary,
 } from '@reps/engine';
 import {
   type Challenge,
@@ -198,7 +199,7 @@ export class InstructorService {
     );
     if (!current) throw new RepsError('not_found', `${slug} has no published version to rejudge on.`);
     const bests: Submission[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.pipeline, s.pipeline_hash FROM leaderboard_entries l
+      `SELECT s.id, s.user_id, s.pipeline, s.pipeline_hash, s.skills FROM leaderboard_entries l
          JOIN submissions s ON s.id = l.submission_id
          JOIN challenge_versions v ON v.id = l.challenge_version_id
         WHERE v.slug = $1 AND v.version < $2 AND l.period = 'all'
@@ -212,11 +213,17 @@ export class InstructorService {
       user_id: string;
       pipeline: string;
       pipeline_hash: string;
+      skills: Record<string, string>;
     }[]) {
-      const parsed = parseForChallenge(current.manifest, best.pipeline, this.gateway);
+      const parsed = parseForChallenge(
+        current.manifest,
+        best.pipeline,
+        this.gateway,
+        skillLibrary(best.skills),
+      );
       const [row] = await this.dataSource.query(
-        `INSERT INTO submissions (user_id, challenge_version_id, slug, version, pipeline, pipeline_hash, cases_total, rejudge_of, status, error, graded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        `INSERT INTO submissions (user_id, challenge_version_id, slug, version, pipeline, pipeline_hash, cases_total, rejudge_of, status, error, graded_at, skills)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
         [
           best.user_id,
           current.id,
@@ -231,6 +238,7 @@ export class InstructorService {
             ? null
             : { code: 'invalid_pipeline', message: parsed.issues.map((i) => i.message).join('; ') },
           parsed.ok ? null : new Date(),
+          best.skills,
         ],
       );
       if (parsed.ok) {

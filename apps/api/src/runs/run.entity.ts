@@ -26,6 +26,10 @@ export class Run {
   @Column({ type: 'jsonb', nullable: true })
   error!: { code: string; message: string; issues?: unknown[] } | null;
 
+  /** The author's skills as they were when this was sent (`name` and `name@version` → source). */
+  @Column({ type: 'jsonb', default: {} })
+  skills!: Record<string, string>;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

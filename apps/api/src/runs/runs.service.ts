@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type ModelGateway, parseForChallenge } from '@reps/engine';
+import { type ModelGateway, parseForChallenge, skillLibrary } from '@reps/engine';
 import { type Config, RepsError, type RunView } from '@reps/shared';
 import { QueueEvents } from 'bullmq';
 import { Repository } from 'typeorm';
@@ -11,6 +11,7 @@ import { GradingQueue } from '../grading/grading-queue.js';
 import { QUEUES } from '../jobs/job-names.js';
 import { MODEL_GATEWAY } from '../models/models.module.js';
 import { RedisService } from '../redis/redis.module.js';
+import { SkillsService } from '../skills/skills.service.js';
 import { Run } from './run.entity.js';
 
 /** Practice runs: the public cases, full traces, answered within the request when quick enough. */
@@ -24,6 +25,7 @@ export class RunsService implements OnApplicationShutdown {
     private readonly queue: GradingQueue,
     private readonly redis: RedisService,
     @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
+    private readonly skillsService: SkillsService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -34,11 +36,12 @@ export class RunsService implements OnApplicationShutdown {
     waitMs: number,
   ): Promise<{ done: boolean; run: RunView }> {
     const version = await this.store.version(slug);
-    const parsed = parseForChallenge(version.manifest, pipeline, this.gateway);
+    const skills = await this.skillsService.snapshot(user.id);
+    const parsed = parseForChallenge(version.manifest, pipeline, this.gateway, skillLibrary(skills));
     if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
     await this.assertUnderRate(user.id);
     const run = await this.runs.save(
-      this.runs.create({ userId: user.id, challengeVersionId: version.id, pipeline }),
+      this.runs.create({ userId: user.id, challengeVersionId: version.id, pipeline, skills }),
     );
     const job = await this.queue.enqueueRun(run.id);
     if (waitMs > 0) {

@@ -73,6 +73,10 @@ export class Submission {
   @Column({ name: 'verification_id', type: 'text', nullable: true })
   verificationId!: string | null;
 
+  /** The author's skills as they were when this was sent (`name` and `name@version` → source). */
+  @Column({ type: 'jsonb', default: {} })
+  skills!: Record<string, string>;
+
   @Column({ name: 'rejudge_of', type: 'uuid', nullable: true })
   rejudgeOf!: string | null;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type ModelGateway, parseForChallenge } from '@reps/engine';
+import { type ModelGateway, parseForChallenge, skillLibrary } from '@reps/engine';
 import { RepsError, type SubmissionView } from '@reps/shared';
 import { Observable } from 'rxjs';
 import { type DataSource, Repository } from 'typeorm';
@@ -10,6 +10,7 @@ import { ChallengeStore } from '../challenges/challenge-store.js';
 import { GradingQueue } from '../grading/grading-queue.js';
 import { ProgressEvents, type SubmissionEvent } from '../grading/progress-events.js';
 import { MODEL_GATEWAY } from '../models/models.module.js';
+import { SkillsService } from '../skills/skills.service.js';
 import { FINAL_STATUSES, Submission } from './submission.entity.js';
 
 @Injectable()
@@ -23,6 +24,7 @@ export class SubmissionsService {
     private readonly queue: GradingQueue,
     private readonly events: ProgressEvents,
     @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
+    private readonly skillsService: SkillsService,
   ) {}
 
   /**
@@ -31,7 +33,8 @@ export class SubmissionsService {
    */
   async submit(user: AuthUser, slug: string, pipeline: string): Promise<{ id: string; status: 'queued' }> {
     const version = await this.store.version(slug);
-    const parsed = parseForChallenge(version.manifest, pipeline, this.gateway);
+    const skills = await this.skillsService.snapshot(user.id);
+    const parsed = parseForChallenge(version.manifest, pipeline, this.gateway, skillLibrary(skills));
     if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
     await this.assertUnderDailyCap(user.id, slug, version.manifest.submissions_per_day);
     const { cases } = version.manifest;
@@ -43,6 +46,7 @@ export class SubmissionsService {
         version: version.version,
         pipeline,
         pipelineHash: createHash('sha256').update(pipeline).digest('hex'),
+        skills,
         casesTotal: cases.hidden + cases.public,
       }),
     );
