@@ -127,7 +127,7 @@ async function checkPublicFile(challenge: LoadedChallenge): Promise<ChallengePro
   if (!stored)
     return [
       error(
-        `${PUBLIC_CASES_FILE} is missing; run \`reps challenge cases\` (writePublicCases) to create it`,
+        `${PUBLIC_CASES_FILE} is missing; run \`reps challenge validate <dir> --write-public-cases\` to create it`,
         file,
       ),
     ];
