@@ -5,6 +5,7 @@ import { challengeBundleCommand } from './bundle.command.js';
 import { challengeCasesCommand } from './cases.command.js';
 import { challengeNewCommand } from './new.command.js';
 import { challengeTestCommand } from './test.command.js';
+import { challengeUploadCommand } from './upload.command.js';
 import { challengeValidateCommand } from './validate.command.js';
 
 /** `reps challenge …`: the authoring commands, for instructors writing challenges/<slug>/. */
@@ -61,4 +62,15 @@ export function registerChallengeCommands(
     .argument('<dir>', 'a challenge folder, or a slug under ./challenges/')
     .option('--out <file>', 'where to write it (default: <slug>-v<version>.bundle.json; - for stdout)')
     .action((dir: string, options) => done(challengeBundleCommand(dir, options, ctx)));
+
+  challenge
+    .command('upload')
+    .description(
+      'upload a bundle to the server (instructors): it is calibrated there and published if it holds',
+    )
+    .argument('<bundle>', 'a file written by `reps challenge bundle`')
+    .option('--url <url>', 'the Reps server (default: REPS_URL, the saved login, or http://127.0.0.1:3000)')
+    .option('--no-wait', 'return once the server accepted it, without waiting for the calibration')
+    .option('--json', 'print the version (status and calibration) as JSON')
+    .action((file: string, options) => done(challengeUploadCommand(file, options, ctx)));
 }

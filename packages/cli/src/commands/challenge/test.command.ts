@@ -66,7 +66,13 @@ export async function challengeTestCommand(
     report.problems = calibration.lines.filter((l) => !l.holds).map((l) => `${l.pipeline}: ${l.note}`);
   }
   if (options.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
-  else io.out(renderCalibration(report, relative(io.cwd, challenge.dir) || '.'));
+  else
+    io.out(
+      renderCalibration(
+        report,
+        `(${relative(io.cwd, challenge.dir) || '.'}) · seed from ${SEED_SOURCES[report.hidden_seed]}`,
+      ),
+    );
   return report.holds ? EXIT.ok : EXIT.userError;
 }
 
@@ -82,11 +88,15 @@ function hiddenSecret(
   return { secret: LOCAL_HIDDEN_SEED, source: 'local-default' };
 }
 
-export function renderCalibration(report: CalibrationReport, dir: string): string {
-  const seed = { flag: '--secret', env: 'REPS_HIDDEN_SEED', 'local-default': 'the local default seed' }[
-    report.hidden_seed
-  ];
-  const lines = [`${report.challenge.slug} v${report.challenge.version} (${dir}) · seed from ${seed}`];
+const SEED_SOURCES = {
+  flag: '--secret',
+  env: 'REPS_HIDDEN_SEED',
+  'local-default': 'the local default seed',
+} as const;
+
+/** The calibration table; `where` says where it ran: `(folder) · seed from …` or a server. */
+export function renderCalibration(report: Omit<CalibrationReport, 'hidden_seed'>, where: string): string {
+  const lines = [`${report.challenge.slug} v${report.challenge.version} ${where}`];
   if (report.lines) {
     const cases = report.cases || 1;
     const columns = [
