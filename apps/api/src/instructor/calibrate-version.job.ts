@@ -30,7 +30,7 @@ export class CalibrateVersionJob implements JobHandlerInstance {
   async handle(job: Job<{ versionId: string }>): Promise<Calibration | undefined> {
     const versions = this.dataSource.getRepository(ChallengeVersion);
     const row = await versions.findOne({ where: { id: job.data.versionId } });
-    if (!row || row.status !== 'calibrating') return undefined;
+    if (row?.status !== 'calibrating') return undefined;
     const calibration = await calibrateChallenge({
       challenge: await this.store.load(row.id),
       baseline: row.baselinePipeline ?? '',

@@ -93,7 +93,9 @@ export class ProgressService {
     );
     const domains: Progress['domains'] = {};
     for (const c of catalogue) {
-      const d = (domains[c.domain.toLowerCase()] ??= { attempted: 0, solved: 0, total: 0 });
+      const key = c.domain.toLowerCase();
+      domains[key] ??= { attempted: 0, solved: 0, total: 0 };
+      const d = domains[key];
       d.total++;
       if (attemptsBySlug.has(c.slug)) d.attempted++;
       const best = bestBySlug.get(c.slug);
