@@ -1,10 +1,7 @@
 // One jest configuration, three projects (STYLE.md "Tests that earn their keep"):
 // unit tests next to the code, integration tests against real Postgres and Redis, and end-to-end
 // tests in a real browser. scripts/test.mjs runs them in that order and prints the summary line.
-const tsJest = [
-  'ts-jest',
-  { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false },
-];
+const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }];
 
 const common = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],

@@ -74,7 +74,6 @@ const CLERK_STYLES = [
   (memo: string, inv: string) => `${memo} (ref ${inv})`,
   (memo: string, _inv: string) => memo,
 ];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;

@@ -1,4 +1,4 @@
-import type { Generate, Rng } from '@reps/engine';
+import type { Generate } from '@reps/engine';
 
 /**
  * An analyst's research pack: short profiles of companies and people (from a fictional market),
