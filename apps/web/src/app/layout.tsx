@@ -21,7 +21,13 @@ export function Layout() {
           </NavLink>
           <NavLink to="/leaderboards">Leaderboards</NavLink>
           <NavLink to="/docs/sim">Docs</NavLink>
+          {me && <NavLink to="/progress">Progress</NavLink>}
+          {me && <NavLink to="/cohorts">Cohorts</NavLink>}
           {me && <NavLink to={`/u/${me.handle}`}>Profile</NavLink>}
+          {(me?.role === 'instructor' || me?.role === 'admin') && (
+            <NavLink to="/instructor">Instructor</NavLink>
+          )}
+          {me?.role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
           <a href="/api/docs">API</a>
         </nav>
         <SystemStatus />

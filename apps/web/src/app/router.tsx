@@ -1,15 +1,20 @@
 import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../components/not-found-page';
 import { RequireAuth } from '../features/auth/components/require-auth';
+import { RequireRole } from '../features/auth/components/require-role';
 import { LoginPage } from '../features/auth/routes/login-page';
 import { RegisterPage } from '../features/auth/routes/register-page';
 import { SimDocsPage } from '../features/docs/routes/sim-docs-page';
+import { InstructorPage } from '../features/instructor/routes/instructor-page';
 import { LeaderboardsPage } from '../features/leaderboards/routes/leaderboards-page';
 import { ProfilePage } from '../features/profile/routes/profile-page';
+import { ProgressPage } from '../features/progress/routes/progress-page';
 import { SettingsPage } from '../features/settings/routes/settings-page';
 import { Layout } from './layout';
 import { CatalogueRoute } from './routes/catalogue-route';
 import { ChallengeRoute } from './routes/challenge-route';
+import { CohortRoute, CohortsRoute } from './routes/cohorts-route';
+import { AdminRoute, AnalyticsRoute } from './routes/staff-routes';
 
 export const router = createBrowserRouter([
   {
@@ -28,6 +33,54 @@ export const router = createBrowserRouter([
           <RequireAuth>
             <SettingsPage />
           </RequireAuth>
+        ),
+      },
+      {
+        path: '/progress',
+        element: (
+          <RequireAuth>
+            <ProgressPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/cohorts',
+        element: (
+          <RequireAuth>
+            <CohortsRoute />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/cohorts/:id',
+        element: (
+          <RequireAuth>
+            <CohortRoute />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/instructor',
+        element: (
+          <RequireRole roles={['instructor', 'admin']}>
+            <InstructorPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/instructor/:slug',
+        element: (
+          <RequireRole roles={['instructor', 'admin']}>
+            <AnalyticsRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/admin',
+        element: (
+          <RequireRole roles={['admin']}>
+            <AdminRoute />
+          </RequireRole>
         ),
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,11 +1,14 @@
 import type { LeaderboardEntry } from '@reps/shared';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link } from 'react-router';
+import { ChartFrame } from '../../../components/chart-frame';
 import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/loading';
 import { formatDate, formatMs, formatScore, formatUsd } from '../../../lib/format';
 import { type Period, useLeaderboard } from '../api/get-leaderboard';
 import { PeriodToggle } from './period-toggle';
+
+const ParetoChart = lazy(() => import('./pareto-chart'));
 
 /** Best per learner on one challenge, with the signed-in learner's row highlighted (or added below). */
 export function ChallengeLeaderboard({ slug, title }: { slug: string; title?: string }) {
@@ -60,6 +63,20 @@ export function ChallengeLeaderboard({ slug, title }: { slug: string; title?: st
         <p className="muted small">
           Showing the top {data.entries.length} of {data.total}.
         </p>
+      )}
+      {data && data.entries.length > 0 && (
+        <figure className="chart" aria-label="Cost against correctness">
+          <figcaption className="chart__caption">
+            Cost against correctness{data.me ? ': your best is the blue star' : ''}. Points on the dashed
+            Pareto front are not beaten on both at once.
+          </figcaption>
+          <ChartFrame label="cost and correctness chart" height={260}>
+            <ParetoChart
+              entries={data.me && !meShown ? [...data.entries, data.me] : data.entries}
+              mine={mine}
+            />
+          </ChartFrame>
+        </figure>
       )}
     </div>
   );

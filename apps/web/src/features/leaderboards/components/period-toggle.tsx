@@ -1,25 +1,11 @@
+import { Segmented } from '../../../components/segmented';
 import type { Period } from '../api/get-leaderboard';
 
+const PERIODS = [
+  ['all', 'All time'],
+  ['week', 'This week'],
+] as const;
+
 export function PeriodToggle({ value, onChange }: { value: Period; onChange: (p: Period) => void }) {
-  return (
-    <fieldset className="segmented">
-      <legend className="visually-hidden">Period</legend>
-      {(
-        [
-          ['all', 'All time'],
-          ['week', 'This week'],
-        ] as const
-      ).map(([period, label]) => (
-        <button
-          key={period}
-          type="button"
-          className={`segmented__option${value === period ? ' segmented__option--active' : ''}`}
-          aria-pressed={value === period}
-          onClick={() => onChange(period)}
-        >
-          {label}
-        </button>
-      ))}
-    </fieldset>
-  );
+  return <Segmented legend="Period" options={PERIODS} value={value} onChange={onChange} />;
 }

@@ -1,0 +1,40 @@
+import { ErrorState } from '../../../components/error-state';
+import { Loading } from '../../../components/loading';
+import { useVersions } from '../api/instructor';
+import { UploadBundle } from '../components/upload-bundle';
+import { VersionList } from '../components/version-list';
+
+/** The instructor console: upload a challenge version, follow its calibration, rejudge, open analytics. */
+export function InstructorPage() {
+  const { data, isPending, isError, error, refetch } = useVersions();
+  return (
+    <div className="stack">
+      <header>
+        <h1>Instructor console</h1>
+        <p className="muted">
+          Upload a challenge version; it is calibrated on its hidden cases (the reference must pass, the
+          baseline must not) and published when it holds.
+        </p>
+      </header>
+      <section className="panel" aria-labelledby="upload-title">
+        <h2 id="upload-title">Upload a version</h2>
+        <UploadBundle />
+      </section>
+      <section aria-labelledby="versions-title" className="stack">
+        <h2 id="versions-title" className="section-title">
+          Your challenges
+        </h2>
+        {isPending && <Loading label="Loading your challenges" lines={4} />}
+        {isError && (
+          <ErrorState title="Your challenges could not be loaded" error={error} onRetry={() => refetch()} />
+        )}
+        {data && data.items.length === 0 && (
+          <p className="empty empty--small">
+            No versions uploaded yet. Upload a bundle above to publish your first challenge.
+          </p>
+        )}
+        {data && data.items.length > 0 && <VersionList versions={data.items} />}
+      </section>
+    </div>
+  );
+}
