@@ -1,0 +1,1037 @@
+import type { Generate, Rng } from '@reps/engine';
+
+/**
+ * A patient's pre-admission (home) medication list, as taken from the patient and the community
+ * pharmacy, and the discharge medication list printed from the hospital's prescribing system,
+ * with the discharging team's notes. Home lists use brand or generic names and shorthand ("Coumadin
+ * 5 mg – 1 tab PO QPM"); the discharge list uses generic names, sometimes with the salt or the
+ * release form ("warfarin sodium 5 mg oral tablet: take one tablet by mouth every evening").
+ *
+ * Each home medication is continued (same active ingredient, same daily dose, same number of
+ * doses a day), changed (the daily dose or the number of doses a day differs) or stopped (not on
+ * the discharge list). Discharge lines that continue no home medication are new, including
+ * same-class substitutions (simvastatin at home, atorvastatin at discharge: stopped + new). A
+ * stopped anticoagulant, insulin, antiepileptic or beta-blocker is a risky omission unless the
+ * notes give the reason it was stopped.
+ */
+
+type Unit = 'mg' | 'mcg' | 'units';
+type Group =
+  | 'anticoagulant'
+  | 'basal_insulin'
+  | 'bolus_insulin'
+  | 'antiepileptic'
+  | 'beta_blocker'
+  | 'statin'
+  | 'ace_arb'
+  | 'ccb'
+  | 'biguanide'
+  | 'sulfonylurea'
+  | 'ppi'
+  | 'loop_diuretic'
+  | 'thiazide'
+  | 'thyroid'
+  | 'ssri'
+  | 'alpha_blocker'
+  | 'xanthine'
+  | 'leukotriene'
+  | 'dementia'
+  | 'analgesic'
+  | 'antiemetic'
+  | 'laxative'
+  | 'benzodiazepine'
+  | 'opioid'
+  | 'antibiotic'
+  | 'steroid'
+  | 'sleep';
+
+/** Classes whose omission at discharge is dangerous. */
+const HIGH_RISK: ReadonlySet<Group> = new Set([
+  'anticoagulant',
+  'basal_insulin',
+  'bolus_insulin',
+  'antiepileptic',
+  'beta_blocker',
+]);
+
+interface Drug {
+  generic: string;
+  /** How the discharge system may print the generic name (salt, release form). */
+  ehr: string[];
+  brands: string[];
+  group: Group;
+  unit: Unit;
+  form: 'tablet' | 'capsule' | 'pen';
+  strengths: number[];
+  /** Doses a day it is usually taken. */
+  perDay: number[];
+  /** Why a patient takes it (home lists often say so). */
+  for: string[];
+  prn?: string;
+  /** Only ever started in hospital (antibiotic courses, post-operative analgesia …). */
+  dischargeOnly?: boolean;
+}
+
+const DRUGS: Drug[] = [
+  // High-risk classes.
+  {
+    generic: 'warfarin',
+    ehr: ['warfarin', 'warfarin sodium'],
+    brands: ['Coumadin', 'Jantoven'],
+    group: 'anticoagulant',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [1, 2, 2.5, 3, 5],
+    perDay: [1],
+    for: ['AF', 'clots'],
+  },
+  {
+    generic: 'apixaban',
+    ehr: ['apixaban'],
+    brands: ['Eliquis'],
+    group: 'anticoagulant',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [2.5, 5],
+    perDay: [2],
+    for: ['AF', 'blood thinner'],
+  },
+  {
+    generic: 'rivaroxaban',
+    ehr: ['rivaroxaban'],
+    brands: ['Xarelto'],
+    group: 'anticoagulant',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [10, 15, 20],
+    perDay: [1],
+    for: ['DVT', 'blood thinner'],
+  },
+  {
+    generic: 'dabigatran',
+    ehr: ['dabigatran etexilate', 'dabigatran'],
+    brands: ['Pradaxa'],
+    group: 'anticoagulant',
+    unit: 'mg',
+    form: 'capsule',
+    strengths: [75, 110, 150],
+    perDay: [2],
+    for: ['AF'],
+  },
+  {
+    generic: 'insulin glargine',
+    ehr: ['insulin glargine'],
+    brands: ['Lantus', 'Basaglar'],
+    group: 'basal_insulin',
+    unit: 'units',
+    form: 'pen',
+    strengths: [],
+    perDay: [1],
+    for: ['diabetes', 'sugar'],
+  },
+  {
+    generic: 'insulin detemir',
+    ehr: ['insulin detemir'],
+    brands: ['Levemir'],
+    group: 'basal_insulin',
+    unit: 'units',
+    form: 'pen',
+    strengths: [],
+    perDay: [1, 2],
+    for: ['diabetes'],
+  },
+  {
+    generic: 'insulin lispro',
+    ehr: ['insulin lispro'],
+    brands: ['Humalog', 'Admelog'],
+    group: 'bolus_insulin',
+    unit: 'units',
+    form: 'pen',
+    strengths: [],
+    perDay: [3],
+    for: ['diabetes', 'meals'],
+  },
+  {
+    generic: 'insulin aspart',
+    ehr: ['insulin aspart'],
+    brands: ['NovoLog'],
+    group: 'bolus_insulin',
+    unit: 'units',
+    form: 'pen',
+    strengths: [],
+    perDay: [3],
+    for: ['diabetes'],
+  },
+  {
+    generic: 'levetiracetam',
+    ehr: ['levetiracetam'],
+    brands: ['Keppra'],
+    group: 'antiepileptic',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [250, 500, 750, 1000],
+    perDay: [2],
+    for: ['seizures', 'epilepsy'],
+  },
+  {
+    generic: 'lamotrigine',
+    ehr: ['lamotrigine'],
+    brands: ['Lamictal'],
+    group: 'antiepileptic',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [25, 100, 150, 200],
+    perDay: [1, 2],
+    for: ['seizures'],
+  },
+  {
+    generic: 'phenytoin',
+    ehr: ['phenytoin sodium extended', 'phenytoin'],
+    brands: ['Dilantin'],
+    group: 'antiepileptic',
+    unit: 'mg',
+    form: 'capsule',
+    strengths: [100],
+    perDay: [3],
+    for: ['seizures', 'epilepsy'],
+  },
+  {
+    generic: 'divalproex',
+    ehr: ['divalproex sodium DR', 'divalproex sodium'],
+    brands: ['Depakote'],
+    group: 'antiepileptic',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [250, 500],
+    perDay: [2],
+    for: ['seizures'],
+  },
+  {
+    generic: 'carbamazepine',
+    ehr: ['carbamazepine'],
+    brands: ['Tegretol'],
+    group: 'antiepileptic',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [200],
+    perDay: [2, 3],
+    for: ['epilepsy'],
+  },
+  {
+    generic: 'metoprolol tartrate',
+    ehr: ['metoprolol tartrate'],
+    brands: ['Lopressor'],
+    group: 'beta_blocker',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [25, 50, 100],
+    perDay: [2],
+    for: ['heart', 'BP'],
+  },
+  {
+    generic: 'metoprolol succinate',
+    ehr: ['metoprolol succinate ER', 'metoprolol succinate'],
+    brands: ['Toprol XL'],
+    group: 'beta_blocker',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [25, 50, 100, 200],
+    perDay: [1],
+    for: ['heart'],
+  },
+  {
+    generic: 'carvedilol',
+    ehr: ['carvedilol'],
+    brands: ['Coreg'],
+    group: 'beta_blocker',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [3.125, 6.25, 12.5, 25],
+    perDay: [2],
+    for: ['heart failure', 'heart'],
+  },
+  {
+    generic: 'atenolol',
+    ehr: ['atenolol'],
+    brands: ['Tenormin'],
+    group: 'beta_blocker',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [25, 50, 100],
+    perDay: [1],
+    for: ['BP'],
+  },
+  {
+    generic: 'bisoprolol',
+    ehr: ['bisoprolol fumarate', 'bisoprolol'],
+    brands: ['Zebeta'],
+    group: 'beta_blocker',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [2.5, 5, 10],
+    perDay: [1],
+    for: ['heart', 'BP'],
+  },
+  // Everyday medicines.
+  {
+    generic: 'atorvastatin',
+    ehr: ['atorvastatin calcium', 'atorvastatin'],
+    brands: ['Lipitor'],
+    group: 'statin',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [10, 20, 40, 80],
+    perDay: [1],
+    for: ['cholesterol'],
+  },
+  {
+    generic: 'simvastatin',
+    ehr: ['simvastatin'],
+    brands: ['Zocor'],
+    group: 'statin',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [10, 20, 40],
+    perDay: [1],
+    for: ['cholesterol'],
+  },
+  {
+    generic: 'rosuvastatin',
+    ehr: ['rosuvastatin calcium', 'rosuvastatin'],
+    brands: ['Crestor'],
+    group: 'statin',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [5, 10, 20, 40],
+    perDay: [1],
+    for: ['cholesterol'],
+  },
+  {
+    generic: 'lisinopril',
+    ehr: ['lisinopril'],
+    brands: ['Zestril', 'Prinivil'],
+    group: 'ace_arb',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [2.5, 5, 10, 20, 40],
+    perDay: [1],
+    for: ['BP', 'blood pressure'],
+  },
+  {
+    generic: 'losartan',
+    ehr: ['losartan potassium', 'losartan'],
+    brands: ['Cozaar'],
+    group: 'ace_arb',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [25, 50, 100],
+    perDay: [1, 2],
+    for: ['BP', 'kidneys'],
+  },
+  {
+    generic: 'amlodipine',
+    ehr: ['amlodipine besylate', 'amlodipine'],
+    brands: ['Norvasc'],
+    group: 'ccb',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [2.5, 5, 10],
+    perDay: [1],
+    for: ['BP', 'blood pressure'],
+  },
+  {
+    generic: 'metformin',
+    ehr: ['metformin HCl', 'metformin'],
+    brands: ['Glucophage'],
+    group: 'biguanide',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [500, 850, 1000],
+    perDay: [1, 2],
+    for: ['diabetes', 'sugar'],
+  },
+  {
+    generic: 'glipizide',
+    ehr: ['glipizide'],
+    brands: ['Glucotrol'],
+    group: 'sulfonylurea',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [2.5, 5, 10],
+    perDay: [1, 2],
+    for: ['diabetes'],
+  },
+  {
+    generic: 'omeprazole',
+    ehr: ['omeprazole DR', 'omeprazole'],
+    brands: ['Prilosec'],
+    group: 'ppi',
+    unit: 'mg',
+    form: 'capsule',
+    strengths: [20, 40],
+    perDay: [1, 2],
+    for: ['stomach', 'reflux'],
+  },
+  {
+    generic: 'pantoprazole',
+    ehr: ['pantoprazole sodium DR', 'pantoprazole'],
+    brands: ['Protonix'],
+    group: 'ppi',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [20, 40],
+    perDay: [1, 2],
+    for: ['stomach', 'reflux'],
+  },
+  {
+    generic: 'furosemide',
+    ehr: ['furosemide'],
+    brands: ['Lasix'],
+    group: 'loop_diuretic',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [20, 40, 80],
+    perDay: [1, 2],
+    for: ['fluid', 'swelling'],
+  },
+  {
+    generic: 'hydrochlorothiazide',
+    ehr: ['hydrochlorothiazide'],
+    brands: ['Microzide'],
+    group: 'thiazide',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [12.5, 25],
+    perDay: [1],
+    for: ['BP', 'water pill'],
+  },
+  {
+    generic: 'levothyroxine',
+    ehr: ['levothyroxine sodium', 'levothyroxine'],
+    brands: ['Synthroid', 'Levoxyl'],
+    group: 'thyroid',
+    unit: 'mcg',
+    form: 'tablet',
+    strengths: [25, 50, 75, 88, 100, 112, 125],
+    perDay: [1],
+    for: ['thyroid'],
+  },
+  {
+    generic: 'sertraline',
+    ehr: ['sertraline HCl', 'sertraline'],
+    brands: ['Zoloft'],
+    group: 'ssri',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [25, 50, 100],
+    perDay: [1],
+    for: ['mood', 'depression'],
+  },
+  {
+    generic: 'escitalopram',
+    ehr: ['escitalopram oxalate', 'escitalopram'],
+    brands: ['Lexapro'],
+    group: 'ssri',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [5, 10, 20],
+    perDay: [1],
+    for: ['anxiety', 'mood'],
+  },
+  {
+    generic: 'tamsulosin',
+    ehr: ['tamsulosin HCl', 'tamsulosin'],
+    brands: ['Flomax'],
+    group: 'alpha_blocker',
+    unit: 'mg',
+    form: 'capsule',
+    strengths: [0.4],
+    perDay: [1],
+    for: ['prostate'],
+  },
+  {
+    generic: 'allopurinol',
+    ehr: ['allopurinol'],
+    brands: ['Zyloprim'],
+    group: 'xanthine',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [100, 300],
+    perDay: [1],
+    for: ['gout'],
+  },
+  {
+    generic: 'montelukast',
+    ehr: ['montelukast sodium', 'montelukast'],
+    brands: ['Singulair'],
+    group: 'leukotriene',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [10],
+    perDay: [1],
+    for: ['asthma', 'allergies'],
+  },
+  {
+    generic: 'donepezil',
+    ehr: ['donepezil HCl', 'donepezil'],
+    brands: ['Aricept'],
+    group: 'dementia',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [5, 10],
+    perDay: [1],
+    for: ['memory'],
+  },
+  // As needed.
+  {
+    generic: 'acetaminophen',
+    ehr: ['acetaminophen'],
+    brands: ['Tylenol'],
+    group: 'analgesic',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [325, 500],
+    perDay: [3, 4],
+    for: ['pain'],
+    prn: 'pain',
+  },
+  {
+    generic: 'ondansetron',
+    ehr: ['ondansetron HCl', 'ondansetron'],
+    brands: ['Zofran'],
+    group: 'antiemetic',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [4, 8],
+    perDay: [2, 3],
+    for: ['nausea'],
+    prn: 'nausea',
+  },
+  {
+    generic: 'docusate sodium',
+    ehr: ['docusate sodium'],
+    brands: ['Colace'],
+    group: 'laxative',
+    unit: 'mg',
+    form: 'capsule',
+    strengths: [100],
+    perDay: [1, 2],
+    for: ['constipation'],
+    prn: 'constipation',
+  },
+  {
+    generic: 'lorazepam',
+    ehr: ['lorazepam'],
+    brands: ['Ativan'],
+    group: 'benzodiazepine',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [0.5, 1],
+    perDay: [2, 3],
+    for: ['anxiety'],
+    prn: 'anxiety',
+  },
+  {
+    generic: 'melatonin',
+    ehr: ['melatonin'],
+    brands: [],
+    group: 'sleep',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [3, 5],
+    perDay: [1],
+    for: ['sleep'],
+    prn: 'sleep',
+  },
+  // Started in hospital.
+  {
+    generic: 'oxycodone',
+    ehr: ['oxycodone HCl', 'oxycodone'],
+    brands: ['Roxicodone'],
+    group: 'opioid',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [5],
+    perDay: [4, 6],
+    for: ['pain'],
+    prn: 'severe pain',
+    dischargeOnly: true,
+  },
+  {
+    generic: 'amoxicillin-clavulanate',
+    ehr: ['amoxicillin-clavulanate'],
+    brands: ['Augmentin'],
+    group: 'antibiotic',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [875],
+    perDay: [2],
+    for: ['infection'],
+    dischargeOnly: true,
+  },
+  {
+    generic: 'cephalexin',
+    ehr: ['cephalexin'],
+    brands: ['Keflex'],
+    group: 'antibiotic',
+    unit: 'mg',
+    form: 'capsule',
+    strengths: [500],
+    perDay: [4],
+    for: ['infection'],
+    dischargeOnly: true,
+  },
+  {
+    generic: 'doxycycline',
+    ehr: ['doxycycline hyclate', 'doxycycline'],
+    brands: ['Vibramycin'],
+    group: 'antibiotic',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [100],
+    perDay: [2],
+    for: ['infection'],
+    dischargeOnly: true,
+  },
+  {
+    generic: 'prednisone',
+    ehr: ['prednisone'],
+    brands: ['Deltasone'],
+    group: 'steroid',
+    unit: 'mg',
+    form: 'tablet',
+    strengths: [10, 20],
+    perDay: [1],
+    for: ['COPD'],
+    dischargeOnly: true,
+  },
+];
+
+const ADMISSIONS = [
+  'community-acquired pneumonia',
+  'exacerbation of heart failure',
+  'fall with hip fracture (repaired)',
+  'COPD exacerbation',
+  'urinary tract infection with delirium',
+  'cellulitis of the left leg',
+  'upper GI bleed',
+  'acute kidney injury',
+  'new atrial fibrillation',
+  'elective knee replacement',
+  'diabetic foot infection',
+  'syncope',
+];
+
+/** Reasons a team writes when it stops a medicine, by class. */
+const STOP_REASONS: Partial<Record<Group, string[]>> = {
+  anticoagulant: [
+    'GI bleed during admission',
+    'supratherapeutic INR with haematuria',
+    'surgery planned next week, haematology to advise on restart',
+    'fall with subdural haematoma',
+  ],
+  basal_insulin: [
+    'recurrent hypoglycaemia, diabetes team now managing on oral agents',
+    'HbA1c 6.1 % and poor intake, endocrinology agreed to stop',
+  ],
+  bolus_insulin: [
+    'poor oral intake and hypoglycaemia, endocrinology agreed to stop',
+    'diabetes team simplified to basal insulin only',
+  ],
+  antiepileptic: [
+    'neurology advised stopping, seizure-free for ten years',
+    'drug rash, neurology reviewing alternatives',
+  ],
+  beta_blocker: [
+    'symptomatic bradycardia (HR 41)',
+    'hypotension on the ward, cardiology to review in clinic',
+    'bradycardia and heart block, cardiology aware',
+  ],
+};
+const GENERIC_STOP_REASONS = [
+  'acute kidney injury',
+  'no longer indicated',
+  'hyponatraemia',
+  'falls risk',
+  'low blood pressure on the ward',
+  'patient reports no longer taking it',
+];
+const STOP_PHRASES = [
+  (name: string, reason: string) => `${name} stopped: ${reason}.`,
+  (name: string, reason: string) => `${name} discontinued (${reason}).`,
+  (name: string, reason: string) => `Held ${name} on admission (${reason}); not restarted at discharge.`,
+  (name: string, reason: string) => `Do not restart ${name} – ${reason}.`,
+];
+const FILLER_NOTES = [
+  'Follow-up with primary care in 7 days.',
+  'Repeat BMP in one week.',
+  'Patient counselled on new medications with daughter present.',
+  'Community nurse to review wound on day 3.',
+  'Bring all medicine boxes to the next clinic visit.',
+  'Allergies: penicillin (rash) – see chart.',
+  'Discharge summary faxed to GP surgery.',
+];
+
+/** Doses a day: shorthand and words. */
+const FREQ: Record<number, { short: string[]; words: string[] }> = {
+  1: {
+    short: ['daily', 'QD', 'q24h', 'QAM', 'QHS'],
+    words: ['once daily', 'every morning', 'at bedtime', 'once a day', 'every evening'],
+  },
+  2: { short: ['BID', 'q12h', 'twice daily'], words: ['twice daily', 'twice a day', 'every 12 hours'] },
+  3: {
+    short: ['TID', 'q8h', 'TID with meals'],
+    words: ['three times daily', 'three times a day with meals', 'every 8 hours'],
+  },
+  4: { short: ['QID', 'q6h'], words: ['four times daily', 'every 6 hours'] },
+  6: { short: ['q4h'], words: ['every 4 hours'] },
+};
+const WORD_NUMBERS: Record<number, string> = { 0.5: 'half a', 1: 'one', 2: 'two', 3: 'three' };
+
+interface Regimen {
+  /** Strength of one tablet/capsule (0 for insulin). */
+  strength: number;
+  /** Tablets per dose, or units per dose for insulin. */
+  count: number;
+  perDay: number;
+}
+
+interface Line {
+  id: string;
+  entry: string;
+}
+
+interface HomeResult {
+  id: string;
+  status: 'continued' | 'changed' | 'stopped';
+  discharge_line: string;
+  daily_dose_change: number;
+  risky_omission: boolean;
+}
+
+interface Output {
+  home_medications: HomeResult[];
+  new_medications: string[];
+}
+
+function num(x: number): string {
+  return String(x);
+}
+
+function dosePerAdmin(drug: Drug, r: Regimen): number {
+  return drug.unit === 'units' ? r.count : r.strength * r.count;
+}
+
+function daily(drug: Drug, r: Regimen): number {
+  return round4(dosePerAdmin(drug, r) * r.perDay);
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+function freqText(rng: Rng, drug: Drug, perDay: number, style: 'short' | 'words'): string {
+  const options = FREQ[perDay]![style];
+  // Bedtime / morning are once-daily forms; insulin lispro is given with meals.
+  let text = rng.pick(options);
+  if (drug.prn) {
+    const every = { 1: 'daily', 2: 'q12h', 3: 'q8h', 4: 'q6h', 6: 'q4h' }[perDay]!;
+    const everyWords = {
+      1: 'once a day',
+      2: 'every 12 hours',
+      3: 'every 8 hours',
+      4: 'every 6 hours',
+      6: 'every 4 hours',
+    }[perDay]!;
+    text = style === 'short' ? `${every} PRN ${drug.prn}` : `${everyWords} as needed for ${drug.prn}`;
+  }
+  return text;
+}
+
+function plural(word: string, n: number): string {
+  return n > 1 ? `${word}s` : word;
+}
+
+function homeEntry(rng: Rng, drug: Drug, name: string, r: Regimen): string {
+  const why = !drug.prn && rng.chance(0.45) ? ` (for ${rng.pick(drug.for)})` : '';
+  if (drug.unit === 'units') {
+    return rng.pick([
+      () => `${name} ${r.count} units ${freqText(rng, drug, r.perDay, 'short')}${why}`,
+      () => `${name} pen – ${r.count} units subcut ${freqText(rng, drug, r.perDay, 'words')}${why}`,
+      () => `${name} inject ${r.count} units ${freqText(rng, drug, r.perDay, 'words')}${why}`,
+    ])();
+  }
+  const u = drug.unit;
+  const tab = drug.form === 'capsule' ? 'cap' : 'tab';
+  const styles = [
+    () =>
+      `${name} ${num(r.strength)} ${u} ${tab} – ${num(r.count)} ${plural(tab, r.count)} PO ${freqText(rng, drug, r.perDay, 'short')}${why}`,
+    () =>
+      `${name} ${num(r.strength)} ${u} ${plural(drug.form, 2)}, take ${num(r.count)} ${freqText(rng, drug, r.perDay, 'words')}${why}`,
+  ];
+  if (r.count === 1) {
+    styles.push(() => `${name} ${num(r.strength)}${u} ${freqText(rng, drug, r.perDay, 'short')}${why}`);
+  }
+  styles.push(
+    () => `${name} ${num(round4(r.strength * r.count))} ${u} ${freqText(rng, drug, r.perDay, 'words')}${why}`,
+  );
+  return rng.pick(styles)();
+}
+
+function dischargeEntry(rng: Rng, drug: Drug, r: Regimen, days?: number): string {
+  const base = rng.pick(drug.ehr);
+  const name = drug.brands.length > 0 && rng.chance(0.15) ? `${base} (${rng.pick(drug.brands)})` : base;
+  const course = days ? ` for ${days} days` : '';
+  if (drug.unit === 'units') {
+    return rng.pick([
+      () =>
+        `${name} 100 units/mL pen: inject ${r.count} units subcutaneously ${freqText(rng, drug, r.perDay, 'words')}`,
+      () =>
+        `${name.toUpperCase()} 100 UNITS/ML – ${r.count} units SC ${freqText(rng, drug, r.perDay, 'short')}`,
+    ])();
+  }
+  const u = drug.unit;
+  const form = drug.form;
+  const styles = [
+    () => {
+      const n = WORD_NUMBERS[r.count] ?? num(r.count);
+      const what = r.count === 0.5 ? form : plural(form, r.count);
+      return `${name} ${num(r.strength)} ${u} oral ${form}: take ${n} ${what} by mouth ${freqText(rng, drug, r.perDay, 'words')}${course}`;
+    },
+    () =>
+      `${name.toUpperCase()} ${num(r.strength)} ${u.toUpperCase()} ${form === 'capsule' ? 'CAP' : 'TAB'} – ${num(r.count)} ${form === 'capsule' ? 'cap' : 'tab'} PO ${freqText(rng, drug, r.perDay, 'short')}${course}`,
+    () =>
+      `${name} ${num(round4(r.strength * r.count))} ${u} PO ${freqText(rng, drug, r.perDay, 'short')}${course}`,
+  ];
+  return rng.pick(styles)();
+}
+
+/** A usual regimen for a drug. */
+function regimen(rng: Rng, drug: Drug): Regimen {
+  const perDay = rng.pick(drug.perDay);
+  if (drug.unit === 'units') {
+    return { strength: 0, count: perDay === 3 ? rng.int(3, 14) : rng.int(8, 44), perDay };
+  }
+  const strength = rng.pick(drug.strengths);
+  // Two tablets a dose only of the lower strengths (nobody takes 2 × 1000 mg metformin twice a day).
+  const low = drug.strengths.indexOf(strength) < Math.max(1, drug.strengths.length - 2);
+  const count = low && rng.chance(0.25) ? 2 : 1;
+  return { strength, count, perDay };
+}
+
+/** The same daily dose and doses a day, possibly written with another tablet strength. */
+function sameRegimen(rng: Rng, drug: Drug, home: Regimen): Regimen {
+  if (drug.unit === 'units' || !rng.chance(0.3)) return { ...home };
+  const dose = home.strength * home.count;
+  const alternatives = drug.strengths.filter(
+    (s) => s !== home.strength && [0.5, 1, 2, 3].includes(round4(dose / s)),
+  );
+  if (alternatives.length === 0) return { ...home };
+  const strength = rng.pick(alternatives);
+  return { strength, count: round4(dose / strength), perDay: home.perDay };
+}
+
+/** Another daily dose or another number of doses a day. */
+function changedRegimen(rng: Rng, drug: Drug, home: Regimen): Regimen {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let next: Regimen;
+    if (drug.unit === 'units') {
+      const delta = rng.pick([-6, -4, -2, 2, 4, 6, 8]);
+      next = {
+        strength: 0,
+        count: Math.max(2, home.count + (home.perDay === 3 ? Math.sign(delta) * rng.int(1, 3) : delta)),
+        perDay: home.perDay,
+      };
+    } else if (rng.chance(0.35) && drug.perDay.length > 1) {
+      next = { ...home, perDay: rng.pick(drug.perDay.filter((p) => p !== home.perDay)) };
+    } else if (rng.chance(0.25)) {
+      next = { ...home, count: home.count === 1 ? 2 : 1 };
+    } else {
+      next = { strength: rng.pick(drug.strengths), count: 1, perDay: home.perDay };
+    }
+    if (daily(drug, next) !== daily(drug, home) || next.perDay !== home.perDay) return next;
+  }
+  // Every strength tried gives the same dose: change the number of tablets.
+  return { ...home, count: home.count + 1 };
+}
+
+export const generate: Generate<
+  {
+    patient: string;
+    admission: string;
+    home_medications: Line[];
+    discharge_medications: Line[];
+    discharge_notes: string;
+  },
+  Output
+> = (rng) => {
+  const homeCount = rng.int(4, 9);
+  const regular = DRUGS.filter((d) => !d.dischargeOnly);
+  // At least one high-risk medicine at home; at most one medicine per class.
+  const used = new Set<Group>();
+  const home: Drug[] = [];
+  const highRisk = regular.filter((d) => HIGH_RISK.has(d.group));
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+    const d = rng.pick(highRisk.filter((x) => !used.has(x.group)));
+    used.add(d.group);
+    home.push(d);
+  }
+  while (home.length < homeCount) {
+    const d = rng.pick(regular.filter((x) => !used.has(x.group)));
+    used.add(d.group);
+    home.push(d);
+  }
+  const homeOrder = rng.shuffle(home);
+
+  interface Planned {
+    drug: Drug;
+    regimen: Regimen;
+    homeIndex?: number;
+    days?: number;
+  }
+  const discharge: Planned[] = [];
+  const notes: string[] = [];
+  const homeRegimens: Regimen[] = [];
+  const fates: Array<'continued' | 'changed' | 'stopped'> = [];
+  const stopReasoned: boolean[] = [];
+  const homeNames: string[] = [];
+
+  homeOrder.forEach((drug, i) => {
+    const r = regimen(rng, drug);
+    homeRegimens.push(r);
+    const name = drug.brands.length > 0 && rng.chance(0.55) ? rng.pick(drug.brands) : drug.generic;
+    homeNames.push(rng.chance(0.2) ? name.toLowerCase() : name.charAt(0).toUpperCase() + name.slice(1));
+    const fate = rng.weighted(['continued', 'changed', 'stopped'] as const, [0.5, 0.27, 0.23]);
+    fates.push(fate);
+    stopReasoned.push(false);
+    if (fate === 'continued') discharge.push({ drug, regimen: sameRegimen(rng, drug, r), homeIndex: i });
+    if (fate === 'changed') {
+      discharge.push({ drug, regimen: changedRegimen(rng, drug, r), homeIndex: i });
+      if (rng.chance(0.35)) {
+        notes.push(
+          rng.pick([
+            `${cap(rng.pick(drug.ehr))} dose adjusted on the ward.`,
+            `${cap(drug.generic)} regimen changed, see list.`,
+            `New dosing for ${drug.generic} agreed with the pharmacist.`,
+          ]),
+        );
+      }
+    }
+  });
+
+  // Stopped medicines: sometimes a same-class substitute, often a documented reason.
+  homeOrder.forEach((drug, i) => {
+    if (fates[i] !== 'stopped') return;
+    const mention = rng.chance(0.5) ? drug.generic : homeNames[i]!;
+    const substitutes = regular.filter(
+      (d) => d.group === drug.group && d !== drug && !homeOrder.includes(d) && !d.prn,
+    );
+    if (substitutes.length > 0 && rng.chance(0.3)) {
+      const sub = rng.pick(substitutes);
+      discharge.push({ drug: sub, regimen: regimen(rng, sub) });
+      stopReasoned[i] = true;
+      notes.push(
+        rng.pick([
+          `${cap(mention)} switched to ${sub.generic} (formulary).`,
+          `Changed ${mention} to ${sub.generic} – better suited after this admission.`,
+          `${cap(mention)} replaced by ${sub.generic}.`,
+        ]),
+      );
+      return;
+    }
+    const documented = HIGH_RISK.has(drug.group) ? rng.chance(0.5) : rng.chance(0.6);
+    if (documented) {
+      stopReasoned[i] = true;
+      const reasons = STOP_REASONS[drug.group] ?? GENERIC_STOP_REASONS;
+      notes.push(rng.pick(STOP_PHRASES)(cap(mention), rng.pick(reasons)));
+    }
+  });
+
+  // New medicines started in hospital.
+  const usedGroups = new Set([...homeOrder, ...discharge.map((p) => p.drug)].map((d) => d.group));
+  const newCount = rng.weighted([0, 1, 2, 3], [0.15, 0.35, 0.35, 0.15]);
+  for (let i = 0; i < newCount; i++) {
+    const pool = DRUGS.filter((d) => !usedGroups.has(d.group));
+    const d = rng.pick(pool);
+    usedGroups.add(d.group);
+    const days = d.group === 'antibiotic' || d.group === 'steroid' ? rng.pick([3, 5, 7, 10]) : undefined;
+    discharge.push({ drug: d, regimen: regimen(rng, d), days });
+    if (rng.chance(0.4)) notes.push(`Started ${d.generic} in hospital.`);
+  }
+  for (let i = 0, n = rng.int(1, 2); i < n; i++) notes.push(rng.pick(FILLER_NOTES));
+
+  const dischargeOrder = rng.shuffle(discharge);
+  const dischargeLines: Line[] = dischargeOrder.map((p, i) => ({
+    id: `D${i + 1}`,
+    entry: dischargeEntry(rng, p.drug, p.regimen, p.days),
+  }));
+  const homeLines: Line[] = homeOrder.map((drug, i) => ({
+    id: `H${i + 1}`,
+    entry: homeEntry(rng, drug, homeNames[i]!, homeRegimens[i]!),
+  }));
+
+  const facts: { id: string; text: string; answers: Record<string, unknown> }[] = [];
+  const results: HomeResult[] = homeOrder.map((drug, i) => {
+    const at = dischargeOrder.findIndex((p) => p.homeIndex === i);
+    const homeDaily = daily(drug, homeRegimens[i]!);
+    const result: HomeResult =
+      at === -1
+        ? {
+            id: `H${i + 1}`,
+            status: 'stopped',
+            discharge_line: 'none',
+            daily_dose_change: round4(-homeDaily),
+            risky_omission: HIGH_RISK.has(drug.group) && !stopReasoned[i],
+          }
+        : {
+            id: `H${i + 1}`,
+            status: fates[i] === 'continued' ? 'continued' : 'changed',
+            discharge_line: `D${at + 1}`,
+            daily_dose_change: round4(daily(drug, dischargeOrder[at]!.regimen) - homeDaily),
+            risky_omission: false,
+          };
+    facts.push({
+      id: result.id,
+      text: homeLines[i]!.entry,
+      answers: {
+        discharge_line: result.discharge_line,
+        status: result.status,
+        daily_dose_change: result.daily_dose_change,
+        risky_omission: result.risky_omission,
+      },
+    });
+    return result;
+  });
+  const newLines = dischargeOrder.flatMap((p, i) => (p.homeIndex === undefined ? [`D${i + 1}`] : []));
+  for (const id of newLines) {
+    const p = dischargeOrder[Number(id.slice(1)) - 1]!;
+    facts.push({
+      id,
+      text: dischargeLines[Number(id.slice(1)) - 1]!.entry,
+      // A discharge-only line is its own discharge line (a plausible wrong match for a home line);
+      // it has no home status.
+      answers: { discharge_line: id, risky_omission: false, daily_dose_change: daily(p.drug, p.regimen) },
+    });
+  }
+
+  const age = rng.int(48, 93);
+  const day = rng.int(3, 24);
+  const month = rng.int(1, 12);
+  const stay = rng.int(2, 9);
+  const date = (d: number) => `2024-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return {
+    input: {
+      patient: `MRN ${rng.int(1000000, 9999999)}, ${rng.pick(['F', 'M'])}, ${age} y`,
+      admission: `Admitted ${date(day)} with ${rng.pick(ADMISSIONS)}; discharged ${date(day + stay)}.`,
+      home_medications: homeLines,
+      discharge_medications: dischargeLines,
+      discharge_notes: rng.shuffle(notes).join(' '),
+    },
+    expected: { home_medications: results, new_medications: newLines },
+    facts,
+  };
+};
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
