@@ -17,7 +17,7 @@ type Who = 'anonymous' | 'owner' | 'other' | 'instructor' | 'admin';
 const WHO: Who[] = ['anonymous', 'owner', 'other', 'instructor', 'admin'];
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** OpenAPI path, e.g. /api/submissions/{id} */
   route: string;
   /** The concrete path for a caller (ids filled in). */
@@ -151,6 +151,20 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
       route: '/api/submissions/{id}/events',
       path: () => `/submissions/${ids.submission}/events`,
       expect: { anonymous: 401, owner: 200, other: 404, instructor: 200, admin: 200 },
+    },
+    { method: 'GET', route: '/api/me/model-keys', path: () => '/me/model-keys', expect: same(200) },
+    {
+      method: 'PUT',
+      route: '/api/me/model-keys/{provider}',
+      path: () => '/me/model-keys/openai',
+      body: () => ({ api_key: 'x' }),
+      expect: same(400),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/me/model-keys/{provider}',
+      path: () => '/me/model-keys/anthropic',
+      expect: same(404),
     },
     { method: 'GET', route: '/api/me/skills', path: () => '/me/skills', expect: same(200) },
     {

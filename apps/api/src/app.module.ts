@@ -15,6 +15,8 @@ import { InstructorModule } from './instructor/instructor.module.js';
 import { QueueModule } from './jobs/queue.module.js';
 import { LeaderboardsModule } from './leaderboards/leaderboards.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { ModelKeysModule } from './model-keys/model-keys.module.js';
+import { ModelKeysApiModule } from './model-keys/model-keys-api.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -40,6 +42,8 @@ export class AppModule {
         UsersModule,
         AuthModule,
         ModelsModule,
+        ModelKeysModule,
+        ModelKeysApiModule,
         SkillsModule,
         ChallengesModule,
         RunsModule,

@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { GradingWorkerModule } from './grading/grading-worker.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { QueueModule } from './jobs/queue.module.js';
+import { ModelKeysModule } from './model-keys/model-keys.module.js';
 import { ModelsModule } from './models/models.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { PingJob } from './system/ping.job.js';
@@ -25,6 +26,7 @@ export class WorkerModule {
         RedisModule,
         QueueModule,
         ModelsModule,
+        ModelKeysModule,
         GradingWorkerModule,
       ],
       providers: [SystemProcessor, PingJob],

@@ -14,3 +14,4 @@ export * from './errors.js';
 export * from './facts.js';
 export * from './pipeline.js';
 export * from './trace.js';
+export * from './api/model-keys.js';

@@ -4,6 +4,7 @@ import { ChallengesAndGrading1764000002000 } from '../migrations/1764000002000-c
 import { Cohorts1764000003000 } from '../migrations/1764000003000-cohorts.js';
 import { ExtraReferences1764000004000 } from '../migrations/1764000004000-extra-references.js';
 import { Skills1764000005000 } from '../migrations/1764000005000-skills.js';
+import { ModelKeys1764000006000 } from '../migrations/1764000006000-model-keys.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Cohorts1764000003000,
   ExtraReferences1764000004000,
   Skills1764000005000,
+  ModelKeys1764000006000,
 ];

@@ -7,6 +7,7 @@ import { type DataSource, In, Repository } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
 import { CONFIG } from '../config/config.module.js';
 import { StandingsService } from '../leaderboards/standings.service.js';
+import { ModelKeysService } from '../model-keys/model-keys.service.js';
 import { MODEL_GATEWAY } from '../models/models.module.js';
 import { Run } from '../runs/run.entity.js';
 import { FINAL_STATUSES, Submission } from '../submissions/submission.entity.js';
@@ -34,6 +35,7 @@ export class GradingService {
     private readonly events: ProgressEvents,
     @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly modelKeys: ModelKeysService,
   ) {}
 
   async practice(runId: string): Promise<void> {
@@ -46,7 +48,7 @@ export class GradingService {
       pipelineSource: run.pipeline,
       skills: skillLibrary(run.skills),
       kind: 'public',
-      gateway: yieldingGateway(this.gateway),
+      gateway: yieldingGateway((await this.modelKeys.gatewayFor(run.userId)) ?? this.gateway),
       caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
     });
     if (!outcome.ok) {
@@ -82,7 +84,8 @@ export class GradingService {
     );
     await this.events.publish({ id, status: 'running', cases_done: 0, cases_total: total });
     const progress = this.progressReporter(id, total);
-    const gateway = yieldingGateway(this.gateway);
+    // The learner's own provider keys, when they saved any; the server's otherwise.
+    const gateway = yieldingGateway((await this.modelKeys.gatewayFor(submission.userId)) ?? this.gateway);
     const common = {
       challenge,
       pipelineSource: submission.pipeline,
