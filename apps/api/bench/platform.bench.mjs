@@ -491,11 +491,12 @@ async function main() {
     },
     graded_per_minute: tp.graded_per_minute,
     throughput: tp,
+    // Top level: signed-in reads (first page plus the learner's own `me` row); anonymous apart.
     leaderboard_read_ms: {
       ...reads.signedIn,
       anonymous: reads.anonymous,
       anonymous_one_at_a_time: reads.anonymousSequential,
-      n: reads.signedIn.n + reads.anonymous.n,
+      reads_total: reads.signedIn.n + reads.anonymous.n,
       p95_worst: lbP95,
       concurrency: READ_CONCURRENCY,
       submissions_seeded: SEED_SUBMISSIONS,
@@ -505,7 +506,7 @@ async function main() {
     ratings_read_ms: {
       ...reads.ratingsSignedIn,
       anonymous: reads.ratingsAnonymous,
-      n: reads.ratingsSignedIn.n + reads.ratingsAnonymous.n,
+      reads_total: reads.ratingsSignedIn.n + reads.ratingsAnonymous.n,
       p95_worst: ratingsP95,
       concurrency: READ_CONCURRENCY,
     },
