@@ -74,14 +74,14 @@ function UserRow({ user, self }: { user: AdminUserRow; self: boolean }) {
   };
   return (
     <tr>
-      <td>
+      <td className="nowrap">
         <Link to={`/u/${user.handle}`}>@{user.handle}</Link>
         {user.display_name !== user.handle && <span className="muted small"> · {user.display_name}</span>}
         {self && <span className="chip chip--you">you</span>}
       </td>
       <td className="small">{user.email}</td>
       <td className="num">{formatInt(user.submissions)}</td>
-      <td>{formatDate(user.created_at)}</td>
+      <td className="nowrap">{formatDate(user.created_at)}</td>
       <td>
         <div className="role-cell">
           <select

@@ -17,7 +17,7 @@ export function JoinCohortForm() {
     join.mutate(code.trim().toUpperCase(), { onSuccess: () => setCode('') });
   };
   return (
-    <form className="inline-form" onSubmit={submit} aria-label="Join a cohort">
+    <form className="inline-form inline-form--top" onSubmit={submit} aria-label="Join a cohort">
       <Field
         label="Join code"
         name="join-code"
@@ -52,7 +52,7 @@ export function CreateCohortForm() {
   };
   return (
     <>
-      <form className="inline-form" onSubmit={submit} aria-label="Create a cohort">
+      <form className="inline-form inline-form--top" onSubmit={submit} aria-label="Create a cohort">
         <Field
           label="Cohort name"
           name="cohort-name"

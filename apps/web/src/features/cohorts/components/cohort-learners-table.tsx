@@ -31,7 +31,7 @@ export function CohortLearnersTable({ id }: { id: string }) {
         <tbody>
           {data.items.map((l) => (
             <tr key={l.handle}>
-              <td>
+              <td className="nowrap">
                 <Link to={`/u/${l.handle}`}>@{l.handle}</Link>
                 {l.display_name !== l.handle && <span className="muted small"> · {l.display_name}</span>}
               </td>

@@ -44,6 +44,8 @@ export function ScoreDistribution({
 
 /** One dot per learner's displayed best. */
 export function CostVsCorrectness({ data }: { data: ChallengeAnalytics['cost_vs_correctness'] }) {
+  // Code-only pipelines cost nothing: keep the axis short rather than inventing dollars.
+  const free = data.every((p) => p.cost_usd === 0);
   return (
     <ResponsiveContainer width="100%" height={240}>
       <ScatterChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>

@@ -69,7 +69,12 @@ export function UploadBundle() {
       )}
       {error && (
         <div className="form-error" role="alert">
-          <strong>The bundle was not accepted: {error.message}</strong>
+          <strong>
+            The bundle was not accepted
+            {error.issues.length > 0
+              ? `: ${error.issues.length} ${error.issues.length === 1 ? 'problem' : 'problems'}`
+              : `: ${error.message}`}
+          </strong>
           {error.issues.length > 0 && <IssueList issues={error.issues} />}
         </div>
       )}

@@ -93,6 +93,8 @@ export function SkillRadar({ skills }: { skills: Progress['skills'] }) {
     possible: s.possible,
   }));
   if (data.length === 0) return <p className="muted">No skills rated yet.</p>;
+  // Early on every share is small: zoom the scale (its ticks say so) so the shape is visible.
+  const top = Math.min(100, Math.max(20, Math.ceil(Math.max(...data.map((d) => d.share)) / 10) * 10));
   return (
     <ResponsiveContainer width="100%" height={280}>
       <RadarChart data={data} outerRadius="72%">

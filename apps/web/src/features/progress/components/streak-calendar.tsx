@@ -25,11 +25,7 @@ export function StreakCalendar({
   return (
     <div className="calendar">
       <div className="calendar__scroll">
-        <div
-          className="calendar__months"
-          aria-hidden="true"
-          style={{ gridTemplateColumns: `repeat(${weeks.length}, 14px)` }}
-        >
+        <div className="calendar__months" aria-hidden="true">
           {months.map((m) => (
             <span key={`${m.label}-${m.week}`} style={{ gridColumn: m.week + 1 }}>
               {m.label}

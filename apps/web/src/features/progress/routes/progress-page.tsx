@@ -41,7 +41,7 @@ export function ProgressPage() {
           <Stat
             label="Reps"
             value={formatInt(data.reps)}
-            hint={`${plural(data.runs, "run")} · ${plural(data.submissions, "submission")}`}
+            hint={`${plural(data.runs, 'run')} · ${plural(data.submissions, 'submission')}`}
           />
           <Stat
             label="Current streak"
@@ -95,6 +95,16 @@ export function ProgressPage() {
               <ChartFrame label="skill radar" height={280}>
                 <SkillRadar skills={data.skills} />
               </ChartFrame>
+              <ul className="skill-shares" aria-label="Skill points">
+                {Object.entries(data.skills).map(([skill, s]) => (
+                  <li key={skill}>
+                    <span className="coverage__name">{skill}</span> <strong>{s.share.toFixed(1)}%</strong>{' '}
+                    <span className="muted">
+                      ({formatInt(Math.round(s.rating))} of {formatInt(s.possible)} pts)
+                    </span>
+                  </li>
+                ))}
+              </ul>
             </section>
             <section className="panel" aria-labelledby="domains-title">
               <h2 id="domains-title">Domain coverage</h2>
