@@ -6,6 +6,8 @@ import { Repository } from 'typeorm';
 import { ChallengeRow } from './challenge.entity.js';
 import { ChallengeVersion } from './challenge-version.entity.js';
 
+const REF_TTL_MS = 5_000;
+
 /**
  * Challenge versions as the engine needs them. Versions are immutable once graded, so a loaded
  * version is cached for the life of the process.
@@ -13,6 +15,7 @@ import { ChallengeVersion } from './challenge-version.entity.js';
 @Injectable()
 export class ChallengeStore {
   private readonly loaded = new Map<string, LoadedChallenge>();
+  private readonly refs = new Map<string, { ref: { id: string; version: number }; until: number }>();
 
   constructor(
     @InjectRepository(ChallengeVersion) private readonly versions: Repository<ChallengeVersion>,
@@ -34,6 +37,31 @@ export class ChallengeStore {
       );
     }
     return row;
+  }
+
+  /**
+   * The id and number of a published version, without its content: what reads such as leaderboards
+   * need. Cached for a few seconds, as a slug's published version changes only on publication.
+   */
+  async ref(slug: string, version?: number): Promise<{ id: string; version: number }> {
+    const key = `${slug}@${version ?? 'published'}`;
+    const cached = this.refs.get(key);
+    if (cached && cached.until > Date.now()) return cached.ref;
+    const [row] = await this.versions.query(
+      `SELECT v.id, v.version FROM challenges c
+         JOIN challenge_versions v ON v.slug = c.slug AND v.version = coalesce($2, c.published_version)
+        WHERE c.slug = $1 AND v.status IN ('published', 'retired')`,
+      [slug, version ?? null],
+    );
+    if (!row) {
+      throw new RepsError(
+        'not_found',
+        version ? `Challenge ${slug} has no published version ${version}.` : `No challenge called "${slug}".`,
+      );
+    }
+    const ref = { id: row.id as string, version: row.version as number };
+    this.refs.set(key, { ref, until: Date.now() + REF_TTL_MS });
+    return ref;
   }
 
   async byId(id: string): Promise<ChallengeVersion> {

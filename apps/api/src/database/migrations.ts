@@ -5,6 +5,7 @@ import { Cohorts1764000003000 } from '../migrations/1764000003000-cohorts.js';
 import { ExtraReferences1764000004000 } from '../migrations/1764000004000-extra-references.js';
 import { Skills1764000005000 } from '../migrations/1764000005000-skills.js';
 import { ModelKeys1764000006000 } from '../migrations/1764000006000-model-keys.js';
+import { RatingsRankIndex1764000007000 } from '../migrations/1764000007000-ratings-rank-index.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   ExtraReferences1764000004000,
   Skills1764000005000,
   ModelKeys1764000006000,
+  RatingsRankIndex1764000007000,
 ];

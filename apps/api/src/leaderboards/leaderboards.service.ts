@@ -11,6 +11,7 @@ import type {
 import type { DataSource } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
 import { ALL_TIME, isoWeek } from './periods.js';
+import { ENTRY_RANK_SQL, RATING_RANK_SQL } from './ranks.js';
 
 const ORDER = 'l.correctness DESC, l.cost_usd, l.latency_p95_ms, l.graded_at';
 
@@ -27,7 +28,7 @@ export class LeaderboardsService {
   }
 
   async challenge(slug: string, query: LeaderboardQuery, userId?: string): Promise<Leaderboard> {
-    const version = await this.store.version(slug, query.version);
+    const version = await this.store.ref(slug, query.version);
     const period = this.period(query.period);
     const select = `
       SELECT u.handle, u.display_name, l.user_id, l.correctness, l.standard_error, l.cost_usd, l.latency_p95_ms,
@@ -48,11 +49,15 @@ export class LeaderboardsService {
         [version.id, period],
       ),
       userId
-        ? this.dataSource.query(`SELECT * FROM (${select}) ranked WHERE user_id = $3`, [
-            version.id,
-            period,
-            userId,
-          ])
+        ? this.dataSource.query(
+            `SELECT u.handle, u.display_name, l.user_id, l.correctness, l.standard_error, l.cost_usd, l.latency_p95_ms,
+                    l.graded_at, s.verification_id, ${ENTRY_RANK_SQL} AS rank
+               FROM leaderboard_entries l
+               JOIN users u ON u.id = l.user_id
+               JOIN submissions s ON s.id = l.submission_id
+              WHERE l.challenge_version_id = $1 AND l.period = $2 AND l.user_id = $3`,
+            [version.id, period, userId],
+          )
         : Promise.resolve([]),
     ]);
     return {
@@ -84,7 +89,12 @@ export class LeaderboardsService {
         params,
       ),
       userId
-        ? this.dataSource.query(`SELECT * FROM (${select}) t WHERE user_id = $3`, [...params, userId])
+        ? this.dataSource.query(
+            `SELECT u.handle, u.display_name, r.user_id, r.rating, r.challenges, ${RATING_RANK_SQL} AS rank
+               FROM ratings r JOIN users u ON u.id = r.user_id
+              WHERE r.scope = $1 AND r.period = $2 AND r.user_id = $3`,
+            [...params, userId],
+          )
         : Promise.resolve([]),
     ]);
     return {

@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/auth.decorators.js';
 import { ChallengeStore } from '../challenges/challenge-store.js';
 import { GradingQueue } from '../grading/grading-queue.js';
 import { ProgressEvents, type SubmissionEvent } from '../grading/progress-events.js';
+import { ENTRY_RANK_SQL } from '../leaderboards/ranks.js';
 import { MODEL_GATEWAY } from '../models/models.module.js';
 import { SkillsService } from '../skills/skills.service.js';
 import { FINAL_STATUSES, Submission } from './submission.entity.js';
@@ -150,12 +151,10 @@ export class SubmissionsService {
   /** The learner's place on the all-time board, and whether this submission is the one displayed. */
   private async position(row: Submission): Promise<SubmissionView['leaderboard']> {
     const [entry] = await this.dataSource.query(
-      `WITH ranked AS (
-         SELECT user_id, submission_id,
-                row_number() OVER (ORDER BY correctness DESC, cost_usd, latency_p95_ms, graded_at) AS rank,
-                count(*) OVER () AS total
-           FROM leaderboard_entries WHERE challenge_version_id = $1 AND period = 'all')
-       SELECT rank, total, submission_id FROM ranked WHERE user_id = $2`,
+      `SELECT l.submission_id, ${ENTRY_RANK_SQL} AS rank,
+              (SELECT count(*) FROM leaderboard_entries t WHERE t.challenge_version_id = l.challenge_version_id AND t.period = l.period) AS total
+         FROM leaderboard_entries l
+        WHERE l.challenge_version_id = $1 AND l.period = 'all' AND l.user_id = $2`,
       [row.challengeVersionId, row.userId],
     );
     if (!entry) return null;
