@@ -32,6 +32,8 @@ export default function ParetoChart({ entries, mine }: { entries: LeaderboardEnt
   const front = paretoFront(points);
   const others = points.filter((p) => p.handle !== mine);
   const me = points.filter((p) => p.handle === mine);
+  // Code-only pipelines cost nothing: keep the axis short rather than inventing dollars.
+  const free = points.every((p) => p.cost === 0);
   return (
     <ResponsiveContainer width="100%" height={260}>
       <ComposedChart margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
@@ -42,7 +44,7 @@ export default function ParetoChart({ entries, mine }: { entries: LeaderboardEnt
           name="Cost"
           tickFormatter={(v) => formatUsd(Number(v))}
           tick={{ fontSize: 12, fill: '#4b5563' }}
-          domain={[0, 'auto']}
+          domain={free ? [0, 0.01] : [0, 'auto']}
           label={{
             value: 'cost per run of the hidden set',
             position: 'insideBottom',

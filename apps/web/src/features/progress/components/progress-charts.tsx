@@ -101,7 +101,9 @@ export function SkillRadar({ skills }: { skills: Progress['skills'] }) {
         <PolarGrid stroke="#e5e7eb" />
         <PolarAngleAxis dataKey="skill" tick={{ fontSize: 13, fill: '#111827' }} />
         <PolarRadiusAxis
-          domain={[0, 100]}
+          type="number"
+          allowDataOverflow
+          domain={[0, top]}
           tick={{ fontSize: 11, fill: '#6b7280' }}
           tickCount={5}
           angle={90}
@@ -112,6 +114,7 @@ export function SkillRadar({ skills }: { skills: Progress['skills'] }) {
           stroke="#1d4ed8"
           fill="#1d4ed8"
           fillOpacity={0.3}
+          dot={{ r: 3, fillOpacity: 1 }}
           isAnimationActive={false}
         />
         <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} />
