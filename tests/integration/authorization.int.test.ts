@@ -286,6 +286,24 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
     },
   ];
 
+  it('shows the queue dashboard to admins only', async () => {
+    const status = async (who: Who) =>
+      (await clients[who].request('GET', '/admin/queues', undefined, { accept: 'text/html' })).status;
+    expect({
+      anonymous: await status('anonymous'),
+      owner: await status('owner'),
+      instructor: await status('instructor'),
+      admin: await status('admin'),
+    }).toEqual({
+      anonymous: 401,
+      owner: 403,
+      instructor: 403,
+      admin: 200,
+    });
+    const page = await clients.admin.request('GET', '/admin/queues/api/queues', undefined, {});
+    expect(JSON.stringify(page.body)).toContain('grading');
+  });
+
   it('covers every route of the OpenAPI document', async () => {
     const doc = await (await fetch(`${apiUrl()}/api/docs/openapi.json`)).json();
     const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([route, ops]) =>

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { AppModule } from './app.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { loadConfigOrExit } from './config/config.module.js';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   });
 
   await app.get(BootstrapService).prepare();
+  mountQueueDashboard(app);
   const servingWeb = serveWeb(app, config.REPS_WEB_DIST);
 
   app.enableShutdownHooks();
