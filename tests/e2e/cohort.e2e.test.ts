@@ -133,6 +133,7 @@ describe('a cohort in the browser', () => {
     await teacher.getByRole('region', { name: 'My cohorts' }).getByRole('link', { name: cohortName }).click();
     await teacher.getByRole('heading', { name: cohortName, level: 1 }).waitFor();
     await teacher.getByText(code, { exact: true }).waitFor();
+    await teacher.getByText(/Instructor @demo-instructor · 1 member ·/).waitFor();
     const row = teacher.getByRole('region', { name: 'Learners' }).getByRole('row').filter({ hasText: `@${handle}` });
     await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();

@@ -4,13 +4,17 @@ import { api } from '../../../lib/api-client';
 
 export type Period = 'all' | 'week';
 
+/** Members come and go while a page is open elsewhere: cohort data is refetched whenever it is shown. */
+const FRESH = { staleTime: 0 } as const;
+
 export const getCohorts = () => api<{ items: CohortView[] }>('/cohorts');
-export const cohortsQueryOptions = () => queryOptions({ queryKey: ['cohorts'], queryFn: getCohorts });
+export const cohortsQueryOptions = () =>
+  queryOptions({ queryKey: ['cohorts'], queryFn: getCohorts, ...FRESH });
 export const useCohorts = () => useQuery(cohortsQueryOptions());
 
 export const getCohort = (id: string) => api<CohortView>(`/cohorts/${encodeURIComponent(id)}`);
 export const cohortQueryOptions = (id: string) =>
-  queryOptions({ queryKey: ['cohorts', id], queryFn: () => getCohort(id) });
+  queryOptions({ queryKey: ['cohorts', id], queryFn: () => getCohort(id), ...FRESH });
 export const useCohort = (id: string) => useQuery(cohortQueryOptions(id));
 
 /** `global`, `skill:<skill>` or `domain:<domain>`, among the cohort's members only. */
@@ -23,6 +27,7 @@ export const cohortBoardQueryOptions = (id: string, scope: string, period: Perio
     queryKey: ['cohorts', id, 'board', scope, period],
     queryFn: () => getCohortBoard(id, scope, period),
     placeholderData: keepPreviousData,
+    ...FRESH,
   });
 export const useCohortBoard = (id: string, scope: string, period: Period) =>
   useQuery(cohortBoardQueryOptions(id, scope, period));
@@ -31,7 +36,7 @@ export const useCohortBoard = (id: string, scope: string, period: Period) =>
 export const getCohortLearners = (id: string) =>
   api<{ items: CohortLearnerRow[] }>(`/cohorts/${encodeURIComponent(id)}/learners`);
 export const cohortLearnersQueryOptions = (id: string) =>
-  queryOptions({ queryKey: ['cohorts', id, 'learners'], queryFn: () => getCohortLearners(id) });
+  queryOptions({ queryKey: ['cohorts', id, 'learners'], queryFn: () => getCohortLearners(id), ...FRESH });
 export const useCohortLearners = (id: string, enabled: boolean) =>
   useQuery({ ...cohortLearnersQueryOptions(id), enabled });
 
@@ -44,10 +49,7 @@ function useCohortMutation(fn: (arg: string) => Promise<CohortView>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: (cohort) => {
-      queryClient.setQueryData(['cohorts', cohort.id], cohort);
-      return queryClient.invalidateQueries({ queryKey: ['cohorts'], exact: true });
-    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cohorts'] }),
   });
 }
 

@@ -67,7 +67,7 @@ export function ChallengeLeaderboard({ slug, title }: { slug: string; title?: st
       {data && data.entries.length > 0 && (
         <figure className="chart" aria-label="Cost against correctness">
           <figcaption className="chart__caption">
-            Cost against correctness{data.me ? ': your best is the blue star' : ''}. Points on the dashed
+            Cost against correctness{data.me ? ': your best is the large blue dot' : ''}. Points on the dashed
             Pareto front are not beaten on both at once.
           </figcaption>
           <ChartFrame label="cost and correctness chart" height={260}>

@@ -45,6 +45,7 @@ export default function ParetoChart({ entries, mine }: { entries: LeaderboardEnt
           tickFormatter={(v) => formatUsd(Number(v))}
           tick={{ fontSize: 12, fill: '#4b5563' }}
           domain={free ? [0, 0.01] : [0, 'auto']}
+          padding={{ left: 12, right: 12 }}
           label={{
             value: 'cost per run of the hidden set',
             position: 'insideBottom',
@@ -58,6 +59,7 @@ export default function ParetoChart({ entries, mine }: { entries: LeaderboardEnt
           dataKey="correctness"
           name="Correctness"
           domain={[0, 100]}
+          padding={{ top: 12, bottom: 4 }}
           tick={{ fontSize: 12, fill: '#4b5563' }}
           width={40}
         />
@@ -94,6 +96,11 @@ export default function ParetoChart({ entries, mine }: { entries: LeaderboardEnt
       </ComposedChart>
     </ResponsiveContainer>
   );
+}
+
+/** The signed-in learner's point: larger, ringed in white so it stands out over the others. */
+function youDot(props: { cx?: number; cy?: number }) {
+  return <circle cx={props.cx} cy={props.cy} r={7} fill="#1d4ed8" stroke="#fff" strokeWidth={2} />;
 }
 
 /** The points no other point beats on both cost (lower) and correctness (higher), by cost. */
