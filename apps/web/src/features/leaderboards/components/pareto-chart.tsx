@@ -91,7 +91,14 @@ export default function ParetoChart({ entries, mine }: { entries: LeaderboardEnt
         />
         <Scatter name="Learners" data={others} fill="#94a3b8" isAnimationActive={false} />
         {me.length > 0 && (
-          <Scatter name="You" data={me} fill="#1d4ed8" shape="star" isAnimationActive={false} />
+          <Scatter
+            name="You"
+            data={me}
+            fill="#1d4ed8"
+            shape={youDot}
+            legendType="circle"
+            isAnimationActive={false}
+          />
         )}
       </ComposedChart>
     </ResponsiveContainer>
