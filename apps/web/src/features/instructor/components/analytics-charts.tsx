@@ -56,13 +56,15 @@ export function CostVsCorrectness({ data }: { data: ChallengeAnalytics['cost_vs_
           name="Cost"
           tickFormatter={(v) => formatUsd(Number(v))}
           tick={AXIS}
-          domain={[0, 'auto']}
+          domain={free ? [0, 0.01] : [0, 'auto']}
+          padding={{ left: 10, right: 10 }}
         />
         <YAxis
           type="number"
           dataKey="correctness"
           name="Correctness"
           domain={[0, 100]}
+          padding={{ top: 10, bottom: 4 }}
           tick={AXIS}
           width={36}
         />
@@ -116,7 +118,13 @@ export function AttemptsToPass({ data }: { data: ChallengeAnalytics['attempts_to
           formatter={(v) => [v, 'Learners']}
           labelFormatter={(l) => `${l} ${Number(l) === 1 ? 'attempt' : 'attempts'}`}
         />
-        <Bar dataKey="learners" fill="#047857" isAnimationActive={false} radius={[4, 4, 0, 0]} />
+        <Bar
+          dataKey="learners"
+          fill="#047857"
+          maxBarSize={56}
+          isAnimationActive={false}
+          radius={[4, 4, 0, 0]}
+        />
       </BarChart>
     </ResponsiveContainer>
   );
