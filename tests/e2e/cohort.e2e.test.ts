@@ -44,7 +44,10 @@ describe('a cohort in the browser', () => {
     const created = teacher.getByRole('status').filter({ hasText: 'Share its join code' });
     const code = (await created.locator('code.join-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[A-Z0-9]{8}$/);
-    await teacher.getByRole('region', { name: 'My cohorts' }).getByRole('link', { name: cohortName }).waitFor();
+    await teacher
+      .getByRole('region', { name: 'My cohorts' })
+      .getByRole('link', { name: cohortName })
+      .waitFor();
     await screenshot(teacher, 'cohorts-instructor');
 
     // A new learner registers, finds no reps yet on the progress page, and joins with the code.
@@ -97,7 +100,10 @@ describe('a cohort in the browser', () => {
     await mine.getByRole('link', { name: `@${handle}` }).waitFor();
     await mine.getByText('1', { exact: true }).last().waitFor();
     await board.getByRole('button', { name: 'This week' }).click();
-    await board.locator('tr.row--highlight').getByRole('link', { name: `@${handle}` }).waitFor();
+    await board
+      .locator('tr.row--highlight')
+      .getByRole('link', { name: `@${handle}` })
+      .waitFor();
     await screenshot(learner, 'cohort-learner');
 
     // The progress page counts the rep and the streak, and draws the charts.
@@ -109,9 +115,17 @@ describe('a cohort in the browser', () => {
     await figures.getByRole('img', { name: /1 rep on 1 day/ }).waitFor();
     const bests = learner.getByRole('region', { name: 'Personal bests' });
     await bests.getByRole('row').filter({ hasText: 'Echo sum' }).getByText('passed').waitFor();
-    await learner.getByRole('region', { name: 'Scores over time' }).locator('.recharts-surface').first().waitFor();
+    await learner
+      .getByRole('region', { name: 'Scores over time' })
+      .locator('.recharts-surface')
+      .first()
+      .waitFor();
     await learner.getByRole('region', { name: 'Skills' }).locator('.recharts-surface').first().waitFor();
-    await learner.getByRole('region', { name: 'Rating history' }).locator('.recharts-surface').first().waitFor();
+    await learner
+      .getByRole('region', { name: 'Rating history' })
+      .locator('.recharts-surface')
+      .first()
+      .waitFor();
     await screenshot(learner, 'progress');
 
     // The challenge's board draws cost against correctness with the learner's own point.
@@ -126,7 +140,12 @@ describe('a cohort in the browser', () => {
     // The learner is not an instructor: the console says which role it needs.
     await learner.goto(`${apiUrl()}/instructor`);
     await learner.getByRole('heading', { name: 'This page needs the instructor role' }).waitFor();
-    expect(await learner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Instructor' }).count()).toBe(0);
+    expect(
+      await learner
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Instructor' })
+        .count(),
+    ).toBe(0);
     await screenshot(learner, 'instructor-forbidden');
 
     // The instructor's cohort page: the join code and the learner's row in the per-learner table.
@@ -134,7 +153,10 @@ describe('a cohort in the browser', () => {
     await teacher.getByRole('heading', { name: cohortName, level: 1 }).waitFor();
     await teacher.getByText(code, { exact: true }).waitFor();
     await teacher.getByText(/Instructor @demo-instructor · 1 member ·/).waitFor();
-    const row = teacher.getByRole('region', { name: 'Learners' }).getByRole('row').filter({ hasText: `@${handle}` });
+    const row = teacher
+      .getByRole('region', { name: 'Learners' })
+      .getByRole('row')
+      .filter({ hasText: `@${handle}` });
     await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();
     // handle, reps, submissions, solved, rating, last active, joined

@@ -69,16 +69,29 @@ describe('the instructor console in the browser', () => {
 
     // A broken manifest: each problem is listed at its path and line.
     await fileInput.setInputFiles(
-      await bundleFile(dir, `${slug}-bad`, 'Broken', (m) => m.replace('difficulty: 1', 'difficulty: 9\ncolour: blue')),
+      await bundleFile(dir, `${slug}-bad`, 'Broken', (m) =>
+        m.replace('difficulty: 1', 'difficulty: 9\ncolour: blue'),
+      ),
     );
     const problems = page.getByRole('list', { name: 'Problems in the bundle' });
-    await problems.getByRole('listitem').filter({ hasText: 'difficulty' }).getByText(/line 7/).waitFor();
-    await problems.getByRole('listitem').filter({ hasText: 'colour' }).getByText(/line 8/).waitFor();
+    await problems
+      .getByRole('listitem')
+      .filter({ hasText: 'difficulty' })
+      .getByText(/line 7/)
+      .waitFor();
+    await problems
+      .getByRole('listitem')
+      .filter({ hasText: 'colour' })
+      .getByText(/line 8/)
+      .waitFor();
     await screenshot(page, 'instructor-upload-issues');
 
     // A good bundle: accepted, calibrating, then published with the calibration table.
     await fileInput.setInputFiles(await bundleFile(dir, slug, title));
-    await page.getByRole('status').getByText(/being calibrated/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/being calibrated/)
+      .waitFor();
     expect(await problems.count()).toBe(0);
     const group = page.getByRole('article', { name: title });
     await group.waitFor();
@@ -93,7 +106,10 @@ describe('the instructor console in the browser', () => {
 
     // Rejudging with no earlier version has nothing to queue, and says so.
     await group.getByRole('button', { name: 'Rejudge' }).click();
-    await group.getByRole('status').getByText(/Nothing to rejudge/).waitFor();
+    await group
+      .getByRole('status')
+      .getByText(/Nothing to rejudge/)
+      .waitFor();
 
     // Two learners submit (one passing, one not) so the analytics have something to show.
     for (const pipeline of [exact, offByOne]) {

@@ -148,8 +148,13 @@ describe('a learner practising echo-sum in the browser', () => {
     expect(await page.getByRole('article').count()).toBe(1);
     await screenshot(page, 'catalogue-filtered');
 
-    // The sim physics page renders docs/sim.md.
+    // The docs: getting started first, then the DSL reference and the sim physics from docs/*.md.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Docs' }).click();
+    await page.getByRole('heading', { name: 'Getting started', level: 1 }).waitFor();
+    const docsNav = page.getByRole('navigation', { name: 'Documentation' });
+    await docsNav.getByRole('link', { name: 'Pipeline DSL' }).click();
+    await page.getByRole('heading', { name: 'The pipeline DSL', level: 1 }).waitFor();
+    await docsNav.getByRole('link', { name: 'Sim physics' }).click();
     await page.getByRole('heading', { name: /Simulated models/, level: 1 }).waitFor();
     await page.getByRole('cell', { name: 'sim-standard' }).first().waitFor();
     await screenshot(page, 'docs-sim');

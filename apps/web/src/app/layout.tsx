@@ -20,7 +20,7 @@ export function Layout() {
             Challenges
           </NavLink>
           <NavLink to="/leaderboards">Leaderboards</NavLink>
-          <NavLink to="/docs/sim">Docs</NavLink>
+          <NavLink to="/docs">Docs</NavLink>
           {me && <NavLink to="/progress">Progress</NavLink>}
           {me && <NavLink to="/cohorts">Cohorts</NavLink>}
           {me && <NavLink to={`/u/${me.handle}`}>Profile</NavLink>}

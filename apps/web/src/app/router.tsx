@@ -4,7 +4,7 @@ import { RequireAuth } from '../features/auth/components/require-auth';
 import { RequireRole } from '../features/auth/components/require-role';
 import { LoginPage } from '../features/auth/routes/login-page';
 import { RegisterPage } from '../features/auth/routes/register-page';
-import { SimDocsPage } from '../features/docs/routes/sim-docs-page';
+import { DocsPage } from '../features/docs/routes/docs-page';
 import { InstructorPage } from '../features/instructor/routes/instructor-page';
 import { LeaderboardsPage } from '../features/leaderboards/routes/leaderboards-page';
 import { ProfilePage } from '../features/profile/routes/profile-page';
@@ -24,7 +24,8 @@ export const router = createBrowserRouter([
       { path: '/c/:slug', element: <ChallengeRoute /> },
       { path: '/leaderboards', element: <LeaderboardsPage /> },
       { path: '/u/:handle', element: <ProfilePage /> },
-      { path: '/docs/sim', element: <SimDocsPage /> },
+      { path: '/docs', element: <DocsPage /> },
+      { path: '/docs/:doc', element: <DocsPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
       {

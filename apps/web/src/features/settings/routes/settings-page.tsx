@@ -3,12 +3,14 @@ import { ErrorState } from '../../../components/error-state';
 import { Field } from '../../../components/field';
 import { fieldErrors } from '../../../lib/field-errors';
 import { useChangePassword, useCreateToken, useRevokeToken, useTokens } from '../api/tokens';
+import { ModelKeysSection } from '../components/model-keys-section';
 
 export function SettingsPage() {
   return (
     <div className="stack">
       <h1>Settings</h1>
       <ApiTokensSection />
+      <ModelKeysSection />
       <PasswordSection />
     </div>
   );
