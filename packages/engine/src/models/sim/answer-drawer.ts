@@ -98,14 +98,30 @@ export function nearbyNumber(rng: Rng, truth: number): number {
   return shifted === truth ? truth + sign / factor : shifted;
 }
 
+/** A list a model might say instead: one element dropped, or one distractor added. */
 function nearbyList(rng: Rng, truth: unknown[], peers: readonly unknown[]): unknown[] {
-  const extras = peers.flatMap((p) => (Array.isArray(p) ? p : [])).filter((x) => !truth.includes(x));
-  if (truth.length > 0 && (extras.length === 0 || rng.chance(0.5))) {
+  const has = new Set(truth.map(valueKey));
+  const extras = peers.flatMap((p) => (Array.isArray(p) ? p : [])).filter((x) => !has.has(valueKey(x)));
+  if (truth.length > 0 && rng.chance(0.5)) {
     const drop = rng.int(truth.length);
     return truth.filter((_, i) => i !== drop);
   }
   if (extras.length > 0) return [...truth, rng.pick(extras)];
-  return [...truth, 'other'];
+  return [...truth, distractor(rng, truth, has)];
+}
+
+/** An element like the list's own (a number near one, `D7` next to `D5`), not already in it. */
+function distractor(rng: Rng, truth: unknown[], has: ReadonlySet<string>): unknown {
+  if (truth.length === 0) return 'other';
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const like = rng.pick(truth);
+    let candidate: unknown = 'other';
+    if (typeof like === 'number') candidate = nearbyNumber(rng, like);
+    else if (typeof like === 'string' && /\d+(?!.*\d)/.test(like))
+      candidate = like.replace(/\d+(?!.*\d)/, (digits) => String(nearbyNumber(rng, Number(digits))));
+    if (!has.has(valueKey(candidate))) return candidate;
+  }
+  return 'other';
 }
 
 function degradeString(rng: Rng, truth: string): string {

@@ -22,10 +22,17 @@ export function excludedFor(exclusions: Exclusions, unitId: string, aspect: stri
   return new Set([...own, ...all]);
 }
 
+/** A complaint about the form of an answer (it did not parse), not about any of its values. */
+const FORMAT_ONLY = /\b(not (?:valid )?json|invalid json|could not be parsed|unparseable|not parseable)\b/;
+
 /**
  * Feedback is either a user turn after an assistant turn that says the answer was wrong (the
- * rejected answer is that assistant turn), or a sentence in a prompt such as the executor's
- * "Your answer {…} failed: …" (the rejected answer is quoted in the sentence).
+ * rejected answer is that assistant turn), or a passage in a prompt such as the executor's
+ * "Your answer {…} failed: …" (the rejected answer is quoted in the passage). Only the feedback's
+ * own words decide which aspects it blames: the task around it names every aspect, and an answer
+ * the feedback does not call wrong stays as likely right as before. Every feedback passage in the
+ * messages counts, so the values rejected in earlier rounds stay excluded while their feedback is
+ * still in the conversation.
  */
 export function findExclusions(
   messages: readonly ChatMessage[],
@@ -38,29 +45,59 @@ export function findExclusions(
     if (message.role !== 'user') return;
     const lower = message.content.toLowerCase();
     if (!NEGATIVE.test(lower)) return;
-    const blamed = blamedAspects(lower, aspects);
     const previous = messages[i - 1];
     if (previous?.role === 'assistant') {
-      addRejected(exclusions, previous.content, blamed, units);
+      const blamed = new Set<Aspect>();
+      for (const passage of feedbackPassages(lower, false)) {
+        for (const aspect of blamedAspects(passage, aspects)) blamed.add(aspect);
+      }
+      addRejected(exclusions, previous.content, [...blamed], units);
     }
-    for (const line of lower.split(/\n|(?<=[.!?])\s+(?=[A-Z"{[])/i)) {
-      if (NEGATIVE.test(line) && ANSWER_REF.test(line)) addRejected(exclusions, line, blamed, units);
+    for (const passage of feedbackPassages(lower, true)) {
+      addRejected(exclusions, passage, blamedAspects(passage, aspects), units);
     }
   });
   return exclusions;
 }
 
-/** Feedback that names aspects ("the type is wrong") blames only those; otherwise all of them. */
+/**
+ * The feedback in a message: from the line of a sentence that says an answer was wrong to the end
+ * of its paragraph (where the reason is), never the task's text before it. The executor appends
+ * each round's feedback as a paragraph of its own. With `quoting`, the sentence must also refer
+ * to an answer ("Your answer … failed"): the answer it quotes is the rejected one.
+ */
+function feedbackPassages(lowerMessage: string, quoting: boolean): string[] {
+  const passages: string[] = [];
+  for (const paragraph of lowerMessage.split(/\n[ \t]*\n/)) {
+    const lines = paragraph.split('\n');
+    const from = lines.findIndex((line) =>
+      line
+        .split(/(?<=[.!?])\s+(?=[\p{L}"{[])/u)
+        .some((sentence) => NEGATIVE.test(sentence) && (!quoting || ANSWER_REF.test(sentence))),
+    );
+    if (from !== -1) passages.push(lines.slice(from).join('\n'));
+  }
+  return passages;
+}
+
+/**
+ * The aspects a feedback passage calls wrong: those it names outside the quoted answer ("the brand
+ * is wrong", or the fields of a failing check such as `value.type`), else all of them. A passage
+ * that only complains about the format (not JSON) calls no value wrong.
+ */
 function blamedAspects(lowerFeedback: string, aspects: readonly Aspect[]): readonly Aspect[] {
+  // After "not JSON:" comes the unparsed output itself, not a reason.
+  const format = FORMAT_ONLY.exec(lowerFeedback);
   // Drop quoted answers ({"risk": …}) so their keys do not count as naming an aspect.
-  let prose = lowerFeedback;
+  let prose = format ? lowerFeedback.slice(0, format.index) : lowerFeedback;
   for (let i = 0; i < 4 && /\{[^{}]*\}/.test(prose); i++) prose = prose.replace(/\{[^{}]*\}/g, ' ');
   const named = aspects.filter((a) =>
     [a.name, ...a.synonyms].some((n) =>
-      new RegExp(`\\b${n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '.?')}\\b`, 'u').test(prose),
+      new RegExp(`\\b${n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '.?')}s?\\b`, 'u').test(prose),
     ),
   );
-  return named.length > 0 ? named : aspects;
+  if (named.length > 0) return named;
+  return format ? [] : aspects;
 }
 
 function addRejected(

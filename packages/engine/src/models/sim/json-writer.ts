@@ -17,8 +17,38 @@ export function writeJson(call: SimCall): unknown {
   return writer.fill(schema, call.units[0], 'root', true);
 }
 
-const ID_NAMES = /^(id|ref|key|unit|unitid|itemid|reference|code)$|id$/;
-const NUMBER_NAMES = /^(n|no|num|number|index|idx|position|line|clause|item|ordinal)$/;
+/** Last words of a property name that make it an identifier (`sku`, `line_id`, `invoiceRef` …). */
+const ID_WORDS = new Set([
+  'id',
+  'ids',
+  'uid',
+  'uuid',
+  'guid',
+  'ref',
+  'reference',
+  'key',
+  'code',
+  'sku',
+  'slug',
+  'handle',
+  'identifier',
+  'isbn',
+  'ean',
+  'upc',
+  'gtin',
+  'barcode',
+  'unit',
+]);
+/** Last words that make it a number of the unit (`line_no`, `clauseNumber`, `index` …). */
+const NUMBER_WORDS = new Set(['n', 'no', 'nr', 'num', 'number', 'index', 'idx', 'position', 'ordinal']);
+/** Names that are a position on their own (`line: 3`, `clause: 7`). */
+const POSITION_NAMES = new Set(['line', 'clause', 'item', 'row', 'entry', 'paragraph']);
+/** Words ending in "id" that are not ids (`docid`, `qid`, `lineid` are). */
+const NOT_ID =
+  /^(in|un)?(valid|paid|prepaid|said|void|avoid|acid|aid|amid|arid|fluid|liquid|solid|rapid|humid|hybrid|grid|bid|kid|lid|rid|mid|raid|maid|laid|afraid|candid|vivid|timid|lucid|placid|tepid|morbid|squid|pyramid|android|orchid|lipid|druid|stupid)$/;
+/** First words that make a code or number something else than the unit's identifier. */
+const NOT_ID_FIRST =
+  /^(zip|post|postal|area|country|currency|language|lang|status|error|reason|colou?r|tax|discount|promo|dial|phone|tel|telephone|mobile|fax|house|street|building|flat|card|page)$/;
 const REASON_NAMES =
   /(reason|explanation|rationale|evidence|quote|justification|summary|comment|note|why|because)/;
 const RESULT_NAMES = /(total|sum|count|average|mean|result|value|answer|amount|number)/;
@@ -44,8 +74,13 @@ class JsonWriter {
     const filtered = top ? this.filterList(name, items) : undefined;
     if (filtered) return filtered;
     const aspect = aspectForProperty(name, this.call.aspects);
-    if (aspect && unit) return asArray(this.aspectValue(unit, aspect, items));
+    if (aspect && unit) return this.listValue(unit, aspect, items);
     return [];
+  }
+
+  /** A list answer fitted element by element to the items' schema (never joined into one string). */
+  private listValue(unit: PresentUnit, aspect: Aspect, items: JsonSchema): unknown[] {
+    return asArray(this.draw(unit, aspect).value).map((x) => conform(x, items));
   }
 
   private object(schema: JsonSchema, unit: PresentUnit | undefined, top: boolean): Record<string, unknown> {
@@ -76,9 +111,15 @@ class JsonWriter {
   }
 
   private aspectValue(unit: PresentUnit, aspect: Aspect, sub: JsonSchema): unknown {
-    const draw =
-      this.call.mode === 'verify' ? this.call.correctedAnswer(unit, aspect) : this.call.answer(unit, aspect);
-    return conform(draw.value, sub);
+    if (typeOf(resolve(sub)) === 'array')
+      return this.listValue(unit, aspect, resolve((resolve(sub).items as JsonSchema) ?? {}));
+    return conform(this.draw(unit, aspect).value, sub);
+  }
+
+  private draw(unit: PresentUnit, aspect: Aspect) {
+    return this.call.mode === 'verify'
+      ? this.call.correctedAnswer(unit, aspect)
+      : this.call.answer(unit, aspect);
   }
 
   /** `high_risk: [3, 7]`: the units whose answer for an aspect is the value the name contains. */
@@ -108,10 +149,20 @@ class JsonWriter {
     for (const { aspect } of this.call.requested) {
       const value = (aspect.values ?? []).find((v) => words.includes(String(v).toLowerCase()));
       if (value !== undefined) return { aspect, value };
+      // A list named after a yes/no aspect (`urgent: [..]`) lists the units it holds for; a list
+      // named after any other aspect (`citations: [..]`) is that aspect's answer, not a filter.
       const named = [aspect.name, ...aspect.synonyms].some((n) => words.includes(n.toLowerCase()));
-      if (named && (aspect.type === 'boolean' || aspect.values === undefined)) return { aspect, value: true };
+      if (named && this.isYesNo(aspect)) return { aspect, value: true };
     }
     return undefined;
+  }
+
+  private isYesNo(aspect: Aspect): boolean {
+    if (aspect.type === 'boolean') return true;
+    if (aspect.values && aspect.values.length > 0) return aspect.values.every((v) => typeof v === 'boolean');
+    if (aspect.type !== undefined) return false;
+    const truths = this.call.units.map((u) => u.unit.answers[aspect.name]).filter((v) => v !== undefined);
+    return truths.length > 0 && truths.every((v) => typeof v === 'boolean');
   }
 
   private primitive(schema: JsonSchema, unit: PresentUnit | undefined, name: string): unknown {
@@ -124,33 +175,62 @@ class JsonWriter {
     switch (typeOf(schema)) {
       case 'integer':
       case 'number':
-        return this.number(key, unit);
+        return this.number(name, unit);
       case 'boolean':
         return this.rng.chance(0.5);
       case 'null':
         return null;
       default:
-        return this.string(key, unit);
+        return this.string(name, key, unit);
     }
   }
 
-  private number(key: string, unit: PresentUnit | undefined): number {
+  private number(name: string, unit: PresentUnit | undefined): number {
     const arithmetic = this.call.arithmetic();
     if (arithmetic) return arithmetic.value;
-    if (unit && NUMBER_NAMES.test(key)) return unit.number;
+    const key = normalizeName(name);
+    if (unit && (isNumberName(name) || isIdName(name))) return unit.number;
     if (/confidence|probability|score/.test(key))
       return Math.round((0.6 + this.rng.next() * 0.35) * 100) / 100;
     return this.rng.int(10);
   }
 
-  private string(key: string, unit: PresentUnit | undefined): string {
-    if (unit && ID_NAMES.test(key)) return unit.unit.id;
+  private string(name: string, key: string, unit: PresentUnit | undefined): string {
+    if (unit && (isIdName(name) || isNumberName(name, false))) return unit.unit.id;
     if (unit && /name|title|label/.test(key)) return unit.label;
     if (REASON_NAMES.test(key)) {
       return unit ? `The text says “${snippet(unit.unit.text, 10)}”.` : 'Not enough information is given.';
     }
     return unit ? snippet(unit.unit.text, 5) : 'unknown';
   }
+}
+
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** `id`, `sku`, `code`, `line_id`, `invoiceRef`, `docid` …: a property that names the unit. */
+export function isIdName(name: string): boolean {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (last === undefined || (words.length > 1 && NOT_ID_FIRST.test(words[0]!))) return false;
+  if (ID_WORDS.has(last)) return true;
+  return last.endsWith('id') && !NOT_ID.test(last);
+}
+
+/**
+ * `n`, `no`, `line_no`, `clause_number`, `index` …: a property that numbers the unit; with
+ * `positions`, a bare `line` or `clause` too (as a number; as a string it is more likely the text).
+ */
+export function isNumberName(name: string, positions = true): boolean {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (last === undefined || (words.length > 1 && NOT_ID_FIRST.test(words[0]!))) return false;
+  return NUMBER_WORDS.has(last) || (positions && words.length === 1 && POSITION_NAMES.has(last));
 }
 
 /** Makes an answer fit its property: the enum's spelling, a string for a string, a list for a list. */

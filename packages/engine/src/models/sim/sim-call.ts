@@ -152,7 +152,12 @@ export class SimCall {
     if (typeof truth === 'number' && this.op() && this.op() !== 'count') {
       p *= SIM_RULES.arithmeticPerNumber ** Math.max(0, numbersIn(unit.unit.text).length - 1);
     }
-    const peers = this.units.filter((u) => u !== unit).map((u) => u.unit.answers[aspect.name]);
+    // Other units' answers are the likeliest confusions; units without one (a document among
+    // questions) offer none, rather than the word "undefined".
+    const peers = this.units
+      .filter((u) => u !== unit)
+      .map((u) => u.unit.answers[aspect.name])
+      .filter((v) => v !== undefined && v !== null);
     return drawAnswer({ rng, truth, aspect, p, excluded, peers });
   }
 

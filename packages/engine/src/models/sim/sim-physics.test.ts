@@ -1,8 +1,13 @@
 import { countTextTokens } from '../tokens.js';
-import { answerAccuracy, arithmeticAccuracy, verificationAccuracy } from './accuracy.js';
+import {
+  accuracyAfterExclusion,
+  answerAccuracy,
+  arithmeticAccuracy,
+  verificationAccuracy,
+} from './accuracy.js';
 import { getSimModel, SIM_MODELS, SIM_RULES } from './sim-models.js';
 import { completeSync } from './sim-provider.js';
-import { ASPECTS, ask, makeFacts } from './sim-test-kit.js';
+import { ASPECTS, ask, LIST_ASPECTS, makeFacts, makeListFacts } from './sim-test-kit.js';
 
 // Property tests of the published physics: observed rates over many draws match the formulas.
 
@@ -99,6 +104,94 @@ describe('sim physics: accuracy', () => {
     }
     expect(Math.abs(right / n - arithmeticAccuracy(10))).toBeLessThan(0.02);
   });
+});
+
+describe('sim physics: feedback and lists', () => {
+  const spec = SIM_MODELS[0]!;
+  const BOTH = {
+    type: 'object',
+    required: ['risk', 'type'],
+    properties: { risk: { type: 'string' }, type: { type: 'string' } },
+  };
+  const facts = makeFacts(3, 7);
+  const task = (i: number, text: string) =>
+    `Request ${i}. Rate the risk (low, medium or high) and the type (indemnity, termination, payment or boilerplate) of this clause.\n${text}`;
+
+  /** Share of 10,000 calls whose `aspect` is right, each prompt built by `feedback` after the task. */
+  function rate(aspect: 'risk' | 'type', feedback: (fact: (typeof facts)[number]) => string): number {
+    let right = 0;
+    const n = 10_000;
+    for (let i = 0; i < n; i++) {
+      const fact = facts[i % facts.length]!;
+      const prompt = `${task(i, fact.text)}${feedback(fact)}`;
+      const c = completeSync(
+        spec,
+        ask(spec.id, prompt, { output: { kind: 'json', schema: BOTH, strict: true } }),
+        {
+          facts,
+          aspects: ASPECTS,
+        },
+      );
+      if ((c.json as Record<string, unknown> | undefined)?.[aspect] === fact.answers[aspect]) right++;
+    }
+    return right / n;
+  }
+
+  it('answers a field the feedback does not blame right with p, as without feedback (±2 points over 10,000 draws)', () => {
+    const expected = answerAccuracy(spec, { k: 1, statedShare: 1 });
+    const blamed = rate('type', (f) => {
+      const wrongRisk = f.answers.risk === 'high' ? 'low' : 'high';
+      return `\n\nYour answer ${JSON.stringify({ risk: wrongRisk, type: f.answers.type })} failed: the risk is wrong.`;
+    });
+    expect(Math.abs(blamed - expected)).toBeLessThan(0.02);
+    expect(Math.abs(rate('type', () => '') - expected)).toBeLessThan(0.02);
+  });
+
+  it('leaves accuracy at p after a complaint about the JSON format (±2 points over 10,000 draws)', () => {
+    const expected = answerAccuracy(spec, { k: 1, statedShare: 1 });
+    const observed = rate(
+      'risk',
+      (f) =>
+        `\n\nYour previous answer was rejected (invalid_output): the answer is not JSON: ${JSON.stringify(f.answers)} Let me know. Answer again and fix this.`,
+    );
+    expect(Math.abs(observed - expected)).toBeLessThan(0.02);
+  });
+
+  it('renormalises the rest after the reason names a wrong value: p / (p + (1 − p) × L / W)', () => {
+    const p = answerAccuracy(spec, { k: 1, statedShare: 1 });
+    const expected = accuracyAfterExclusion(p, 1, 2);
+    const observed = rate('risk', (f) => {
+      const wrongRisk = ['low', 'medium', 'high'].find((v) => v !== f.answers.risk)!;
+      return `\n\nYour answer ${JSON.stringify({ risk: wrongRisk, type: f.answers.type })} failed: the risk is wrong.`;
+    });
+    expect(Math.abs(observed - expected)).toBeLessThan(0.02);
+  });
+
+  for (const model of ['sim-mini', 'sim-pro']) {
+    it(`${model} answers a list aspect exactly right with p (±2 points over 10,000 draws)`, () => {
+      const listSpec = getSimModel(model)!;
+      const listFacts = makeListFacts(8, 1);
+      const schema = {
+        type: 'object',
+        properties: { citations: { type: 'array', items: { type: 'string' } } },
+      };
+      let right = 0;
+      const n = 10_000;
+      for (let i = 0; i < n; i++) {
+        const fact = listFacts[i % listFacts.length]!;
+        const c = completeSync(
+          listSpec,
+          ask(model, `Request ${i}. Which documents does this clause cite?\n${fact.text}`, {
+            output: { kind: 'json', schema, strict: true },
+          }),
+          { facts: listFacts, aspects: LIST_ASPECTS },
+        );
+        const said = (c.json as { citations?: unknown } | undefined)?.citations;
+        if (JSON.stringify(said) === JSON.stringify(fact.answers.citations)) right++;
+      }
+      expect(Math.abs(right / n - answerAccuracy(listSpec, { k: 1 }))).toBeLessThan(0.02);
+    });
+  }
 });
 
 describe('sim physics: JSON format', () => {

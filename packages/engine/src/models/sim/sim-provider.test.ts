@@ -15,7 +15,7 @@ import { countTextTokens } from '../tokens.js';
 import { type CompletionRequest, ModelError } from '../types.js';
 import { SIM_MODELS } from './sim-models.js';
 import { createSimProvider } from './sim-provider.js';
-import { ASPECTS, ask, makeFacts } from './sim-test-kit.js';
+import { ASPECTS, ask, LIST_ASPECTS, makeFacts, makeListFacts } from './sim-test-kit.js';
 
 const sim = createSimProvider();
 const facts = makeFacts(6);
@@ -224,6 +224,231 @@ describe('sim provider: feedback', () => {
         expect(riskIn(c.text)).not.toBe(value);
       }
     }
+  });
+});
+
+describe('sim provider: feedback blames what it names', () => {
+  const both = {
+    type: 'object',
+    required: ['risk', 'type'],
+    properties: { risk: { type: 'string' }, type: { type: 'string' } },
+  };
+  const many = makeFacts(300, 5);
+  const ctx = { facts: many, aspects: ASPECTS };
+  // The prompt names every aspect and every allowed value, as a good prompt does.
+  const task = (f: (typeof many)[number]) =>
+    `Rate the risk (low, medium or high) and the type (indemnity, termination, payment or boilerplate) of this clause.\n${f.text}`;
+  const otherRisk = (risk: unknown) => (risk === 'high' ? 'low' : 'high');
+
+  it('excludes only the value the reason names; a field it does not call wrong keeps its accuracy', async () => {
+    let typeRight = 0;
+    for (const f of many) {
+      const wrong = otherRisk(f.answers.risk);
+      const answer = JSON.stringify({ risk: wrong, type: f.answers.type });
+      const prompt = `${task(f)}\n\nYour answer ${answer} failed: the risk is wrong.`;
+      const c = await run(
+        ask('sim-mini', prompt, { output: { kind: 'json', schema: both, strict: true } }),
+        ctx,
+      );
+      const json = (c.json ?? {}) as { risk?: string; type?: string };
+      expect(json.risk).not.toBe(wrong);
+      if (json.type === f.answers.type) typeRight++;
+    }
+    // Before the fix every quoted value was excluded, the right type included: 0 %.
+    expect(typeRight / many.length).toBeGreaterThan(0.75);
+  });
+
+  it("blames the field a check's reason names, as in \"the type is 'x', which is not allowed\"", async () => {
+    for (const f of many.slice(0, 100)) {
+      const answer = JSON.stringify({ risk: f.answers.risk, type: 'boilerplate' });
+      const prompt = `${task(f)}\n\nYour answer ${answer} failed: the type is "boilerplate", which is not allowed here.`;
+      const c = await run(
+        ask('sim-mini', prompt, { output: { kind: 'json', schema: both, strict: true } }),
+        ctx,
+      );
+      expect((c.json as { type?: string } | undefined)?.type).not.toBe('boilerplate');
+    }
+  });
+
+  it('still excludes every quoted value when the feedback names no field', async () => {
+    for (const f of many.slice(0, 100)) {
+      const answer = JSON.stringify({ risk: 'medium', type: 'payment' });
+      const prompt = `${task(f)}\n\nYour answer ${answer} failed: it is wrong.`;
+      const c = await run(
+        ask('sim-mini', prompt, { output: { kind: 'json', schema: both, strict: true } }),
+        ctx,
+      );
+      const json = (c.json ?? {}) as { risk?: string; type?: string };
+      expect(json.risk).not.toBe('medium');
+      expect(json.type).not.toBe('payment');
+    }
+  });
+
+  it('excludes the values of every round whose feedback is in the prompt', async () => {
+    for (const f of many) {
+      const prompt = [
+        task(f),
+        'Your answer {"risk":"low","type":"payment"} failed: the risk is wrong.',
+        'Your answer {"risk":"medium","type":"payment"} failed: the risk is wrong.',
+      ].join('\n\n');
+      const c = await run(
+        ask('sim-mini', prompt, { output: { kind: 'json', schema: both, strict: true } }),
+        ctx,
+      );
+      // A rare strict-mode fault drops a field: such answers say nothing.
+      if (c.json) expect(['high', null]).toContain((c.json as { risk?: string | null }).risk);
+    }
+  });
+
+  it('reads a complaint about the JSON format as calling no value wrong', async () => {
+    let right = 0;
+    for (const f of many) {
+      const said = JSON.stringify({ risk: f.answers.risk, type: f.answers.type });
+      const prompt = `${task(f)}\n\nYour previous answer was rejected (invalid_output): the answer is not JSON: ${said} I hope this helps.. Answer again and fix this.`;
+      const c = await run(
+        ask('sim-mini', prompt, { output: { kind: 'json', schema: both, strict: true } }),
+        ctx,
+      );
+      if ((c.json as { risk?: string } | undefined)?.risk === f.answers.risk) right++;
+    }
+    expect(right / many.length).toBeGreaterThan(0.75);
+  });
+});
+
+describe('sim provider: lists and ids in JSON', () => {
+  const listFacts = makeListFacts(200, 2);
+  const ctx = { facts: listFacts, aspects: LIST_ASPECTS };
+  const citationsSchema = {
+    type: 'object',
+    required: ['citations'],
+    properties: { citations: { type: 'array', items: { type: 'string' } } },
+  };
+
+  it('answers a list property named after an aspect without values, element by element', async () => {
+    let right = 0;
+    for (const f of listFacts) {
+      const c = await run(
+        ask('sim-pro', `Which documents does this clause cite?\n${f.text}`, {
+          output: { kind: 'json', schema: citationsSchema, strict: true },
+        }),
+        ctx,
+      );
+      const said = (c.json as { citations?: unknown[] } | undefined)?.citations;
+      // A rare strict-mode fault drops the field: not a draw.
+      if (said === undefined) continue;
+      const truth = f.answers.citations as string[];
+      expect(Array.isArray(said)).toBe(true);
+      for (const x of said) expect(typeof x === 'string' && x !== '' && !x.includes(',')).toBe(true);
+      if (JSON.stringify(said) === JSON.stringify(truth)) right++;
+      // A miss is the list with one element dropped or one added.
+      else expect(Math.abs(said.length - truth.length)).toBe(1);
+    }
+    expect(right / listFacts.length).toBeGreaterThan(0.85);
+  });
+
+  it('fits list answers inside per-unit entries too, and an empty list stays empty', async () => {
+    const schema = {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, sources: { type: 'array', items: { type: 'string' } } },
+      },
+    };
+    const some = listFacts.slice(0, 8);
+    const c = await run(
+      ask('sim-pro', `List the sources each clause cites.\n${some.map((f) => f.text).join('\n')}`, {
+        output: { kind: 'json', schema, strict: true },
+      }),
+      ctx,
+    );
+    const entries = c.json as Array<{ id: string; sources: unknown[] }>;
+    expect(entries).toHaveLength(8);
+    for (const e of entries) {
+      expect(Array.isArray(e.sources)).toBe(true);
+      expect(e.sources).not.toContain('');
+      for (const x of e.sources) expect(String(x)).not.toMatch(/,/);
+    }
+  });
+
+  it('still reads a list named after a boolean aspect as a filter: the units the model calls so', async () => {
+    const some = listFacts.slice(0, 10);
+    const schema = { type: 'object', properties: { urgent: { type: 'array', items: { type: 'integer' } } } };
+    const c = await run(
+      ask('sim-pro', `Which clauses are urgent?\n${some.map((f) => f.text).join('\n')}`, {
+        output: { kind: 'json', schema, strict: true },
+      }),
+      ctx,
+    );
+    const listed = (c.json as { urgent: number[] }).urgent;
+    expect(listed.length).toBeGreaterThan(0);
+    for (const n of listed) expect(some.map((_, i) => i + 1)).toContain(n);
+  });
+
+  it('gives the unit id to id-like properties (sku, code, ref, line_id …) and its number to line_no', async () => {
+    const names = [
+      'id',
+      'sku',
+      'code',
+      'ref',
+      'line_id',
+      'lineId',
+      'item_code',
+      'invoice_ref',
+      'reference',
+      'uuid',
+    ];
+    const schema = {
+      type: 'object',
+      properties: {
+        ...Object.fromEntries(names.map((n) => [n, { type: 'string' }])),
+        line_no: { type: 'integer' },
+        risk: { type: 'string' },
+      },
+    };
+    for (const f of facts) {
+      const c = await run(
+        ask('sim-mini', `Rate the risk:\n${f.text}`, { output: { kind: 'json', schema, strict: true } }),
+      );
+      const json = c.json as Record<string, unknown>;
+      for (const n of names) expect([n, json[n]]).toEqual([n, f.id]);
+      expect(json.line_no).toBe(Number(f.id.split('-')[1]));
+    }
+  });
+
+  it('never says "undefined": units without an answer for the aspect offer no wrong value', async () => {
+    // Half the units (documents among questions) have no party at all.
+    const aspects = [{ name: 'party', type: 'string' as const, synonyms: [], keywords: ['party'] }];
+    const mixed = makeFacts(12, 4).map((f, i) => ({
+      ...f,
+      answers: i % 2 ? {} : { party: `Party ${i} Ltd` },
+    }));
+    const schema = {
+      type: 'array',
+      items: { type: 'object', properties: { id: { type: 'string' }, party: { type: 'string' } } },
+    };
+    for (let i = 0; i < 40; i++) {
+      const c = await run(
+        ask(
+          'sim-mini',
+          `Request ${i}. Name the party of each clause.\n${mixed.map((f) => f.text).join('\n')}`,
+          {
+            output: { kind: 'json', schema, strict: true },
+          },
+        ),
+        { facts: mixed, aspects },
+      );
+      expect(c.text).not.toMatch(/undefined/);
+    }
+  });
+
+  it('does not take words that merely end in "id" for ids', async () => {
+    const schema = { type: 'object', properties: { paid: { type: 'string' }, risk: { type: 'string' } } };
+    const c = await run(
+      ask('sim-mini', `Rate the risk:\n${facts[0]!.text}`, {
+        output: { kind: 'json', schema, strict: true },
+      }),
+    );
+    expect((c.json as { paid: string }).paid).not.toBe(facts[0]!.id);
   });
 });
 

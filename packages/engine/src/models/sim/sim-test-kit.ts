@@ -47,3 +47,19 @@ export function ask(
 ): CompletionRequest {
   return { model, messages: [{ role: 'user', content }], ...extra };
 }
+
+/** Aspects without allowed values: a list of documents cited, and a yes/no flag. */
+export const LIST_ASPECTS: Aspect[] = [
+  { name: 'citations', type: 'array', synonyms: ['sources'], keywords: ['cite', 'citations'] },
+  { name: 'urgent', type: 'boolean', synonyms: [], keywords: ['urgent'] },
+];
+
+/** Units whose citations are a list (empty for every fourth one) and whose urgency is a flag. */
+export function makeListFacts(n: number, salt = 0): FactUnit[] {
+  return makeFacts(n, salt).map((f, j) => {
+    const i = j + 1;
+    const citations =
+      i % 4 === 0 ? [] : Array.from({ length: 1 + (i % 3) }, (_, c) => `D${(i * 5 + c * 3) % 40}`);
+    return { ...f, answers: { citations, urgent: i % 2 === 0 } };
+  });
+}
