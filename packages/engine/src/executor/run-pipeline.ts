@@ -5,6 +5,7 @@ import { createQuickJSSandbox } from '../sandbox/quickjs-sandbox.js';
 import type { Sandbox } from '../sandbox/types.js';
 import type { CaseTrace, StepTrace, TraceError, UsageTotals } from '../trace/trace-types.js';
 import { BudgetMeter } from './budget-meter.js';
+import { withDeadline } from './deadline.js';
 import { runBlock } from './run-block.js';
 import type { RunContext } from './run-context.js';
 import { budgetExceeded, toStepFailure } from './step-failure.js';
@@ -102,28 +103,6 @@ function withTimeBudget<T>(
 ): Promise<T> {
   const maxMs = pipeline.budget.max_ms;
   if (maxMs === undefined) return fn();
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    const timer = ctx.scheduler.timer(maxMs, Priority.budget, () => {
-      if (settled) return;
-      settled = true;
-      const failure = budgetExceeded(`the case ran past max_ms = ${maxMs} ms of (virtual) time`);
-      root.cancel(failure);
-      reject(failure);
-    });
-    fn().then(
-      (value) => {
-        if (settled) return;
-        settled = true;
-        timer.cancel();
-        resolve(value);
-      },
-      (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        timer.cancel();
-        reject(error);
-      },
-    );
-  });
+  const expire = () => budgetExceeded(`the case ran past max_ms = ${maxMs} ms of (virtual) time`);
+  return withDeadline(ctx.scheduler, maxMs, Priority.budget, root, expire, fn);
 }

@@ -1,5 +1,6 @@
 import { type RetryPolicy, type Step, stepKind } from '@reps/shared';
 import type { StepTrace } from '../trace/trace-types.js';
+import { withDeadline } from './deadline.js';
 import type { Frame, RunContext, StepRecord } from './run-context.js';
 import { StepFailure, toStepFailure } from './step-failure.js';
 import { runBranchStep } from './steps/branch-step.js';
@@ -139,28 +140,8 @@ export function withTimeout<T>(
 ): Promise<T> {
   if (!ms) return fn(frame);
   const inner = frame.scope.child();
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    const timer = ctx.scheduler.timer(ctx.scheduler.now + ms, Priority.timeout, () => {
-      if (settled) return;
-      settled = true;
-      const failure = new StepFailure('timeout', `the step took longer than timeout_ms = ${ms}`);
-      inner.cancel(failure);
-      reject(failure);
-    });
-    fn({ ...frame, scope: inner }).then(
-      (value) => {
-        if (settled) return;
-        settled = true;
-        timer.cancel();
-        resolve(value);
-      },
-      (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        timer.cancel();
-        reject(error);
-      },
-    );
-  });
+  const expire = () => new StepFailure('timeout', `the step took longer than timeout_ms = ${ms}`);
+  return withDeadline(ctx.scheduler, ctx.scheduler.now + ms, Priority.timeout, inner, expire, () =>
+    fn({ ...frame, scope: inner }),
+  );
 }
