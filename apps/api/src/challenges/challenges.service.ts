@@ -4,6 +4,7 @@ import type { ModelGateway } from '@reps/engine';
 import type { ChallengeDetail, ChallengeListQuery, ChallengeSummary, ModelOffer, MyBest } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import { MODEL_GATEWAY } from '../models/models.module.js';
+import { submissionsToday } from '../submissions/daily-cap.js';
 import { ChallengeStore } from './challenge-store.js';
 import type { ChallengeVersion } from './challenge-version.entity.js';
 
@@ -60,15 +61,8 @@ export class ChallengesService {
     return { domains: row.domains, skills: row.skills };
   }
 
-  private async submissionsToday(userId: string | undefined, slug: string): Promise<number | null> {
-    if (!userId) return null;
-    const [{ count }] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM submissions
-        WHERE user_id = $1 AND slug = $2 AND rejudge_of IS NULL
-          AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
-      [userId, slug],
-    );
-    return count;
+  private submissionsToday(userId: string | undefined, slug: string): Promise<number | null> {
+    return userId ? submissionsToday(this.dataSource, userId, slug) : Promise.resolve(null);
   }
 
   async detail(slug: string, userId?: string, version?: number): Promise<ChallengeDetail> {

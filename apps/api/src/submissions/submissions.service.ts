@@ -12,6 +12,7 @@ import { ProgressEvents, type SubmissionEvent } from '../grading/progress-events
 import { ENTRY_RANK_SQL } from '../leaderboards/ranks.js';
 import { MODEL_GATEWAY } from '../models/models.module.js';
 import { SkillsService } from '../skills/skills.service.js';
+import { submissionsToday } from './daily-cap.js';
 import { FINAL_STATUSES, Submission } from './submission.entity.js';
 
 @Injectable()
@@ -58,12 +59,7 @@ export class SubmissionsService {
   }
 
   private async assertUnderDailyCap(userId: string, slug: string, cap: number): Promise<void> {
-    const [{ count }] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM submissions
-        WHERE user_id = $1 AND slug = $2 AND rejudge_of IS NULL
-          AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
-      [userId, slug],
-    );
+    const count = await submissionsToday(this.dataSource, userId, slug);
     if (count < cap) return;
     const now = new Date();
     const reset = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
