@@ -288,6 +288,30 @@ steps:
     expect(run.trace.steps[1]!.rounds).toHaveLength(2);
   });
 
+  it('validate: a later round still carries the feedback of the earlier rounds', async () => {
+    const p = pipeline(`
+name: t
+budget: {}
+steps:
+  - id: a
+    llm: { model: test-a, prompt: "Give a number" }
+  - id: v
+    validate: a
+    check: "Number(value) > 10 || 'too small'"
+    on_fail: { redo: true, rounds: 3, feedback: "You said {{ value }}: {{ reason }}" }
+`);
+    const gateway = rules([
+      [/You said 7: too small/, { text: '70' }],
+      [/You said 5: too small/, { text: '7' }],
+      [/Give a number/, { text: '5' }],
+    ]);
+    const run = await runPipeline(p, { input: null, gateway });
+    expect(run.output).toBe('70');
+    expect(gateway.requests[2]!.messages[0]!.content).toBe(
+      'Give a number\n\nYou said 5: too small\n\nYou said 7: too small',
+    );
+  });
+
   it('validate: a map target re-runs only the failing items', async () => {
     const p = pipeline(`
 name: t

@@ -39,6 +39,10 @@ export async function runValidateStep(
   const onFail = step.on_fail ?? {};
   const rounds = onFail.redo ? (onFail.rounds ?? 1) : 0;
   let value: unknown = perItem ? [...(target.output as unknown[])] : target.output;
+  // Feedback accumulates: round N's re-run still sees why rounds 1..N-1 were rejected, as a
+  // conversation would, so an answer rejected earlier is not offered again.
+  const said: string[] = [];
+  const saidPerItem = new Map<number, string[]>();
   trace.rounds = [];
   for (let round = 0; ; round++) {
     const failures = perItem
@@ -50,9 +54,12 @@ export async function runValidateStep(
     if (round >= rounds) return settle(step, trace, value, failures);
     const feedback = (v: unknown, reason: string) =>
       renderTemplate(ctx.sandbox, onFail.feedback ?? DEFAULT_FEEDBACK, { ...frame.values, value: v, reason });
-    value = perItem
-      ? await redoItems(ctx, target, value as unknown[], failures, feedback, roundTrace)
-      : await redoStep(ctx, target, feedback(value, failures[0]!.reason), roundTrace);
+    if (perItem) {
+      value = await redoItems(ctx, target, value as unknown[], failures, feedback, saidPerItem, roundTrace);
+    } else {
+      said.push(feedback(value, failures[0]!.reason));
+      value = await redoStep(ctx, target, said, roundTrace);
+    }
   }
 }
 
@@ -93,14 +100,14 @@ function checkItems(
 async function redoStep(
   ctx: RunContext,
   target: StepRecord,
-  feedback: string,
+  said: string[],
   round: ValidateRoundTrace,
 ): Promise<unknown> {
   const redoTrace = newStepTrace(target.step);
   round.redo.push(redoTrace);
   const frame: Frame = {
     ...target.frame,
-    feedback: [...target.frame.feedback, feedback],
+    feedback: [...target.frame.feedback, ...said],
     records: new Map(target.frame.records),
   };
   return runStep(ctx, target.step, frame, redoTrace);
@@ -112,6 +119,7 @@ async function redoItems(
   values: unknown[],
   failures: Failure[],
   feedback: (value: unknown, reason: string) => string,
+  saidPerItem: Map<number, string[]>,
   round: ValidateRoundTrace,
 ): Promise<unknown[]> {
   const { items, outputIndex } = target.map!;
@@ -124,10 +132,9 @@ async function redoItems(
     const index = outputIndex[at]!;
     const itemTrace = newItemTrace(index);
     round.items!.push(itemTrace);
-    const frame: Frame = {
-      ...target.frame,
-      feedback: [...target.frame.feedback, feedback(values[at], reason)],
-    };
+    const said = [...(saidPerItem.get(at) ?? []), feedback(values[at], reason)];
+    saidPerItem.set(at, said);
+    const frame: Frame = { ...target.frame, feedback: [...target.frame.feedback, ...said] };
     try {
       next[at] = await runItem(ctx, steps, items[index], index, frame, itemTrace);
     } catch (error) {
