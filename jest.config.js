@@ -19,7 +19,11 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/apps/api/src/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/packages/*/src/**/*.test.ts',
+        '<rootDir>/apps/api/src/**/*.test.ts',
+        '<rootDir>/apps/web/src/**/*.test.ts',
+      ],
     },
     {
       ...common,

@@ -90,6 +90,7 @@ export class ChallengesService {
       submissions_per_day: m.submissions_per_day,
       submissions_today: await this.submissionsToday(userId, slug),
       public_cases: row.publicCases,
+      baseline_pipeline: row.baselinePipeline,
       versions: versions.map((v) => ({
         version: v.version,
         published_at: v.published_at?.toISOString() ?? null,

@@ -58,6 +58,8 @@ export interface ChallengeDetail extends ChallengeSummary {
   /** The signed-in learner's submissions on this challenge today (UTC); null when signed out. */
   submissions_today: number | null;
   public_cases: { id: string; input: unknown; expected: unknown }[];
+  /** The naive one-prompt pipeline the calibration proves insufficient: a place to start from. */
+  baseline_pipeline: string | null;
   versions: { version: number; published_at: string | null; current: boolean }[];
 }
 

@@ -11,11 +11,13 @@ import { ChallengeHeader } from '../../features/challenge/components/challenge-h
 import { ChallengeSpec } from '../../features/challenge/components/challenge-spec';
 import { PublicExamples } from '../../features/challenge/components/public-examples';
 import { useDraft } from '../../features/editor/utils/drafts';
-import { starterPipeline } from '../../features/editor/utils/starter';
+import { startingPipeline } from '../../features/editor/utils/starter';
+import { appendUseStep } from '../../features/editor/utils/use-step';
 import { ChallengeLeaderboard } from '../../features/leaderboards/components/challenge-leaderboard';
 import { useRunPipeline } from '../../features/runs/api/run-pipeline';
 import { RunResults } from '../../features/runs/components/run-results';
 import type { RunResult } from '../../features/runs/types/run-result';
+import { useSkills } from '../../features/skills/api/get-skills';
 import { useSubmitPipeline } from '../../features/submissions/api/submit';
 import { MySubmissions } from '../../features/submissions/components/my-submissions';
 import { SubmissionPanel } from '../../features/submissions/components/submission-panel';
@@ -113,7 +115,8 @@ function issuesOf(error: unknown): Issue[] {
 }
 
 function Workbench({ challenge, me }: { challenge: ChallengeDetail; me: Me }) {
-  const starter = useMemo(() => starterPipeline(challenge), [challenge]);
+  const starter = useMemo(() => startingPipeline(challenge), [challenge]);
+  const skills = useSkills();
   const draft = useDraft(challenge.slug, starter);
   const run = useRunPipeline(challenge.slug);
   const submit = useSubmitPipeline(challenge.slug);
@@ -178,18 +181,49 @@ function Workbench({ challenge, me }: { challenge: ChallengeDetail; me: Me }) {
           </div>
           <div className="workbench__actions">
             <span className="muted small" aria-live="polite">
-              {draft.isStarter ? 'Starter template' : draft.savedAt ? 'Draft saved' : 'Draft'}
+              {draft.isStarter
+                ? challenge.baseline_pipeline
+                  ? 'The baseline'
+                  : 'Starter template'
+                : draft.savedAt
+                  ? 'Draft saved'
+                  : 'Draft'}
             </span>
             <button
               type="button"
               className="button button--ghost"
               disabled={draft.isStarter}
               onClick={() => {
-                if (window.confirm('Replace your draft with the starter template?')) draft.reset();
+                if (
+                  window.confirm(
+                    `Replace your draft with ${challenge.baseline_pipeline ? 'the baseline' : 'the starter template'}?`,
+                  )
+                )
+                  draft.reset();
               }}
             >
-              Reset to starter
+              {challenge.baseline_pipeline ? 'Start from the baseline' : 'Reset to starter'}
             </button>
+            {(skills.data?.items.length ?? 0) > 0 && (
+              <select
+                className="select"
+                aria-label="Insert a saved skill"
+                value=""
+                onChange={(e) => {
+                  const skill = skills.data?.items.find((s) => s.name === e.target.value);
+                  const next =
+                    skill && appendUseStep(draft.value, { name: skill.name, source: skill.latest.source });
+                  if (next) draft.setValue(next);
+                }}
+              >
+                <option value="">Insert a skill…</option>
+                {skills.data?.items.map((s) => (
+                  <option key={s.name} value={s.name}>
+                    {s.name} (v{s.latest.version})
+                  </option>
+                ))}
+              </select>
+            )}
             <button
               type="button"
               className="button button--secondary"

@@ -36,3 +36,14 @@ ${inputLines}
     output: answer
 `;
 }
+
+/**
+ * Where a learner starts: the challenge's own baseline (the naive one-prompt pipeline its
+ * calibration proves insufficient) when it publishes one, else a generated one-call starter.
+ */
+export function startingPipeline(challenge: ChallengeDetail): string {
+  if (!challenge.baseline_pipeline) return starterPipeline(challenge);
+  return `# The baseline of ${challenge.title}: one naive prompt, which scores below 50 on the hidden cases.
+# Run it on the examples (Ctrl/Cmd-Enter), read the trace, then decompose, validate, vote…
+${challenge.baseline_pipeline.replace(/^\s+/, '')}`;
+}
