@@ -59,6 +59,31 @@ describe('no submission is lost', () => {
     }
   });
 
+  it('lets a worker finish the grading in hand when it is told to stop (SIGTERM)', async () => {
+    const d = new Deployment();
+    try {
+      await d.start('drain', {
+        REPS_CASE_CONCURRENCY: '1',
+        REPS_WORKER_CONCURRENCY: '1',
+        REPS_SHUTDOWN_TIMEOUT_MS: '60000',
+      });
+      const [id] = await d.submit(1, slowPipeline);
+      const worker = d.startWorker();
+      await waitUntil(
+        async () => (await d.statuses([id!]))[id!] === 'running',
+        60_000,
+        'the grading starting',
+      );
+      worker.child.kill('SIGTERM');
+      const { code, signal } = await worker.exited;
+      expect(code === 0 || signal === 'SIGTERM').toBe(true);
+      const { rows } = await d.db!.query('SELECT status, attempts FROM submissions WHERE id = $1', [id]);
+      expect(rows[0]).toEqual({ status: 'graded', attempts: 1 }); // finished before exiting, not handed over
+    } finally {
+      await d.stop();
+    }
+  });
+
   it('recovers every queued submission after the queue data in Redis is lost', async () => {
     const d = new Deployment();
     const redis = new Redis(stackEnv().REDIS_URL);
