@@ -160,6 +160,7 @@ function toView(row: CohortRow, user: AuthUser): CohortView {
     name: row.name,
     owner: row.owner,
     members: row.members,
+    is_owner: isOwner,
     join_code: isOwner ? row.join_code : undefined,
     created_at: row.created_at.toISOString(),
   };

@@ -291,6 +291,7 @@ export class InstructorService {
     return {
       slug,
       version: v.version,
+      pass_mark: Number(v.pass_mark),
       learners: counts.learners,
       submissions: counts.submissions,
       passed: tries.length,

@@ -9,6 +9,12 @@ export const adminUsersQuerySchema = z.strictObject({
 
 export const setRoleRequestSchema = z.strictObject({ role: roleSchema });
 
+export interface AdminUserList {
+  items: AdminUserRow[];
+  /** Users matching the search, all pages together. */
+  total: number;
+}
+
 export interface AdminUserRow {
   id: string;
   email: string;

@@ -14,6 +14,8 @@ export interface CohortView {
   name: string;
   owner: string;
   members: number;
+  /** Whether the viewer runs this cohort (its instructor, or an admin). */
+  is_owner: boolean;
   /** Only for the cohort's instructor (and admins). */
   join_code?: string;
   created_at: string;

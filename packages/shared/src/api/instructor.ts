@@ -65,6 +65,8 @@ export interface InstructorVersionView {
 export interface ChallengeAnalytics {
   slug: string;
   version: number;
+  /** Correctness a submission needs to pass this version. */
+  pass_mark: number;
   learners: number;
   submissions: number;
   passed: number;
