@@ -41,7 +41,7 @@ export function CohortPage({ id, scopes }: { id: string; scopes: { skills: strin
     );
   }
   const c = cohort.data;
-  const teaches = c.join_code !== undefined;
+  const teaches = c.is_owner;
   return (
     <div className="stack">
       <nav className="crumbs" aria-label="Breadcrumb">

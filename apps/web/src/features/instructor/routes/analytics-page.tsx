@@ -111,7 +111,7 @@ function AnalyticsBody({ data }: { data: NonNullable<ReturnType<typeof useAnalyt
               <h2 id="dist-title">Score distribution</h2>
               <p className="muted small">Learners by best correctness.</p>
               <ChartFrame label="score distribution" height={240}>
-                <ScoreDistribution data={data.score_distribution} />
+                <ScoreDistribution data={data.score_distribution} passMark={data.pass_mark} />
               </ChartFrame>
             </section>
             <section className="panel" aria-labelledby="cost-title">
