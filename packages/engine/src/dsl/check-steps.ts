@@ -19,7 +19,6 @@ import {
   explicitTargets,
   isInsideNestedStep,
   isObject,
-  kindsOf,
   type NestedBlock,
   nestedBlocks,
   type Snippet,
@@ -27,6 +26,11 @@ import {
 } from './step-parts.js';
 import { parseTemplate } from './template.js';
 import { type Located, locateZodIssue, suggest } from './zod-issues.js';
+
+/** The kind keys a step has; a valid step has exactly one. */
+function kindsOf(step: unknown): StepKind[] {
+  return isObject(step) ? STEP_KINDS.filter((kind) => kind in step) : [];
+}
 
 export type SkillResolver = (name: string) => Pipeline | undefined;
 

@@ -1,9 +1,10 @@
-import { STEP_KINDS, type StepKind } from '@reps/shared';
 import type { Path } from './source-map.js';
 
 /**
  * Reads the parts of a step that matter for checking and scheduling, from data that may not have
  * passed the schema yet (so a file with a schema error still gets its other problems reported).
+ * No runtime imports: the web's pipeline graph bundles this through `@reps/engine/dependency-graph`,
+ * and a value from `@reps/shared` would drag zod and every schema along.
  */
 
 export type SnippetKind = 'expression' | 'body' | 'template';
@@ -26,10 +27,6 @@ type Raw = Record<string, unknown>;
 
 export function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function kindsOf(step: unknown): StepKind[] {
-  return isObject(step) ? STEP_KINDS.filter((kind) => kind in step) : [];
 }
 
 /** The step's own expressions, code and templates; nested steps' are not included. */

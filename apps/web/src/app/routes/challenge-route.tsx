@@ -26,6 +26,11 @@ import { formatPricePerM } from '../../lib/format';
 
 // CodeMirror is the heaviest part of the app: it loads only when a signed-in learner opens a challenge.
 const PipelineEditor = lazy(() => import('../../features/editor/components/pipeline-editor'));
+// The graph preview (React Flow, and ELK in a chunk of its own) loads only when its panel is open.
+const PipelineGraph = lazy(() => import('../../features/pipeline-graph/components/pipeline-graph'));
+
+/** Wide enough for the graph to sit beside the editor: there it starts open, elsewhere closed. */
+const WIDE_SCREEN = '(min-width: 1100px)';
 
 /**
  * The challenge page: the brief and its contract, then the workbench (editor, runs on the
@@ -124,6 +129,7 @@ function Workbench({ challenge, me }: { challenge: ChallengeDetail; me: Me }) {
   const submissionId = params.get('submission');
   const [shown, setShown] = useState<'run' | 'submission' | null>(submissionId ? 'submission' : null);
   const [issues, setIssues] = useState<Issue[]>([]);
+  const [graphOpen, setGraphOpen] = useState(() => window.matchMedia?.(WIDE_SCREEN).matches ?? false);
 
   const models = useMemo(
     () =>
@@ -237,26 +243,65 @@ function Workbench({ challenge, me }: { challenge: ChallengeDetail; me: Me }) {
             </button>
           </div>
         </div>
-        <Suspense
-          fallback={
-            <div className="editor-skeleton" role="status" aria-busy="true" aria-label="Loading the editor" />
-          }
-        >
-          <PipelineEditor
-            value={draft.value}
-            onChange={draft.setValue}
-            serverIssues={issues}
-            models={models}
-            onRun={doRun}
-            onSubmit={doSubmit}
-          />
-        </Suspense>
-        {issues.length > 0 && (
-          <p className="form-error" role="alert">
-            The pipeline is not valid: {issues.length} {issues.length === 1 ? 'problem' : 'problems'} marked
-            above.
-          </p>
-        )}
+        <div className={`workbench__body${graphOpen ? ' workbench__body--graph' : ''}`}>
+          <div className="workbench__editor">
+            <Suspense
+              fallback={
+                <div
+                  className="editor-skeleton"
+                  role="status"
+                  aria-busy="true"
+                  aria-label="Loading the editor"
+                />
+              }
+            >
+              <PipelineEditor
+                value={draft.value}
+                onChange={draft.setValue}
+                serverIssues={issues}
+                models={models}
+                onRun={doRun}
+                onSubmit={doSubmit}
+              />
+            </Suspense>
+            {issues.length > 0 && (
+              <p className="form-error" role="alert">
+                The pipeline is not valid: {issues.length} {issues.length === 1 ? 'problem' : 'problems'}{' '}
+                marked above.
+              </p>
+            )}
+          </div>
+          <section className="graph-panel" aria-labelledby="graph-title">
+            <div className="graph-panel__head">
+              <h3 id="graph-title">Pipeline graph</h3>
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={graphOpen}
+                aria-controls="graph-body"
+                onClick={() => setGraphOpen((open) => !open)}
+              >
+                {graphOpen ? 'Hide' : 'Show'}
+              </button>
+            </div>
+            {graphOpen && (
+              <div id="graph-body" className="graph-panel__body">
+                <Suspense
+                  fallback={
+                    <div
+                      className="pipeline-graph__skeleton"
+                      role="status"
+                      aria-busy="true"
+                      aria-label="Loading the graph"
+                    />
+                  }
+                >
+                  <PipelineGraph text={draft.value} />
+                </Suspense>
+              </div>
+            )}
+          </section>
+        </div>
         {submitError && <ErrorState title="The submission was not accepted" error={submitError} />}
       </section>
 

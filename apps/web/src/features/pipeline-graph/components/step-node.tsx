@@ -1,0 +1,45 @@
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import type { GraphNode } from '../utils/build-graph';
+
+export type StepNodeData = GraphNode & { inCycle: boolean };
+export type StepFlowNode = Node<StepNodeData, 'step'>;
+
+export const KIND_LABELS: Record<GraphNode['kind'], string> = {
+  llm: 'llm',
+  code: 'code',
+  map: 'map',
+  branch: 'branch',
+  validate: 'validate',
+  vote: 'vote',
+  loop: 'loop',
+  use: 'use',
+  output: 'output',
+  unknown: 'no kind',
+};
+
+const MAX_INNER = 3;
+
+/** One top-level step: its kind, its id, one line of detail and, for blocks, the steps inside. */
+export function StepNode({ data }: NodeProps<StepFlowNode>) {
+  const inner = data.inner ?? [];
+  return (
+    <div className={`graph-node${data.inCycle ? ' graph-node--cycle' : ''}`} data-kind={data.kind}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <span className="graph-node__kind">{KIND_LABELS[data.kind]}</span>
+      <span className="graph-node__id">{data.stepId ?? <em>no id</em>}</span>
+      {data.detail && (
+        <span className="graph-node__detail" title={data.detail}>
+          {data.detail}
+        </span>
+      )}
+      {inner.length > 0 && (
+        <span className="graph-node__inner" title={inner.join(', ')}>
+          <span className="graph-node__count">{inner.length} inside</span>
+          {inner.slice(0, MAX_INNER).join(' · ')}
+          {inner.length > MAX_INNER && ' …'}
+        </span>
+      )}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+}
