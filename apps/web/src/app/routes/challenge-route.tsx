@@ -12,7 +12,6 @@ import { ChallengeSpec } from '../../features/challenge/components/challenge-spe
 import { PublicExamples } from '../../features/challenge/components/public-examples';
 import { useDraft } from '../../features/editor/utils/drafts';
 import { startingPipeline } from '../../features/editor/utils/starter';
-import { appendUseStep } from '../../features/editor/utils/use-step';
 import { ChallengeLeaderboard } from '../../features/leaderboards/components/challenge-leaderboard';
 import { useRunPipeline } from '../../features/runs/api/run-pipeline';
 import { RunResults } from '../../features/runs/components/run-results';
@@ -215,10 +214,12 @@ function Workbench({ challenge, me }: { challenge: ChallengeDetail; me: Me }) {
                 className="select"
                 aria-label="Insert a saved skill"
                 value=""
-                onChange={(e) => {
+                onChange={async (e) => {
                   const skill = skills.data?.items.find((s) => s.name === e.target.value);
-                  const next =
-                    skill && appendUseStep(draft.value, { name: skill.name, source: skill.latest.source });
+                  if (!skill) return;
+                  // The YAML editing code loads on demand, not with the page.
+                  const { appendUseStep } = await import('../../features/editor/utils/use-step');
+                  const next = appendUseStep(draft.value, { name: skill.name, source: skill.latest.source });
                   if (next) draft.setValue(next);
                 }}
               >
