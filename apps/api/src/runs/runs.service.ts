@@ -43,8 +43,10 @@ export class RunsService implements OnApplicationShutdown {
     const run = await this.runs.save(
       this.runs.create({ userId: user.id, challengeVersionId: version.id, pipeline, skills }),
     );
-    const job = await this.queue.enqueueRun(run.id);
-    if (waitMs > 0) {
+    // The row exists before the job: if Redis is unreachable the run stays queued and the
+    // reconciler enqueues it later, so the learner gets a 202 to poll rather than an error.
+    const job = await this.queue.enqueueRun(run.id).catch(() => undefined);
+    if (job && waitMs > 0) {
       await (job as { waitUntilFinished(events: QueueEvents, ttl: number): Promise<unknown> })
         .waitUntilFinished(await this.events(), waitMs)
         .catch(() => undefined); // a timeout or a failed attempt: the row says what happened
