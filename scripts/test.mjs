@@ -6,18 +6,8 @@
 //   npm test -- unit          one layer (unit | integration | e2e), extra args go to jest
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { dropDatabase } from './lib/postgres.mjs';
-import {
-  build,
-  ensureDependencies,
-  provisionServices,
-  root,
-  startProcess,
-  stopProcess,
-  waitForHealth,
-  waitForWorker,
-} from './lib/stack.mjs';
-import { aptInstall, bold, freePort, green, red, runVisible, say, UserError, which } from './lib/util.mjs';
+import { build, ensureDependencies, root, startThrowawayStack } from './lib/stack.mjs';
+import { aptInstall, bold, green, red, runVisible, say, UserError, which } from './lib/util.mjs';
 
 const LAYERS = ['unit', 'integration', 'e2e'];
 const args = process.argv.slice(2);
@@ -77,48 +67,21 @@ function ensureChromium() {
 }
 
 async function startStack() {
-  const runId = `${Date.now().toString(36)}${process.pid}`;
-  const database = `reps_test_${runId}`;
-  const services = await provisionServices({
+  const { baseUrl, env, database } = await startThrowawayStack({
+    name: 'test',
     stateDir,
-    env: { DATABASE_URL: process.env.REPS_TEST_DATABASE_URL, REDIS_URL: process.env.REPS_TEST_REDIS_URL },
-    // Any free ports: several clones may run their tests at once on one machine.
-    pgPort: Number(process.env.REPS_TEST_PG_PORT || (await freePort())),
-    redisPort: Number(process.env.REPS_TEST_REDIS_PORT || (await freePort())),
-    database,
-    anyPort: true,
+    logDir: resultsDir,
+    cleanups,
+    databaseUrl: process.env.REPS_TEST_DATABASE_URL,
+    redisUrl: process.env.REPS_TEST_REDIS_URL,
+    pgPort: Number(process.env.REPS_TEST_PG_PORT) || undefined,
+    redisPort: Number(process.env.REPS_TEST_REDIS_PORT) || undefined,
+    env: {
+      REPS_SEED_DEMO: 'true',
+      // The catalogue, plus the engine's tiny fixture challenge the platform tests grade quickly.
+      REPS_CHALLENGES_DIR: `${join(root, 'challenges')}:${join(root, 'packages/engine/src/challenges/fixtures')}`,
+    },
   });
-  cleanups.push(() => services.stop());
-  const adminUrl = services.databaseUrl.replace(/\/[^/]+$/, '/postgres');
-  cleanups.push(() => dropDatabase(adminUrl, database).catch(() => undefined));
-
-  const port = await freePort();
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: services.databaseUrl,
-    REDIS_URL: services.redisUrl,
-    REPS_REDIS_PREFIX: `reps-test-${runId}`,
-    REPS_HIDDEN_SEED: `test-hidden-seed-${runId}`,
-    REPS_SERVER_KEY: `test-server-key-${runId}-0123456789abcdef`,
-    REPS_SEED_DEMO: 'true',
-    REPS_WEB_DIST: join(root, 'apps/web/dist'),
-    // The catalogue, plus the engine's tiny fixture challenge the platform tests grade quickly.
-    REPS_CHALLENGES_DIR: `${join(root, 'challenges')}:${join(root, 'packages/engine/src/challenges/fixtures')}`,
-    REPS_SHUTDOWN_TIMEOUT_MS: '10000',
-    LOG_LEVEL: 'info',
-  };
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const api = startProcess('api', 'apps/api/dist/main.js', env, { logFile: join(resultsDir, 'api.log') });
-  const worker = startProcess('worker', 'apps/api/dist/worker.js', env, {
-    logFile: join(resultsDir, 'worker.log'),
-  });
-  cleanups.push(() => Promise.all([stopProcess(api), stopProcess(worker)]));
-  await waitForHealth(baseUrl, api);
-  await waitForWorker(baseUrl, worker);
   say(`stack up at ${baseUrl} (database ${database})`);
   // Tests that start their own processes (crash and shutdown tests) get the same environment.
   return { REPS_TEST_API_URL: baseUrl, REPS_TEST_ENV: JSON.stringify(env) };

@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureLocalPostgres } from './postgres.mjs';
+import { dropDatabase, ensureDatabase, ensureLocalPostgres } from './postgres.mjs';
 import { ensureLocalRedis } from './redis.mjs';
-import { canConnect, fail, runVisible, say, sleep, waitFor } from './util.mjs';
+import { canConnect, fail, freePort, runVisible, say, sleep, waitFor } from './util.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 
@@ -150,4 +150,67 @@ export async function stopProcess(child, graceMs = 15_000) {
     child.kill('SIGKILL');
     await exited;
   }
+}
+
+/**
+ * A deployment of its own for tests and benchmarks: a fresh database (on the given server or a
+ * project-local one), its own Redis prefix and secrets, the API and one worker on a free port.
+ * Everything it starts is registered in `cleanups`, in order, even when a later step fails.
+ */
+export async function startThrowawayStack({
+  name,
+  stateDir,
+  logDir,
+  cleanups,
+  databaseUrl,
+  redisUrl,
+  pgPort,
+  redisPort,
+  env: extra = {},
+}) {
+  const runId = `${Date.now().toString(36)}${process.pid}`;
+  const database = `reps_${name}_${runId}`;
+  const services = await provisionServices({
+    stateDir,
+    env: { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl },
+    // Any free ports: several clones may run their tests at once on one machine.
+    pgPort: pgPort || (await freePort()),
+    redisPort: redisPort || (await freePort()),
+    database,
+    anyPort: true,
+  });
+  cleanups.push(() => services.stop());
+  // On a given server too, the work happens in a throwaway database next to the given one.
+  const adminUrl = services.databaseUrl.replace(/\/[^/]*$/, '/postgres');
+  await ensureDatabase(adminUrl, database);
+  cleanups.push(() => dropDatabase(adminUrl, database).catch(() => undefined));
+
+  const port = await freePort();
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: services.databaseUrl.replace(/\/[^/]*$/, `/${database}`),
+    REDIS_URL: services.redisUrl,
+    REPS_REDIS_PREFIX: `reps-${name}-${runId}`,
+    REPS_HIDDEN_SEED: `${name}-hidden-seed-${runId}`,
+    REPS_SERVER_KEY: `${name}-server-key-${runId}-0123456789abcdef`,
+    REPS_WEB_DIST: join(root, 'apps/web/dist'),
+    REPS_CHALLENGES_DIR: join(root, 'challenges'),
+    REPS_SHUTDOWN_TIMEOUT_MS: '10000',
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+  mkdirSync(logDir, { recursive: true });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const api = startProcess('api', 'apps/api/dist/main.js', env, { logFile: join(logDir, 'api.log') });
+  const worker = startProcess('worker', 'apps/api/dist/worker.js', env, {
+    logFile: join(logDir, 'worker.log'),
+  });
+  cleanups.push(() => Promise.all([stopProcess(api), stopProcess(worker)]));
+  await waitForHealth(baseUrl, api);
+  await waitForWorker(baseUrl, worker);
+  return { baseUrl, env, database };
 }

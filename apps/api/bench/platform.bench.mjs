@@ -9,20 +9,11 @@
 // Knobs (env): REPS_BENCH_SLUG, REPS_BENCH_LATENCY_N (10), REPS_BENCH_THROUGHPUT_M (30),
 // REPS_BENCH_SUBMISSIONS (1000000), REPS_BENCH_USERS (20000), REPS_BENCH_READS (500),
 // REPS_BENCH_READ_CONCURRENCY (4).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { dropDatabase } from '../../../scripts/lib/postgres.mjs';
-import {
-  provisionServices,
-  root,
-  startProcess,
-  stopProcess,
-  waitForHealth,
-  waitForWorker,
-} from '../../../scripts/lib/stack.mjs';
-import { freePort } from '../../../scripts/lib/util.mjs';
+import { root, startThrowawayStack } from '../../../scripts/lib/stack.mjs';
 import { seedLeaderboard } from './seed-leaderboard.mjs';
 
 const num = (name, fallback) => Number(process.env[name] || fallback);
@@ -45,61 +36,26 @@ const log = (message) => process.stderr.write(`bench ${message}\n`);
 // Stack
 
 async function startStack() {
-  const runId = `${Date.now().toString(36)}${process.pid}`;
-  const database = `reps_bench_${runId}`;
   for (const entry of ['apps/api/dist/main.js', 'apps/api/dist/worker.js']) {
     if (!existsSync(join(root, entry)))
       throw new Error(`${entry} is missing: run \`npx turbo run build\` first`);
   }
-  mkdirSync(stateDir, { recursive: true });
-  const services = await provisionServices({
+  const { baseUrl, env, database } = await startThrowawayStack({
+    name: 'bench',
     stateDir,
-    env: { DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: process.env.REDIS_URL },
-    pgPort: await freePort(),
-    redisPort: await freePort(),
-    database,
-    anyPort: true,
+    logDir: stateDir,
+    cleanups,
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl: process.env.REDIS_URL,
+    env: {
+      NODE_ENV: 'production',
+      // Every submission and registration here comes from one address and a few learners.
+      REPS_WRITES_PER_MINUTE: '100000',
+      REPS_SHUTDOWN_TIMEOUT_MS: '5000',
+    },
   });
-  cleanups.push(() => services.stop());
-  // With an external DATABASE_URL we still work in a throwaway database next to the given one.
-  const adminUrl = services.databaseUrl.replace(/\/[^/]*$/, '/postgres');
-  const databaseUrl = services.databaseUrl.replace(/\/[^/]*$/, `/${database}`);
-  if (process.env.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`CREATE DATABASE "${database}"`).finally(() => client.end());
-  }
-  cleanups.push(() => dropDatabase(adminUrl, database).catch(() => undefined));
-
-  const port = await freePort();
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: services.redisUrl,
-    REPS_REDIS_PREFIX: `reps-bench-${runId}`,
-    REPS_HIDDEN_SEED: `bench-hidden-seed-${runId}`,
-    REPS_SERVER_KEY: `bench-server-key-${runId}-0123456789abcdef`,
-    REPS_CHALLENGES_DIR: join(root, 'challenges'),
-    REPS_WEB_DIST: join(root, 'apps/web/dist'),
-    // Every submission and registration here comes from one address and a few learners.
-    REPS_WRITES_PER_MINUTE: '100000',
-    REPS_SHUTDOWN_TIMEOUT_MS: '5000',
-    LOG_LEVEL: 'info',
-  };
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const api = startProcess('api', 'apps/api/dist/main.js', env, { logFile: join(stateDir, 'api.log') });
-  const worker = startProcess('worker', 'apps/api/dist/worker.js', env, {
-    logFile: join(stateDir, 'worker.log'),
-  });
-  cleanups.push(() => Promise.all([stopProcess(api, 10_000), stopProcess(worker, 10_000)]));
-  await waitForHealth(baseUrl, api);
-  await waitForWorker(baseUrl, worker);
   log(`stack up at ${baseUrl} (database ${database}); logs in ${stateDir}`);
-  return { baseUrl, databaseUrl };
+  return { baseUrl, databaseUrl: env.DATABASE_URL };
 }
 
 // ---------------------------------------------------------------------------------------------
