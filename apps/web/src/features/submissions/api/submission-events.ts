@@ -10,7 +10,7 @@ export interface SubmissionProgress {
 
 /**
  * Live progress of a submission from its server-sent events (`progress`, then one `final`). On
- * the final event the stored submission, the learner's list and the boards are refetched.
+ * the final event the stored submission is refetched; useRefreshWhenFinal does the rest.
  */
 export function useSubmissionEvents(id: string, enabled: boolean): SubmissionProgress | null {
   const queryClient = useQueryClient();
@@ -24,10 +24,6 @@ export function useSubmissionEvents(id: string, enabled: boolean): SubmissionPro
       setProgress(JSON.parse(event.data));
       source.close(); // the server ends the stream; without this the browser would reconnect
       queryClient.invalidateQueries({ queryKey: ['submission', id] });
-      queryClient.invalidateQueries({ queryKey: ['me', 'submissions'] });
-      queryClient.invalidateQueries({ queryKey: ['leaderboard'] });
-      queryClient.invalidateQueries({ queryKey: ['challenge'] });
-      queryClient.invalidateQueries({ queryKey: ['challenges'] });
     };
     source.addEventListener('progress', onProgress);
     source.addEventListener('final', onFinal);
@@ -35,4 +31,19 @@ export function useSubmissionEvents(id: string, enabled: boolean): SubmissionPro
   }, [id, enabled, queryClient]);
 
   return progress;
+}
+
+/**
+ * Once a submission is final, however that was learned (the event stream, the fallback poll, or a
+ * first fetch after a grading quicker than the page), the learner's list and the boards are
+ * refetched: they changed with it.
+ */
+export function useRefreshWhenFinal(id: string, final: boolean): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!final) return;
+    for (const queryKey of [['me', 'submissions'], ['leaderboard'], ['challenge'], ['challenges']]) {
+      queryClient.invalidateQueries({ queryKey });
+    }
+  }, [id, final, queryClient]);
 }

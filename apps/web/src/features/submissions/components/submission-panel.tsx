@@ -7,7 +7,7 @@ import { ProgressBar } from '../../../components/progress-bar';
 import { type Aggregates, ResultSummary } from '../../../components/result-summary';
 import { formatDateTime } from '../../../lib/format';
 import { FINAL_STATUSES, useSubmission } from '../api/get-submission';
-import { useSubmissionEvents } from '../api/submission-events';
+import { useRefreshWhenFinal, useSubmissionEvents } from '../api/submission-events';
 
 interface SubmissionResult {
   hidden?: Aggregates;
@@ -42,6 +42,7 @@ export function SubmissionPanel({
   const view = submission.data;
   const final = view ? FINAL_STATUSES.has(view.status) : false;
   const live = useSubmissionEvents(id, Boolean(view) && !final);
+  useRefreshWhenFinal(id, final);
 
   if (submission.isPending) return <Loading label="Loading the submission" lines={2} />;
   if (submission.isError)
