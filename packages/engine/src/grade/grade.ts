@@ -36,6 +36,11 @@ export interface GradeOptions {
   skills?: SkillResolver;
   /** Model calls in flight per case. */
   concurrency?: number;
+  /**
+   * Indices into `cases` of the cases to run, in this order (default all); the result holds only
+   * these. Lets isolation/ run a case alone in a thread of its own.
+   */
+  caseIndices?: readonly number[];
 }
 
 export type CaseStatus = 'ok' | ErrorCode;
@@ -76,7 +81,7 @@ export interface GradeResult {
  * failures but left out of correctness, never scored as a zero (DESIGN.md section 4).
  */
 export async function grade(options: GradeOptions): Promise<GradeResult> {
-  const { cases } = options;
+  const cases = selectCases(options.cases, options.caseIndices);
   const results: CaseResult[] = new Array(cases.length);
   let next = 0;
   let done = 0;
@@ -91,6 +96,15 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
   const workers = Math.max(1, Math.min(options.caseConcurrency ?? 4, cases.length));
   await Promise.all(Array.from({ length: workers }, worker));
   return summarize(results);
+}
+
+function selectCases(cases: GradeCase[], indices: readonly number[] | undefined): GradeCase[] {
+  if (!indices) return cases;
+  return indices.map((index) => {
+    const selected = cases[index];
+    if (!selected) throw new RangeError(`case index ${index} is outside 0..${cases.length - 1}`);
+    return selected;
+  });
 }
 
 async function gradeCase(options: GradeOptions, gradeCase: GradeCase): Promise<CaseResult> {
@@ -142,7 +156,8 @@ async function scoreRun(
   }
 }
 
-function summarize(cases: CaseResult[]): GradeResult {
+/** The result of graded cases in the order given: what grade() returns, for callers that run cases apart. */
+export function summarize(cases: CaseResult[]): GradeResult {
   const scored = cases.filter((c) => c.score !== null);
   const sum = scored.reduce((total, c) => total + (c.score as number), 0);
   const statuses: Record<string, number> = {};
