@@ -14,6 +14,7 @@ import { parsePipeline } from '../dsl/parse-pipeline.js';
 import type { ModelGateway } from '../models/types.js';
 import { createScorer } from '../scorers/registry.js';
 import { type GradeResult, grade } from './grade.js';
+import { unpricedModelIssues } from './unpriced-models.js';
 
 export interface GradeChallengeOptions {
   challenge: LoadedChallenge;
@@ -28,6 +29,8 @@ export interface GradeChallengeOptions {
   skills?: SkillResolver;
   caseConcurrency?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Refuse real models without a known price (graded submissions: their cost counts). */
+  requireKnownPrices?: boolean;
 }
 
 export type GradeChallengeOutcome =
@@ -43,7 +46,9 @@ export type GradeChallengeOutcome =
 export async function gradeChallenge(options: GradeChallengeOptions): Promise<GradeChallengeOutcome> {
   const { challenge, gateway } = options;
   const { manifest } = challenge;
-  const parsed = parseForChallenge(manifest, options.pipelineSource, gateway, options.skills);
+  const parsed = parseForChallenge(manifest, options.pipelineSource, gateway, options.skills, {
+    requireKnownPrices: options.requireKnownPrices,
+  });
   if (!parsed.ok) return parsed;
   const { pipeline } = parsed;
   const cases = await generateCases(challenge, {
@@ -69,6 +74,11 @@ export async function gradeChallenge(options: GradeChallengeOptions): Promise<Gr
   }
 }
 
+export interface ParseForChallengeOptions {
+  /** Also refuse real models without a known price (see unpriced-models.ts). */
+  requireKnownPrices?: boolean;
+}
+
 /**
  * Parses a pipeline as this challenge will run it: only the models it allows (and the gateway
  * serves), with the budget capped by the challenge's. The API calls this to answer 422 at once.
@@ -78,12 +88,17 @@ export function parseForChallenge(
   source: string,
   gateway: ModelGateway,
   skills?: SkillResolver,
+  options: ParseForChallengeOptions = {},
 ): { ok: true; pipeline: Pipeline } | { ok: false; issues: Issue[] } {
   const parsed = parsePipeline(source, {
     knownModels: (model) => isModelAllowed(manifest.models, model) && gateway.describe(model) !== undefined,
     skills,
   });
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  if (options.requireKnownPrices) {
+    const issues = unpricedModelIssues(source, parsed.pipeline, gateway, skills);
+    if (issues.length > 0) return { ok: false, issues };
+  }
   return {
     ok: true,
     pipeline: { ...parsed.pipeline, budget: capBudget(parsed.pipeline.budget, manifest.budget) },
