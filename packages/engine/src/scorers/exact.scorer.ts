@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { brief, canonicalJson, firstDifference } from './canonical-json.js';
+import { brief, briefPath, canonicalJson, firstDifference } from './canonical-json.js';
 import { lookup } from './json-path.js';
 import { pathParam, pick } from './scorer-params.js';
 import { defineScorer } from './scorer-types.js';
@@ -14,7 +14,7 @@ export const exactScorer = defineScorer({
     if (canonicalJson(picked.output) === canonicalJson(picked.expected))
       return { score: 1, reason: 'Exact match.' };
     const at = firstDifference(picked.output, picked.expected);
-    const where = at ? ` at "${at}"` : '';
+    const where = at ? ` at "${briefPath(at)}"` : '';
     return {
       score: 0,
       reason: `Differs${where}: got ${brief(valueAt(picked.output, at))}, expected ${brief(valueAt(picked.expected, at))}.`,

@@ -6,7 +6,7 @@ import { compareNumber, toleranceSchema } from './numeric.scorer.js';
 import { pathParam, zero } from './scorer-params.js';
 import { defineScorer, type ScoreResult } from './scorer-types.js';
 import { listF1 } from './set-f1.scorer.js';
-import { normalizeText, type TextOptions, textOptionsSchema } from './text-normalize.js';
+import { expectedText, normalizeText, type TextOptions, textOptionsSchema } from './text-normalize.js';
 
 /**
  * json_fields: a weighted mean of per-field scores.
@@ -133,7 +133,7 @@ function compareField(field: FieldSpec, got: unknown, want: unknown, name: strin
 
 function compareText(got: unknown, want: unknown, options: TextOptions, name: string): FieldsScore {
   if (typeof got !== 'string') return { score: 0, notes: [`${name}: expected text, got ${kindOf(got)}`] };
-  return normalizeText(got, options) === normalizeText(String(want), options)
+  return normalizeText(got, options) === normalizeText(expectedText(want), options)
     ? { score: 1, notes: [] }
     : { score: 0, notes: [`${name}: got ${brief(got, 40)}, expected ${brief(want, 40)}`] };
 }

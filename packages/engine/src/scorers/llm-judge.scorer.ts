@@ -1,9 +1,10 @@
 import { RepsError } from '@reps/shared';
 import { z } from 'zod';
-import type { Completion, ModelGateway } from '../models/types.js';
+import { type Completion, ModelError, type ModelGateway } from '../models/types.js';
 import { brief, kindOf } from './canonical-json.js';
 import { GraderError } from './grader-error.js';
 import { isRecord } from './json-path.js';
+import { jsonText } from './json-text.js';
 import { zero } from './scorer-params.js';
 import { defineScorer, type ScoreResult, type ScorerCase } from './scorer-types.js';
 
@@ -22,8 +23,9 @@ type Params = z.output<typeof params>;
 
 /**
  * Asks a judge model to grade the output against the expected answer under a rubric. The verdict
- * must be JSON `{ "score": 0..scale, "reason": "…" }`; anything else is a GraderError (grader_error,
- * reported, never a zero), because a judge that cannot be read says nothing about the output.
+ * must be JSON `{ "score": 0..scale, "reason": "…" }`; anything else is a GraderError marked as the
+ * grader's fault (grader_error, reported, never a zero), because a judge that cannot be read says
+ * nothing about the output.
  */
 export const llmJudgeScorer = defineScorer({
   name: 'llm_judge',
@@ -63,7 +65,12 @@ async function ask(
       {},
     );
   } catch (error) {
-    throw new GraderError(`The judge model ${p.model} failed: ${(error as Error).message}`);
+    // A prompt too long for the judge may be the output's doing (grade() checks that on the
+    // expected output); any other model failure is the grader's whatever the output was.
+    const tooLong = error instanceof ModelError && error.code === 'context_length_exceeded';
+    throw new GraderError(`The judge model ${p.model} failed: ${(error as Error).message}`, {
+      graderFault: !tooLong,
+    });
   }
 }
 
@@ -73,13 +80,25 @@ export function judgeMessages(p: Params, output: unknown, expected: unknown, tes
     'You are a strict, fair grader. Compare the candidate output with the expected output using the rubric. ' +
     `Reply with JSON only: {"score": <number from 0 to ${p.scale}>, "reason": "<one or two sentences>"}.`;
   const parts = [`Rubric:\n${p.rubric}`];
-  if (p.include_input) parts.push(`Task input:\n${JSON.stringify(testCase.input, null, 2)}`);
-  parts.push(`Expected output:\n${JSON.stringify(expected, null, 2)}`);
-  parts.push(`Candidate output:\n${JSON.stringify(output, null, 2)}`);
+  if (p.include_input) parts.push(`Task input:\n${pretty(testCase.input)}`);
+  parts.push(`Expected output:\n${pretty(expected)}`);
+  parts.push(`Candidate output:\n${pretty(output)}`);
   return [
     { role: 'system' as const, content: system },
     { role: 'user' as const, content: parts.join('\n\n') },
   ];
+}
+
+/** More than any judge's context holds; past it the text is cut (and the judge is told). */
+const MAX_JUDGED_CHARS = 1_000_000;
+
+/**
+ * JSON.stringify(value, null, 2) without recursion, cut at MAX_JUDGED_CHARS: indentation grows
+ * with depth, so a deeply nested output would otherwise be text quadratic in its size.
+ */
+function pretty(value: unknown): string {
+  const text = jsonText(value, { indent: 2, limit: MAX_JUDGED_CHARS }) ?? 'undefined';
+  return text.length > MAX_JUDGED_CHARS ? `${text.slice(0, MAX_JUDGED_CHARS)}\n… (cut here)` : text;
 }
 
 function verdictSchema(scale: number): Record<string, unknown> {
@@ -94,10 +113,14 @@ function verdictSchema(scale: number): Record<string, unknown> {
 export function readVerdict(completion: Pick<Completion, 'text' | 'json'>, scale: number): ScoreResult {
   const verdict = isRecord(completion.json) ? completion.json : parseFromText(completion.text);
   if (!verdict)
-    throw new GraderError(`The judge's verdict is not JSON {score, reason}: ${brief(completion.text, 120)}`);
+    throw new GraderError(`The judge's verdict is not JSON {score, reason}: ${brief(completion.text, 120)}`, {
+      graderFault: true,
+    });
   const score = verdict.score;
   if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > scale)
-    throw new GraderError(`The judge's score ${brief(score)} is not a number from 0 to ${scale}.`);
+    throw new GraderError(`The judge's score ${brief(score)} is not a number from 0 to ${scale}.`, {
+      graderFault: true,
+    });
   const reason =
     typeof verdict.reason === 'string' && verdict.reason.trim()
       ? verdict.reason.trim()

@@ -3,7 +3,7 @@ import { brief, kindOf } from './canonical-json.js';
 import { describeF1, multisetF1 } from './f1.js';
 import { pathParam, pick, zero } from './scorer-params.js';
 import { defineScorer } from './scorer-types.js';
-import { normalizeText, textOptionsSchema, tokens } from './text-normalize.js';
+import { expectedText, normalizeText, textOptionsSchema, tokens } from './text-normalize.js';
 
 /**
  * Text equal after normalisation (NFKC, case, punctuation, whitespace). `match: token_f1` gives
@@ -19,7 +19,7 @@ export const normalizedTextScorer = defineScorer({
     const picked = pick(output, expected, params.path);
     if ('result' in picked) return picked.result;
     if (typeof picked.output !== 'string') return zero(`Expected text, got ${kindOf(picked.output)}.`);
-    const want = String(picked.expected);
+    const want = expectedText(picked.expected);
     if (params.match === 'token_f1') {
       const result = multisetF1(tokens(picked.output, params), tokens(want, params));
       return { score: result.f1, reason: `Word overlap F1 ${result.f1.toFixed(3)}: ${describeF1(result)}.` };

@@ -1,5 +1,6 @@
 import { type ChallengeScoringInput, type Issue, RepsError, type ScorerName } from '@reps/shared';
 import type { z } from 'zod';
+import { brief } from './canonical-json.js';
 import { customScorer } from './custom.scorer.js';
 import { exactScorer } from './exact.scorer.js';
 import { GraderError } from './grader-error.js';
@@ -82,5 +83,8 @@ function checked(result: ScoreResult, name: string): ScoreResult {
   const { score, reason } = result;
   if (typeof score !== 'number' || !Number.isFinite(score) || score < -1e-9 || score > 1 + 1e-9)
     throw new GraderError(`The ${name} scorer produced score ${String(score)}, outside 0..1.`);
-  return { score: Math.min(1, Math.max(0, score)), reason: String(reason) };
+  return {
+    score: Math.min(1, Math.max(0, score)),
+    reason: typeof reason === 'string' ? reason : brief(reason),
+  };
 }

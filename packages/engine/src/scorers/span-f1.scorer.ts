@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { brief, kindOf } from './canonical-json.js';
+import { brief, canonicalJson, kindOf } from './canonical-json.js';
 import { describeF1, type F1, f1From, multisetF1 } from './f1.js';
 import { GraderError } from './grader-error.js';
 import { isRecord } from './json-path.js';
@@ -74,7 +74,7 @@ function parseSpans(value: unknown, p: Params): Parsed<Span> {
     spans.push({
       start: start as number,
       end: end as number,
-      label: p.label ? String(item[p.label] ?? '') : '',
+      label: p.label ? labelKey(item[p.label]) : '',
     });
   }
   return { ok: true, items: spans };
@@ -86,10 +86,16 @@ function parseTexts(value: unknown, p: Params): Parsed<string> {
   for (const [i, item] of value.entries()) {
     const text = typeof item === 'string' ? item : isRecord(item) ? item[p.text] : undefined;
     if (typeof text !== 'string') return { ok: false, reason: `item ${i + 1} has no text: ${brief(item)}` };
-    const label = p.label && isRecord(item) ? `${String(item[p.label] ?? '')}\u0000` : '';
+    const label = p.label && isRecord(item) ? `${labelKey(item[p.label])}\u0000` : '';
     for (const word of tokens(text, p)) words.push(label + word);
   }
   return { ok: true, items: words };
+}
+
+/** A span's label as a key: text as it is, anything else as canonical JSON (never String() of a list). */
+function labelKey(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : canonicalJson(value);
 }
 
 function spanKey(span: Span): string {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { kindOf } from './canonical-json.js';
+import { GraderError } from './grader-error.js';
 
 /** How text is compared by normalized_text, set_f1, label_accuracy and json_fields' `text`. */
 export const textOptionsSchema = z.strictObject({
@@ -33,4 +35,14 @@ export function normalizeText(text: string, options: TextOptions = DEFAULT_TEXT_
 export function tokens(text: string, options: TextOptions = DEFAULT_TEXT_OPTIONS): string[] {
   const normalized = normalizeText(text, options);
   return normalized ? normalized.split(' ') : [];
+}
+
+/**
+ * An expected value as text: a string as it is, a number, boolean or null as String() writes it.
+ * A list or an object is the generator's bug (String() would also recurse through it).
+ */
+export function expectedText(value: unknown): string {
+  if (typeof value === 'object' && value !== null)
+    throw new GraderError(`The expected value is ${kindOf(value)}, not text.`);
+  return String(value);
 }
