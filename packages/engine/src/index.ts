@@ -15,6 +15,8 @@ export * from './executor/run-pipeline.js';
 export * from './grade/calibrate.js';
 export * from './grade/grade.js';
 export * from './grade/grade-challenge.js';
+export * from './isolation/gateway-spec.js';
+export * from './isolation/grade-challenge-isolated.js';
 export * from './models/anthropic-provider.js';
 export * from './models/cache-key.js';
 export * from './models/default-gateway.js';

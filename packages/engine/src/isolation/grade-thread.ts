@@ -1,0 +1,98 @@
+import { parentPort } from 'node:worker_threads';
+import { type Aspect, type ChallengeCase, type Pipeline, RepsError } from '@reps/shared';
+import { generateCases } from '../challenges/generate-cases.js';
+import type { SkillResolver } from '../dsl/check-steps.js';
+import { skillLibrary } from '../dsl/skill-library.js';
+import { grade } from '../grade/grade.js';
+import { parseForChallenge } from '../grade/grade-challenge.js';
+import type { ModelGateway } from '../models/types.js';
+import { createScorer } from '../scorers/registry.js';
+import type { CaseScorer } from '../scorers/scorer-types.js';
+import { gatewayFromSpec } from './gateway-spec.js';
+import type { HostMessage, ThreadError, ThreadJob, ThreadMessage } from './thread-protocol.js';
+
+/**
+ * The entry of a grading thread (see grade-challenge-isolated.ts): checks the pipeline, generates
+ * the cases and runs the cases the host asks for, reporting each case's start and result. It holds
+ * no limits of its own; the host watches the clock and terminates it.
+ */
+if (!parentPort) throw new Error('grade-thread.js runs as a worker thread; call gradeChallengeIsolated.');
+const port = parentPort;
+
+interface Current {
+  pipeline: Pipeline;
+  cases: ChallengeCase[];
+  gateway: ModelGateway;
+  skills?: SkillResolver;
+  aspects?: Aspect[];
+  scorer: CaseScorer;
+}
+
+let current: Current | undefined;
+
+const post = (message: ThreadMessage) => port.postMessage(message);
+
+port.on('message', (message: HostMessage) => {
+  const handled =
+    message.type === 'prepare' ? prepare(message.job) : run(message.indices, message.concurrency);
+  handled.catch((error: unknown) => post({ type: 'failed', error: threadError(error) }));
+});
+
+async function prepare(job: ThreadJob): Promise<void> {
+  current?.scorer.dispose();
+  current = undefined;
+  const { challenge } = job;
+  const { manifest } = challenge;
+  const gateway = await gatewayFromSpec(job.gateway);
+  const skills = job.skills ? skillLibrary(job.skills) : undefined;
+  let prepared = job.prepared;
+  if (!prepared) {
+    post({ type: 'parsing' });
+    const parsed = parseForChallenge(manifest, job.pipelineSource, gateway, skills, {
+      requireKnownPrices: job.requireKnownPrices,
+    });
+    if (!parsed.ok) return post({ type: 'invalid', issues: parsed.issues });
+    post({ type: 'parsed' });
+    const cases = await generateCases(challenge, { kind: job.kind, secret: job.secret, count: job.count });
+    prepared = { pipeline: parsed.pipeline, cases };
+  }
+  const scorer = createScorer(manifest.scoring, { gateway, customScorerScript: challenge.scorerScript });
+  current = { ...prepared, gateway, skills, aspects: manifest.aspects, scorer };
+  post({ type: 'ready', ...prepared });
+}
+
+/**
+ * Runs the cases at these indices, `concurrency` at once, each through grade() on its own, so a
+ * case's result is the one grade() gives it in-process (cases share nothing, DESIGN.md section 5).
+ */
+async function run(indices: number[], concurrency: number): Promise<void> {
+  const job = current;
+  if (!job) throw new Error('the host asked for cases before preparing a grading');
+  let next = 0;
+  const lane = async () => {
+    for (;;) {
+      const index = indices[next++];
+      if (index === undefined) return;
+      post({ type: 'start', index });
+      const graded = await grade({
+        pipeline: job.pipeline,
+        cases: job.cases,
+        caseIndices: [index],
+        caseConcurrency: 1,
+        score: job.scorer,
+        gateway: job.gateway,
+        aspects: job.aspects,
+        skills: job.skills,
+      });
+      post({ type: 'done', index, result: graded.cases[0]! });
+    }
+  };
+  const lanes = Math.max(1, Math.min(concurrency, indices.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  post({ type: 'ran' });
+}
+
+function threadError(error: unknown): ThreadError {
+  if (error instanceof RepsError) return { message: error.message, code: error.code, issues: error.issues };
+  return { message: error instanceof Error ? error.message : String(error) };
+}

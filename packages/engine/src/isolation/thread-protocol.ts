@@ -1,0 +1,49 @@
+import type { CaseKind, ChallengeCase, ErrorCode, Issue, Pipeline } from '@reps/shared';
+import type { LoadedChallenge } from '../challenges/load-challenge.js';
+import type { CaseResult } from '../grade/grade.js';
+import type { GatewaySpec } from './gateway-spec.js';
+
+/** One grading as a thread receives it: everything is data (structured-clonable). */
+export interface ThreadJob {
+  challenge: LoadedChallenge;
+  pipelineSource: string;
+  kind: CaseKind;
+  secret?: string;
+  count?: number;
+  gateway: GatewaySpec;
+  /** Skill sources keyed `name` and `name@version` (see skillLibrary). */
+  skills?: Record<string, string>;
+  requireKnownPrices?: boolean;
+  /** What an earlier thread of this grading checked and generated: a fresh thread takes it as is. */
+  prepared?: PreparedCases;
+}
+
+export interface PreparedCases {
+  pipeline: Pipeline;
+  cases: ChallengeCase[];
+}
+
+/** Host → thread. The host sends `run` only after `ready`, and one message at a time. */
+export type HostMessage =
+  | { type: 'prepare'; job: ThreadJob }
+  | { type: 'run'; indices: number[]; concurrency: number };
+
+/** Thread → host. */
+export type ThreadMessage =
+  /** Checking the pipeline starts (the part a learner's schema can make slow). */
+  | { type: 'parsing' }
+  /** The pipeline is valid; the cases are being generated. */
+  | { type: 'parsed' }
+  | { type: 'invalid'; issues: Issue[] }
+  | ({ type: 'ready' } & PreparedCases)
+  | { type: 'start'; index: number }
+  | { type: 'done'; index: number; result: CaseResult }
+  /** Every case of the last `run` is done. */
+  | { type: 'ran' }
+  | { type: 'failed'; error: ThreadError };
+
+export interface ThreadError {
+  message: string;
+  code?: ErrorCode;
+  issues?: Issue[];
+}
