@@ -9,10 +9,9 @@ import {
   validateOnFailSchema,
 } from '@reps/shared';
 import { Ajv } from 'ajv';
-import type { Sandbox } from '../sandbox/types.js';
 import { blockGraph, stepIdOf } from './dependency-graph.js';
-import { JS_GLOBALS } from './free-names.js';
-import { namesInSnippet } from './names-in-snippet.js';
+import { type FreeName, freeNames, JS_GLOBALS } from './free-names.js';
+import { type CodeKind, parseSnippet } from './js-parse.js';
 import { SCOPE_NAME_SET } from './scope.js';
 import type { Path, SourceMap } from './source-map.js';
 import {
@@ -37,7 +36,6 @@ export type SkillResolver = (name: string) => Pipeline | undefined;
 export interface CheckOptions {
   knownModels?: (id: string) => boolean;
   skills?: SkillResolver;
-  sandbox: Sandbox;
 }
 
 interface Visibility {
@@ -183,15 +181,15 @@ export class StepChecker {
 
   private checkSnippets(snippets: Snippet[], scope: Visibility): void {
     for (const snippet of snippets) {
-      if (!this.checkSyntax(snippet)) continue;
-      for (const use of namesInSnippet(snippet)) this.checkName(snippet, use.name, use.offset, scope);
+      const uses = this.namesOf(snippet);
+      if (uses) for (const use of uses) this.checkName(snippet, use, scope);
     }
   }
 
-  /** Returns true when the snippet parses. */
-  private checkSyntax(snippet: Snippet): boolean {
+  /** The free names of a snippet's code, or undefined (and the syntax error reported) when it does not parse. */
+  private namesOf(snippet: Snippet): FreeName[] | undefined {
     const text = this.source.stringAt(snippet.path) ?? snippet.text;
-    if (snippet.kind !== 'template') return this.checkCode(snippet, text, 0, snippet.kind);
+    if (snippet.kind !== 'template') return this.parseCode(snippet, text, 0, snippet.kind);
     const parsed = parseTemplate(text);
     if (!parsed.ok) {
       this.report(
@@ -199,30 +197,34 @@ export class StepChecker {
         `bad template: ${parsed.problem.message}`,
         this.source.inString(snippet.path, parsed.problem.offset),
       );
-      return false;
+      return undefined;
     }
-    return parsed.parts.every(
-      (part) =>
-        !('expression' in part) || this.checkCode(snippet, part.expression, part.offset, 'expression'),
-    );
+    const uses: FreeName[] = [];
+    for (const part of parsed.parts) {
+      if (!('expression' in part)) continue;
+      const names = this.parseCode(snippet, part.expression, part.offset, 'expression');
+      if (!names) return undefined;
+      uses.push(...names);
+    }
+    return uses;
   }
 
-  private checkCode(snippet: Snippet, code: string, base: number, kind: 'expression' | 'body'): boolean {
-    if (!code.trim()) return true; // the schema reports empty code
-    const problem = this.options.sandbox.checkSyntax(code, kind);
-    if (!problem) return true;
-    const offset = base + offsetOf(code, problem.line, problem.column);
+  /** Parses `code`, which starts at offset `base` of the snippet's string; never runs it. */
+  private parseCode(snippet: Snippet, code: string, base: number, kind: CodeKind): FreeName[] | undefined {
+    if (!code.trim()) return []; // the schema reports empty code
+    const parsed = parseSnippet(code, kind);
+    if (parsed.ok) return freeNames(parsed.ast).map((use) => ({ ...use, offset: base + use.offset }));
     const what =
       snippet.kind === 'template' ? 'the {{ }} expression' : kind === 'body' ? 'the code' : 'the expression';
     this.report(
       snippet.path,
-      `${what} does not parse: ${problem.message}`,
-      this.source.inString(snippet.path, offset),
+      `${what} does not parse: ${parsed.problem.message}`,
+      this.source.inString(snippet.path, base + parsed.problem.offset),
     );
-    return false;
+    return undefined;
   }
 
-  private checkName(snippet: Snippet, name: string, offset: number, scope: Visibility): void {
+  private checkName(snippet: Snippet, { name, offset, locals }: FreeName, scope: Visibility): void {
     if (scope.enclosing.has(name)) {
       this.report(
         snippet.path,
@@ -240,12 +242,10 @@ export class StepChecker {
       );
       return;
     }
-    // Code bodies declare locals the tokenizer may miss; only expressions and templates are strict.
-    if (snippet.kind === 'body') return;
-    const known = [...scope.visible, ...SCOPE_NAME_SET];
+    const known = [...scope.visible, ...SCOPE_NAME_SET, ...locals];
     this.report(
       snippet.path,
-      `unknown name "${name}": not a step id nor one of ${[...SCOPE_NAME_SET].join(', ')}${suggest(name, known)}`,
+      `unknown name "${name}": not a step id, one of ${[...SCOPE_NAME_SET].join(', ')}, nor a global of the sandbox${suggest(name, known)}`,
       this.source.inString(snippet.path, offset),
     );
   }
@@ -357,16 +357,6 @@ export function allowedPipelineKeys(relative: Path): readonly string[] | undefin
   if (relative.length === 0) return ['name', 'description', 'budget', 'inputs', 'steps'];
   if (relative.length === 1 && relative[0] === 'budget') return Object.keys(budgetSchema.shape);
   return undefined;
-}
-
-function offsetOf(text: string, line: number, column: number): number {
-  const lines = text.split('\n');
-  // QuickJS reports an unexpected end on the wrapper's closing line: point at the snippet's end.
-  if (line > lines.length) return text.trimEnd().length;
-  const l = Math.max(line, 1);
-  let offset = 0;
-  for (let i = 0; i < l - 1; i++) offset += lines[i]!.length + 1;
-  return Math.min(offset + Math.max(column - 1, 0), text.length);
 }
 
 function unescapePointer(part: string): string | number {

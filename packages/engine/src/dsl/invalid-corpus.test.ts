@@ -3,10 +3,13 @@ import { parsePipeline } from './parse-pipeline.js';
 
 /**
  * The invalid-pipeline corpus: each row is a pipeline with one (first) problem, and where the
- * learner must look: the line and column of the offending node, and its dotted path.
- * Every row must be rejected with code invalid_pipeline at that position, without throwing.
+ * learner must look: the line and column of the offending node, its dotted path and, where the
+ * wording matters, what the message says. Every row must be rejected with code invalid_pipeline at
+ * that position, without throwing.
  */
-const corpus: [name: string, source: string, line: number, column: number, path: string][] = [
+type Row = [name: string, source: string, line: number, column: number, path: string, message?: RegExp];
+
+const corpus: Row[] = [
   ['yaml-tab-indent', 'name: t\nbudget: {}\nsteps:\n\t- id: a', 4, 1, ''],
   ['yaml-unclosed-flow', 'name: t\nbudget: { max_calls: 3\nsteps: []', 3, 1, ''],
   ['yaml-duplicate-key', 'name: t\nname: u\nbudget: {}\nsteps:\n  - id: a\n    code: return 1', 2, 1, ''],
@@ -240,6 +243,7 @@ const corpus: [name: string, source: string, line: number, column: number, path:
     5,
     22,
     'steps.0.code',
+    /^the code does not parse: Unexpected end of the code$/,
   ],
   [
     'code-syntax-block',
@@ -252,8 +256,9 @@ const corpus: [name: string, source: string, line: number, column: number, path:
     'code-syntax-block-line3',
     'name: t\nbudget: {}\nsteps:\n  - id: a\n    code: |\n      const x = 1;\n      const y = 2;\n      let = ;',
     8,
-    11,
+    7,
     'steps.0.code',
+    /^the code does not parse: The keyword 'let' is reserved$/,
   ],
   [
     'code-unclosed-brace',
@@ -261,6 +266,147 @@ const corpus: [name: string, source: string, line: number, column: number, path:
     7,
     18,
     'steps.0.code',
+  ],
+  // A body is parsed as a function body on its own: one that would close the function it runs in
+  // (and run code outside it) does not parse, whatever hides the brace from a naive scanner.
+  [
+    'code-closes-wrapper',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    code: |\n      return 1 }); globalThis.x = 1; (function(){',
+    6,
+    16,
+    'steps.0.code',
+    /^the code does not parse: Unexpected "\}"$/,
+  ],
+  [
+    'code-closes-wrapper-after-comment',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    code: |\n      return 1 // }\n      }); globalThis.x = 1; (function(){',
+    7,
+    7,
+    'steps.0.code',
+    /Unexpected "\}"/,
+  ],
+  [
+    'code-closes-wrapper-after-string',
+    `name: t\nbudget: {}\nsteps:\n  - id: a\n    code: "return '{'; }); globalThis.x = 1; (function(){"`,
+    5,
+    24,
+    'steps.0.code',
+    /Unexpected "\}"/,
+  ],
+  [
+    'code-closes-wrapper-after-template',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the learner's code holds a template literal.
+    "name: t\nbudget: {}\nsteps:\n  - id: a\n    code: |\n      return `${'}'}{`; }); (function(){",
+    6,
+    25,
+    'steps.0.code',
+    /Unexpected "\}"/,
+  ],
+  [
+    'code-closes-wrapper-after-regex',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    code: |\n      return /[}{]/.test(input) }); (function(){',
+    6,
+    33,
+    'steps.0.code',
+    /Unexpected "\}"/,
+  ],
+  [
+    'code-with-statement',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    code: with (input) { return a }',
+    5,
+    11,
+    'steps.0.code',
+    /^the code does not parse: 'with' in strict mode$/,
+  ],
+  [
+    'code-html-comment',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    code: |\n      return 1\n      --> gone',
+    7,
+    7,
+    'steps.0.code',
+    /HTML comments/,
+  ],
+  // Code bodies are as strict about names as expressions: every free name must exist.
+  [
+    'code-typo-step-id',
+    'name: t\nbudget: {}\nsteps:\n  - id: clauses\n    code: return [1]\n  - id: n\n    code: |\n      const first = 1;\n      return clauzes.length + first;',
+    9,
+    14,
+    'steps.1.code',
+    /^unknown name "clauzes": .* \(did you mean "clauses"\?\)$/,
+  ],
+  [
+    'code-typo-scope-name-in-closure',
+    'name: t\nbudget: {}\nsteps:\n  - id: m\n    map: "[[1]]"\n    step:\n      code: "return item.map((x) => x + idx)"',
+    7,
+    41,
+    'steps.0.step.code',
+    /^unknown name "idx": .* \(did you mean "index"\?\)$/,
+  ],
+  [
+    'code-block-scoped-local',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    code: |\n      if (input.ok) {\n        const total = 1;\n      }\n      return total;',
+    9,
+    14,
+    'steps.0.code',
+    /^unknown name "total"/,
+  ],
+  [
+    'code-catch-binding-outside',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    code: |\n      try { return JSON.parse(input) } catch (e) {}\n      return e.message;',
+    7,
+    14,
+    'steps.0.code',
+    /^unknown name "e"/,
+  ],
+  [
+    'code-console',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    code: console.log(input); return 1',
+    5,
+    11,
+    'steps.0.code',
+    /^unknown name "console": not a step id, one of input, .*, nor a global of the sandbox$/,
+  ],
+  [
+    'code-assigns-undeclared',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    code: |\n      total = 0;\n      return total;',
+    6,
+    7,
+    'steps.0.code',
+    /^unknown name "total"/,
+  ],
+  // An expression is exactly one expression: nothing may follow it.
+  [
+    'expr-trailing-paren',
+    'name: t\nbudget: {}\nsteps:\n  - id: r\n    output: input) || (input',
+    5,
+    18,
+    'steps.0.output',
+    /^the expression does not parse: Unexpected "\)"$/,
+  ],
+  [
+    'expr-trailing-statement',
+    'name: t\nbudget: {}\nsteps:\n  - id: r\n    output: "input; globalThis.x = 1"',
+    5,
+    19,
+    'steps.0.output',
+    /^the expression does not parse: Unexpected ";"$/,
+  ],
+  [
+    'expr-await',
+    'name: t\nbudget: {}\nsteps:\n  - id: r\n    output: await input',
+    5,
+    19,
+    'steps.0.output',
+    /Unexpected "input"/,
+  ],
+  [
+    'template-trailing-statement',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    llm: { model: sim-mini, prompt: "{{ input; 1 }}" }',
+    5,
+    46,
+    'steps.0.llm.prompt',
+    /^the \{\{ \}\} expression does not parse: Unexpected ";"$/,
   ],
   [
     'code-enclosing-ref',
@@ -776,13 +922,16 @@ describe('invalid pipeline corpus', () => {
     expect(new Set(corpus.map(([name]) => name)).size).toBe(corpus.length);
   });
 
-  it.each(corpus)('%s is rejected at its line and column', (_name, source, line, column, path) => {
+  // A rest parameter: with more named parameters than a row has values, jest would pass `done`.
+  it.each(corpus)('%s is rejected at its line and column', (...row) => {
+    const [, source, line, column, path, message] = row;
     const result = parsePipeline(source, options);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const [first] = result.issues;
     expect(first).toMatchObject({ code: 'invalid_pipeline', line, column, path });
     expect(first!.message.length).toBeGreaterThan(10);
+    if (message) expect(first!.message).toMatch(message);
     for (const issue of result.issues) {
       expect(issue.code).toBe('invalid_pipeline');
       expect(issue.line).toBeGreaterThanOrEqual(1);

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parsePipeline } from './parse-pipeline.js';
 
 const example = readFileSync(new URL('./fixtures/clause-risk.pipeline.yaml', import.meta.url), 'utf8');
@@ -51,5 +53,98 @@ describe('parsePipeline on valid pipelines', () => {
     const result = parsePipeline(source);
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.graph.deps).toEqual([[], [], [1]]);
+  });
+});
+
+describe('parsePipeline on code steps', () => {
+  it('accepts a body with locals, shadowing, destructuring, closures, await, classes and labels', () => {
+    const source = [
+      'name: x',
+      'budget: {}',
+      'steps:',
+      '  - id: words',
+      '    code: return input.text.split(" ")',
+      '  - id: stats',
+      '    code: |',
+      '      class Tally { #n = 0; add(k) { this.#n += k; return this; } get n() { return this.#n; } }',
+      '      const { length } = words;',
+      '      const byLength = (min) => (w) => w.length >= min;',
+      '      let longest = "";',
+      '      scan: for (const [i, word] of words.entries()) {',
+      '        if (i > 100) break scan;',
+      '        if (word.length > longest.length) longest = word;',
+      '      }',
+      '      const words2 = await Promise.resolve(words.filter(byLength(3)));',
+      '      {',
+      '        const words = words2; // shadows the step inside this block only',
+      '        longest ||= words[0] ?? "";',
+      '      }',
+      '      try { JSON.parse(longest); } catch { /* not JSON */ }',
+      '      return { length, longest, long: words2.length, tally: new Tally().add(length).n, x: input?.meta?.x };',
+      '  - id: result',
+      '    output: "({ ...stats, first: words[0] })"',
+    ].join('\n');
+    const result = parsePipeline(source);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.graph.deps).toEqual([[], [0], [0, 1]]);
+  });
+
+  it('reports every unknown name in a body at its own line and column', () => {
+    const source = [
+      'name: x',
+      'budget: {}',
+      'steps:',
+      '  - id: items',
+      '    code: return input.list',
+      '  - id: sum',
+      '    code: |',
+      '      let total = 0;',
+      '      for (const x of itms) totl += x;',
+      '      return console.log(total);',
+    ].join('\n');
+    const result = parsePipeline(source);
+    if (result.ok) throw new Error('expected issues');
+    expect(result.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
+      `9:23 unknown name "itms": not a step id, one of input, item, index, value, reason, iteration, previous, nor a global of the sandbox (did you mean "items"?)`,
+      `9:29 unknown name "totl": not a step id, one of input, item, index, value, reason, iteration, previous, nor a global of the sandbox (did you mean "total"?)`,
+      `10:14 unknown name "console": not a step id, one of input, item, index, value, reason, iteration, previous, nor a global of the sandbox`,
+    ]);
+  });
+});
+
+describe('parsePipeline never runs learner code', () => {
+  it('accepts bodies that would hang or throw if they ran: they are only parsed', () => {
+    const source = [
+      'name: x',
+      'budget: {}',
+      'steps:',
+      '  - id: hang',
+      '    code: while (true) {}',
+      '  - id: boom',
+      "    code: throw new Error('ran')",
+      '  - id: result',
+      '    output: "[hang, boom]"',
+    ].join('\n');
+    expect(parsePipeline(source).ok).toBe(true);
+  });
+
+  it('imports nothing from the sandbox or QuickJS, directly or through another module', () => {
+    const dsl = fileURLToPath(new URL('.', import.meta.url));
+    const seen = new Set<string>();
+    const imports: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+        imports.push(specifier!);
+        if (specifier!.startsWith('.')) visit(resolve(dirname(file), specifier!.replace(/\.js$/, '.ts')));
+      }
+    };
+    for (const name of readdirSync(dsl))
+      if (name.endsWith('.ts') && !name.endsWith('.test.ts')) visit(join(dsl, name));
+    expect([...seen].filter((file) => !file.startsWith(dsl))).toEqual([]);
+    expect(imports.filter((specifier) => /sandbox|quickjs/i.test(specifier))).toEqual([]);
+    expect(imports).toContain('acorn');
   });
 });

@@ -1,6 +1,4 @@
 import { type Issue, type Pipeline, pipelineSchema } from '@reps/shared';
-import { createQuickJSSandbox } from '../sandbox/quickjs-sandbox.js';
-import type { Sandbox } from '../sandbox/types.js';
 import { allowedPipelineKeys, type SkillResolver, StepChecker } from './check-steps.js';
 import { type BlockGraph, blockGraph } from './dependency-graph.js';
 import { SourceMap } from './source-map.js';
@@ -12,8 +10,6 @@ export interface ParseOptions {
   knownModels?: (id: string) => boolean;
   /** Resolves `use:` skills by name; unchecked when absent. */
   skills?: SkillResolver;
-  /** Sandbox for syntax checks; a shared one is used when absent. */
-  sandbox?: Sandbox;
 }
 
 export type ParseResult =
@@ -23,12 +19,11 @@ export type ParseResult =
 /** Past this many problems the rest are noise; the learner fixes these first. */
 const MAX_ISSUES = 200;
 
-let syntaxSandbox: Sandbox | undefined;
-
 /**
  * Parses a pipeline written in YAML or JSON and checks everything that can be checked before a
- * run (DESIGN.md section 2): the schema, ids and references, cycles, models, templates, code
- * syntax and JSON Schemas. Reports every problem with its line and column; never throws.
+ * run (docs/dsl.md, "Errors before anything runs"): the schema, ids and references, cycles,
+ * models, templates, the syntax and free names of expressions and code (parsed, never run) and
+ * JSON Schemas. Reports every problem with its line and column; never throws.
  */
 export function parsePipeline(source: string, options: ParseOptions = {}): ParseResult {
   try {
@@ -77,8 +72,7 @@ function parse(source: string, options: ParseOptions): ParseResult {
     }
   }
   if (Array.isArray(data.steps)) {
-    syntaxSandbox ??= options.sandbox ? undefined : createQuickJSSandbox();
-    const checker = new StepChecker(map, { ...options, sandbox: options.sandbox ?? syntaxSandbox! });
+    const checker = new StepChecker(map, options);
     checker.check(data.steps);
     problems.push(...checker.problems);
   }
