@@ -13,7 +13,7 @@ import type { SkillResolver } from '../dsl/check-steps.js';
 import { parsePipeline } from '../dsl/parse-pipeline.js';
 import type { ModelGateway } from '../models/types.js';
 import { createScorer } from '../scorers/registry.js';
-import { type GradeResult, grade } from './grade.js';
+import { type GradeOptions, type GradeResult, grade } from './grade.js';
 import { unpricedModelIssues } from './unpriced-models.js';
 
 export interface GradeChallengeOptions {
@@ -56,22 +56,49 @@ export async function gradeChallenge(options: GradeChallengeOptions): Promise<Gr
     secret: options.secret,
     count: options.count,
   });
-  const scorer = createScorer(manifest.scoring, { gateway, customScorerScript: challenge.scorerScript });
+  const grading = challengeGrading(challenge, { pipeline, cases, gateway, skills: options.skills });
   try {
     const result = await grade({
-      pipeline,
-      cases,
-      score: scorer,
-      gateway,
-      aspects: manifest.aspects,
+      ...grading.options,
       caseConcurrency: options.caseConcurrency,
       onProgress: options.onProgress,
-      skills: options.skills,
     });
     return { ok: true, pipeline, cases, result };
   } finally {
-    scorer.dispose();
+    grading.dispose();
   }
+}
+
+/** The grade() options of one grading of a challenge, and its scorer to dispose of after. */
+export interface ChallengeGrading {
+  options: Omit<GradeOptions, 'caseConcurrency' | 'onProgress' | 'caseIndices'>;
+  dispose(): void;
+}
+
+/**
+ * How a challenge grades a pipeline's cases (its scorer, aspects and checks): one definition for
+ * gradeChallenge and for the grading thread of gradeChallengeIsolated, so both grade alike.
+ */
+export function challengeGrading(
+  challenge: LoadedChallenge,
+  run: { pipeline: Pipeline; cases: ChallengeCase[]; gateway: ModelGateway; skills?: SkillResolver },
+): ChallengeGrading {
+  const { manifest } = challenge;
+  const scorer = createScorer(manifest.scoring, {
+    gateway: run.gateway,
+    customScorerScript: challenge.scorerScript,
+  });
+  return {
+    options: {
+      pipeline: run.pipeline,
+      cases: run.cases,
+      score: scorer,
+      gateway: run.gateway,
+      aspects: manifest.aspects,
+      skills: run.skills,
+    },
+    dispose: () => scorer.dispose(),
+  };
 }
 
 export interface ParseForChallengeOptions {

@@ -1,13 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { type Aspect, type ChallengeCase, type Pipeline, RepsError } from '@reps/shared';
+import { RepsError } from '@reps/shared';
 import { generateCases } from '../challenges/generate-cases.js';
-import type { SkillResolver } from '../dsl/check-steps.js';
 import { skillLibrary } from '../dsl/skill-library.js';
 import { grade } from '../grade/grade.js';
-import { parseForChallenge } from '../grade/grade-challenge.js';
-import type { ModelGateway } from '../models/types.js';
-import { createScorer } from '../scorers/registry.js';
-import type { CaseScorer } from '../scorers/scorer-types.js';
+import { type ChallengeGrading, challengeGrading, parseForChallenge } from '../grade/grade-challenge.js';
 import { gatewayFromSpec } from './gateway-spec.js';
 import type { HostMessage, ThreadError, ThreadJob, ThreadMessage } from './thread-protocol.js';
 
@@ -19,16 +15,8 @@ import type { HostMessage, ThreadError, ThreadJob, ThreadMessage } from './threa
 if (!parentPort) throw new Error('grade-thread.js runs as a worker thread; call gradeChallengeIsolated.');
 const port = parentPort;
 
-interface Current {
-  pipeline: Pipeline;
-  cases: ChallengeCase[];
-  gateway: ModelGateway;
-  skills?: SkillResolver;
-  aspects?: Aspect[];
-  scorer: CaseScorer;
-}
-
-let current: Current | undefined;
+/** The grading the host prepared last; its cases run on request. */
+let current: ChallengeGrading | undefined;
 
 const post = (message: ThreadMessage) => port.postMessage(message);
 
@@ -39,7 +27,7 @@ port.on('message', (message: HostMessage) => {
 });
 
 async function prepare(job: ThreadJob): Promise<void> {
-  current?.scorer.dispose();
+  current?.dispose();
   current = undefined;
   const { challenge } = job;
   const { manifest } = challenge;
@@ -56,34 +44,25 @@ async function prepare(job: ThreadJob): Promise<void> {
     const cases = await generateCases(challenge, { kind: job.kind, secret: job.secret, count: job.count });
     prepared = { pipeline: parsed.pipeline, cases };
   }
-  const scorer = createScorer(manifest.scoring, { gateway, customScorerScript: challenge.scorerScript });
-  current = { ...prepared, gateway, skills, aspects: manifest.aspects, scorer };
+  current = challengeGrading(challenge, { ...prepared, gateway, skills });
   post({ type: 'ready', ...prepared });
 }
 
 /**
- * Runs the cases at these indices, `concurrency` at once, each through grade() on its own, so a
- * case's result is the one grade() gives it in-process (cases share nothing, DESIGN.md section 5).
+ * Runs the cases at these indices, `concurrency` at once, each through grade() on its own with
+ * gradeChallenge's options, so a case's result is the one gradeChallenge gives it in-process
+ * (cases share nothing).
  */
 async function run(indices: number[], concurrency: number): Promise<void> {
-  const job = current;
-  if (!job) throw new Error('the host asked for cases before preparing a grading');
+  const grading = current;
+  if (!grading) throw new Error('the host asked for cases before preparing a grading');
   let next = 0;
   const lane = async () => {
     for (;;) {
       const index = indices[next++];
       if (index === undefined) return;
       post({ type: 'start', index });
-      const graded = await grade({
-        pipeline: job.pipeline,
-        cases: job.cases,
-        caseIndices: [index],
-        caseConcurrency: 1,
-        score: job.scorer,
-        gateway: job.gateway,
-        aspects: job.aspects,
-        skills: job.skills,
-      });
+      const graded = await grade({ ...grading.options, caseIndices: [index], caseConcurrency: 1 });
       post({ type: 'done', index, result: graded.cases[0]! });
     }
   };
