@@ -13,6 +13,16 @@ describe('parseConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.REPS_WORKER_CONCURRENCY).toBe(4);
     expect(config.REPS_SEED_DEMO).toBe(false);
+    expect([config.REPS_CASE_WALL_MS, config.REPS_JOB_WALL_MS, config.REPS_GRADING_THREAD_MEMORY_MB]).toEqual(
+      [30_000, 900_000, 512],
+    );
+  });
+
+  it('refuses grading limits too small to grade anything', () => {
+    expect(() => parseConfig({ ...valid, REPS_CASE_WALL_MS: '5' })).toThrow(/REPS_CASE_WALL_MS: /);
+    expect(() => parseConfig({ ...valid, REPS_GRADING_THREAD_MEMORY_MB: 'lots' })).toThrow(
+      /REPS_GRADING_THREAD_MEMORY_MB: /,
+    );
   });
 
   it('names a missing variable', () => {

@@ -53,6 +53,24 @@ export const configSchema = z.object({
   REPS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   /** Cases of one grading run at once (they overlap on model calls; the result does not depend on it). */
   REPS_CASE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /**
+   * Wall-clock cap of one case of a grading or practice run, measured with the case running alone
+   * in its grading thread (and of checking the pipeline); past it the case ends as sandbox_limit.
+   */
+  REPS_CASE_WALL_MS: z.coerce.number().int('must be a whole number').min(100).default(30_000),
+  /** Wall-clock cap of one grading job (a submission's cases, or a practice run's); past it the unfinished cases end as timeout. */
+  REPS_JOB_WALL_MS: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1000)
+    .default(15 * 60_000),
+  /** Heap (MB) of the thread that runs one grading job; a case that exhausts it alone ends as sandbox_limit. */
+  REPS_GRADING_THREAD_MEMORY_MB: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(64)
+    .max(65_536)
+    .default(512),
   /** Writes (POST, PATCH, DELETE) one user or address may make per minute. */
   REPS_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Practice runs a learner may start per minute. */
