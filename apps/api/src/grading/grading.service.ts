@@ -1,19 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { gradeChallenge, type ModelGateway, skillLibrary } from '@reps/engine';
+import {
+  type GatewaySpec,
+  type GradeChallengeOutcome,
+  gradeChallengeIsolated,
+  IsolatedGrader,
+  type IsolationLimits,
+  type LoadedChallenge,
+} from '@reps/engine';
 import type { Config } from '@reps/shared';
 import { type DataSource, In, Repository } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
 import { CONFIG } from '../config/config.module.js';
 import { StandingsService } from '../leaderboards/standings.service.js';
 import { ModelKeysService } from '../model-keys/model-keys.service.js';
-import { MODEL_GATEWAY } from '../models/models.module.js';
+import { serverGatewaySpec } from '../models/models.module.js';
 import { Run } from '../runs/run.entity.js';
 import { FINAL_STATUSES, Submission } from '../submissions/submission.entity.js';
 import { ProgressEvents } from './progress-events.js';
 import { hiddenSummary, publicResult } from './result-views.js';
-import { yieldingGateway } from './yielding-gateway.js';
 
 const PROGRESS_WRITE_MS = 500;
 
@@ -21,10 +27,17 @@ const PROGRESS_WRITE_MS = 500;
 export const GRADING_GAVE_UP =
   'Grading failed on our side after several attempts; it has been logged. Please submit again.';
 
-/** The worker's side of grading: practice runs and submissions, with the engine's gradeChallenge. */
+/**
+ * The worker's side of grading: practice runs and submissions, each graded by the engine in a
+ * thread of its own (gradeChallengeIsolated) under the configured wall-clock and memory caps, so a
+ * runaway grading cannot stall this process or keep its memory.
+ */
 @Injectable()
 export class GradingService {
   private readonly logger = new Logger('Grading');
+  /** Hidden cases, and all of a submission's grading, use the server's providers only. */
+  private readonly serverGateway: GatewaySpec;
+  private readonly limits: IsolationLimits;
 
   constructor(
     @InjectRepository(Submission) private readonly submissions: Repository<Submission>,
@@ -33,22 +46,30 @@ export class GradingService {
     private readonly store: ChallengeStore,
     private readonly standings: StandingsService,
     private readonly events: ProgressEvents,
-    @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
     @Inject(CONFIG) private readonly config: Config,
     private readonly modelKeys: ModelKeysService,
-  ) {}
+  ) {
+    this.serverGateway = serverGatewaySpec(config);
+    this.limits = {
+      caseWallMs: config.REPS_CASE_WALL_MS,
+      jobWallMs: config.REPS_JOB_WALL_MS,
+      threadMemoryMb: config.REPS_GRADING_THREAD_MEMORY_MB,
+    };
+  }
 
   async practice(runId: string): Promise<void> {
     const run = await this.runs.findOne({ where: { id: runId } });
     if (!run || run.status === 'done' || run.status === 'failed') return;
     await this.runs.update(run.id, { status: 'running' });
     const challenge = await this.store.load(run.challengeVersionId);
-    const outcome = await gradeChallenge({
+    const outcome = await gradeChallengeIsolated({
+      ...this.limits,
       challenge,
       pipelineSource: run.pipeline,
-      skills: skillLibrary(run.skills),
+      skills: run.skills,
       kind: 'public',
-      gateway: yieldingGateway((await this.modelKeys.gatewayFor(run.userId)) ?? this.gateway),
+      // Public cases only: the learner's own provider keys may serve them.
+      gateway: (await this.modelKeys.practiceGatewayFor(run.userId)) ?? this.serverGateway,
       caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
     });
     if (!outcome.ok) {
@@ -83,34 +104,14 @@ export class GradingService {
       },
     );
     await this.events.publish({ id, status: 'running', cases_done: 0, cases_total: total });
-    const progress = this.progressReporter(id, total);
-    // The learner's own provider keys, when they saved any; the server's otherwise.
-    const gateway = yieldingGateway((await this.modelKeys.gatewayFor(submission.userId)) ?? this.gateway);
-    const common = {
-      challenge,
-      pipelineSource: submission.pipeline,
-      skills: skillLibrary(submission.skills),
-      gateway,
-      caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
-    };
-    const hidden = await gradeChallenge({
-      ...common,
-      kind: 'hidden',
-      secret: this.config.REPS_HIDDEN_SEED,
-      onProgress: (done) => progress(done),
-    });
+    const { hidden, shown } = await this.gradeCases(submission, challenge, this.progressReporter(id, total));
     if (!hidden.ok) {
       await this.finish(id, 'failed', {
         error: { code: 'invalid_pipeline', message: hidden.issues.map((i) => i.message).join('; ') },
       });
       return;
     }
-    const shown = await gradeChallenge({
-      ...common,
-      kind: 'public',
-      onProgress: (done) => progress(hiddenCount + done),
-    });
-    if (!shown.ok) throw new Error('the pipeline parsed for hidden cases but not for public ones');
+    if (!shown?.ok) throw new Error('the pipeline parsed for hidden cases but not for public ones');
     const summary = hiddenSummary(hidden.result);
     const gradedAt = new Date();
     await this.dataSource.transaction(async (tx) => {
@@ -139,6 +140,46 @@ export class GradingService {
     });
     await this.events.publish({ id, status: 'graded', cases_done: total, cases_total: total });
     this.logger.log({ event: 'submission_graded', submissionId: id, correctness: summary.correctness });
+  }
+
+  /**
+   * A submission's hidden cases, then its public ones, in one grading thread under one job cap.
+   * Hidden cases never leave the server: they run on the server's providers (or the simulated
+   * models), never on a learner's own keys, and only with models whose price is known, since cost
+   * counts in the result.
+   */
+  private async gradeCases(
+    submission: Submission,
+    challenge: LoadedChallenge,
+    progress: (done: number) => void,
+  ): Promise<{ hidden: GradeChallengeOutcome; shown?: GradeChallengeOutcome }> {
+    const common = {
+      challenge,
+      pipelineSource: submission.pipeline,
+      skills: submission.skills,
+      gateway: this.serverGateway,
+      caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
+      requireKnownPrices: true,
+    };
+    const grader = new IsolatedGrader(this.limits);
+    try {
+      const hidden = await grader.grade({
+        ...common,
+        kind: 'hidden',
+        secret: this.config.REPS_HIDDEN_SEED,
+        onProgress: (done) => progress(done),
+      });
+      if (!hidden.ok) return { hidden };
+      const hiddenCount = hidden.cases.length;
+      const shown = await grader.grade({
+        ...common,
+        kind: 'public',
+        onProgress: (done) => progress(hiddenCount + done),
+      });
+      return { hidden, shown };
+    } finally {
+      await grader.close();
+    }
   }
 
   /** Marks a submission final with an error a learner can read (never the raw platform error). */

@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createDefaultGateway, createSimProvider, type ModelGateway } from '@reps/engine';
+import type { GatewaySpec } from '@reps/engine';
 import { type Config, type ModelKeyProvider, type ModelKeyView, RepsError } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import { CONFIG } from '../config/config.module.js';
+import { serverGatewaySpec } from '../models/models.module.js';
 import { SecretBox } from './secret-box.js';
 
 /**
- * Learners' own provider keys: stored sealed, shown only as a hint, and used to build that
- * learner's gateway when their runs and submissions call real models. A learner's key goes to the
- * server's configured base URL (or the provider's public one), never to a URL a learner chose.
+ * Learners' own provider keys: stored sealed, shown only as a hint, and used for that learner's
+ * practice runs (public cases) when they call real models. Hidden cases, and every part of a
+ * submission's grading, use the server's providers only: hidden inputs never go to an account the
+ * learner controls. A learner's key goes to the server's configured base URL (or the provider's
+ * public one), never to a URL a learner chose.
  */
 @Injectable()
 export class ModelKeysService {
@@ -53,25 +56,24 @@ export class ModelKeysService {
   }
 
   /**
-   * The gateway for one learner's grading: the server's providers, with the learner's own keys in
-   * place of the server's where they saved one. Undefined when they saved none (use the shared one).
+   * The gateway of one learner's practice runs: the server's providers, with the learner's own keys
+   * in place of the server's where they saved one. Undefined when they saved none.
    */
-  async gatewayFor(userId: string): Promise<ModelGateway | undefined> {
+  async practiceGatewayFor(userId: string): Promise<GatewaySpec | undefined> {
     const rows: { provider: ModelKeyProvider; encrypted_key: string }[] = await this.dataSource.query(
       'SELECT provider, encrypted_key FROM model_keys WHERE user_id = $1',
       [userId],
     );
     if (rows.length === 0) return undefined;
     const keys = Object.fromEntries(rows.map((r) => [r.provider, this.box.open(r.encrypted_key)]));
-    const c = this.config;
-    return createDefaultGateway({
+    const server = serverGatewaySpec(this.config);
+    return {
+      ...server,
       openaiBaseUrl: keys.openai
-        ? (c.REPS_OPENAI_BASE_URL ?? 'https://api.openai.com/v1')
-        : c.REPS_OPENAI_BASE_URL,
-      openaiApiKey: keys.openai ?? c.REPS_OPENAI_API_KEY,
-      anthropicBaseUrl: c.REPS_ANTHROPIC_BASE_URL,
-      anthropicApiKey: keys.anthropic ?? c.REPS_ANTHROPIC_API_KEY,
-      extraProviders: [createSimProvider()],
-    });
+        ? (server.openaiBaseUrl ?? 'https://api.openai.com/v1')
+        : server.openaiBaseUrl,
+      openaiApiKey: keys.openai ?? server.openaiApiKey,
+      anthropicApiKey: keys.anthropic ?? server.anthropicApiKey,
+    };
   }
 }

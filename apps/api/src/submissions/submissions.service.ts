@@ -36,7 +36,10 @@ export class SubmissionsService {
   async submit(user: AuthUser, slug: string, pipeline: string): Promise<{ id: string; status: 'queued' }> {
     const version = await this.store.version(slug);
     const skills = await this.skillsService.snapshot(user.id);
-    const parsed = parseForChallenge(version.manifest, pipeline, this.gateway, skillLibrary(skills));
+    // Cost counts in a graded result: a model without a known price is refused now, not at grading.
+    const parsed = parseForChallenge(version.manifest, pipeline, this.gateway, skillLibrary(skills), {
+      requireKnownPrices: true,
+    });
     if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
     await this.assertUnderDailyCap(user.id, slug, version.manifest.submissions_per_day);
     const { cases } = version.manifest;
