@@ -15,6 +15,9 @@ const cliEnvSchema = configSchema
     REPS_ANTHROPIC_BASE_URL: true,
     REPS_ANTHROPIC_API_KEY: true,
     REPS_HIDDEN_SEED: true,
+    REPS_CASE_WALL_MS: true,
+    REPS_JOB_WALL_MS: true,
+    REPS_GRADING_THREAD_MEMORY_MB: true,
   })
   .partial({ REPS_HIDDEN_SEED: true })
   .extend({
@@ -35,6 +38,8 @@ export interface CliEnv {
   anthropicBaseUrl?: string;
   anthropicApiKey?: string;
   hiddenSeed?: string;
+  /** The caps of a grading thread, as on the server (REPS_CASE_WALL_MS and friends; same defaults). */
+  limits: { caseWallMs: number; jobWallMs: number; threadMemoryMb: number };
   /** REPS_URL: the server, over the one saved by `reps login`. */
   apiUrl?: string;
   /** REPS_TOKEN: an API token, over the one saved by `reps login`. */
@@ -61,6 +66,11 @@ export function parseCliEnv(env: Record<string, string | undefined>): CliEnv {
     ...(data.REPS_ANTHROPIC_BASE_URL ? { anthropicBaseUrl: data.REPS_ANTHROPIC_BASE_URL } : {}),
     ...(data.REPS_ANTHROPIC_API_KEY ? { anthropicApiKey: data.REPS_ANTHROPIC_API_KEY } : {}),
     ...(data.REPS_HIDDEN_SEED ? { hiddenSeed: data.REPS_HIDDEN_SEED } : {}),
+    limits: {
+      caseWallMs: data.REPS_CASE_WALL_MS,
+      jobWallMs: data.REPS_JOB_WALL_MS,
+      threadMemoryMb: data.REPS_GRADING_THREAD_MEMORY_MB,
+    },
     ...(data.REPS_URL ? { apiUrl: data.REPS_URL } : {}),
     ...(data.REPS_TOKEN ? { apiToken: data.REPS_TOKEN } : {}),
     configDir: configDir(env),

@@ -1,7 +1,7 @@
-import { type GradeChallengeOutcome, gradeChallenge } from '@reps/engine';
+import { type GradeChallengeOutcome, gradeChallengeIsolated } from '@reps/engine';
 import type { CliContext } from '../cli-context.js';
 import { CliError, EXIT, type ExitCode } from '../cli-error.js';
-import { createCliGateway } from '../cli-gateway.js';
+import { cliGatewaySpec } from '../cli-gateway.js';
 import { formatIssue } from '../output/issues.js';
 import { createProgressBar } from '../output/progress-bar.js';
 import { renderRunSummary } from '../output/run-summary.js';
@@ -26,9 +26,10 @@ export interface RunOptions {
 type Graded = Extract<GradeChallengeOutcome, { ok: true }>;
 
 /**
- * `reps run <file> --challenge <slug-or-dir>`: grades a pipeline with the engine's gradeChallenge,
- * the path the worker takes (allowed models, budget caps, seeded cases, the challenge's scorer),
- * so a pipeline scores here what it scores on the server under sim models.
+ * `reps run <file> --challenge <slug-or-dir>`: grades a pipeline the way the worker does, in a
+ * grading thread under the same caps (gradeChallengeIsolated: allowed models, budget caps, seeded
+ * cases, the challenge's scorer), so a pipeline scores here what it scores on the server under sim
+ * models, to the last digit, and a runaway case stops here as it would there.
  */
 export async function runCommand(
   file: string,
@@ -43,13 +44,14 @@ export async function runCommand(
   const progress = createProgressBar(io.err, io.stderrIsTTY, io.columns);
   let outcome: GradeChallengeOutcome;
   try {
-    outcome = await gradeChallenge({
+    outcome = await gradeChallengeIsolated({
+      ...env.limits,
       challenge,
       pipelineSource,
       kind: selection.kind,
       ...(selection.secret ? { secret: selection.secret } : {}),
       ...(selection.count ? { count: selection.count } : {}),
-      gateway: createCliGateway(env),
+      gateway: cliGatewaySpec(env),
       caseConcurrency,
       onProgress: (done, total) => progress.update(done, total),
     });
