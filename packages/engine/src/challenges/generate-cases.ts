@@ -54,19 +54,21 @@ export async function generateCases(
   if (!Number.isInteger(count) || count < 0)
     throw new RepsError('validation_failed', `count must be a whole number ≥ 0, not ${count}.`);
   const checker = new CaseChecker(challenge.manifest);
-  const sandbox = createQuickJSSandbox({ ...GENERATOR_LIMITS, ...options.limits });
-  try {
-    const body = generatorBody(challenge.generatorScript);
-    const cases: ChallengeCase[] = [];
-    for (let index = 0; index < count; index++) {
+  const body = generatorBody(challenge.generatorScript);
+  const cases: ChallengeCase[] = [];
+  for (let index = 0; index < count; index++) {
+    // A fresh instance per case: no case can see another's state, and case i is the same
+    // whatever ran before it.
+    const sandbox = await createQuickJSSandbox({ ...GENERATOR_LIMITS, ...options.limits });
+    try {
       const testCase = generateOne(sandbox, body, seed, options.kind, index, challenge.manifest.slug);
       checker.check(testCase);
       cases.push(testCase);
+    } finally {
+      sandbox.dispose();
     }
-    return cases;
-  } finally {
-    sandbox.dispose();
   }
+  return cases;
 }
 
 function generateOne(

@@ -1,20 +1,25 @@
 import type { Step } from '@reps/shared';
 import type { SkillResolver } from '../dsl/check-steps.js';
 import type { ModelContext, ModelGateway } from '../models/types.js';
-import type { Sandbox } from '../sandbox/types.js';
+import type { CaseSandbox } from '../sandbox/case-sandbox.js';
+import type { PipelineSchemas } from '../schema/pipeline-schemas.js';
 import type { BudgetMeter } from './budget-meter.js';
 import type { CancelScope, VirtualScheduler, VirtualSemaphore } from './virtual-scheduler.js';
 
 /** What every step of one case run shares. */
 export interface RunContext {
   scheduler: VirtualScheduler;
-  sandbox: Sandbox;
+  sandbox: CaseSandbox;
   gateway: ModelGateway;
   modelContext: ModelContext;
   meter: BudgetMeter;
   /** The global limit on model calls in flight (virtual time). */
   callSlots: VirtualSemaphore;
   skills?: SkillResolver;
+  /** The pipeline's compiled JSON Schemas, shared by all its cases (never across pipelines). */
+  schemas: PipelineSchemas;
+  /** Map items started so far in this case (every map, nested ones and redos too). */
+  mapItems: { count: number };
 }
 
 /** A finished step, kept so that a validate step can re-run it with feedback. */

@@ -200,20 +200,24 @@ describe('grade', () => {
           : { text: prompt, latency_ms: 100 + Number(prompt) * 10, cost_usd: 0.001 * (Number(prompt) + 1) },
       () => Math.random() * 3,
     );
-  const score = (output: unknown, expected: unknown) => {
+  const score = (output: unknown, expected: unknown, testCase: { id: string }) => {
+    // c10's grader is broken whatever it is given; c11's output breaks a scorer that works on its expected.
+    if (testCase.id === 'c10') throw new Error('grader broke');
     if (output === '11') throw new Error('scorer broke');
     return { score: output === expected ? 1 : 0, reason: output === expected ? 'match' : 'differs' };
   };
 
   it('aggregates correctness, cost, latency percentiles, statuses and failures', async () => {
     const result = await grade({ pipeline: p, cases, score, gateway: gateway(), caseConcurrency: 3 });
-    // c0, c3, c6, c9 match; c7 failed (0); c11 grader_error (excluded): 4 of 11.
+    // c0, c3, c6, c9 match; c7 failed (0); c11 invalid_output (0); c10 grader_error (excluded): 4 of 11.
     expect(result.correctness).toBe(36.36);
-    expect(result.statuses).toEqual({ ok: 10, model_error: 1, grader_error: 1 });
-    expect(result.failures).toEqual({ model_error: 1, grader_error: 1 });
+    expect(result.statuses).toEqual({ ok: 9, model_error: 1, invalid_output: 1, grader_error: 1 });
+    expect(result.failures).toEqual({ model_error: 1, invalid_output: 1, grader_error: 1 });
+    expect(result.grader_errors).toBe(1);
     expect(result.latency_ms.p50).toBe(140);
     expect(result.calls).toBe(12);
-    expect(result.cases[11]).toMatchObject({ id: 'c11', status: 'grader_error', score: null });
+    expect(result.cases[10]).toMatchObject({ id: 'c10', status: 'grader_error', score: null });
+    expect(result.cases[11]).toMatchObject({ id: 'c11', status: 'invalid_output', score: 0 });
   });
 
   it('is identical to the last digit whatever the case concurrency', async () => {

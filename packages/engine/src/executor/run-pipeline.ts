@@ -1,8 +1,10 @@
 import type { ErrorCode, Pipeline } from '@reps/shared';
 import type { SkillResolver } from '../dsl/check-steps.js';
 import type { ModelContext, ModelGateway } from '../models/types.js';
+import { CaseSandbox } from '../sandbox/case-sandbox.js';
 import { createQuickJSSandbox } from '../sandbox/quickjs-sandbox.js';
-import type { Sandbox } from '../sandbox/types.js';
+import type { Sandbox, SandboxLimits } from '../sandbox/types.js';
+import { pipelineSchemas } from '../schema/pipeline-schemas.js';
 import type { CaseTrace, StepTrace, TraceError, UsageTotals } from '../trace/trace-types.js';
 import { BudgetMeter } from './budget-meter.js';
 import { withDeadline } from './deadline.js';
@@ -18,8 +20,13 @@ export interface RunOptions {
   gateway: ModelGateway;
   /** Facts and aspects for simulated models; never visible to the pipeline. */
   modelContext?: ModelContext;
-  /** Defaults to a shared QuickJS sandbox per seed. */
+  /**
+   * A sandbox to use instead of the case's own (tests). By default each case gets a fresh QuickJS
+   * instance on first need, disposed when the case ends.
+   */
   sandbox?: Sandbox;
+  /** Limits of the case's own sandbox. */
+  sandboxLimits?: SandboxLimits;
   /** Model calls in flight at once across the case (virtual time); default 16. */
   concurrency?: number;
   /** Seeds Math.random in code steps. */
@@ -39,18 +46,6 @@ export interface CaseRun {
 
 export const DEFAULT_CALL_CONCURRENCY = 16;
 
-const sandboxes = new Map<number, Sandbox>();
-
-function sandboxFor(seed: number): Sandbox {
-  let sandbox = sandboxes.get(seed);
-  if (!sandbox) {
-    if (sandboxes.size > 16) sandboxes.clear();
-    sandbox = createQuickJSSandbox({ seed });
-    sandboxes.set(seed, sandbox);
-  }
-  return sandbox;
-}
-
 /**
  * Runs a parsed pipeline on one case (DESIGN.md section 2). Never throws for anything the
  * pipeline or a model does: failures come back as the status and error of the CaseRun.
@@ -58,14 +53,17 @@ function sandboxFor(seed: number): Sandbox {
 export async function runPipeline(pipeline: Pipeline, options: RunOptions): Promise<CaseRun> {
   const scheduler = new VirtualScheduler();
   const root = new CancelScope(scheduler);
+  const sandbox = caseSandbox(options, scheduler, root);
   const ctx: RunContext = {
     scheduler,
-    sandbox: options.sandbox ?? sandboxFor(options.seed ?? 0),
+    sandbox,
     gateway: options.gateway,
     modelContext: options.modelContext ?? {},
     meter: new BudgetMeter(pipeline.budget, root),
     callSlots: new VirtualSemaphore(options.concurrency ?? DEFAULT_CALL_CONCURRENCY),
     ...(options.skills ? { skills: options.skills } : {}),
+    schemas: pipelineSchemas(pipeline),
+    mapItems: { count: 0 },
   };
   const steps: StepTrace[] = [];
   const frame = { values: { input: options.input ?? null }, records: new Map(), feedback: [], scope: root };
@@ -78,6 +76,8 @@ export async function runPipeline(pipeline: Pipeline, options: RunOptions): Prom
   } catch (thrown) {
     const failure = toStepFailure(thrown);
     error = { code: failure.code, message: failure.message, ...(failure.step ? { step: failure.step } : {}) };
+  } finally {
+    sandbox.dispose();
   }
   for (const step of steps) sumStepUsage(step);
   const usage = { ...ctx.meter.usage };
@@ -91,6 +91,30 @@ export async function runPipeline(pipeline: Pipeline, options: RunOptions): Prom
     trace,
     usage,
     latency_ms,
+  };
+}
+
+/**
+ * The case's sandbox: a given one is shared as is (and not disposed); otherwise a fresh QuickJS
+ * instance, opened inside the virtual scheduler (real work that takes no virtual time, so where in
+ * the case it happens changes nothing) and disposed with the case.
+ */
+function caseSandbox(options: RunOptions, scheduler: VirtualScheduler, root: CancelScope): CaseSandbox {
+  const given = options.sandbox;
+  if (given) return new CaseSandbox(async () => sharedView(given));
+  const open = () => createQuickJSSandbox({ seed: options.seed ?? 0, ...options.sandboxLimits });
+  return new CaseSandbox(() => scheduler.external(open, () => 0, root));
+}
+
+/** A given sandbox seen through a view whose dispose does nothing: its owner disposes it. */
+function sharedView(sandbox: Sandbox): Sandbox {
+  return {
+    evaluate: (expression, scope) => sandbox.evaluate(expression, scope),
+    run: (body, scope) => sandbox.run(body, scope),
+    get usage() {
+      return sandbox.usage;
+    },
+    dispose: () => undefined,
   };
 }
 

@@ -1,25 +1,31 @@
 import { parseTemplate, type TemplatePart } from '../dsl/template.js';
-import type { Sandbox } from '../sandbox/types.js';
+import type { CaseSandbox } from '../sandbox/case-sandbox.js';
 import { StepFailure, toStepFailure } from './step-failure.js';
 
 /** Evaluates an expression in the sandbox; failures become step failures with the snippet named. */
-export function evaluate(
-  sandbox: Sandbox,
+export async function evaluate(
+  sandbox: CaseSandbox,
   expression: string,
   values: Record<string, unknown>,
   what: string,
-): unknown {
+): Promise<unknown> {
   try {
-    return sandbox.evaluate(expression, values);
+    return await sandbox.evaluate(expression, values);
   } catch (error) {
     const failure = toStepFailure(error);
     throw new StepFailure(failure.code, `${what}: ${failure.message}`);
   }
 }
 
-export function runCode(sandbox: Sandbox, body: string, values: Record<string, unknown>): unknown {
+/** Runs a code body; the result (null for undefined) and the interrupt polls it took. */
+export async function runCode(
+  sandbox: CaseSandbox,
+  body: string,
+  values: Record<string, unknown>,
+): Promise<{ value: unknown; polls: number }> {
   try {
-    return sandbox.run(body, values) ?? null;
+    const { value, polls } = await sandbox.run(body, values);
+    return { value: value ?? null, polls };
   } catch (error) {
     throw toStepFailure(error);
   }
@@ -28,7 +34,11 @@ export function runCode(sandbox: Sandbox, body: string, values: Record<string, u
 const templates = new Map<string, TemplatePart[]>();
 
 /** Renders `{{ expr }}` parts: strings as they are, other values as JSON, null/undefined as ''. */
-export function renderTemplate(sandbox: Sandbox, template: string, values: Record<string, unknown>): string {
+export async function renderTemplate(
+  sandbox: CaseSandbox,
+  template: string,
+  values: Record<string, unknown>,
+): Promise<string> {
   let parts = templates.get(template);
   if (!parts) {
     const parsed = parseTemplate(template);
@@ -37,13 +47,14 @@ export function renderTemplate(sandbox: Sandbox, template: string, values: Recor
     if (templates.size > 5000) templates.clear();
     templates.set(template, parts);
   }
-  return parts
-    .map((part) =>
+  let text = '';
+  for (const part of parts) {
+    text +=
       'text' in part
         ? part.text
-        : toText(evaluate(sandbox, part.expression, values, `{{${part.expression}}}`)),
-    )
-    .join('');
+        : toText(await evaluate(sandbox, part.expression, values, `{{${part.expression}}}`));
+  }
+  return text;
 }
 
 export function toText(value: unknown): string {

@@ -1,8 +1,13 @@
 /**
- * Runs once per sandbox context, before any user code. It makes the context deterministic (seeded
- * Math.random, fixed Date), then freezes every intrinsic and the global object so that user code
- * cannot leave anything behind for the next evaluation (prototype pollution, globals). It returns
- * the invoker the host calls: (compiled fn, scope JSON, seed) → result JSON or undefined.
+ * Runs once in every fresh sandbox context, before any user code. It makes the context
+ * deterministic (seeded Math.random, fixed Date), then freezes every intrinsic and the global
+ * object, so that code cannot change what later code in the same case sees (each case has a
+ * context of its own; nothing survives it). It returns the invoker the host calls:
+ * (compiled fn, scope JSON, seed) → result JSON, undefined, or a Promise of either.
+ *
+ * Freezing walks everything reachable from globalThis (own properties, accessors, prototypes) plus
+ * the intrinsics that no global names and only instances reach (INSTANCE_ONLY_INTRINSICS); the
+ * sandbox tests walk the same graph from the outside and fail on any object left unfrozen.
  */
 export const PRELUDE = (nowMs: number): string => `
 (function () {
@@ -10,6 +15,8 @@ export const PRELUDE = (nowMs: number): string => `
   const NOW = ${Number(nowMs)};
   const parse = JSON.parse;
   const stringify = JSON.stringify;
+  const PromiseResolve = Promise.resolve.bind(Promise);
+  const then = Function.prototype.call.bind(Promise.prototype.then);
   let state = 0;
   // mulberry32: small, fast, good enough for sampling in user code.
   const random = function random() {
@@ -32,29 +39,77 @@ export const PRELUDE = (nowMs: number): string => `
   Object.defineProperty(RealDate.prototype, 'constructor', { value: FixedDate });
   globalThis.Date = FixedDate;
 
+  ${INSTANCE_ONLY_INTRINSICS}
+
+  const freeze = Object.freeze;
+  const ownKeys = Reflect.ownKeys;
+  const describe = Object.getOwnPropertyDescriptor;
+  const protoOf = Object.getPrototypeOf;
   const seen = new Set();
-  const freeze = (value) => {
-    if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value)) return;
-    seen.add(value);
-    Object.freeze(value);
-    for (const key of Reflect.ownKeys(value)) {
-      const desc = Object.getOwnPropertyDescriptor(value, key);
-      if (!desc) continue;
-      if ('value' in desc) freeze(desc.value);
-      else { freeze(desc.get); freeze(desc.set); }
+  const stack = [globalThis, ...instanceOnlyIntrinsics()];
+  const push = (v) => {
+    if ((typeof v === 'object' || typeof v === 'function') && v !== null && !seen.has(v)) {
+      seen.add(v);
+      stack.push(v);
     }
-    freeze(Object.getPrototypeOf(value));
   };
-  const invoke = function invoke(fn, scopeJson, seed) {
+  while (stack.length) {
+    const value = stack.pop();
+    freeze(value);
+    const keys = ownKeys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const d = describe(value, keys[i]);
+      if (d.get || d.set) { push(d.get); push(d.set); } else push(d.value);
+    }
+    push(protoOf(value));
+  }
+
+  return function invoke(fn, scopeJson, seed) {
     state = seed | 0;
     const result = fn(parse(scopeJson));
+    if ((typeof result === 'object' || typeof result === 'function') && result !== null && typeof result.then === 'function') {
+      return then(PromiseResolve(result), (value) => (value === undefined ? undefined : stringify(value)));
+    }
     return result === undefined ? undefined : stringify(result);
   };
-  freeze(globalThis);
-  // Generator and async function prototypes are not reachable from globalThis by name.
-  freeze(Object.getPrototypeOf(function* () {}));
-  freeze(Object.getPrototypeOf(async function () {}));
-  freeze(Object.getPrototypeOf(async function* () {}));
-  return invoke;
 })()
+`;
+
+/**
+ * The intrinsics of ECMAScript (and of QuickJS) that no global property leads to: only an instance
+ * does. Written from the spec's list of well-known intrinsics; a test checks that a walk from the
+ * outside finds nothing unfrozen beyond these.
+ */
+export const INSTANCE_ONLY_INTRINSICS = `
+  function instanceOnlyIntrinsics() {
+    const found = [];
+    const add = (f) => { try { const v = f(); if (v) found.push(v); } catch (e) {} };
+    const protoOf = Object.getPrototypeOf;
+    function* gen() {}
+    async function asyncFn() {}
+    async function* asyncGen() {}
+    add(() => protoOf([][Symbol.iterator]()));                      // %ArrayIteratorPrototype%
+    add(() => protoOf(protoOf([][Symbol.iterator]())));             // %IteratorPrototype%
+    add(() => protoOf(new Map()[Symbol.iterator]()));               // %MapIteratorPrototype%
+    add(() => protoOf(new Set()[Symbol.iterator]()));               // %SetIteratorPrototype%
+    add(() => protoOf(''[Symbol.iterator]()));                      // %StringIteratorPrototype%
+    add(() => protoOf(/a/g[Symbol.matchAll]('')));                  // %RegExpStringIteratorPrototype%
+    add(() => protoOf(gen));                                        // %GeneratorFunction.prototype%
+    add(() => protoOf(gen).constructor);                            // %GeneratorFunction%
+    add(() => protoOf(gen).prototype);                              // %GeneratorPrototype%
+    add(() => protoOf(gen()));                                      // a generator's prototype chain
+    add(() => protoOf(asyncFn));                                    // %AsyncFunction.prototype%
+    add(() => protoOf(asyncFn).constructor);                        // %AsyncFunction%
+    add(() => protoOf(asyncGen));                                   // %AsyncGeneratorFunction.prototype%
+    add(() => protoOf(asyncGen).constructor);                       // %AsyncGeneratorFunction%
+    add(() => protoOf(asyncGen).prototype);                         // %AsyncGeneratorPrototype%
+    add(() => protoOf(protoOf(asyncGen).prototype));                // %AsyncIteratorPrototype%
+    add(() => protoOf(Int8Array));                                  // %TypedArray%
+    add(() => Object.getOwnPropertyDescriptor(Function.prototype, 'caller').get); // %ThrowTypeError%
+    add(() => (function () { return Object.getOwnPropertyDescriptor(arguments, 'callee').get; })());
+    add(() => protoOf([].values().map((x) => x)));                  // %IteratorHelperPrototype%
+    add(() => protoOf(Iterator.from({ next() { return { done: true }; } }))); // %WrapForValidIteratorPrototype%
+    add(() => protoOf(Array.prototype[Symbol.unscopables]));
+    return found;
+  }
 `;

@@ -1,16 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import {
   newQuickJSWASMModuleFromVariant,
+  newVariant,
   type QuickJSSyncVariant,
   type QuickJSWASMModule,
 } from 'quickjs-emscripten';
 
 /**
- * The QuickJS WebAssembly module, loaded once when the engine is imported. Loading is async, but
- * doing it here lets sandboxes be created synchronously, so parsePipeline (which syntax-checks code
- * in QuickJS) can be a plain function for editors and the CLI.
+ * The compiled QuickJS WebAssembly module: the one thing sandboxes share. It holds code, not state;
+ * every sandbox instantiates it afresh with a linear memory of its own (see newQuickJSInstance).
  */
+const require = createRequire(import.meta.url);
+const wasmPath = require.resolve('@jitl/quickjs-wasmfile-release-sync/wasm');
+
+/** The few WebAssembly APIs used here (the project's TypeScript libs carry no WebAssembly types). */
+interface Wasm {
+  Module: new (bytes: Uint8Array) => object;
+  Memory: new (descriptor: { initial: number; maximum: number }) => object;
+}
+const { WebAssembly } = globalThis as unknown as { WebAssembly: Wasm };
+
+export const quickJSWasm: object = new WebAssembly.Module(readFileSync(wasmPath));
+
+/** 64 KiB WebAssembly pages; the module asks for 16 MiB (256 pages) at start. */
+const PAGE = 64 * 1024;
+const INITIAL_PAGES = 256;
+
 // The variant's .d.ts is CommonJS-shaped, so TypeScript sees the module rather than its default.
-export const quickJSModule: QuickJSWASMModule = await newQuickJSWASMModuleFromVariant(
-  variant as unknown as QuickJSSyncVariant,
-);
+const baseVariant = variant as unknown as QuickJSSyncVariant;
+
+/**
+ * A QuickJS instance with its own linear memory, capped at `heapBytes` above the module's start
+ * size. QuickJS's own memory limit cannot hold in this build (Emscripten reports no allocation
+ * sizes, so it only refuses single allocations over the limit); a WebAssembly.Memory maximum does:
+ * allocation past it fails inside QuickJS as "out of memory". Dropping the instance gives all of
+ * its memory back, which a shared module never would (WebAssembly memory does not shrink).
+ */
+export function newQuickJSInstance(heapBytes: number): Promise<QuickJSWASMModule> {
+  const maximum = INITIAL_PAGES + Math.ceil(heapBytes / PAGE);
+  const wasmMemory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum });
+  return newQuickJSWASMModuleFromVariant(
+    newVariant(baseVariant, {
+      wasmModule: quickJSWasm as never,
+      wasmMemory: wasmMemory as never,
+      // QuickJS's own diagnostics (an assertion while freeing a runtime cut off mid-job) are not
+      // the worker's to log: the sandbox reports limits as errors of the case.
+      emscriptenModule: { print: () => undefined, printErr: () => undefined } as never,
+    }),
+  );
+}

@@ -45,15 +45,9 @@ describe('QuickJSSandbox basics', () => {
     expect(failure(() => sandbox.evaluate('missing + 1', {})).code).toBe('code_error');
   });
 
-  it('checks syntax with a position inside the snippet', () => {
-    expect(sandbox.checkSyntax('a +', 'expression')).toMatchObject({ line: expect.any(Number) });
-    expect(sandbox.checkSyntax('const x = 1;\nlet = ;', 'body')).toMatchObject({ line: 2 });
-    expect(sandbox.checkSyntax('return 1', 'body')).toBeNull();
-    expect(sandbox.checkSyntax('x.y', 'expression')).toBeNull();
-  });
-
-  it('does not run code while checking syntax', () => {
-    expect(sandbox.checkSyntax('while (true) {}', 'body')).toBeNull();
+  it('reports a syntax error as code_error', () => {
+    expect(failure(() => sandbox.evaluate('a +', { a: 1 })).code).toBe('code_error');
+    expect(failure(() => sandbox.run('const x = 1;\nlet = ;', {})).message).toMatch(/SyntaxError/);
   });
 
   it('makes Math.random deterministic for the same code and scope', () => {

@@ -1,14 +1,9 @@
-import {
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-  type QuickJSWASMModule,
-  shouldInterruptAfterDeadline,
-} from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import { PRELUDE } from './prelude.js';
-import { quickJSModule } from './quickjs-module.js';
+import { newQuickJSInstance } from './quickjs-module.js';
 import { scopeNames } from './scope-names.js';
-import { type Sandbox, SandboxError, type SandboxLimits, type SyntaxProblem } from './types.js';
+import { type Sandbox, SandboxError, type SandboxLimits, type SandboxUsage } from './types.js';
+import { type SnippetKind, wrapSnippet } from './wrap-snippet.js';
 
 export interface QuickJSSandboxOptions extends SandboxLimits {
   /** Seed of Math.random; each evaluation reseeds from (seed, source, scope) so order never matters. */
@@ -17,7 +12,7 @@ export interface QuickJSSandboxOptions extends SandboxLimits {
   nowMs?: number;
 }
 
-const DEFAULTS = {
+export const SANDBOX_DEFAULTS = {
   memoryBytes: 64 * 1024 * 1024,
   deadlineMs: 1000,
   // 512 KiB overflows V8's own stack before QuickJS notices; 256 KiB still allows ~1000 frames.
@@ -28,41 +23,45 @@ const DEFAULTS = {
 /** 2024-01-01T00:00:00Z: a fixed clock, so code that reads the date is reproducible. */
 export const DEFAULT_SANDBOX_NOW_MS = Date.UTC(2024, 0, 1);
 
-/** Creates a ready sandbox with its own runtime (own heap limit) on the shared WebAssembly module. */
-export function createQuickJSSandbox(options: QuickJSSandboxOptions = {}): QuickJSSandbox {
-  return new QuickJSSandbox(quickJSModule, options);
+/**
+ * A sandbox on a QuickJS instance of its own: its own WebAssembly memory (capped at memoryBytes),
+ * runtime and context, frozen intrinsics. Create one per case (or per generated case, per scored
+ * case) and dispose it when the case ends: nothing it held can reach another case, run or learner.
+ * Only the compiled WebAssembly module is shared, and it holds code, not state.
+ */
+export async function createQuickJSSandbox(options: QuickJSSandboxOptions = {}): Promise<QuickJSSandbox> {
+  const limits = {
+    memoryBytes: options.memoryBytes ?? SANDBOX_DEFAULTS.memoryBytes,
+    deadlineMs: options.deadlineMs ?? SANDBOX_DEFAULTS.deadlineMs,
+    stackBytes: options.stackBytes ?? SANDBOX_DEFAULTS.stackBytes,
+    maxOutputBytes: options.maxOutputBytes ?? SANDBOX_DEFAULTS.maxOutputBytes,
+  };
+  const module = await newQuickJSInstance(limits.memoryBytes);
+  return new QuickJSSandbox(module, limits, options.seed ?? 0, options.nowMs ?? DEFAULT_SANDBOX_NOW_MS);
 }
 
-type Kind = 'expression' | 'body';
-
 /**
- * The Sandbox of DESIGN.md section 2 on QuickJS. One runtime and context are reused and user code
- * is compiled once per (source, scope names) into a function kept as a handle, so a warm call is a
- * JSON.parse of the scope, the call and a JSON.stringify of the result. The intrinsics and the
- * global object are frozen after the prelude, so no evaluation can change what the next one sees.
+ * The Sandbox of DESIGN.md section 2 on QuickJS. Snippets are checked by a real parser before they
+ * are compiled (wrapSnippet), compiled once per sandbox into a function kept as a handle, and
+ * called with the scope as JSON. A Promise result is settled before the call returns, under the
+ * same deadline; one that can never settle is a timeout.
  */
 export class QuickJSSandbox implements Sandbox {
-  private readonly limits: Required<SandboxLimits>;
-  private readonly seed: number;
-  private readonly nowMs: number;
   private runtime!: QuickJSRuntime;
   private context!: QuickJSContext;
   private invoke!: QuickJSHandle;
   private compiled = new Map<string, QuickJSHandle>();
   private disposed = false;
+  private deadline = 0;
+  private interrupted = false;
+  private readonly counters: SandboxUsage = { calls: 0, polls: 0 };
 
   constructor(
     private readonly module: QuickJSWASMModule,
-    options: QuickJSSandboxOptions = {},
+    private readonly limits: Required<SandboxLimits>,
+    private readonly seed: number,
+    private readonly nowMs: number,
   ) {
-    this.limits = {
-      memoryBytes: options.memoryBytes ?? DEFAULTS.memoryBytes,
-      deadlineMs: options.deadlineMs ?? DEFAULTS.deadlineMs,
-      stackBytes: options.stackBytes ?? DEFAULTS.stackBytes,
-      maxOutputBytes: options.maxOutputBytes ?? DEFAULTS.maxOutputBytes,
-    };
-    this.seed = options.seed ?? 0;
-    this.nowMs = options.nowMs ?? DEFAULT_SANDBOX_NOW_MS;
     this.boot();
   }
 
@@ -74,21 +73,9 @@ export class QuickJSSandbox implements Sandbox {
     return this.execute('body', body, scope);
   }
 
-  checkSyntax(source: string, kind: Kind): SyntaxProblem | null {
-    this.assertUsable();
-    // Compiling a never-called function checks syntax without running a line of user code.
-    const result = this.context.evalCode(wrapForSyntax(source, kind), 'snippet.js');
-    if (!result.error) {
-      result.value.dispose();
-      return null;
-    }
-    const error = this.describe(result.error);
-    result.error.dispose();
-    const at = /snippet\.js:(\d+):(\d+)/.exec(error.stack) ?? [];
-    const line = Number(at[1] ?? 1);
-    const column = Number(at[2] ?? 1);
-    // The wrapper adds one line before the snippet.
-    return { message: error.message, line: Math.max(1, line - 1), column: Math.max(1, column) };
+  /** Calls so far, and QuickJS interrupt polls (one per ~10,000 interpreter steps): a CPU measure. */
+  get usage(): SandboxUsage {
+    return { ...this.counters };
   }
 
   dispose(): void {
@@ -101,10 +88,18 @@ export class QuickJSSandbox implements Sandbox {
     this.runtime = this.module.newRuntime();
     this.runtime.setMemoryLimit(this.limits.memoryBytes);
     this.runtime.setMaxStackSize(this.limits.stackBytes);
+    this.runtime.setInterruptHandler(() => {
+      this.counters.polls++;
+      if (Date.now() <= this.deadline) return false;
+      this.interrupted = true;
+      return true;
+    });
     this.context = this.runtime.newContext();
-    this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + 5000));
+    this.deadline = Date.now() + 5000;
+    const polls = this.counters.polls;
     const prelude = this.context.evalCode(PRELUDE(this.nowMs), 'prelude.js');
     this.invoke = this.context.unwrapResult(prelude);
+    this.counters.polls = polls; // the prelude's own work is not the code's
     this.compiled = new Map();
   }
 
@@ -116,7 +111,7 @@ export class QuickJSSandbox implements Sandbox {
     this.runtime.dispose();
   }
 
-  /** After a limit was hit the heap may be in any state; a fresh runtime is cheap insurance. */
+  /** After a limit was hit the heap may be in any state: a fresh runtime for the rest of the case. */
   private rebuild(): void {
     try {
       this.teardown();
@@ -126,12 +121,9 @@ export class QuickJSSandbox implements Sandbox {
     this.boot();
   }
 
-  private assertUsable(): void {
+  private execute(kind: SnippetKind, source: string, scope: Record<string, unknown>): unknown {
     if (this.disposed) throw new Error('The sandbox was disposed.');
-  }
-
-  private execute(kind: Kind, source: string, scope: Record<string, unknown>): unknown {
-    this.assertUsable();
+    this.counters.calls++;
     const scopeJson = JSON.stringify(scope, (_k, v) => (v === undefined ? null : v));
     const names = scopeNames(scope);
     try {
@@ -148,12 +140,13 @@ export class QuickJSSandbox implements Sandbox {
     }
   }
 
-  private compile(kind: Kind, source: string, names: string[]): QuickJSHandle {
+  private compile(kind: SnippetKind, source: string, names: string[]): QuickJSHandle {
     const key = `${kind}\u0000${names.join(',')}\u0000${source}`;
     const cached = this.compiled.get(key);
     if (cached) return cached;
+    const wrapped = wrapSnippet(source, kind, names);
     this.arm();
-    const result = this.context.evalCode(wrapForRun(source, kind, names), 'snippet.js');
+    const result = this.context.evalCode(wrapped.source, 'snippet.js');
     if (result.error) throw this.toSandboxError(result.error);
     this.compiled.set(key, result.value);
     return result.value;
@@ -173,9 +166,9 @@ export class QuickJSSandbox implements Sandbox {
     scopeHandle.dispose();
     seedHandle.dispose();
     if (result.error) throw this.toSandboxError(result.error);
-    const text =
-      this.context.typeof(result.value) === 'string' ? this.context.getString(result.value) : undefined;
-    result.value.dispose();
+    const settled = this.settle(result.value);
+    const text = this.context.typeof(settled) === 'string' ? this.context.getString(settled) : undefined;
+    settled.dispose();
     if (text === undefined) return undefined;
     if (text.length > this.limits.maxOutputBytes) {
       throw new SandboxError(
@@ -186,11 +179,59 @@ export class QuickJSSandbox implements Sandbox {
     return JSON.parse(text);
   }
 
-  private arm(): void {
-    this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + this.limits.deadlineMs));
+  /**
+   * Runs the jobs the call queued (promise reactions) under the call's deadline, and for a
+   * Promise result returns what it settled to. Jobs are drained even for a plain result, so no
+   * callback is left to run during a later call.
+   */
+  private settle(value: QuickJSHandle): QuickJSHandle {
+    const isPromise = this.promiseState(value) !== 'not a promise';
+    for (;;) {
+      if (isPromise && this.promiseState(value) !== 'pending') break;
+      if (!this.runtime.hasPendingJob()) break;
+      const jobs = this.runtime.executePendingJobs();
+      if (jobs.error) {
+        value.dispose();
+        throw this.toSandboxError(jobs.error);
+      }
+    }
+    if (this.interrupted) {
+      // A job past the deadline is cut off even when its promise swallows the interruption.
+      value.dispose();
+      throw new SandboxError('sandbox_limit', `The code ran longer than ${this.limits.deadlineMs} ms.`);
+    }
+    if (!isPromise) return value;
+    const state = this.context.getPromiseState(value);
+    value.dispose();
+    if (state.type === 'pending') {
+      throw new SandboxError(
+        'timeout',
+        'The code returned a Promise that never settles (nothing is left that could resolve it).',
+      );
+    }
+    if (state.type === 'rejected') throw this.toSandboxError(state.error, 'The Promise was rejected: ');
+    return state.value;
   }
 
-  private toSandboxError(handle: QuickJSHandle): SandboxError {
+  /** The state of a value as a promise; frees the result handle QuickJS hands back. */
+  private promiseState(value: QuickJSHandle): 'not a promise' | 'pending' | 'settled' {
+    const state = this.context.getPromiseState(value);
+    if (state.type === 'pending') return 'pending';
+    if (state.type === 'rejected') {
+      state.error.dispose();
+      return 'settled';
+    }
+    if ('notAPromise' in state && state.notAPromise) return 'not a promise';
+    state.value.dispose();
+    return 'settled';
+  }
+
+  private arm(): void {
+    this.deadline = Date.now() + this.limits.deadlineMs;
+    this.interrupted = false;
+  }
+
+  private toSandboxError(handle: QuickJSHandle, prefix = ''): SandboxError {
     const error = this.describe(handle);
     handle.dispose();
     if (isLimit(error)) {
@@ -198,10 +239,11 @@ export class QuickJSSandbox implements Sandbox {
         ? `ran longer than ${this.limits.deadlineMs} ms`
         : /stack/.test(error.message)
           ? 'recursed too deeply (stack limit)'
-          : 'used too much memory';
+          : `used too much memory (limit ${Math.round(this.limits.memoryBytes / 2 ** 20)} MiB)`;
       return new SandboxError('sandbox_limit', `The code ${what}: ${error.message}`);
     }
-    return new SandboxError('code_error', error.name ? `${error.name}: ${error.message}` : error.message);
+    const text = error.name ? `${error.name}: ${error.message}` : error.message;
+    return new SandboxError('code_error', `${prefix}${text}`);
   }
 
   /** Reads name, message and stack off a thrown value without dumping it whole (stacks can be huge). */
@@ -240,19 +282,6 @@ function isLimit(error: { name: string; message: string }): boolean {
   if (error.name === 'InternalError')
     return /interrupted|stack overflow|out of memory|too long/i.test(error.message);
   return /out of memory/i.test(error.message);
-}
-
-/** Strict mode: assigning an undeclared name throws instead of writing to the (frozen) global. */
-function wrapForRun(source: string, kind: Kind, names: string[]): string {
-  const params = names.length ? `{ ${names.join(', ')} }` : '__scope';
-  const body = kind === 'expression' ? `return (\n${source}\n);` : `\n${source}\n`;
-  return `(function () { 'use strict'; return function (${params}) {${body}}; })()`;
-}
-
-function wrapForSyntax(source: string, kind: Kind): string {
-  return kind === 'expression'
-    ? `(function () { 'use strict'; return (\n${source}\n); })`
-    : `(function () { 'use strict';\n${source}\n})`;
 }
 
 /** FNV-1a over the seed, source and scope: the same evaluation always draws the same numbers. */

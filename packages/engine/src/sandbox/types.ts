@@ -8,20 +8,20 @@ export interface SandboxLimits {
   memoryBytes?: number;
   /** Default 1000 ms per evaluation. */
   deadlineMs?: number;
-  /** Default 512 KiB. */
+  /** Default 256 KiB. */
   stackBytes?: number;
   /** Largest JSON result accepted, in bytes; default 8 MiB. */
   maxOutputBytes?: number;
 }
 
-/** A syntax problem in user code, positioned within the snippet (1-based). */
-export interface SyntaxProblem {
-  message: string;
-  line: number;
-  column: number;
-}
+/** code_error: the code threw; sandbox_limit: a limit stopped it; timeout: a Promise never settled. */
+export type SandboxFailureCode = 'code_error' | 'sandbox_limit' | 'timeout';
 
-export type SandboxFailureCode = 'code_error' | 'sandbox_limit';
+/** What a sandbox has done so far: calls, and QuickJS interrupt polls (a deterministic CPU measure). */
+export interface SandboxUsage {
+  calls: number;
+  polls: number;
+}
 
 export class SandboxError extends Error {
   readonly code: SandboxFailureCode;
@@ -40,7 +40,7 @@ export interface Sandbox {
   evaluate(expression: string, scope: Record<string, unknown>): unknown;
   /** Runs a function body (`return …`) with `scope`'s keys as variables. Throws SandboxError. */
   run(body: string, scope: Record<string, unknown>): unknown;
-  /** Checks syntax without running anything; null when fine. */
-  checkSyntax(source: string, kind: 'expression' | 'body'): SyntaxProblem | null;
+  /** Calls and interrupt polls so far. */
+  readonly usage: SandboxUsage;
   dispose(): void;
 }

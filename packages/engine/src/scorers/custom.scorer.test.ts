@@ -27,7 +27,7 @@ describe('custom scorer', () => {
   });
 
   it('uses a sandbox the caller passes and leaves it usable', async () => {
-    const sandbox = createQuickJSSandbox();
+    const sandbox = await createQuickJSSandbox();
     const result = await scoreWith(
       'custom',
       {},

@@ -29,12 +29,13 @@ export const customScorer = defineScorer({
         'validation_failed',
         'scoring.scorer is custom, but the challenge has no scorer.ts to run.',
       );
-    const owned = deps.sandbox
-      ? undefined
-      : createQuickJSSandbox({ deadlineMs: 1000, ...deps.sandboxLimits });
-    const sandbox = (deps.sandbox ?? owned)!;
     const body = invokeBody(script);
-    const score = (output: unknown, expected: unknown, testCase: unknown): ScoreResult => {
+    // Each scored case gets a fresh instance (a given sandbox is the caller's, for tests): the
+    // scorer cannot carry anything from one case to the next.
+    const open = async () =>
+      deps.sandbox ?? (await createQuickJSSandbox({ deadlineMs: 1000, ...deps.sandboxLimits }));
+    const score = async (output: unknown, expected: unknown, testCase: unknown): Promise<ScoreResult> => {
+      const sandbox = await open();
       let raw: unknown;
       try {
         raw = sandbox.run(body, { output, expected, testCase, params });
@@ -44,6 +45,8 @@ export const customScorer = defineScorer({
             `The custom scorer ${error.code === 'sandbox_limit' ? 'hit a sandbox limit' : 'threw'}: ${error.message}`,
           );
         throw error;
+      } finally {
+        if (sandbox !== deps.sandbox) sandbox.dispose();
       }
       const parsed = resultSchema.safeParse(raw);
       if (!parsed.success)
@@ -52,7 +55,7 @@ export const customScorer = defineScorer({
         );
       return parsed.data;
     };
-    return Object.assign(score, { dispose: () => owned?.dispose() });
+    return Object.assign(score, { dispose: () => undefined });
   },
 });
 

@@ -13,9 +13,10 @@ export async function runBranchStep(
   trace: StepTrace,
 ): Promise<unknown> {
   const { cases } = step.branch;
-  const chosen = cases.findIndex((c, i) =>
-    Boolean(evaluate(ctx.sandbox, c.when, frame.values, `branch case ${i + 1} when`)),
-  );
+  let chosen = -1;
+  for (let i = 0; i < cases.length && chosen < 0; i++) {
+    if (await evaluate(ctx.sandbox, cases[i]!.when, frame.values, `branch case ${i + 1} when`)) chosen = i;
+  }
   const steps = chosen >= 0 ? cases[chosen]!.steps : step.branch.default;
   if (!steps)
     throw new StepFailure(

@@ -2,7 +2,17 @@ import type { CodeStep } from '@reps/shared';
 import type { Frame, RunContext } from '../run-context.js';
 import { runCode } from '../sandbox-calls.js';
 
-/** A code step: its body runs in the sandbox and takes no virtual time. */
+/**
+ * Virtual milliseconds per QuickJS interrupt poll. QuickJS polls once per ~10,000 interpreter steps
+ * (calls and loop iterations), which a server runs in roughly a millisecond; counting polls rather
+ * than reading a clock keeps latency figures deterministic. Work done inside one native call (a
+ * big JSON.stringify or regex) polls little; the per-call deadline bounds it.
+ */
+export const CODE_MS_PER_POLL = 1;
+
+/** A code step: its body runs in the case's sandbox; its CPU, counted in polls, is virtual time. */
 export async function runCodeStep(ctx: RunContext, step: CodeStep, frame: Frame): Promise<unknown> {
-  return runCode(ctx.sandbox, step.code, frame.values);
+  const { value, polls } = await runCode(ctx.sandbox, step.code, frame.values);
+  if (polls > 0) await ctx.scheduler.sleep(polls * CODE_MS_PER_POLL, frame.scope);
+  return value;
 }

@@ -1,14 +1,12 @@
 import type { LlmStep } from '@reps/shared';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { type ChatMessage, type Completion, type CompletionRequest, ModelError } from '../../models/types.js';
+import { schemaErrorsText } from '../../schema/safe-ajv.js';
 import type { CallTrace, StepTrace } from '../../trace/trace-types.js';
 import type { Frame, RunContext } from '../run-context.js';
 import { withRetry, withTimeout } from '../run-step.js';
 import { renderTemplate } from '../sandbox-calls.js';
 import { StepFailure, toStepFailure } from '../step-failure.js';
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-const validators = new WeakMap<object, ValidateFunction>();
+import { stepSchemaValidator } from '../step-schema.js';
 
 /**
  * An llm step: renders its templates, makes one call per sample (in parallel, each with its own
@@ -22,8 +20,8 @@ export async function runLlmStep(
 ): Promise<unknown> {
   const spec = step.llm;
   const system =
-    spec.system !== undefined ? renderTemplate(ctx.sandbox, spec.system, frame.values) : undefined;
-  const prompt = renderTemplate(ctx.sandbox, spec.prompt, frame.values);
+    spec.system !== undefined ? await renderTemplate(ctx.sandbox, spec.system, frame.values) : undefined;
+  const prompt = await renderTemplate(ctx.sandbox, spec.prompt, frame.values);
   const samples = spec.samples ?? 1;
   const calls: CallTrace[] = [];
   trace.calls = calls;
@@ -93,7 +91,7 @@ async function callModel(
     call.output_tokens = completion.usage.output_tokens;
     call.cost_usd = completion.cost_usd;
     ctx.meter.afterCall(completion.usage, completion.cost_usd);
-    const value = readOutput(step, completion);
+    const value = readOutput(ctx, step, completion);
     call.output = value;
     return value;
   } catch (error) {
@@ -141,22 +139,18 @@ function complete(ctx: RunContext, request: CompletionRequest, frame: Frame): Pr
     .finally(off);
 }
 
-function readOutput(step: LlmStep, completion: Completion): unknown {
+function readOutput(ctx: RunContext, step: LlmStep, completion: Completion): unknown {
   const output = step.llm.output;
   if (!output || output === 'text') return completion.text;
   const value = completion.json !== undefined ? completion.json : parseJson(completion.text);
   if (value === undefined) {
     throw new StepFailure('invalid_output', `the answer is not JSON: ${clip(completion.text)}`);
   }
-  let validate = validators.get(output.json);
-  if (!validate) {
-    validate = ajv.compile(output.json);
-    validators.set(output.json, validate);
-  }
+  const validate = stepSchemaValidator(ctx, output.json, 'the output.json schema');
   if (!validate(value)) {
     throw new StepFailure(
       'invalid_output',
-      `the answer does not match the schema: ${ajv.errorsText(validate.errors, { dataVar: 'answer' })}`,
+      `the answer does not match the schema: ${schemaErrorsText(validate.errors, 'answer')}`,
     );
   }
   return value;

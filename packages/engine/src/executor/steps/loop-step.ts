@@ -24,7 +24,7 @@ export async function runLoopStep(
     const values = { ...frame.values, iteration, previous };
     const value = await runBlock(ctx, steps, { ...frame, values, records: new Map(frame.records) }, it.steps);
     it.output = value;
-    it.done = Boolean(evaluate(ctx.sandbox, until, { ...values, value }, 'loop until'));
+    it.done = Boolean(await evaluate(ctx.sandbox, until, { ...values, value }, 'loop until'));
     previous = value;
     if (it.done) break;
   }

@@ -9,6 +9,10 @@ import { VirtualSemaphore } from '../virtual-scheduler.js';
 /** Items of one map run at once unless the map says otherwise. */
 export const DEFAULT_MAP_CONCURRENCY = 8;
 
+/** Most items one map may take, and most map items (all maps, nested ones too) in one case. */
+export const MAX_MAP_ITEMS = 1_000;
+export const MAX_MAP_ITEMS_PER_CASE = 10_000;
+
 /**
  * A map: the inner step(s) once per item, `concurrency` at a time. Failed items are counted
  * against tolerated_failure_pct (default 0): within it they become null (on_item_error fail or
@@ -21,10 +25,21 @@ export async function runMapStep(
   trace: StepTrace,
   record: StepRecord,
 ): Promise<unknown> {
-  const items = evaluate(ctx.sandbox, step.map, frame.values, 'map');
+  const items = await evaluate(ctx.sandbox, step.map, frame.values, 'map');
   if (!Array.isArray(items)) {
     throw new StepFailure('code_error', `map: the expression gave ${describe(items)}, not an array`);
   }
+  if (items.length > MAX_MAP_ITEMS)
+    throw new StepFailure(
+      'sandbox_limit',
+      `map: ${items.length} items, over the limit of ${MAX_MAP_ITEMS} per map; group the items (or filter them) first`,
+    );
+  ctx.mapItems.count += items.length;
+  if (ctx.mapItems.count > MAX_MAP_ITEMS_PER_CASE)
+    throw new StepFailure(
+      'sandbox_limit',
+      `map: this case has run ${ctx.mapItems.count} map items in all, over the limit of ${MAX_MAP_ITEMS_PER_CASE} per case`,
+    );
   const slots = new VirtualSemaphore(step.concurrency ?? DEFAULT_MAP_CONCURRENCY);
   const inner = innerSteps(step);
   trace.items = items.map((_, index) => newItemTrace(index));

@@ -4,5 +4,5 @@ import { evaluate } from '../sandbox-calls.js';
 
 /** The pipeline's result. */
 export async function runOutputStep(ctx: RunContext, step: OutputStep, frame: Frame): Promise<unknown> {
-  return evaluate(ctx.sandbox, step.output, frame.values, 'output') ?? null;
+  return (await evaluate(ctx.sandbox, step.output, frame.values, 'output')) ?? null;
 }

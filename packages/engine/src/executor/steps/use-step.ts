@@ -19,7 +19,7 @@ export async function runUseStep(
   if (!skill) throw new StepFailure('code_error', `use: no skill named "${step.use}" is available`);
   const input: Record<string, unknown> = {};
   for (const [name, expression] of Object.entries(step.inputs ?? {})) {
-    input[name] = evaluate(ctx.sandbox, expression, frame.values, `use input ${name}`);
+    input[name] = await evaluate(ctx.sandbox, expression, frame.values, `use input ${name}`);
   }
   trace.steps = [];
   const skillFrame: Frame = {

@@ -1,15 +1,13 @@
 import { stepKind, type ValidateStep } from '@reps/shared';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { schemaErrorsText } from '../../schema/safe-ajv.js';
 import type { StepTrace, ValidateRoundTrace } from '../../trace/trace-types.js';
 import { newStepTrace } from '../run-block.js';
 import type { Frame, RunContext, StepRecord } from '../run-context.js';
 import { runStep } from '../run-step.js';
 import { evaluate, renderTemplate } from '../sandbox-calls.js';
 import { StepFailure } from '../step-failure.js';
+import { stepSchemaValidator } from '../step-schema.js';
 import { innerSteps, newItemTrace, runItem } from './map-step.js';
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-const validators = new WeakMap<object, ValidateFunction>();
 
 const DEFAULT_FEEDBACK = 'Your previous answer {{ value }} was rejected: {{ reason }}. Correct it.';
 
@@ -46,8 +44,8 @@ export async function runValidateStep(
   trace.rounds = [];
   for (let round = 0; ; round++) {
     const failures = perItem
-      ? checkItems(ctx, step, frame, value as unknown[], target)
-      : checkOne(ctx, step, frame, value);
+      ? await checkItems(ctx, step, frame, value as unknown[], target)
+      : await checkOne(ctx, step, frame, value);
     const roundTrace: ValidateRoundTrace = { round, failures: failures.map(describeFailure), redo: [] };
     trace.rounds.push(roundTrace);
     if (failures.length === 0) return value;
@@ -57,44 +55,48 @@ export async function runValidateStep(
     if (perItem) {
       value = await redoItems(ctx, target, value as unknown[], failures, feedback, saidPerItem, roundTrace);
     } else {
-      said.push(feedback(value, failures[0]!.reason));
+      said.push(await feedback(value, failures[0]!.reason));
       value = await redoStep(ctx, target, said, roundTrace);
     }
   }
 }
 
-function checkOne(
+async function checkOne(
   ctx: RunContext,
   step: ValidateStep,
   frame: Frame,
   value: unknown,
   extra: Record<string, unknown> = {},
-): Failure[] {
+): Promise<Failure[]> {
   if (step.schema) {
-    let validate = validators.get(step.schema);
-    if (!validate) {
-      validate = ajv.compile(step.schema);
-      validators.set(step.schema, validate);
-    }
-    return validate(value) ? [] : [{ reason: ajv.errorsText(validate.errors, { dataVar: 'value' }) }];
+    const validate = stepSchemaValidator(ctx, step.schema, 'the validate schema');
+    return validate(value) ? [] : [{ reason: schemaErrorsText(validate.errors, 'value') }];
   }
-  const result = evaluate(ctx.sandbox, step.check!, { ...frame.values, ...extra, value }, 'validate check');
+  const result = await evaluate(
+    ctx.sandbox,
+    step.check!,
+    { ...frame.values, ...extra, value },
+    'validate check',
+  );
   if (typeof result === 'string') return [{ reason: result || `the check \`${step.check}\` failed` }];
   return result ? [] : [{ reason: `the check \`${step.check}\` is false` }];
 }
 
-function checkItems(
+async function checkItems(
   ctx: RunContext,
   step: ValidateStep,
   frame: Frame,
   values: unknown[],
   target: StepRecord,
-): Failure[] {
+): Promise<Failure[]> {
   const { items, outputIndex } = target.map!;
-  return values.flatMap((value, at) => {
+  const failures: Failure[] = [];
+  for (const [at, value] of values.entries()) {
     const index = outputIndex[at]!;
-    return checkOne(ctx, step, frame, value, { item: items[index], index }).map((f) => ({ ...f, at }));
-  });
+    const found = await checkOne(ctx, step, frame, value, { item: items[index], index });
+    failures.push(...found.map((f) => ({ ...f, at })));
+  }
+  return failures;
 }
 
 async function redoStep(
@@ -118,7 +120,7 @@ async function redoItems(
   target: StepRecord,
   values: unknown[],
   failures: Failure[],
-  feedback: (value: unknown, reason: string) => string,
+  feedback: (value: unknown, reason: string) => Promise<string>,
   saidPerItem: Map<number, string[]>,
   round: ValidateRoundTrace,
 ): Promise<unknown[]> {
@@ -132,7 +134,7 @@ async function redoItems(
     const index = outputIndex[at]!;
     const itemTrace = newItemTrace(index);
     round.items!.push(itemTrace);
-    const said = [...(saidPerItem.get(at) ?? []), feedback(values[at], reason)];
+    const said = [...(saidPerItem.get(at) ?? []), await feedback(values[at], reason)];
     saidPerItem.set(at, said);
     const frame: Frame = { ...target.frame, feedback: [...target.frame.feedback, ...said] };
     try {

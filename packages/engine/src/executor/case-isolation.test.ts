@@ -1,0 +1,207 @@
+import { grade } from '../grade/grade.js';
+import { pipeline } from './pipeline-fixture.js';
+import { runPipeline } from './run-pipeline.js';
+import { TestGateway } from './test-gateway.js';
+
+/**
+ * Written as an attacker would: a submission that tries to carry hidden inputs from one case to
+ * another (or one learner's run to another's) through every shared place it can find.
+ */
+const gateway = new TestGateway(() => ({ text: 'ok' }));
+
+/** Plants this case's secret everywhere it can, then returns every secret it can find. */
+const STASH_AND_DUMP = `
+  const secret = input.secret;
+  const places = [
+    () => globalThis,
+    () => Object.prototype,
+    () => Array.prototype,
+    () => Function.prototype,
+    () => Object.getPrototypeOf([][Symbol.iterator]()),
+    () => Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
+    () => Object.getPrototypeOf(function* () {}).prototype,
+    () => Object.getPrototypeOf(async function () {}),
+    () => JSON,
+    () => Math,
+    () => Promise.prototype,
+  ];
+  for (const place of places) {
+    try { const p = place(); p.__stash = (p.__stash || []).concat([secret]); } catch (e) {}
+    try { Object.defineProperty(place(), '__hidden', { value: secret, configurable: true }); } catch (e) {}
+  }
+  try { const map = Array.prototype.map; Array.prototype.map = function (f) { return map.call(this, f).concat([secret]); }; } catch (e) {}
+  const found = new Set();
+  for (const place of places) {
+    try { for (const s of place().__stash || []) found.add(s); } catch (e) {}
+    try { if (place().__hidden) found.add(place().__hidden); } catch (e) {}
+  }
+  for (const s of [1].map((x) => x)) if (typeof s === 'string') found.add(s);
+  return [...found].sort();
+`;
+
+function stashPipeline(body = STASH_AND_DUMP) {
+  return pipeline(`
+name: stash
+budget: {}
+steps:
+  - id: dump
+    code: |
+${body
+  .split('\n')
+  .map((line) => `      ${line}`)
+  .join('\n')}
+`);
+}
+
+describe('case isolation', () => {
+  it('a submission that stashes each input finds only its own case in its output', async () => {
+    const cases = Array.from({ length: 12 }, (_, i) => ({
+      id: `c${i}`,
+      input: { secret: `secret-${i}` },
+      expected: null,
+    }));
+    for (const caseConcurrency of [1, 4]) {
+      const result = await grade({
+        pipeline: stashPipeline(),
+        cases,
+        score: () => ({ score: 1, reason: '' }),
+        gateway,
+        caseConcurrency,
+      });
+      for (const [i, c] of result.cases.entries()) {
+        expect(c.status).toBe('ok');
+        // Everything shared is frozen, so the stash stays empty; above all, no other case shows.
+        expect((c.output as string[]).filter((found) => found !== `secret-${i}`)).toEqual([]);
+      }
+    }
+  });
+
+  it("one learner's run cannot plant a value that another learner's run reads", async () => {
+    const plant = stashPipeline(
+      `try { Object.prototype.planted = input.secret } catch (e) {}
+       try { globalThis.planted = input.secret } catch (e) {}
+       try { Object.getPrototypeOf([][Symbol.iterator]()).planted = input.secret } catch (e) {}
+       return 1`,
+    );
+    const read = stashPipeline(
+      `return [({}).planted, globalThis.planted, [][Symbol.iterator]().planted, 'planted' in globalThis]`,
+    );
+    await runPipeline(plant, { input: { secret: 'from-a' }, gateway });
+    const [a, b] = await Promise.all([
+      runPipeline(read, { input: {}, gateway }),
+      runPipeline(plant, { input: { secret: 'again' }, gateway }),
+    ]);
+    expect(b.status).toBe('ok');
+    expect(a.output).toEqual([null, null, null, false]);
+  });
+
+  it('a body that closes the function it runs in is refused before it runs', async () => {
+    const { SandboxError } = await import('../sandbox/types.js');
+    const { createQuickJSSandbox } = await import('../sandbox/quickjs-sandbox.js');
+    const sandbox = await createQuickJSSandbox();
+    try {
+      for (const closing of [
+        'return 1 }; globalThis.leak = 1; (function () {',
+        'return 1 }, leak = 1, function () {',
+        "return 1 } /* */ ; globalThis.leak = 1; ({ a: '",
+      ]) {
+        expect(() => sandbox.run(closing, {})).toThrow(SandboxError);
+      }
+      expect(sandbox.evaluate('typeof leak', {})).toBe('undefined');
+      expect(() => sandbox.evaluate('1); globalThis.leak = (2', {})).toThrow(SandboxError);
+      expect(sandbox.evaluate('typeof leak', {})).toBe('undefined');
+    } finally {
+      sandbox.dispose();
+    }
+  });
+
+  it('breaking iteration in one case leaves the next case iterating normally', async () => {
+    const breaker = stashPipeline(
+      `try { Object.getPrototypeOf([][Symbol.iterator]()).next = () => ({ done: true }) } catch (e) {}
+       try { Array.prototype[Symbol.iterator] = function* () {} } catch (e) {}
+       let n = 0; for (const x of input.values) n += x; return n`,
+    );
+    const cases = [1, 2, 3].map((k) => ({ id: `c${k}`, input: { values: [k, k, k] }, expected: 3 * k }));
+    const result = await grade({
+      pipeline: breaker,
+      cases,
+      score: (output, expected) => ({ score: output === expected ? 1 : 0, reason: '' }),
+      gateway,
+    });
+    expect(result.correctness).toBe(100);
+  });
+});
+
+describe('code step limits and promises', () => {
+  const one = (code: string) => runPipeline(stashPipeline(code), { input: {}, gateway });
+
+  it('resolves an async body to its value, never {}', async () => {
+    const run = await one('const v = await Promise.resolve(20); return v + 1');
+    expect(run.status).toBe('ok');
+    expect(run.output).toBe(21);
+  });
+
+  it('resolves a returned Promise', async () => {
+    const run = await one('return Promise.resolve({ a: 1 })');
+    expect(run.output).toEqual({ a: 1 });
+  });
+
+  it('ends a Promise that never settles as timeout', async () => {
+    const run = await one('await new Promise(() => {}); return 1');
+    expect(run.status).toBe('timeout');
+  });
+
+  it('ends a rejected Promise as code_error with its reason', async () => {
+    const run = await one("return Promise.reject(new Error('no such clause'))");
+    expect(run.status).toBe('code_error');
+    expect(run.error?.message).toMatch(/no such clause/);
+  });
+
+  it('stops a memory hog with sandbox_limit; the next case runs normally', async () => {
+    const hog = stashPipeline(
+      `if (input.hog) { const a = []; for (let i = 0; i < 300; i++) a.push('x'.repeat(1e6) + i); return a.length }
+       return 'fine'`,
+    );
+    const result = await grade({
+      pipeline: hog,
+      cases: [
+        { id: 'hog', input: { hog: true }, expected: 'fine' },
+        { id: 'next', input: { hog: false }, expected: 'fine' },
+      ],
+      score: (output, expected) => ({ score: output === expected ? 1 : 0, reason: '' }),
+      gateway,
+      caseConcurrency: 1,
+    });
+    expect(result.cases.map((c) => c.status)).toEqual(['sandbox_limit', 'ok']);
+    expect(result.cases[0]!.reason).toMatch(/memory/);
+  });
+
+  it('counts code CPU into the case latency, the same on every run', async () => {
+    const busy = stashPipeline('let s = 0; for (let i = 0; i < 2e5; i++) s += i % 7; return s');
+    const idle = stashPipeline('return 1');
+    const a = await runPipeline(busy, { input: {}, gateway });
+    const b = await runPipeline(busy, { input: {}, gateway });
+    const c = await runPipeline(idle, { input: {}, gateway });
+    expect(a.latency_ms).toBeGreaterThan(0);
+    expect(b.latency_ms).toBe(a.latency_ms);
+    expect(c.latency_ms).toBe(0);
+  });
+
+  it('refuses a map over more items than the per-map limit', async () => {
+    const wide = pipeline(`
+name: wide
+budget: {}
+steps:
+  - id: many
+    code: |
+      return Array.from({ length: 5000 }, (_, i) => i)
+  - id: each
+    map: many
+    step:
+      code: return item
+`);
+    const run = await runPipeline(wide, { input: {}, gateway });
+    expect(run.status).toBe('sandbox_limit');
+    expect(run.error?.message).toMatch(/limit of 1000 per map/);
+  });
+});
