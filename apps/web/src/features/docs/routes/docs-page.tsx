@@ -11,6 +11,7 @@ const PAGES = {
   'getting-started': { title: 'Getting started', Page: lazy(() => import('./doc-getting-started')) },
   dsl: { title: 'Pipeline DSL', Page: lazy(() => import('./doc-dsl')) },
   sim: { title: 'Sim physics', Page: lazy(() => import('./doc-sim')) },
+  grading: { title: 'Grading', Page: lazy(() => import('./doc-grading')) },
 } as const;
 type DocName = keyof typeof PAGES;
 

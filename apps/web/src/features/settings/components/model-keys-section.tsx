@@ -27,8 +27,10 @@ export function ModelKeysSection() {
     <section className="panel" aria-labelledby="model-keys-title">
       <h2 id="model-keys-title">Your model keys</h2>
       <p className="muted">
-        Pipelines run on simulated models by default. On challenges that allow real models, your runs and
-        submissions call them with your own key. Keys are stored encrypted and never shown again.
+        Pipelines run on simulated models by default. On challenges that allow real models, your practice runs
+        call them with your own key. Submissions are graded on the server's own providers, never your key
+        (hidden cases never leave the server), and only with models whose price is known. Keys are stored
+        encrypted and never shown again.
       </p>
       <form className="inline-form" onSubmit={submit}>
         <div className="field">
