@@ -109,7 +109,7 @@ const stepOverheadUs = (chainUs - oneUs) / (CHAIN_LENGTH - 1);
 const codeStepWarmUs = (realisticChainUs - oneUs) / (CHAIN_LENGTH - 1);
 
 // The QuickJS call alone (compiled function, scope in, JSON out), to split overhead from sandbox.
-const sandbox = createQuickJSSandbox();
+const sandbox = await createQuickJSSandbox();
 const sandboxScope = { input: chainCases[0].input, s0: 3 };
 const sandboxCallUs = await (async () => {
   const calls = 20_000;
@@ -119,6 +119,17 @@ const sandboxCallUs = await (async () => {
   return (ms * 1000) / calls;
 })();
 sandbox.dispose();
+
+// Per-case isolation: what a fresh sandbox (its own WebAssembly instance and memory, runtime,
+// context, frozen intrinsics) costs a case that runs any code, created, used once and disposed.
+const ISOLATION_CASES = 200;
+const isolationMs = await medianMs(async () => {
+  for (let i = 0; i < ISOLATION_CASES; i++) {
+    const fresh = await createQuickJSSandbox({ seed: i });
+    fresh.run('return s0 + 1', sandboxScope);
+    fresh.dispose();
+  }
+});
 
 // --- 3. Five steps with a map of 20 llm items --------------------------------------------------
 
@@ -300,6 +311,12 @@ process.stdout.write(
       one_step_case_us: round(oneUs),
       goal_us: GOALS.step_overhead_us,
       ok: stepOverheadUs <= GOALS.step_overhead_us,
+    },
+    case_isolation: {
+      description:
+        'a fresh sandbox per case (own WebAssembly instance and memory, runtime, context, frozen intrinsics), ' +
+        'created, one call, disposed; paid once by each case that runs code or a non-path expression',
+      us_per_case: round((isolationMs * 1000) / ISOLATION_CASES),
     },
     code_step_warm: {
       description: `marginal µs of a warm code step that filters and sums the case's 20 numbers (same chain method)`,

@@ -115,6 +115,35 @@ describe('case isolation', () => {
     }
   });
 
+  it('a case cannot read what an earlier case left in the memory it runs in', async () => {
+    const write = stashPipeline(
+      `const keep = [];
+       for (let i = 0; i < 200; i++) keep.push(input.secret.repeat(50) + i);
+       const buf = new Uint8Array(1 << 20);
+       for (let i = 0; i < buf.length; i++) buf[i] = input.secret.charCodeAt(i % input.secret.length);
+       return keep.length + buf[7]`,
+    );
+    const scan = stashPipeline(
+      `const found = [];
+       for (const size of [16, 4096, 1 << 16, 1 << 20, 3 << 20]) {
+         const view = new Uint8Array(new ArrayBuffer(size));
+         if (view.some((b) => b !== 0)) found.push('buffer ' + size);
+         const f = new Float64Array(size / 8);
+         if (f.some((x) => x !== 0)) found.push('floats ' + size);
+       }
+       const text = [new Array(5000).join(','), ''.padEnd(1 << 16), String.fromCharCode(...new Uint16Array(4096))].join('');
+       if (text.includes('SECRET')) found.push('string');
+       return found`,
+    );
+    for (let round = 0; round < 3; round++) {
+      const planted = await runPipeline(write, { input: { secret: 'SECRET-hidden-input-' }, gateway });
+      expect(planted.status).toBe('ok');
+      const read = await runPipeline(scan, { input: {}, gateway });
+      expect(read.status).toBe('ok');
+      expect(read.output).toEqual([]);
+    }
+  });
+
   it('breaking iteration in one case leaves the next case iterating normally', async () => {
     const breaker = stashPipeline(
       `try { Object.getPrototypeOf([][Symbol.iterator]()).next = () => ({ done: true }) } catch (e) {}

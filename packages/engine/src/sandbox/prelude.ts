@@ -45,6 +45,7 @@ export const PRELUDE = (nowMs: number): string => `
   const ownKeys = Reflect.ownKeys;
   const describe = Object.getOwnPropertyDescriptor;
   const protoOf = Object.getPrototypeOf;
+  const isLengthName = (a, b) => (a === 'length' && b === 'name') || (a === 'name' && b === 'length');
   const seen = new Set();
   const stack = [globalThis, ...instanceOnlyIntrinsics()];
   const push = (v) => {
@@ -57,6 +58,12 @@ export const PRELUDE = (nowMs: number): string => `
     const value = stack.pop();
     freeze(value);
     const keys = ownKeys(value);
+    // Most intrinsics are plain built-in methods whose only own properties are a number and a
+    // string (length, name): frozen, nothing to walk into but their prototype.
+    if (keys.length === 2 && typeof value === 'function' && isLengthName(keys[0], keys[1])) {
+      push(protoOf(value));
+      continue;
+    }
     for (let i = 0; i < keys.length; i++) {
       const d = describe(value, keys[i]);
       if (d.get || d.set) { push(d.get); push(d.set); } else push(d.value);

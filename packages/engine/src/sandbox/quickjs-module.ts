@@ -18,7 +18,7 @@ const wasmPath = require.resolve('@jitl/quickjs-wasmfile-release-sync/wasm');
 /** The few WebAssembly APIs used here (the project's TypeScript libs carry no WebAssembly types). */
 interface Wasm {
   Module: new (bytes: Uint8Array) => object;
-  Memory: new (descriptor: { initial: number; maximum: number }) => object;
+  Memory: new (descriptor: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
 }
 const { WebAssembly } = globalThis as unknown as { WebAssembly: Wasm };
 
@@ -31,6 +31,13 @@ const INITIAL_PAGES = 256;
 // The variant's .d.ts is CommonJS-shaped, so TypeScript sees the module rather than its default.
 const baseVariant = variant as unknown as QuickJSSyncVariant;
 
+/** A QuickJS WebAssembly instance and the linear memory it runs in. */
+export interface QuickJSInstance {
+  module: QuickJSWASMModule;
+  /** Bytes of linear memory in use now (it only grows). */
+  memoryBytes(): number;
+}
+
 /**
  * A QuickJS instance with its own linear memory, capped at `heapBytes` above the module's start
  * size. QuickJS's own memory limit cannot hold in this build (Emscripten reports no allocation
@@ -38,10 +45,10 @@ const baseVariant = variant as unknown as QuickJSSyncVariant;
  * allocation past it fails inside QuickJS as "out of memory". Dropping the instance gives all of
  * its memory back, which a shared module never would (WebAssembly memory does not shrink).
  */
-export function newQuickJSInstance(heapBytes: number): Promise<QuickJSWASMModule> {
+export async function newQuickJSInstance(heapBytes: number): Promise<QuickJSInstance> {
   const maximum = INITIAL_PAGES + Math.ceil(heapBytes / PAGE);
   const wasmMemory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum });
-  return newQuickJSWASMModuleFromVariant(
+  const module = await newQuickJSWASMModuleFromVariant(
     newVariant(baseVariant, {
       wasmModule: quickJSWasm as never,
       wasmMemory: wasmMemory as never,
@@ -50,4 +57,8 @@ export function newQuickJSInstance(heapBytes: number): Promise<QuickJSWASMModule
       emscriptenModule: { print: () => undefined, printErr: () => undefined } as never,
     }),
   );
+  return { module, memoryBytes: () => wasmMemory.buffer.byteLength };
 }
+
+/** Linear memory an instance starts with. */
+export const INITIAL_MEMORY_BYTES = INITIAL_PAGES * PAGE;

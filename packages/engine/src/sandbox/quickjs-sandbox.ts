@@ -1,6 +1,6 @@
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten';
+import { type InstanceLease, leaseInstance } from './instance-pool.js';
 import { PRELUDE } from './prelude.js';
-import { newQuickJSInstance } from './quickjs-module.js';
 import { scopeNames } from './scope-names.js';
 import { type Sandbox, SandboxError, type SandboxLimits, type SandboxUsage } from './types.js';
 import { type SnippetKind, wrapSnippet } from './wrap-snippet.js';
@@ -24,10 +24,11 @@ export const SANDBOX_DEFAULTS = {
 export const DEFAULT_SANDBOX_NOW_MS = Date.UTC(2024, 0, 1);
 
 /**
- * A sandbox on a QuickJS instance of its own: its own WebAssembly memory (capped at memoryBytes),
- * runtime and context, frozen intrinsics. Create one per case (or per generated case, per scored
- * case) and dispose it when the case ends: nothing it held can reach another case, run or learner.
- * Only the compiled WebAssembly module is shared, and it holds code, not state.
+ * A sandbox with a QuickJS runtime and context of its own, frozen intrinsics, on a WebAssembly
+ * instance it holds alone while it lives (so the instance's memory cap, memoryBytes, is its own).
+ * Create one per case (or per generated case, per scored case) and dispose it when the case ends:
+ * the runtime and everything in it is freed, and nothing it held can reach another case, run or
+ * learner. The instance goes back to a pool for a later sandbox (see instance-pool.ts).
  */
 export async function createQuickJSSandbox(options: QuickJSSandboxOptions = {}): Promise<QuickJSSandbox> {
   const limits = {
@@ -36,8 +37,13 @@ export async function createQuickJSSandbox(options: QuickJSSandboxOptions = {}):
     stackBytes: options.stackBytes ?? SANDBOX_DEFAULTS.stackBytes,
     maxOutputBytes: options.maxOutputBytes ?? SANDBOX_DEFAULTS.maxOutputBytes,
   };
-  const module = await newQuickJSInstance(limits.memoryBytes);
-  return new QuickJSSandbox(module, limits, options.seed ?? 0, options.nowMs ?? DEFAULT_SANDBOX_NOW_MS);
+  const lease = await leaseInstance(limits.memoryBytes);
+  try {
+    return new QuickJSSandbox(lease, limits, options.seed ?? 0, options.nowMs ?? DEFAULT_SANDBOX_NOW_MS);
+  } catch (error) {
+    lease.release(false);
+    throw error;
+  }
 }
 
 /**
@@ -52,12 +58,14 @@ export class QuickJSSandbox implements Sandbox {
   private invoke!: QuickJSHandle;
   private compiled = new Map<string, QuickJSHandle>();
   private disposed = false;
+  /** A limit was hit: the instance may hold leftovers of a runtime that did not free cleanly. */
+  private tainted = false;
   private deadline = 0;
   private interrupted = false;
   private readonly counters: SandboxUsage = { calls: 0, polls: 0 };
 
   constructor(
-    private readonly module: QuickJSWASMModule,
+    private readonly lease: InstanceLease,
     private readonly limits: Required<SandboxLimits>,
     private readonly seed: number,
     private readonly nowMs: number,
@@ -81,11 +89,16 @@ export class QuickJSSandbox implements Sandbox {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.teardown();
+    try {
+      this.teardown();
+    } catch {
+      this.tainted = true;
+    }
+    this.lease.release(!this.tainted);
   }
 
   private boot(): void {
-    this.runtime = this.module.newRuntime();
+    this.runtime = this.lease.instance.module.newRuntime();
     this.runtime.setMemoryLimit(this.limits.memoryBytes);
     this.runtime.setMaxStackSize(this.limits.stackBytes);
     this.runtime.setInterruptHandler(() => {
@@ -113,6 +126,7 @@ export class QuickJSSandbox implements Sandbox {
 
   /** After a limit was hit the heap may be in any state: a fresh runtime for the rest of the case. */
   private rebuild(): void {
+    this.tainted = true;
     try {
       this.teardown();
     } catch {

@@ -1,0 +1,44 @@
+import { INITIAL_MEMORY_BYTES, newQuickJSInstance, type QuickJSInstance } from './quickjs-module.js';
+
+/**
+ * QuickJS WebAssembly instances, lent to one sandbox at a time. Every sandbox still gets a runtime
+ * and context of its own (its own heap objects, atoms, intrinsics, job queue: nothing of a
+ * previous case is reachable from JavaScript), so what is reused is the instance's code and the
+ * linear memory QuickJS's allocator hands out afresh; creating an instance per case costs a 16 MiB
+ * memory and the garbage collection behind it, several times the case's own work.
+ *
+ * An instance goes back to the pool only when it ended cleanly and its memory did not grow past
+ * RETURN_BELOW_BYTES; otherwise it is dropped and its memory returns to the system. Because one
+ * sandbox holds an instance at a time, the instance's memory cap is that sandbox's alone.
+ */
+const RETURN_BELOW_BYTES = INITIAL_MEMORY_BYTES + 16 * 1024 * 1024;
+const MAX_IDLE_PER_SIZE = 8;
+
+const idle = new Map<number, QuickJSInstance[]>();
+
+export interface InstanceLease {
+  instance: QuickJSInstance;
+  /** Gives the instance back; `clean: false` (a limit was hit) drops it. */
+  release(clean: boolean): void;
+}
+
+export async function leaseInstance(heapBytes: number): Promise<InstanceLease> {
+  const pool = idle.get(heapBytes) ?? [];
+  idle.set(heapBytes, pool);
+  const instance = pool.pop() ?? (await newQuickJSInstance(heapBytes));
+  let released = false;
+  return {
+    instance,
+    release(clean) {
+      if (released) return;
+      released = true;
+      if (clean && instance.memoryBytes() <= RETURN_BELOW_BYTES && pool.length < MAX_IDLE_PER_SIZE)
+        pool.push(instance);
+    },
+  };
+}
+
+/** Drops every idle instance (tests, and processes about to idle for long). */
+export function drainInstancePool(): void {
+  idle.clear();
+}
