@@ -62,6 +62,9 @@ async function withEsbuild(esbuild: EsbuildModule, entry: string, globalName: st
       target: 'es2020',
       logLevel: 'silent',
       legalComments: 'none',
+      // The same bundle wherever the folder sits: a strict tsconfig.json above it would add a
+      // leading "use strict", which the sandbox's function wrapper cannot take.
+      tsconfigRaw: {},
     });
     return result.outputFiles[0]!.text;
   } catch (error) {

@@ -14,6 +14,7 @@ import { parsePipeline } from '../dsl/parse-pipeline.js';
 import type { ModelGateway } from '../models/types.js';
 import { createScorer } from '../scorers/registry.js';
 import { type GradeOptions, type GradeResult, grade } from './grade.js';
+import { createOutputCheck } from './output-checks.js';
 import { unpricedModelIssues } from './unpriced-models.js';
 
 export interface GradeChallengeOptions {
@@ -41,7 +42,8 @@ export type GradeChallengeOutcome =
  * Grades a pipeline source on a challenge: the one path the worker, `reps run` and `reps challenge
  * test` share, so a pipeline scores the same in each to the last digit. The pipeline is checked
  * against the challenge's allowed models, its budget is capped by the challenge's, the cases are
- * generated from the version's seed, and the challenge's scorer grades each case.
+ * generated from the version's seed, and each output is checked (size, depth, the challenge's
+ * output_schema) before the challenge's scorer grades it.
  */
 export async function gradeChallenge(options: GradeChallengeOptions): Promise<GradeChallengeOutcome> {
   const { challenge, gateway } = options;
@@ -95,6 +97,7 @@ export function challengeGrading(
       score: scorer,
       gateway: run.gateway,
       aspects: manifest.aspects,
+      outputCheck: createOutputCheck(manifest.output_schema),
       skills: run.skills,
     },
     dispose: () => scorer.dispose(),

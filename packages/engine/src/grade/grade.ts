@@ -1,9 +1,11 @@
 import type { Aspect, ErrorCode, FactUnit, Pipeline } from '@reps/shared';
 import type { SkillResolver } from '../dsl/check-steps.js';
-import { type CaseRun, runPipeline } from '../executor/run-pipeline.js';
+import { runPipeline } from '../executor/run-pipeline.js';
 import type { ModelGateway } from '../models/types.js';
 import type { Sandbox } from '../sandbox/types.js';
 import type { CaseTrace } from '../trace/trace-types.js';
+import { createOutputCheck, type OutputCheck } from './output-checks.js';
+import { scoreOutput } from './score-output.js';
 
 export interface GradeCase {
   id: string;
@@ -37,6 +39,12 @@ export interface GradeOptions {
   /** Model calls in flight per case. */
   concurrency?: number;
   /**
+   * The checks an output passes before it is scored, from createOutputCheck(challenge's
+   * output_schema), built once per grading; an output failing them scores 0 as invalid_output.
+   * Default: the size and depth limits alone.
+   */
+  outputCheck?: OutputCheck;
+  /**
    * Indices into `cases` of the cases to run, in this order (default all); the result holds only
    * these. Lets isolation/ run a case alone in a thread of its own.
    */
@@ -48,7 +56,7 @@ export type CaseStatus = 'ok' | ErrorCode;
 export interface CaseResult {
   id: string;
   status: CaseStatus;
-  /** 0..1; 0 for a failed run; null when the scorer failed (grader_error). */
+  /** 0..1; 0 for a failed run or an invalid output; null when the grader failed (grader_error). */
   score: number | null;
   reason: string;
   cost_usd: number;
@@ -68,6 +76,10 @@ export interface GradeResult {
   statuses: Record<string, number>;
   /** Error code → number of cases that ended with it. */
   failures: Record<string, number>;
+  /** Cases the grader could not score (grader_error), left out of correctness. */
+  grader_errors: number;
+  /** grader_errors over all cases, 0..1: past GRADER_ERROR_REVIEW_RATE a submission is held for review. */
+  grader_error_rate: number;
   cases: CaseResult[];
 }
 
@@ -76,12 +88,15 @@ export interface GradeResult {
  * with their own virtual clock and budget, and results are assembled in case order, so the result
  * is the same to the last digit whatever caseConcurrency is.
  *
- * A run that fails (any error code) scores 0 and counts in failures. A scorer that throws or
- * returns a score outside 0..1 gives the case status grader_error: it is reported in statuses and
- * failures but left out of correctness, never scored as a zero (DESIGN.md section 4).
+ * A run that fails (any error code) scores 0 and counts in failures. So does an output that fails
+ * the output checks (size, depth, output_schema) or breaks the scorer (invalid_output; see
+ * scoreOutput). Only a genuine grader fault, where the scorer fails on the expected output too,
+ * gives grader_error: reported in statuses and failures but left out of correctness, never scored
+ * as a zero (docs/dsl.md, "Scoring").
  */
 export async function grade(options: GradeOptions): Promise<GradeResult> {
   const cases = selectCases(options.cases, options.caseIndices);
+  const checkOutput = options.outputCheck ?? createOutputCheck();
   const results: CaseResult[] = new Array(cases.length);
   let next = 0;
   let done = 0;
@@ -89,7 +104,7 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
     for (;;) {
       const index = next++;
       if (index >= cases.length) return;
-      results[index] = await gradeCase(options, cases[index]!);
+      results[index] = await gradeCase(options, cases[index]!, checkOutput);
       options.onProgress?.(++done, cases.length);
     }
   };
@@ -107,7 +122,11 @@ function selectCases(cases: GradeCase[], indices: readonly number[] | undefined)
   });
 }
 
-async function gradeCase(options: GradeOptions, gradeCase: GradeCase): Promise<CaseResult> {
+async function gradeCase(
+  options: GradeOptions,
+  gradeCase: GradeCase,
+  checkOutput: OutputCheck,
+): Promise<CaseResult> {
   const run = await runPipeline(options.pipeline, {
     input: gradeCase.input,
     gateway: options.gateway,
@@ -129,31 +148,17 @@ async function gradeCase(options: GradeOptions, gradeCase: GradeCase): Promise<C
   };
   if (run.status !== 'ok')
     return { ...base, status: run.status, score: 0, reason: run.error?.message ?? run.status };
-  return { ...base, ...(await scoreRun(options.score, run, gradeCase)) };
-}
-
-async function scoreRun(
-  scorer: Scorer,
-  run: CaseRun,
-  gradeCase: GradeCase,
-): Promise<Pick<CaseResult, 'status' | 'score' | 'reason'>> {
-  try {
-    const { score, reason } = await scorer(run.output, gradeCase.expected, gradeCase);
-    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 1) {
-      return {
-        status: 'grader_error',
-        score: null,
-        reason: `the scorer returned ${String(score)}, not a number from 0 to 1`,
-      };
-    }
-    return { status: 'ok', score, reason: String(reason ?? '') };
-  } catch (error) {
+  const problem = checkOutput(run.output);
+  if (problem)
     return {
-      status: 'grader_error',
-      score: null,
-      reason: `the scorer failed: ${(error as Error)?.message ?? String(error)}`,
+      ...base,
+      // Kept out of results and storage when too big or too deep to be worth keeping.
+      output: problem.oversized ? null : run.output,
+      status: 'invalid_output',
+      score: 0,
+      reason: problem.reason,
     };
-  }
+  return { ...base, ...(await scoreOutput(options.score, run.output, gradeCase)) };
 }
 
 /** The result of graded cases in the order given: what grade() returns, for callers that run cases apart. */
@@ -175,6 +180,7 @@ export function summarize(cases: CaseResult[]): GradeResult {
     output += c.trace.usage.output_tokens;
   }
   const latencies = cases.map((c) => c.latency_ms).sort((a, b) => a - b);
+  const graderErrors = statuses.grader_error ?? 0;
   return {
     correctness: scored.length ? round2((sum / scored.length) * 100) : 0,
     cost_usd: cost,
@@ -183,6 +189,8 @@ export function summarize(cases: CaseResult[]): GradeResult {
     tokens: { input, output },
     statuses,
     failures,
+    grader_errors: graderErrors,
+    grader_error_rate: cases.length ? graderErrors / cases.length : 0,
     cases,
   };
 }

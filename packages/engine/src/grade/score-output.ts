@@ -1,0 +1,62 @@
+import { GraderError } from '../scorers/grader-error.js';
+import type { CaseResult, GradeCase, Scorer } from './grade.js';
+
+type Scored = Pick<CaseResult, 'status' | 'score' | 'reason'>;
+
+type Attempt =
+  | { ok: true; score: number; reason: string }
+  | { ok: false; problem: string; detail: string; graderFault: boolean };
+
+/**
+ * Scores an output that passed the output checks (docs/dsl.md, "Scoring"). When the scorer fails
+ * on it (throws, returns a score outside 0..1, hits its sandbox deadline), the scorer is tried on
+ * the expected output against itself: if that works, the output broke the scorer and scores 0 as
+ * invalid_output, so breaking the scorer never lifts a score; if that fails too, the grader is at
+ * fault and the case is grader_error, left out of correctness. A GraderError marked graderFault
+ * (an unreadable judge verdict) is grader_error at once.
+ */
+export async function scoreOutput(scorer: Scorer, output: unknown, gradeCase: GradeCase): Promise<Scored> {
+  const first = await attempt(scorer, output, gradeCase);
+  if (first.ok) return { status: 'ok', score: first.score, reason: first.reason };
+  const graderError: Scored = { status: 'grader_error', score: null, reason: first.problem };
+  if (first.graderFault) return graderError;
+  const self = await attempt(scorer, gradeCase.expected, gradeCase);
+  if (!self.ok) return graderError;
+  return {
+    status: 'invalid_output',
+    score: 0,
+    reason: `the scorer could not score this output: ${first.detail}`,
+  };
+}
+
+async function attempt(scorer: Scorer, output: unknown, gradeCase: GradeCase): Promise<Attempt> {
+  try {
+    const { score, reason } = await scorer(output, gradeCase.expected, gradeCase);
+    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 1) {
+      const returned = `${typeof score === 'number' ? String(score) : typeof score}, not a number from 0 to 1`;
+      return {
+        ok: false,
+        problem: `the scorer returned ${returned}`,
+        detail: `it returned ${returned}`,
+        graderFault: false,
+      };
+    }
+    return { ok: true, score, reason: typeof reason === 'string' ? reason : '' };
+  } catch (error) {
+    const detail = shorten(messageOf(error));
+    return {
+      ok: false,
+      problem: `the scorer failed: ${detail}`,
+      detail,
+      graderFault: error instanceof GraderError && error.graderFault,
+    };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : typeof error === 'string' ? error : 'it threw';
+}
+
+function shorten(text: string, max = 300): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
