@@ -44,6 +44,10 @@ export const customScorer = defineScorer({
           throw new GraderError(
             `The custom scorer ${error.code === 'sandbox_limit' ? 'hit a sandbox limit' : 'threw'}: ${error.message}`,
           );
+        // Values cross into the sandbox as JSON, and the host's JSON.stringify recurses: a value
+        // nested deeper than the host stack overflows before the scorer runs.
+        if (error instanceof RangeError)
+          throw new GraderError(`The custom scorer could not be given its arguments: ${error.message}`);
         throw error;
       } finally {
         if (sandbox !== deps.sandbox) sandbox.dispose();
