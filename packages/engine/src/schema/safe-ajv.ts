@@ -64,7 +64,7 @@ type RegExpEngine = NonNullable<CodeOptions['regExp']>;
 const linearRegExp: RegExpEngine = Object.assign(
   (pattern: string) => {
     const problem = patternProblem(pattern);
-    if (problem) throw new Error(`pattern ${JSON.stringify(pattern)}: ${problem}`);
+    if (problem) throw new Error(`pattern "${pattern}": ${problem}`);
     const re = RE2JS.compile(RE2JS.translateRegExp(pattern));
     // ajv shares compiled patterns by their toString(); a distinct text per pattern keeps them apart.
     return { test: (text: string) => re.test(text), toString: () => `re2:${pattern}` };
@@ -92,7 +92,7 @@ export function createSchemaAjv(options: SchemaAjvOptions = {}): Ajv {
  */
 export function compileSchema(schema: unknown, ajv: Ajv = createSchemaAjv()): SchemaCompilation {
   if (!isObject(schema)) return refuse([{ path: [], message: 'a JSON Schema must be an object' }]);
-  const size = sizeProblem(schema);
+  const size = schemaSizeProblem(schema);
   if (size) return refuse([size]);
   const stripped = withoutIds(schema);
   if (stripped.$async !== undefined)
@@ -175,8 +175,11 @@ function re2Reason(error: unknown): string {
   return `${error.getDescription()}${where}${hint}`;
 }
 
-/** Too deep (checked first: nothing below recurses into an unbounded object) or too large. */
-function sizeProblem(schema: Record<string, unknown>): SchemaProblem | undefined {
+/**
+ * Too deep or too large (undefined when neither). Depth is checked first and stops at the cap, so
+ * this is safe on any object, however deep.
+ */
+export function schemaSizeProblem(schema: object): SchemaProblem | undefined {
   const deep = tooDeep(schema, [], 1);
   if (deep)
     return {
@@ -334,7 +337,8 @@ class SchemaWalk {
 
   private checkPattern(pattern: string, path: SchemaPath, key: boolean): void {
     const problem = patternProblem(pattern);
-    const text = JSON.stringify(pattern);
+    // As the author wrote it (JSON quoting would double every backslash).
+    const text = `"${pattern}"`;
     if (problem) {
       this.found.push({ path, key, message: `pattern ${text}: ${problem}` });
       return;
@@ -364,7 +368,7 @@ class SchemaWalk {
   }
 
   private follow(ref: string, at: SchemaPath): number {
-    const text = JSON.stringify(ref);
+    const text = `"${ref}"`;
     const target = ref === '#' ? [] : ref.startsWith('#/') ? fragmentSegments(ref) : undefined;
     if (!target) {
       this.report(at, `$ref ${text}: only references inside the same schema (#/…) are supported`);
