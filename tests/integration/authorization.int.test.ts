@@ -273,6 +273,25 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
     },
     {
       method: 'GET',
+      route: '/api/instructor/reviews',
+      path: () => '/instructor/reviews',
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 200, admin: 200 },
+    },
+    // The submission was not held for review (and echo-sum is not the instructor's): nothing to decide.
+    {
+      method: 'POST',
+      route: '/api/instructor/reviews/{id}/accept',
+      path: () => `/instructor/reviews/${ids.submission}/accept`,
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 404, admin: 404 },
+    },
+    {
+      method: 'POST',
+      route: '/api/instructor/reviews/{id}/reject',
+      path: () => `/instructor/reviews/${ids.submission}/reject`,
+      expect: { anonymous: 401, owner: 403, other: 403, instructor: 404, admin: 404 },
+    },
+    {
+      method: 'GET',
       route: '/api/admin/users',
       path: () => '/admin/users',
       expect: { anonymous: 401, owner: 403, other: 403, instructor: 403, admin: 200 },

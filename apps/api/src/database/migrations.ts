@@ -6,6 +6,7 @@ import { ExtraReferences1764000004000 } from '../migrations/1764000004000-extra-
 import { Skills1764000005000 } from '../migrations/1764000005000-skills.js';
 import { ModelKeys1764000006000 } from '../migrations/1764000006000-model-keys.js';
 import { RatingsRankIndex1764000007000 } from '../migrations/1764000007000-ratings-rank-index.js';
+import { GradingReview1764000008000 } from '../migrations/1764000008000-grading-review.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Skills1764000005000,
   ModelKeys1764000006000,
   RatingsRankIndex1764000007000,
+  GradingReview1764000008000,
 ];

@@ -20,6 +20,7 @@ import { Run } from '../runs/run.entity.js';
 import { FINAL_STATUSES, Submission } from '../submissions/submission.entity.js';
 import { ProgressEvents } from './progress-events.js';
 import { hiddenSummary, publicResult } from './result-views.js';
+import { reviewHold } from './review-hold.js';
 
 const PROGRESS_WRITE_MS = 500;
 
@@ -113,6 +114,7 @@ export class GradingService {
     }
     if (!shown?.ok) throw new Error('the pipeline parsed for hidden cases but not for public ones');
     const summary = hiddenSummary(hidden.result);
+    const hold = reviewHold(hidden.result);
     const gradedAt = new Date();
     await this.dataSource.transaction(async (tx) => {
       const result = await tx.update(
@@ -132,14 +134,22 @@ export class GradingService {
           result: { hidden: summary, public: publicResult(shown.result, shown.cases) } as object,
           verificationId: randomBytes(9).toString('base64url'),
           gradedAt,
+          ...hold,
         },
       );
       if (!result.affected) return; // another delivery finished first: record nothing twice
+      // Held for review: ranked only once an instructor accepts it (instructor/grading-reviews).
+      if (hold.reviewStatus === 'pending') return;
       const graded = await tx.findOneOrFail(Submission, { where: { id } });
       await this.standings.record(tx, graded);
     });
     await this.events.publish({ id, status: 'graded', cases_done: total, cases_total: total });
-    this.logger.log({ event: 'submission_graded', submissionId: id, correctness: summary.correctness });
+    this.logger.log({
+      event: 'submission_graded',
+      submissionId: id,
+      correctness: summary.correctness,
+      ...(hold.reviewStatus ? { heldForReview: true, graderErrors: hidden.result.grader_errors } : {}),
+    });
   }
 
   /**

@@ -14,6 +14,8 @@ export function hiddenSummary(result: GradeResult): HiddenSummary {
     tokens: result.tokens,
     statuses: result.statuses,
     failures: result.failures,
+    grader_errors: result.grader_errors,
+    grader_error_rate: result.grader_error_rate,
   };
 }
 

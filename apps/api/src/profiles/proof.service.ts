@@ -31,7 +31,8 @@ export class ProofService {
 
   async signed(verificationId: string): Promise<SignedRecord> {
     const [row] = await this.dataSource.query(
-      `${RECORD_SQL} WHERE s.verification_id = $1 AND s.status = 'graded'`,
+      // A grading held for review (or rejected in review) is not a result anyone can verify yet.
+      `${RECORD_SQL} WHERE s.verification_id = $1 AND s.status = 'graded' AND coalesce(s.review_status, 'accepted') = 'accepted'`,
       [verificationId],
     );
     if (!row) throw new RepsError('not_found', 'No graded submission has this verification id.');

@@ -1,3 +1,4 @@
+import type { ReviewStatus } from '@reps/shared';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type SubmissionStatus = 'queued' | 'running' | 'graded' | 'failed' | 'error';
@@ -79,6 +80,20 @@ export class Submission {
 
   @Column({ name: 'rejudge_of', type: 'uuid', nullable: true })
   rejudgeOf!: string | null;
+
+  /** Null unless the grading was held for review (too many grader_error hidden cases). */
+  @Column({ name: 'review_status', type: 'text', nullable: true })
+  reviewStatus!: ReviewStatus | null;
+
+  /** The hidden cases the grader could not score, with why: for the reviewer, never the learner. */
+  @Column({ name: 'grader_error_cases', type: 'jsonb', nullable: true })
+  graderErrorCases!: { id: string; reason: string }[] | null;
+
+  @Column({ name: 'reviewed_by', type: 'uuid', nullable: true })
+  reviewedBy!: string | null;
+
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

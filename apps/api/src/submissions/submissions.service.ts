@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type ModelGateway, parseForChallenge, skillLibrary } from '@reps/engine';
-import { RepsError, type SubmissionView } from '@reps/shared';
+import { RepsError, type SubmissionResult, type SubmissionReview, type SubmissionView } from '@reps/shared';
 import { Observable } from 'rxjs';
 import { type DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
@@ -142,6 +142,7 @@ export class SubmissionsService {
       error: row.error,
       verification_id: row.verificationId,
       leaderboard: row.status === 'graded' ? await this.position(row) : null,
+      review: reviewOf(row),
       created_at: row.createdAt.toISOString(),
       graded_at: row.gradedAt?.toISOString() ?? null,
     };
@@ -159,4 +160,18 @@ export class SubmissionsService {
     if (!entry) return null;
     return { rank: Number(entry.rank), of: Number(entry.total), displayed: entry.submission_id === row.id };
   }
+}
+
+/** The review state a learner sees: counts and dates, never the held cases' reasons. */
+function reviewOf(row: Submission): SubmissionReview | null {
+  if (!row.reviewStatus) return null;
+  const hidden = (row.result as SubmissionResult | null)?.hidden;
+  const cases = hidden?.cases ?? 0;
+  const graderErrors = hidden?.grader_errors ?? hidden?.statuses.grader_error ?? 0;
+  return {
+    status: row.reviewStatus,
+    grader_errors: graderErrors,
+    grader_error_rate: hidden?.grader_error_rate ?? (cases ? graderErrors / cases : 0),
+    reviewed_at: row.reviewedAt?.toISOString() ?? null,
+  };
 }

@@ -41,8 +41,29 @@ export interface SubmissionView {
   error: { code: string; message: string } | null;
   verification_id: string | null;
   leaderboard: { rank: number; of: number; displayed: boolean } | null;
+  /** Set when the grading was held for an instructor's review (too many grader errors). */
+  review: SubmissionReview | null;
   created_at: string;
   graded_at: string | null;
+}
+
+/**
+ * A graded submission whose hidden cases had more than GRADER_ERROR_REVIEW_RATE grader_error cases
+ * is held out of leaderboards, ratings and the profile until an instructor reviews it: `pending`
+ * until then, `accepted` (ranked from then on) or `rejected` (stays unranked).
+ */
+export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** More than this share of hidden cases with grader_error holds a grading for review (2%). */
+export const GRADER_ERROR_REVIEW_RATE = 0.02;
+
+export interface SubmissionReview {
+  status: ReviewStatus;
+  /** Hidden cases the grader could not score, and their share of the hidden cases (0..1). */
+  grader_errors: number;
+  grader_error_rate: number;
+  reviewed_at: string | null;
 }
 
 export interface RunView {
@@ -68,6 +89,9 @@ export interface HiddenSummary {
   tokens: { input: number; output: number };
   statuses: Record<string, number>;
   failures: Record<string, number>;
+  /** Cases the grader could not score (grader_error, out of correctness); absent in older results. */
+  grader_errors?: number;
+  grader_error_rate?: number;
 }
 
 /** A public case in full: input, expected, output and the whole trace. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REVIEW_STATUSES, type ReviewStatus } from './grading.js';
 
 /**
  * A challenge version as uploaded by an instructor (`reps challenge bundle` writes it): the
@@ -82,4 +83,33 @@ export interface ChallengeAnalytics {
     mean: number | null;
     distribution: { attempts: number; learners: number }[];
   };
+}
+
+/** `GET /instructor/reviews?status=`: which held gradings to list; default those still pending. */
+export const reviewsQuerySchema = z.strictObject({
+  status: z.enum(REVIEW_STATUSES).default('pending'),
+});
+
+/** A grading held for review, as the challenge's instructor sees it. */
+export interface GradingReviewView {
+  submission_id: string;
+  slug: string;
+  version: number;
+  title: string;
+  /** The learner. */
+  handle: string;
+  status: ReviewStatus;
+  correctness: number | null;
+  standard_error: number | null;
+  /** Hidden cases graded, how many the grader could not score, and their share (0..1). */
+  cases: number;
+  grader_errors: number;
+  grader_error_rate: number;
+  failures: Record<string, number>;
+  /** The hidden cases the grader could not score and why (instructors only; may quote expected values). */
+  grader_error_cases: { id: string; reason: string }[];
+  graded_at: string | null;
+  reviewed_at: string | null;
+  /** Handle of the instructor or admin who decided. */
+  reviewed_by: string | null;
 }
