@@ -8,7 +8,8 @@ import {
   stepSchemasByKind,
   validateOnFailSchema,
 } from '@reps/shared';
-import { Ajv } from 'ajv';
+import type { Ajv } from 'ajv';
+import { compileSchema, createSchemaAjv } from '../schema/safe-ajv.js';
 import { blockGraph, stepIdOf } from './dependency-graph.js';
 import { type FreeName, freeNames, JS_GLOBALS } from './free-names.js';
 import { type CodeKind, parseSnippet } from './js-parse.js';
@@ -46,7 +47,6 @@ interface Visibility {
 }
 
 const COMMON_KEYS = ['id', 'needs', 'timeout_ms', 'retry', 'on_error'];
-const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, validateSchema: true });
 
 /** Every problem of the steps of a pipeline document, beyond what the top-level schema reports. */
 export class StepChecker {
@@ -295,25 +295,17 @@ export class StepChecker {
       this.checkJsonSchema(output.json, [...path, 'output', 'json']);
   }
 
+  /** One strict Ajv per parse (schema/safe-ajv): nothing a learner's schema compiles outlives it. */
+  private schemaAjv: Ajv | undefined;
+
+  /** Invalid schemas, and what may not run: RE2-less patterns, outside or recursive $refs, oversize. */
   private checkJsonSchema(schema: Record<string, unknown>, path: Path): void {
-    if (!ajv.validateSchema(schema)) {
-      for (const error of ajv.errors ?? []) {
-        const at = [...path, ...error.instancePath.split('/').filter(Boolean).map(unescapePointer)];
-        this.report(
-          at,
-          `not a valid JSON Schema: ${error.instancePath || 'schema'} ${error.message ?? ''}`.trim(),
-        );
-      }
-      return;
-    }
-    try {
-      ajv.compile(schema);
-    } catch (error) {
-      const message = (error as Error).message;
-      const keyword = /"([^"]+)"/.exec(message)?.[1];
-      const at = (keyword && findKey(schema, keyword, path)) || undefined;
-      const text = `not a valid JSON Schema: ${message.replace(/^strict mode: /, '')}`;
-      this.report(at ?? path, text, at ? this.source.keyAt(at) : undefined);
+    this.schemaAjv ??= createSchemaAjv({ strict: true });
+    const compiled = compileSchema(schema, this.schemaAjv);
+    if (compiled.ok) return;
+    for (const problem of compiled.problems) {
+      const at = [...path, ...problem.path];
+      this.report(at, problem.message, problem.key ? this.source.keyAt(at) : undefined);
     }
   }
 
@@ -356,26 +348,5 @@ function allowedStepKeys(kind: StepKind, relative: Path): readonly string[] | un
 export function allowedPipelineKeys(relative: Path): readonly string[] | undefined {
   if (relative.length === 0) return ['name', 'description', 'budget', 'inputs', 'steps'];
   if (relative.length === 1 && relative[0] === 'budget') return Object.keys(budgetSchema.shape);
-  return undefined;
-}
-
-function unescapePointer(part: string): string | number {
-  const text = part.replace(/~1/g, '/').replace(/~0/g, '~');
-  return /^\d+$/.test(text) ? Number(text) : text;
-}
-
-function findKey(value: unknown, key: string, path: Path): Path | undefined {
-  if (isObject(value)) {
-    if (key in value) return [...path, key];
-    for (const [k, v] of Object.entries(value)) {
-      const found = findKey(v, key, [...path, k]);
-      if (found) return found;
-    }
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findKey(value[i], key, [...path, i]);
-      if (found) return found;
-    }
-  }
   return undefined;
 }

@@ -529,6 +529,62 @@ const corpus: Row[] = [
     'steps.0.llm.output.json.required',
   ],
   [
+    'schema-pattern-lookahead',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    llm:\n      model: sim-mini\n      prompt: hi\n      output:\n        json: { type: string, pattern: "^(?=a)" }',
+    9,
+    40,
+    'steps.0.llm.output.json.pattern',
+  ],
+  [
+    'schema-pattern-backreference',
+    "name: t\nbudget: {}\nsteps:\n  - id: a\n    code: return 'aa'\n  - id: v\n    validate: a\n    schema: { type: string, pattern: '^(a)\\1$' }",
+    8,
+    38,
+    'steps.1.schema.pattern',
+  ],
+  [
+    'schema-pattern-property-lookbehind',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    llm:\n      model: sim-mini\n      prompt: hi\n      output:\n        json:\n          type: object\n          patternProperties:\n            "(?<=x)y": { type: string }',
+    12,
+    13,
+    'steps.0.llm.output.json.patternProperties.(?<=x)y',
+  ],
+  [
+    'schema-remote-ref',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    llm:\n      model: sim-mini\n      prompt: hi\n      output:\n        json: { $ref: "https://example.com/answer.json" }',
+    9,
+    23,
+    'steps.0.llm.output.json.$ref',
+  ],
+  [
+    'schema-recursive-ref',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    llm:\n      model: sim-mini\n      prompt: hi\n      output:\n        json:\n          type: object\n          properties:\n            children: { type: array, items: { $ref: "#" } }',
+    12,
+    53,
+    'steps.0.llm.output.json.properties.children.items.$ref',
+  ],
+  [
+    'schema-oversize',
+    `name: t\nbudget: {}\nsteps:\n  - id: a\n    llm:\n      model: sim-mini\n      prompt: hi\n      output:\n        json: { enum: [${Array.from({ length: 400 }, (_, i) => `v${i}${'x'.repeat(80)}`).join(', ')}] }`,
+    9,
+    15,
+    'steps.0.llm.output.json',
+  ],
+  [
+    'schema-too-deep',
+    `name: t\nbudget: {}\nsteps:\n  - id: a\n    code: return []\n  - id: v\n    validate: a\n    schema: ${'{ items: '.repeat(33)}{}${' }'.repeat(33)}`,
+    8,
+    301,
+    `steps.1.schema${'.items'.repeat(32)}`,
+  ],
+  [
+    'schema-unknown-format',
+    'name: t\nbudget: {}\nsteps:\n  - id: a\n    llm:\n      model: sim-mini\n      prompt: hi\n      output:\n        json: { type: string, format: date }',
+    9,
+    15,
+    'steps.0.llm.output.json',
+  ],
+  [
     'template-unclosed',
     'name: t\nbudget: {}\nsteps:\n  - id: a\n    llm: { model: sim-mini, prompt: "Hello {{ input.name" }',
     5,
@@ -937,6 +993,27 @@ describe('invalid pipeline corpus', () => {
       expect(issue.line).toBeGreaterThanOrEqual(1);
       expect(issue.column).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  // JSON Schemas run on a linear-time engine under caps (schema/safe-ajv, docs/dsl.md "JSON Schemas"):
+  // what cannot run is refused at parse time, saying why.
+  it.each([
+    [
+      'schema-pattern-lookahead',
+      'pattern "^(?=a)": lookahead is not supported: patterns run on a linear-time engine',
+    ],
+    ['schema-pattern-backreference', 'pattern "^(a)\\1$": a backreference (\\1) is not supported'],
+    ['schema-pattern-property-lookbehind', 'pattern "(?<=x)y": lookbehind is not supported'],
+    ['schema-remote-ref', 'only references inside the same schema (#/…) are supported'],
+    ['schema-recursive-ref', 'recursive schemas are not supported'],
+    ['schema-oversize', 'the schema is too large: 33.9 KiB of JSON, the limit is 32 KiB'],
+    ['schema-too-deep', 'the schema is nested more than 32 levels deep'],
+    ['schema-unknown-format', 'unknown format "date"'],
+  ])('%s says why', (name, message) => {
+    const [, source] = corpus.find(([n]) => n === name)!;
+    const result = parsePipeline(source, options);
+    if (result.ok) throw new Error('expected issues');
+    expect(result.issues[0]!.message).toContain(message);
   });
 
   it('reports every problem of a file, not just the first', () => {
