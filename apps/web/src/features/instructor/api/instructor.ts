@@ -1,4 +1,4 @@
-import type { ChallengeAnalytics, InstructorVersionView } from '@reps/shared';
+import type { ChallengeAnalytics, GradingReviewView, InstructorVersionView } from '@reps/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -50,5 +50,25 @@ export function useRejudge() {
   return useMutation({
     mutationFn: rejudge,
     onSuccess: (_, slug) => queryClient.invalidateQueries({ queryKey: ['instructor', 'analytics', slug] }),
+  });
+}
+
+/** Gradings of the instructor's challenges held for review (too many grader errors), oldest first. */
+export const getPendingReviews = () => api<{ items: GradingReviewView[] }>('/instructor/reviews');
+export const pendingReviewsQueryOptions = () =>
+  queryOptions({ queryKey: ['instructor', 'reviews', 'pending'], queryFn: getPendingReviews });
+export const usePendingReviews = () => useQuery(pendingReviewsQueryOptions());
+
+export const decideReview = ({ id, decision }: { id: string; decision: 'accept' | 'reject' }) =>
+  api<GradingReviewView>(`/instructor/reviews/${encodeURIComponent(id)}/${decision}`, { method: 'POST' });
+
+export function useDecideReview() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: decideReview,
+    onSuccess: (decided) => {
+      void queryClient.invalidateQueries({ queryKey: ['instructor', 'reviews'] });
+      void queryClient.invalidateQueries({ queryKey: ['instructor', 'analytics', decided.slug] });
+    },
   });
 }

@@ -1,6 +1,7 @@
 import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/loading';
 import { useVersions } from '../api/instructor';
+import { GradingReviews } from '../components/grading-reviews';
 import { UploadBundle } from '../components/upload-bundle';
 import { VersionList } from '../components/version-list';
 
@@ -19,6 +20,16 @@ export function InstructorPage() {
       <section className="panel" aria-labelledby="upload-title">
         <h2 id="upload-title">Upload a version</h2>
         <UploadBundle />
+      </section>
+      <section aria-labelledby="reviews-title" className="stack">
+        <h2 id="reviews-title" className="section-title">
+          Gradings to review
+        </h2>
+        <p className="muted small">
+          A submission whose hidden cases the grader could not score more than 2% of the time waits here, off
+          the leaderboards, until you accept or reject it.
+        </p>
+        <GradingReviews />
       </section>
       <section aria-labelledby="versions-title" className="stack">
         <h2 id="versions-title" className="section-title">

@@ -45,6 +45,10 @@ export function MySubmissions({
               >
                 {s.status}
               </span>
+              {s.review?.status === 'pending' && ' '}
+              {s.review?.status === 'pending' && <span className="badge badge--pending">in review</span>}
+              {s.review?.status === 'rejected' && ' '}
+              {s.review?.status === 'rejected' && <span className="badge badge--bad">not ranked</span>}
             </td>
             <td className="num">{formatScore(s.correctness, s.standard_error)}</td>
             <td className="num">{formatUsd(s.cost_usd)}</td>

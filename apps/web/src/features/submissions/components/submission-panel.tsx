@@ -8,6 +8,7 @@ import { type Aggregates, ResultSummary } from '../../../components/result-summa
 import { formatDateTime } from '../../../lib/format';
 import { FINAL_STATUSES, useSubmission } from '../api/get-submission';
 import { useRefreshWhenFinal, useSubmissionEvents } from '../api/submission-events';
+import { ReviewNotice } from './review-notice';
 
 interface SubmissionResult {
   hidden?: Aggregates;
@@ -118,6 +119,7 @@ function SubmissionResultView({
         <h3 className="submission__title">Graded on {aggregates.cases ?? view.cases_total} hidden cases</h3>
         <span className="muted small">{formatDateTime(view.graded_at)}</span>
       </header>
+      {view.review && <ReviewNotice review={view.review} cases={aggregates.cases ?? view.cases_total} />}
       <ResultSummary result={aggregates} passMark={passMark} costLabel="Cost (hidden set)" />
       <div className="submission__facts">
         <div>
@@ -133,10 +135,17 @@ function SubmissionResultView({
               )}
             </p>
           ) : (
-            <p className="muted">Not on the board.</p>
+            <p className="muted">
+              {view.review?.status === 'pending'
+                ? 'Not on the board until the review.'
+                : view.review?.status === 'rejected'
+                  ? 'Not ranked (rejected in review).'
+                  : 'Not on the board.'}
+            </p>
           )}
         </div>
-        {view.verification_id && (
+        {/* Held or rejected in review, the record cannot be verified yet: no id to share. */}
+        {view.verification_id && (!view.review || view.review.status === 'accepted') && (
           <div>
             <span className="stat__label">Verification id</span>
             <p>
