@@ -31,7 +31,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export const errorMessages: Record<ErrorCode, string> = {
   invalid_pipeline: 'The pipeline is not valid; fix the marked lines and try again.',
-  invalid_output: "The model's output did not match the requested format.",
+  invalid_output:
+    "The output did not match what was asked for (a step's format, or the challenge's output schema and size limits), or it broke the scorer.",
   budget_exceeded: 'The case used up its budget (calls, tokens, cost or time) and was stopped.',
   timeout: 'The step took longer than its timeout.',
   model_error: 'The model provider returned an error.',
@@ -40,7 +41,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   code_error: 'A code step or expression threw an error.',
   sandbox_limit: 'A code step or expression hit a sandbox limit (time, memory or stack).',
   no_branch_matched: 'No branch case matched and the branch has no default.',
-  grader_error: 'The scorer could not grade this output; it is reported, not scored as zero.',
+  grader_error:
+    'The grader failed on this case whatever the output (its scorer fails on the expected output too); it is reported and left out of correctness, not scored as zero.',
   validation_failed: 'The request is not valid.',
   unauthenticated: 'Sign in to do this.',
   forbidden: 'You are not allowed to do this.',
