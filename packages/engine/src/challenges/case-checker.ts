@@ -1,7 +1,7 @@
 import { type Challenge, type ChallengeCase, factUnitSchema, RepsError } from '@reps/shared';
 import type { ValidateFunction } from 'ajv';
 import { z } from 'zod';
-import { compileSchema, describeSchemaError } from './json-schemas.js';
+import { compileManifestSchema, describeSchemaError } from './json-schemas.js';
 
 const factsSchema = z.array(factUnitSchema);
 
@@ -16,8 +16,8 @@ export class CaseChecker {
   private readonly aspects: Set<string>;
 
   constructor(private readonly manifest: Challenge) {
-    this.input = compileSchema(manifest.input_schema);
-    this.output = compileSchema(manifest.output_schema);
+    this.input = compileManifestSchema(manifest.input_schema);
+    this.output = compileManifestSchema(manifest.output_schema);
     this.aspects = new Set(manifest.aspects.map((a) => a.name));
   }
 

@@ -1,54 +1,33 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import {
+  compileSchema,
+  createSchemaAjv,
+  type SchemaAjvOptions,
+  type SchemaProblem,
+} from '../schema/safe-ajv.js';
 
 /**
- * The JSON Schemas of a challenge (input_schema, output_schema) are checked and compiled with ajv
- * in strict mode, like the DSL's output schemas, so a typo in a keyword is an error. `format` is not
- * validated: no format library is installed, and a format the grader ignores must not silently
- * pass or fail cases.
+ * The JSON Schemas of a challenge (input_schema, output_schema) are checked and compiled like the
+ * DSL's (schema/safe-ajv: patterns on RE2, caps, `$id` ignored), in strict mode, so a typo in a
+ * keyword is an error. `format` is not validated: no format library is installed, and a format the
+ * grader ignores must not silently pass or fail cases. Each call gets a fresh Ajv.
  */
-function newAjv(): Ajv {
-  return new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, validateFormats: false });
-}
+const MANIFEST_SCHEMAS: SchemaAjvOptions = { strict: true, validateFormats: false };
 
-export interface SchemaProblem {
-  path: string[];
-  message: string;
-}
-
-/** Why `schema` is not a valid JSON Schema (empty when it is). */
+/** Why `schema` cannot be used (empty when it can), each problem with its path inside the schema. */
 export function schemaProblems(schema: Record<string, unknown>): SchemaProblem[] {
-  const ajv = newAjv();
-  if (!ajv.validateSchema(schema))
-    return (ajv.errors ?? []).map((e) => ({
-      path: pointerSegments(e.instancePath),
-      message: `is not a valid JSON Schema: ${e.instancePath || '(root)'} ${e.message ?? ''}`.trim(),
-    }));
-  try {
-    ajv.compile(schema);
-    return [];
-  } catch (error) {
-    return [
-      {
-        path: [],
-        message: `is not a valid JSON Schema: ${(error as Error).message.replace(/^strict mode: /, '')}`,
-      },
-    ];
-  }
+  const compiled = compileSchema(schema, createSchemaAjv(MANIFEST_SCHEMAS));
+  return compiled.ok ? [] : compiled.problems;
 }
 
 /** A compiled validator; the schema was checked when the manifest was read. */
-export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
-  return newAjv().compile(schema);
+export function compileManifestSchema(schema: Record<string, unknown>): ValidateFunction {
+  const compiled = compileSchema(schema, createSchemaAjv(MANIFEST_SCHEMAS));
+  if (compiled.ok) return compiled.validate;
+  throw new Error(`the schema cannot be compiled: ${compiled.problems[0]!.message}`);
 }
 
 /** One ajv error as `at <where>/x/0 (schema #/properties/x/...): must be integer`. */
 export function describeSchemaError(root: string, error: ErrorObject): string {
   return `at ${root}${error.instancePath} (schema ${error.schemaPath}): ${error.message ?? 'is not valid'}`;
-}
-
-function pointerSegments(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .filter(Boolean)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }

@@ -88,8 +88,20 @@ describe('loadChallenge', () => {
     const dir = await copyFixture();
     await editManifest(dir, 'sum: { type: integer }', 'sum: { type: integr }');
     const error = await failure(loadChallenge(dir));
-    expect(error.message).toMatch(/output_schema is not a valid JSON Schema/);
+    expect(error.message).toMatch(/output_schema: not a valid JSON Schema/);
     expect(error.issues[0]?.line).toBeGreaterThanOrEqual(18);
+  });
+
+  it('rejects a schema pattern the linear-time engine cannot run, at its line and column', async () => {
+    const dir = await copyFixture();
+    await editManifest(dir, 'sum: { type: integer }', 'sum: { type: string, pattern: "^(?!0)" }');
+    const error = await failure(loadChallenge(dir));
+    expect(error.message).toContain('output_schema: pattern "^(?!0)": lookahead is not supported');
+    expect(error.issues[0]).toMatchObject({
+      path: 'output_schema.properties.sum.pattern',
+      line: 21,
+      column: 35,
+    });
   });
 
   it('requires scorer.ts when the scorer is custom', async () => {

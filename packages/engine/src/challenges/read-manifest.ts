@@ -40,20 +40,8 @@ export function readManifest(source: string, file: string): Challenge {
   }
   const manifest = parsed.data;
   const issues = [
-    ...schemaProblems(manifest.input_schema).map((p) =>
-      issueAt(
-        ['input_schema', ...p.path],
-        `input_schema ${p.message}`,
-        map.valueAt(['input_schema', ...p.path]),
-      ),
-    ),
-    ...schemaProblems(manifest.output_schema).map((p) =>
-      issueAt(
-        ['output_schema', ...p.path],
-        `output_schema ${p.message}`,
-        map.valueAt(['output_schema', ...p.path]),
-      ),
-    ),
+    ...schemaIssues(map, 'input_schema', manifest.input_schema),
+    ...schemaIssues(map, 'output_schema', manifest.output_schema),
     ...checkScorerParams(manifest.scoring).map((i) => {
       const path = i.path!.split('.');
       return issueAt(path, i.message, map.valueAt(path));
@@ -61,6 +49,14 @@ export function readManifest(source: string, file: string): Challenge {
   ];
   if (issues.length) throw located(issues);
   return manifest;
+}
+
+/** The problems of one of the manifest's JSON Schemas, at their line and column in the file. */
+function schemaIssues(map: SourceMap, field: string, schema: Record<string, unknown>): Issue[] {
+  return schemaProblems(schema).map((p) => {
+    const path = [field, ...p.path];
+    return issueAt(path, `${field}: ${p.message}`, p.key ? map.keyAt(path) : map.valueAt(path));
+  });
 }
 
 function issueAt(path: Path, message: string, position: { line: number; column: number }): Issue {
