@@ -152,7 +152,7 @@ async function gradeCase(
   if (problem)
     return {
       ...base,
-      // Kept out of results and storage when too big or too deep to be worth keeping.
+      // Not carried in the result when too big or too deep (the trace still holds each step's value).
       output: problem.oversized ? null : run.output,
       status: 'invalid_output',
       score: 0,
