@@ -231,6 +231,20 @@ describe('gradeChallengeIsolated', () => {
     }
   });
 
+  it('refuses a second grading on a grader still busy with one (they would share its thread)', async () => {
+    const challenge = await loadChallenge(echoSum);
+    const grader = new IsolatedGrader();
+    try {
+      const first = grader.grade({ challenge, pipelineSource: simSum, kind: 'public' });
+      await expect(grader.grade({ challenge, pipelineSource: simSum, kind: 'public' })).rejects.toThrow(
+        /one grading at a time/,
+      );
+      expect((await first).ok).toBe(true);
+    } finally {
+      await grader.close();
+    }
+  });
+
   it('passes the engine errors of preparing the cases on, with their code', async () => {
     const outcome = gradeChallengeIsolated({
       challenge: await loadChallenge(echoSum),

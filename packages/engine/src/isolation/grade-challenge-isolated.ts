@@ -98,6 +98,7 @@ export class IsolatedGrader {
   private readonly limits: Required<IsolationLimits>;
   private readonly deadline: number;
   private thread?: GradingThread;
+  private busy = false;
 
   constructor(limits: IsolationLimits = {}) {
     this.limits = {
@@ -111,7 +112,18 @@ export class IsolatedGrader {
     this.deadline = Date.now() + this.limits.jobWallMs;
   }
 
+  /** One grading at a time: the gradings of a job share its thread. */
   async grade(grading: IsolatedGrading): Promise<GradeChallengeOutcome> {
+    if (this.busy) throw new Error('An IsolatedGrader grades one grading at a time; await the first.');
+    this.busy = true;
+    try {
+      return await this.gradeNow(grading);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async gradeNow(grading: IsolatedGrading): Promise<GradeChallengeOutcome> {
     const job: ThreadJob = {
       challenge: grading.challenge,
       pipelineSource: grading.pipelineSource,
