@@ -234,3 +234,24 @@ steps:
     expect(run.error?.message).toMatch(/limit of 1000 per map/);
   });
 });
+
+describe('values kept in traces', () => {
+  it('refuses a code result nested deeper than 64 levels, so no trace holds one', async () => {
+    const deep = pipeline(`
+name: deep
+budget: {}
+steps:
+  - id: nest
+    code: |
+      let v = 1;
+      for (let i = 0; i < input.depth; i++) v = [v];
+      return v
+`);
+    const run = await runPipeline(deep, { input: { depth: 100 }, gateway });
+    expect(run.status).toBe('sandbox_limit');
+    expect(run.error?.message).toMatch(/deeper than 64 levels/);
+    // Far deeper, QuickJS's own JSON.stringify runs out of stack first: still a limit, not a crash.
+    expect((await runPipeline(deep, { input: { depth: 100_000 }, gateway })).status).toBe('sandbox_limit');
+    expect((await runPipeline(deep, { input: { depth: 64 }, gateway })).status).toBe('ok');
+  });
+});

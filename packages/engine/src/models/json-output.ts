@@ -1,3 +1,4 @@
+import { jsonNestsDeeperThan } from '../trace/value-depth.js';
 import type { ChatMessage, OutputSpec } from './types.js';
 
 const FENCED = /^```[a-zA-Z]*[ \t]*\r?\n([\s\S]*?)\r?\n?```$/;
@@ -5,13 +6,16 @@ const FENCED = /^```[a-zA-Z]*[ \t]*\r?\n([\s\S]*?)\r?\n?```$/;
 /**
  * The JSON value in a model's reply, or undefined when there is none. Only a surrounding ```json
  * fence is forgiven: prose around the JSON stays unparseable, so the executor reports it as
- * invalid_output the same way it does for the simulated models.
+ * invalid_output the same way it does for the simulated models. JSON nested deeper than
+ * MAX_VALUE_DEPTH counts as none (it could not be kept in a trace).
  */
 export function parseJsonOutput(text: string): unknown {
   const trimmed = text.trim();
   const fenced = FENCED.exec(trimmed);
+  const json = fenced ? fenced[1]! : trimmed;
+  if (jsonNestsDeeperThan(json)) return undefined;
   try {
-    return JSON.parse(fenced ? fenced[1] : trimmed);
+    return JSON.parse(json);
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten';
+import { jsonNestsDeeperThan, MAX_VALUE_DEPTH } from '../trace/value-depth.js';
 import { type InstanceLease, leaseInstance } from './instance-pool.js';
 import { PRELUDE } from './prelude.js';
 import { scopeNames } from './scope-names.js';
@@ -189,6 +190,9 @@ export class QuickJSSandbox implements Sandbox {
         'sandbox_limit',
         `The result is ${text.length} bytes of JSON, over the limit of ${this.limits.maxOutputBytes}.`,
       );
+    }
+    if (jsonNestsDeeperThan(text)) {
+      throw new SandboxError('sandbox_limit', `The result nests deeper than ${MAX_VALUE_DEPTH} levels.`);
     }
     return JSON.parse(text);
   }
