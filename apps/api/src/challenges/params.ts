@@ -1,5 +1,5 @@
-import { SLUG_PATTERN } from '@reps/shared';
+import { SLUG_PATTERN, versionNumberSchema } from '@reps/shared';
 import { z } from 'zod';
 
 export const slugParam = z.string().regex(SLUG_PATTERN, 'is not a challenge slug');
-export const versionQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
+export const versionQuery = z.strictObject({ version: versionNumberSchema.optional() });

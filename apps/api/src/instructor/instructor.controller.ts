@@ -1,6 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type ChallengeAnalytics, challengeBundleSchema, type InstructorVersionView } from '@reps/shared';
+import {
+  type ChallengeAnalytics,
+  challengeBundleSchema,
+  type InstructorVersionView,
+  versionNumberSchema,
+} from '@reps/shared';
 import type { z } from 'zod';
 import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { slugParam, versionQuery } from '../challenges/params.js';
@@ -39,7 +44,7 @@ export class InstructorController {
   @ApiOperation({ summary: 'One version: status and calibration.' })
   version(
     @Param('slug', new ZodPipe(slugParam)) slug: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', new ZodPipe(versionNumberSchema)) version: number,
   ): Promise<InstructorVersionView> {
     return this.instructor.version(slug, version);
   }

@@ -1,12 +1,18 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type SkillVersionView, type SkillView, saveSkillRequestSchema, skillNameSchema } from '@reps/shared';
+import {
+  type SkillVersionView,
+  type SkillView,
+  saveSkillRequestSchema,
+  skillNameSchema,
+  versionNumberSchema,
+} from '@reps/shared';
 import { z } from 'zod';
 import { type AuthUser, CurrentUser } from '../auth/auth.decorators.js';
 import { ApiZodBody, ZodPipe } from '../common/zod.js';
 import { SkillsService } from './skills.service.js';
 
-const versionQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
+const versionQuery = z.strictObject({ version: versionNumberSchema.optional() });
 
 @ApiTags('skills')
 @Controller('me/skills')

@@ -53,6 +53,7 @@ export function graded(overrides: Partial<SubmissionView> = {}): SubmissionView 
     latency_ms: { p50: 2510, p95: 3120 },
     calls: 1640,
     tokens: { input: 123456, output: 7890 },
+    review: null,
     result: {
       hidden: {
         cases: 80,

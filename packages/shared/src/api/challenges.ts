@@ -3,6 +3,13 @@ import type { ChallengeBudget } from '../challenge.js';
 import { SKILLS } from '../challenge.js';
 import type { Aspect } from '../facts.js';
 
+/** A challenge version number as routes take it: a whole number that fits the database's integer. */
+export const versionNumberSchema = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be 1 or more')
+  .max(2_147_483_647, 'is not a version number');
+
 export const challengeListQuerySchema = z.strictObject({
   domain: z.string().trim().min(1).optional(),
   skill: z.enum(SKILLS).optional(),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { versionNumberSchema } from './challenges.js';
 
 export const leaderboardQuerySchema = z.strictObject({
   period: z.enum(['all', 'week']).default('all'),
-  version: z.coerce.number().int().positive().optional(),
+  version: versionNumberSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
