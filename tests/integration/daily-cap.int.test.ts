@@ -49,6 +49,16 @@ describe('the daily submission cap', () => {
     );
     expect((await client.get(`/challenges/${slug}`)).body.submissions_today).toBe(2);
     expect((await client.post(`/challenges/${slug}/runs`, { pipeline: exact })).status).toBe(200);
+    // Many at once: the cap holds exactly (count and insert happen under one lock).
+    const racer = await newLearner('racer');
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        racer.client.post(`/challenges/${slug}/submissions`, { pipeline: exact }),
+      ),
+    );
+    expect(replies.filter((r) => r.status === 202)).toHaveLength(2);
+    expect(replies.filter((r) => r.status === 429)).toHaveLength(10);
+    expect((await racer.client.get(`/challenges/${slug}`)).body.submissions_today).toBe(2);
     const other = await newLearner('uncapped');
     expect((await other.client.post(`/challenges/${slug}/submissions`, { pipeline: exact })).status).toBe(
       202,

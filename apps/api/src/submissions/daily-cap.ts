@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** A learner's own submissions on a challenge since 00:00 UTC (rejudges are not theirs to count). */
 export async function submissionsToday(
-  dataSource: DataSource,
+  dataSource: DataSource | EntityManager,
   userId: string,
   slug: string,
 ): Promise<number> {

@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type ModelGateway, parseForChallenge, skillLibrary } from '@reps/engine';
 import { RepsError, type SubmissionResult, type SubmissionReview, type SubmissionView } from '@reps/shared';
 import { Observable } from 'rxjs';
-import { type DataSource, Repository } from 'typeorm';
+import { type DataSource, type EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { ChallengeStore } from '../challenges/challenge-store.js';
 import { GradingQueue } from '../grading/grading-queue.js';
@@ -35,34 +35,49 @@ export class SubmissionsService {
    */
   async submit(user: AuthUser, slug: string, pipeline: string): Promise<{ id: string; status: 'queued' }> {
     const version = await this.store.version(slug);
+    const cap = version.manifest.submissions_per_day;
+    // Refused before the pipeline is parsed (the expensive part); checked again under a lock below.
+    await this.assertUnderDailyCap(this.dataSource.manager, user.id, slug, cap);
     const skills = await this.skillsService.snapshot(user.id);
     // Cost counts in a graded result: a model without a known price is refused now, not at grading.
     const parsed = parseForChallenge(version.manifest, pipeline, this.gateway, skillLibrary(skills), {
       requireKnownPrices: true,
     });
     if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
-    await this.assertUnderDailyCap(user.id, slug, version.manifest.submissions_per_day);
     const { cases } = version.manifest;
-    const row = await this.submissions.save(
-      this.submissions.create({
-        userId: user.id,
-        challengeVersionId: version.id,
-        slug,
-        version: version.version,
-        pipeline,
-        pipelineHash: createHash('sha256').update(pipeline).digest('hex'),
-        skills,
-        casesTotal: cases.hidden + cases.public,
-      }),
-    );
+    // Count and insert under one lock per (learner, challenge): parallel submissions queue here,
+    // so the cap holds exactly however many arrive at once.
+    const row = await this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `daily-cap:${user.id}:${slug}`,
+      ]);
+      await this.assertUnderDailyCap(tx, user.id, slug, cap);
+      return tx.save(
+        tx.create(Submission, {
+          userId: user.id,
+          challengeVersionId: version.id,
+          slug,
+          version: version.version,
+          pipeline,
+          pipelineHash: createHash('sha256').update(pipeline).digest('hex'),
+          skills,
+          casesTotal: cases.hidden + cases.public,
+        }),
+      );
+    });
     await this.queue.enqueueSubmission(row.id).catch((error) => {
       this.logger.warn({ event: 'enqueue_failed', submissionId: row.id, error: (error as Error).message });
     });
     return { id: row.id, status: 'queued' };
   }
 
-  private async assertUnderDailyCap(userId: string, slug: string, cap: number): Promise<void> {
-    const count = await submissionsToday(this.dataSource, userId, slug);
+  private async assertUnderDailyCap(
+    db: EntityManager,
+    userId: string,
+    slug: string,
+    cap: number,
+  ): Promise<void> {
+    const count = await submissionsToday(db, userId, slug);
     if (count < cap) return;
     const now = new Date();
     const reset = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
