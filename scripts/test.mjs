@@ -78,6 +78,8 @@ async function startStack() {
     redisPort: Number(process.env.REPS_TEST_REDIS_PORT) || undefined,
     env: {
       REPS_SEED_DEMO: 'true',
+      // Every test learner registers from 127.0.0.1.
+      REPS_REGISTRATIONS_PER_HOUR: '100000',
       // The catalogue, plus the engine's tiny fixture challenge the platform tests grade quickly.
       REPS_CHALLENGES_DIR: `${join(root, 'challenges')}:${join(root, 'packages/engine/src/challenges/fixtures')}`,
     },

@@ -51,6 +51,7 @@ async function startStack() {
       NODE_ENV: 'production',
       // Every submission and registration here comes from one address and a few learners.
       REPS_WRITES_PER_MINUTE: '100000',
+      REPS_REGISTRATIONS_PER_HOUR: '100000',
       REPS_SHUTDOWN_TIMEOUT_MS: '5000',
     },
   });

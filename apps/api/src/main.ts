@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.REPS_TRUST_PROXY);
   // body-parser's own `verify` hook (Nest's option type leaves it out): runs before the parse.
   app.useBodyParser('json', { limit: '2mb', verify: refuseDeepJson } as { limit: string });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });

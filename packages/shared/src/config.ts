@@ -49,6 +49,13 @@ export const configSchema = z.object({
   REPS_WEB_DIST: z.string().default('apps/web/dist'),
   /** Create the demo instructor and learner at start. */
   REPS_SEED_DEMO: bool.default(false),
+  /** Accounts one client address may create per hour. */
+  REPS_REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For is trusted (Express's hop count); 0,
+   * the default, trusts none, so a client cannot pick the address it is counted under.
+   */
+  REPS_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Grading jobs one worker process runs at once. */
   REPS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   /** Cases of one grading run at once (they overlap on model calls; the result does not depend on it). */

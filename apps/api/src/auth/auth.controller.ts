@@ -39,7 +39,7 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ user: Me }> {
-    const { user, token } = await this.auth.register(body);
+    const { user, token } = await this.auth.register(body, req.ip ?? 'unknown');
     res.setHeader('Set-Cookie', sessionCookie(token, req.secure));
     return { user: toMe(user) };
   }

@@ -22,7 +22,8 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
   ) {}
 
-  async register(dto: RegisterRequest): Promise<{ user: User; token: string }> {
+  async register(dto: RegisterRequest, address: string): Promise<{ user: User; token: string }> {
+    await this.throttle.registration(address);
     const taken = await this.users.findOne({ where: [{ email: dto.email }, { handle: dto.handle }] });
     if (taken)
       throw this.conflict(taken.email.toLowerCase() === dto.email.toLowerCase() ? 'email' : 'handle');
@@ -57,16 +58,15 @@ export class AuthService {
   }
 
   async login(login: string, password: string, address: string): Promise<{ user: User; token: string }> {
-    await this.throttle.assertAllowed(login, address);
     const user = await this.users.findOne({
       where: login.includes('@') ? { email: login } : { handle: login },
     });
+    // One count per account, whether it is named by email or by handle.
+    const account = user ? `user:${user.id}` : `login:${login.toLowerCase()}`;
+    await this.throttle.attempt(account, address);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-    if (!user || !ok) {
-      await this.throttle.recordFailure(login, address);
-      throw new RepsError('unauthenticated', 'Wrong email, handle or password.');
-    }
-    await this.throttle.reset(login);
+    if (!user || !ok) throw new RepsError('unauthenticated', 'Wrong email, handle or password.');
+    await this.throttle.succeeded(account, address);
     return { user, token: await this.createSession(user.id) };
   }
 
