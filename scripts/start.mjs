@@ -50,7 +50,8 @@ async function main() {
 
   const childEnv = {
     ...localSecrets(stateDir),
-    NODE_ENV: 'production',
+    // A local stack with demo accounts: the API refuses those under NODE_ENV=production.
+    NODE_ENV: 'development',
     REPS_SEED_DEMO: 'true',
     LOG_PRETTY: process.stdout.isTTY ? 'true' : 'false',
     ...env,

@@ -46,3 +46,23 @@ describe('parseConfig', () => {
     }
   });
 });
+
+describe('production safety', () => {
+  const base = valid;
+
+  it('refuses the demo accounts under NODE_ENV=production, naming the variable', () => {
+    expect(() => parseConfig({ ...base, NODE_ENV: 'production', REPS_SEED_DEMO: 'true' })).toThrow(
+      /REPS_SEED_DEMO: .*refused when NODE_ENV=production/,
+    );
+    expect(parseConfig({ ...base, NODE_ENV: 'development', REPS_SEED_DEMO: 'true' }).REPS_SEED_DEMO).toBe(
+      true,
+    );
+    expect(parseConfig({ ...base, NODE_ENV: 'production' }).REPS_SEED_DEMO).toBe(false);
+  });
+
+  it('trusts no proxy unless told how many hops', () => {
+    expect(parseConfig(base).REPS_TRUST_PROXY).toBe(0);
+    expect(parseConfig({ ...base, REPS_TRUST_PROXY: '1' }).REPS_TRUST_PROXY).toBe(1);
+    expect(() => parseConfig({ ...base, REPS_METRICS_TOKEN: 'short' })).toThrow(/REPS_METRICS_TOKEN/);
+  });
+});

@@ -88,6 +88,11 @@ export const configSchema = z.object({
   REPS_OPENAI_API_KEY: z.string().optional(),
   REPS_ANTHROPIC_BASE_URL: url(['http:', 'https:']).default('https://api.anthropic.com'),
   REPS_ANTHROPIC_API_KEY: z.string().optional(),
+  /**
+   * Bearer token /metrics asks for. Unset, /metrics answers only callers on the same host
+   * (loopback), so a public deployment does not publish its internals.
+   */
+  REPS_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -113,6 +118,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const result = configSchema.safeParse(cleaned);
   if (!result.success) throw new ConfigError(describeConfigErrors(result.error));
+  if (result.data.NODE_ENV === 'production' && result.data.REPS_SEED_DEMO)
+    throw new ConfigError([
+      'REPS_SEED_DEMO: the demo accounts have published passwords; they are refused when NODE_ENV=production',
+    ]);
   return result.data;
 }
 

@@ -7,6 +7,10 @@ export const ROLES = Symbol('ROLES');
 /** The route needs no sign-in (a signed-in user is still resolved, for optional personalisation). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
+export const OWN_CREDENTIALS = Symbol('OWN_CREDENTIALS');
+/** A route that reads its own credentials (a non-user bearer token): the guard reads none. */
+export const OwnCredentials = () => SetMetadata(OWN_CREDENTIALS, true);
+
 /** The route needs one of these roles; admins pass every role check. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { RepsError, type Role } from '@reps/shared';
 import type { Request } from 'express';
-import { type AuthedRequest, IS_PUBLIC, ROLES } from './auth.decorators.js';
+import { type AuthedRequest, IS_PUBLIC, OWN_CREDENTIALS, ROLES } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { API_TOKEN_PREFIX, readCookie, SESSION_COOKIE } from './tokens.js';
 
@@ -23,8 +23,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request & AuthedRequest>();
-    await this.authenticate(req);
     const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(OWN_CREDENTIALS, targets)) return true;
+    await this.authenticate(req);
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
     if (!req.user) {
       if (isPublic) return true;

@@ -1,17 +1,39 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators.js';
+import { type Config, RepsError } from '@reps/shared';
+import type { Request } from 'express';
+import { OwnCredentials } from '../auth/auth.decorators.js';
+import { CONFIG } from '../config/config.module.js';
 import { MetricsService } from './metrics.service.js';
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Prometheus metrics, for the operator only: with REPS_METRICS_TOKEN set, for a scraper that sends
+ * it as a bearer token; without one, for callers on the same host. Anyone else sees no such route.
+ */
 @ApiExcludeController()
-@Public()
+@OwnCredentials()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  get(): Promise<string> {
+  get(@Req() req: Request): Promise<string> {
+    if (!this.allowed(req)) throw new RepsError('not_found', 'No such route.');
     return this.metrics.registry.metrics();
+  }
+
+  private allowed(req: Request): boolean {
+    const token = this.config.REPS_METRICS_TOKEN;
+    if (!token) return LOOPBACK.has(req.socket.remoteAddress ?? '');
+    const given = Buffer.from(/^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '');
+    const expected = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 }
