@@ -22,12 +22,26 @@ export type StepKind = (typeof STEP_KINDS)[number];
 /** Step ids become JavaScript variables in expressions, templates and code. */
 export const STEP_ID_PATTERN = /^[a-z_][a-z0-9_]*$/i;
 
+/**
+ * Words that cannot name a variable in strict-mode code (so not a step id either), and
+ * `__proto__`, which would set an object's prototype instead of naming a value.
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally ' +
+    'for function if import in instanceof new null return super switch this throw true try typeof var void ' +
+    'while with yield let static implements interface package private protected public await eval arguments ' +
+    '__proto__'
+  ).split(' '),
+);
+
 const stepId = z
   .string()
   .regex(
     STEP_ID_PATTERN,
     'must start with a letter or _ and hold only letters, digits and _ (it is used as a variable)',
-  );
+  )
+  .refine((id) => !RESERVED_NAMES.has(id), 'is a reserved word of JavaScript; pick another id');
 
 /** A JavaScript expression run in the sandbox. */
 const expression = z.string().trim().min(1, 'must not be empty');

@@ -150,3 +150,12 @@ describe('parsePipeline never runs learner code', () => {
     expect(imports).toContain('acorn');
   });
 });
+
+describe('step ids that cannot be variables', () => {
+  it.each(['__proto__', 'class', 'eval', 'arguments', 'await'])('refuses the id %s at its line', (id) => {
+    const result = parsePipeline(`name: t\nbudget: {}\nsteps:\n  - id: ${id}\n    code: return 1\n`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues[0]).toMatchObject({ line: 4, message: expect.stringMatching(/reserved/) });
+  });
+});

@@ -255,3 +255,74 @@ steps:
     expect((await runPipeline(deep, { input: { depth: 64 }, gateway })).status).toBe('ok');
   });
 });
+
+describe('built-ins that loop in C', () => {
+  it.each([
+    '[].includes.call({ length: 2 ** 40 }, 1)',
+    'Array.prototype.lastIndexOf.call({ length: 2 ** 40 }, 1)',
+    '(() => { const a = []; a.length = 2 ** 32 - 1; return a.indexOf(1) })()',
+    '[].copyWithin.call({ length: 2 ** 53 - 1 }, 0, 1)',
+    '[].reverse.call({ length: 2 ** 40 })',
+    '[].some.call({ length: 2 ** 40 }, Boolean)',
+    '[].indexOf.call({ get length() { return 2 ** 40 } }, 1)',
+    '[].indexOf.call({ length: { valueOf: () => 2 ** 40 } }, 1)',
+  ])('refuses %s at once instead of looping for hours', async (expression) => {
+    const p = pipeline(
+      `name: loop\nbudget: { max_ms: 1000 }\nsteps:\n  - id: out\n    output: "${expression}"\n`,
+    );
+    const run = await runPipeline(p, { input: {}, gateway });
+    expect(run.status).toBe('code_error');
+    expect(run.error?.message).toMatch(/walks at most 8388608 elements/);
+  });
+
+  it('still sorts, searches and reverses ordinary arrays, default sort order included', async () => {
+    const p = pipeline(`
+name: arrays
+budget: {}
+steps:
+  - id: out
+    code: |
+      const a = [10, 9, 1, undefined, 'b', 'a', 2];
+      return { sorted: [...a].sort(), toSorted: a.toSorted(), found: a.indexOf(9), has: a.includes('a'),
+               reversed: [1, 2, 3].reverse(), chars: Array.prototype.map.call('abc', (c) => c + c) }
+`);
+    const run = await runPipeline(p, { input: {}, gateway });
+    expect(run.output).toEqual({
+      sorted: [1, 10, 2, 9, 'a', 'b', null],
+      toSorted: [1, 10, 2, 9, 'a', 'b', null],
+      found: 1,
+      has: true,
+      reversed: [3, 2, 1],
+      chars: ['aa', 'bb', 'cc'],
+    });
+  });
+});
+
+describe('work a case hides from its own result', () => {
+  it('ends an endless promise chain as sandbox_limit, even when the body returns at once', async () => {
+    const run = await runPipeline(stashPipeline('const f = () => Promise.resolve().then(f); f(); return 1'), {
+      input: {},
+      gateway,
+    });
+    expect(run.status).toBe('sandbox_limit');
+  });
+
+  it('refuses more than 64 MiB of code results in one case, so the host does not hold them', async () => {
+    const p = pipeline(`
+name: big
+budget: {}
+steps:
+  - id: ids
+    code: |
+      return Array.from({ length: 60 }, (_, i) => i)
+  - id: each
+    map: ids
+    step:
+      code: |
+        return 'x'.repeat(4e6 - 10) + item
+`);
+    const run = await runPipeline(p, { input: {}, gateway });
+    expect(run.status).toBe('sandbox_limit');
+    expect(run.error?.message).toMatch(/more than 64 MiB of JSON in all/);
+  });
+});

@@ -39,6 +39,8 @@ export const PRELUDE = (nowMs: number): string => `
   Object.defineProperty(RealDate.prototype, 'constructor', { value: FixedDate });
   globalThis.Date = FixedDate;
 
+  ${NATIVE_LOOP_GUARDS}
+
   ${INSTANCE_ONLY_INTRINSICS}
 
   const freeze = Object.freeze;
@@ -80,6 +82,74 @@ export const PRELUDE = (nowMs: number): string => `
     return result === undefined ? undefined : stringify(result);
   };
 })()
+`;
+
+/** The longest array (or array-like) a built-in array method may walk: 8,388,608 elements. */
+export const MAX_ARRAY_LIKE_LENGTH = 2 ** 23;
+
+/**
+ * QuickJS checks its deadline only while it runs JavaScript; a built-in array method walking an
+ * array-like of length 2^40 (`[].includes.call({ length: 2 ** 40 }, 1)`) loops in C for hours
+ * without allocating. Every Array.prototype method is wrapped (before freezing) to refuse a
+ * receiver longer than any array the memory cap allows, or whose length could change between the
+ * check and the call (an accessor, or an object with valueOf); the default sort compares in
+ * JavaScript, so a big sort still meets the deadline.
+ */
+const NATIVE_LOOP_GUARDS = `
+  (function () {
+    const MAX = ${MAX_ARRAY_LIKE_LENGTH};
+    const ArrayProto = Array.prototype;
+    const isArray = Array.isArray;
+    const isView = ArrayBuffer.isView;
+    const apply = Reflect.apply;
+    const define = Object.defineProperty;
+    const describeOwn = Object.getOwnPropertyDescriptor;
+    const protoOf = Object.getPrototypeOf;
+    const toObject = Object;
+    const toNumber = Number;
+    const lengthOf = (receiver) => {
+      if (receiver === null || receiver === undefined) return 0;
+      if (isArray(receiver)) return receiver.length;
+      const object = toObject(receiver);
+      if (isView(object)) return 0;
+      for (let o = object; o !== null; o = protoOf(o)) {
+        const d = describeOwn(o, 'length');
+        if (!d) continue;
+        if (!('value' in d)) return Infinity;
+        const v = d.value;
+        return (typeof v === 'object' && v !== null) || typeof v === 'function' ? Infinity : toNumber(v);
+      }
+      return 0;
+    };
+    const check = (receiver, name) => {
+      const n = lengthOf(receiver);
+      if (!(n <= MAX) && n === n) {
+        throw new RangeError('Array.prototype.' + name + ' on a length of ' + (n === Infinity ? 'unknown size' : n) +
+          ': the sandbox walks at most ' + MAX + ' elements');
+      }
+    };
+    const compareAsStrings = (a, b) => {
+      const x = String(a), y = String(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    // Iterators step from JavaScript; push, pop and at touch one element: no loop to guard.
+    const skip = new Set(['constructor', 'values', 'keys', 'entries', 'push', 'pop', 'at']);
+    for (const key of Reflect.ownKeys(ArrayProto)) {
+      if (skip.has(key) || typeof key === 'symbol') continue;
+      const original = ArrayProto[key];
+      if (typeof original !== 'function') continue;
+      const sorts = key === 'sort' || key === 'toSorted';
+      const guarded = {
+        [key](...args) {
+          check(this, key);
+          if (sorts && args[0] === undefined) args[0] = compareAsStrings;
+          return apply(original, this, args);
+        },
+      }[key];
+      define(guarded, 'length', { value: original.length });
+      define(ArrayProto, key, { value: guarded, writable: true, enumerable: false, configurable: true });
+    }
+  })();
 `;
 
 /**

@@ -1,4 +1,9 @@
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten';
+import {
+  DefaultIntrinsics,
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSRuntime,
+} from 'quickjs-emscripten';
 import { jsonNestsDeeperThan, MAX_VALUE_DEPTH } from '../trace/value-depth.js';
 import { type InstanceLease, leaseInstance } from './instance-pool.js';
 import { PRELUDE } from './prelude.js';
@@ -20,6 +25,21 @@ export const SANDBOX_DEFAULTS = {
   stackBytes: 256 * 1024,
   maxOutputBytes: 8 * 1024 * 1024,
 } as const;
+
+/**
+ * The language the sandbox offers: QuickJS's defaults without Proxy, whose traps could answer a
+ * built-in's length check with one value and its loop with another.
+ */
+const INTRINSICS = { ...DefaultIntrinsics, Proxy: false };
+
+/**
+ * Most JSON all calls of one sandbox (one case) may hand back in all: results are kept on the host
+ * (step outputs, traces), so a map of 1,000 items each returning 8 MiB must not reach the host.
+ */
+export const MAX_RESULT_BYTES_PER_SANDBOX = 64 * 1024 * 1024;
+
+/** Most promise jobs one call may run (an endless `.then` chain is cut here, not only at the deadline). */
+export const MAX_JOBS_PER_CALL = 100_000;
 
 /** 2024-01-01T00:00:00Z: a fixed clock, so code that reads the date is reproducible. */
 export const DEFAULT_SANDBOX_NOW_MS = Date.UTC(2024, 0, 1);
@@ -63,6 +83,7 @@ export class QuickJSSandbox implements Sandbox {
   private tainted = false;
   private deadline = 0;
   private interrupted = false;
+  private resultBytes = 0;
   private readonly counters: SandboxUsage = { calls: 0, polls: 0 };
 
   constructor(
@@ -108,7 +129,7 @@ export class QuickJSSandbox implements Sandbox {
       this.interrupted = true;
       return true;
     });
-    this.context = this.runtime.newContext();
+    this.context = this.runtime.newContext({ intrinsics: INTRINSICS });
     this.deadline = Date.now() + 5000;
     const polls = this.counters.polls;
     const prelude = this.context.evalCode(PRELUDE(this.nowMs), 'prelude.js');
@@ -191,6 +212,13 @@ export class QuickJSSandbox implements Sandbox {
         `The result is ${text.length} bytes of JSON, over the limit of ${this.limits.maxOutputBytes}.`,
       );
     }
+    this.resultBytes += text.length;
+    if (this.resultBytes > MAX_RESULT_BYTES_PER_SANDBOX) {
+      throw new SandboxError(
+        'sandbox_limit',
+        `This case's code has returned more than ${MAX_RESULT_BYTES_PER_SANDBOX / 2 ** 20} MiB of JSON in all.`,
+      );
+    }
     if (jsonNestsDeeperThan(text)) {
       throw new SandboxError('sandbox_limit', `The result nests deeper than ${MAX_VALUE_DEPTH} levels.`);
     }
@@ -204,14 +232,23 @@ export class QuickJSSandbox implements Sandbox {
    */
   private settle(value: QuickJSHandle): QuickJSHandle {
     const isPromise = this.promiseState(value) !== 'not a promise';
+    let ran = 0;
     for (;;) {
       if (isPromise && this.promiseState(value) !== 'pending') break;
       if (!this.runtime.hasPendingJob()) break;
-      const jobs = this.runtime.executePendingJobs();
+      if (ran >= MAX_JOBS_PER_CALL) {
+        value.dispose();
+        throw new SandboxError(
+          'sandbox_limit',
+          `The code queued more than ${MAX_JOBS_PER_CALL} promise jobs (an endless .then chain?).`,
+        );
+      }
+      const jobs = this.runtime.executePendingJobs(1000);
       if (jobs.error) {
         value.dispose();
         throw this.toSandboxError(jobs.error);
       }
+      ran += typeof jobs.value === 'number' && jobs.value > 0 ? jobs.value : 1000;
     }
     if (this.interrupted) {
       // A job past the deadline is cut off even when its promise swallows the interruption.
