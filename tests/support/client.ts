@@ -19,15 +19,22 @@ export class Client {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Reply<T>> {
-    const res = await fetch(`${this.baseUrl ?? apiUrl()}/api${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined || method !== 'GET' ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const send = () =>
+      fetch(`${this.baseUrl ?? apiUrl()}/api${path}`, {
+        method,
+        headers: {
+          ...(body !== undefined || method !== 'GET' ? { 'content-type': 'application/json' } : {}),
+          ...(this.cookie ? { cookie: this.cookie } : {}),
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // A test that blocked its event loop (spawnSync of the CLI) can leave a kept-alive socket the
+    // server has already closed; the request never reached the server, so sending it again is safe.
+    const res = await send().catch((error: Error & { cause?: { code?: string } }) => {
+      if (error.cause?.code !== 'UND_ERR_SOCKET') throw error;
+      return send();
     });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];
