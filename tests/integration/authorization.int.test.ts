@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { Client, demoClient, newLearner } from '../support/client.js';
-import { apiUrl, waitUntil } from '../support/stack.js';
+import { loadChallenge } from '@reps/engine';
+import { Client, demoClient, newInstructor, newLearner } from '../support/client.js';
+import { apiUrl, repoRoot, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(120_000);
 
@@ -355,6 +358,46 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
       expect(got).toEqual(row.expect);
     });
   }
+});
+
+describe("an instructor's reach is their own cohorts and their own drafts", () => {
+  it('sees a submission only when its author is in a cohort they run; admins see all', async () => {
+    const instructor = await demoClient('instructor');
+    const admin = await demoClient('admin');
+    const stranger = await newLearner('not-in-cohort');
+    const sent = await stranger.client.post('/challenges/echo-sum/submissions', { pipeline });
+    expect(sent.status).toBe(202);
+    expect((await instructor.get(`/submissions/${sent.body.id}`)).status).toBe(404);
+    expect((await admin.get(`/submissions/${sent.body.id}`)).status).toBe(200);
+    const cohort = await instructor.post('/cohorts', { name: 'Reach cohort' });
+    await stranger.client.post('/cohorts/join', { code: cohort.body.join_code });
+    expect((await instructor.get(`/submissions/${sent.body.id}`)).status).toBe(200);
+    // Running a cohort is what counts, not the role: another instructor still sees nothing.
+    expect((await (await newInstructor()).get(`/submissions/${sent.body.id}`)).status).toBe(404);
+  });
+
+  it("does not show another instructor's unpublished version; published ones stay readable", async () => {
+    const author = await newInstructor();
+    const fixture = join(repoRoot, 'packages/engine/src/challenges/fixtures/echo-sum');
+    const challenge = await loadChallenge(fixture);
+    const slug = `reach-${Date.now().toString(36)}`;
+    const wrong = pipeline.replace('0)', '1)');
+    const uploaded = await author.post('/instructor/challenges', {
+      format: 'reps-challenge-bundle@1',
+      manifest: readFileSync(join(fixture, 'challenge.yaml'), 'utf8').replace(/^slug: .*$/m, `slug: ${slug}`),
+      brief: challenge.brief,
+      generator_script: challenge.generatorScript,
+      reference_pipeline: wrong,
+      baseline_pipeline: wrong,
+    });
+    expect(uploaded.status).toBe(202);
+    const path = `/instructor/challenges/${slug}/versions/1`;
+    // Its reference misses every case: calibration rejects it, so it is never published.
+    await waitUntil(async () => (await author.get(path)).body.status === 'rejected', 60_000, 'rejection');
+    expect((await (await demoClient('instructor')).get(path)).status).toBe(404);
+    expect((await (await demoClient('admin')).get(path)).status).toBe(200);
+    expect((await author.get('/instructor/challenges/echo-sum/versions/1')).status).toBe(200);
+  });
 });
 
 /** The status of an event stream, without waiting for it to end. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { CUSTOM_SCORER_GLOBAL, loadChallenge } from '@reps/engine';
-import { type Client, demoClient, newLearner } from '../support/client.js';
+import { type Client, demoClient, newInstructor, newLearner } from '../support/client.js';
 import { repoRoot, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(240_000);
@@ -143,13 +143,3 @@ describe('gradings with too many grader errors are held for the instructor’s r
     expect(board.body.entries.map((e: { handle: string }) => e.handle)).not.toContain(learner.handle);
   });
 });
-
-/** A fresh account an admin makes an instructor: one who owns none of these challenges. */
-async function newInstructor(): Promise<Client> {
-  const { client } = await newLearner('other-instr');
-  const admin = await demoClient('admin');
-  const me = await client.get('/me');
-  const changed = await admin.request('PATCH', `/admin/users/${me.body.id}/role`, { role: 'instructor' });
-  expect(changed.status).toBe(200);
-  return client;
-}

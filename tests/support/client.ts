@@ -79,3 +79,13 @@ export async function demoClient(who: 'instructor' | 'learner' | 'admin'): Promi
   if (res.status !== 200) throw new Error(`demo login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return client;
 }
+
+/** A fresh account an admin makes an instructor: one who owns no challenge and runs no cohort. */
+export async function newInstructor(): Promise<Client> {
+  const { client } = await newLearner('other-instr');
+  const admin = await demoClient('admin');
+  const me = await client.get('/me');
+  const changed = await admin.request('PATCH', `/admin/users/${me.body.id}/role`, { role: 'instructor' });
+  if (changed.status !== 200) throw new Error(`promote: ${changed.status} ${JSON.stringify(changed.body)}`);
+  return client;
+}

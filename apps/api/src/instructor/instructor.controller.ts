@@ -43,10 +43,11 @@ export class InstructorController {
   @Get(':slug/versions/:version')
   @ApiOperation({ summary: 'One version: status and calibration.' })
   version(
+    @CurrentUser() user: AuthUser,
     @Param('slug', new ZodPipe(slugParam)) slug: string,
     @Param('version', new ZodPipe(versionNumberSchema)) version: number,
   ): Promise<InstructorVersionView> {
-    return this.instructor.version(slug, version);
+    return this.instructor.versionFor(user, slug, version);
   }
 
   @Post(':slug/rejudge')

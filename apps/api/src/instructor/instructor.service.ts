@@ -172,6 +172,18 @@ export class InstructorService {
     return Promise.all(rows.map((r: { slug: string; version: number }) => this.version(r.slug, r.version)));
   }
 
+  /**
+   * One version as an instructor may see it: their own (drafts and rejected ones too), any
+   * published version, and everything for admins; another instructor's unpublished work does not
+   * exist for them.
+   */
+  async versionFor(user: AuthUser, slug: string, version: number): Promise<InstructorVersionView> {
+    const row = await this.dataSource.getRepository(ChallengeVersion).findOne({ where: { slug, version } });
+    const mine = row && (user.role === 'admin' || row.createdBy === user.id || row.status === 'published');
+    if (!mine) throw new RepsError('not_found', `${slug} has no version ${version}.`);
+    return this.version(slug, version);
+  }
+
   async version(slug: string, version: number): Promise<InstructorVersionView> {
     const row = await this.dataSource.getRepository(ChallengeVersion).findOne({ where: { slug, version } });
     if (!row) throw new RepsError('not_found', `${slug} has no version ${version}.`);

@@ -88,12 +88,24 @@ export class SubmissionsService {
     );
   }
 
-  /** The author, instructors and admins see a submission; for anyone else it does not exist. */
+  /**
+   * The author sees a submission, an instructor when its author is in a cohort they run, an admin
+   * always; for anyone else it does not exist.
+   */
   async visible(id: string, user: AuthUser): Promise<Submission> {
     const row = await this.submissions.findOne({ where: { id } });
-    if (!row || (row.userId !== user.id && user.role === 'learner'))
-      throw new RepsError('not_found', 'No such submission.');
-    return row;
+    if (row && (row.userId === user.id || user.role === 'admin')) return row;
+    if (row && user.role === 'instructor' && (await this.inCohortRunBy(user.id, row.userId))) return row;
+    throw new RepsError('not_found', 'No such submission.');
+  }
+
+  private async inCohortRunBy(instructorId: string, learnerId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id
+        WHERE c.owner_id = $1 AND m.user_id = $2 LIMIT 1`,
+      [instructorId, learnerId],
+    );
+    return rows.length > 0;
   }
 
   async view(id: string, user: AuthUser): Promise<SubmissionView> {
