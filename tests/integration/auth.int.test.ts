@@ -146,4 +146,26 @@ describe('accounts and sessions', () => {
       (await new Client().post('/auth/login', { login: handle, password: 'a brand new secret' })).status,
     ).toBe(200);
   });
+
+  it("ends the user's other sessions when the password changes, and keeps the one that changed it", async () => {
+    const { client, handle, password } = await newLearner('sessions');
+    const laptop = new Client();
+    expect((await laptop.post('/auth/login', { login: handle, password })).status).toBe(200);
+    expect((await laptop.get('/me')).status).toBe(200);
+    expect(
+      (await client.post('/me/password', { currentPassword: password, newPassword: 'another long secret' }))
+        .status,
+    ).toBe(204);
+    expect((await laptop.get('/me')).status).toBe(401);
+    expect((await client.get('/me')).status).toBe(200);
+  });
+
+  it('refuses a model key with a line break or a space (it goes into an HTTP header)', async () => {
+    const { client } = await newLearner('keys');
+    for (const api_key of ['sk-test-123\r\nX-Evil: 1', 'sk-test 123456', 'sk-test-\u0000123456']) {
+      const reply = await client.request('PUT', '/me/model-keys/openai', { api_key });
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.code).toBe('validation_failed');
+    }
+  });
 });

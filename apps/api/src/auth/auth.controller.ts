@@ -87,8 +87,9 @@ export class AuthController {
   async changePassword(
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(changePasswordRequestSchema)) body: z.infer<typeof changePasswordRequestSchema>,
+    @Req() req: Request & AuthedRequest,
   ): Promise<void> {
-    await this.auth.changePassword(user.id, body.currentPassword, body.newPassword);
+    await this.auth.changePassword(user.id, body.currentPassword, body.newPassword, req.sessionToken);
   }
 
   @Get('me/tokens')

@@ -105,7 +105,8 @@ export class AuthService {
     return toMe(user);
   }
 
-  async changePassword(userId: string, current: string, next: string): Promise<void> {
+  /** Changes the password and ends every other session of the user (the one asking keeps its own). */
+  async changePassword(userId: string, current: string, next: string, keepSession?: string): Promise<void> {
     const user = await this.users.findOneOrFail({ where: { id: userId } });
     if (!(await verifyPassword(current, user.passwordHash))) {
       throw new RepsError('validation_failed', 'The current password is wrong.', [
@@ -113,6 +114,10 @@ export class AuthService {
       ]);
     }
     await this.users.update(userId, { passwordHash: await hashPassword(next) });
+    await this.sessions.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [
+      userId,
+      keepSession ? sha256(keepSession) : null,
+    ]);
   }
 
   async createToken(userId: string, name: string): Promise<{ token: string; view: ApiTokenView }> {
