@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { Client, demoClient, newLearner } from '../support/client.js';
+import { stackEnv } from '../support/stack.js';
 
 describe('accounts and sessions', () => {
   it('registers a learner, signs them in with an httpOnly cookie and answers /me', async () => {
@@ -167,5 +169,31 @@ describe('accounts and sessions', () => {
       expect(reply.status).toBe(400);
       expect(reply.body.error.code).toBe('validation_failed');
     }
+  });
+
+  it('gives API tokens an expiry (90 days unless asked), and an expired token no longer works', async () => {
+    const { client } = await newLearner('tokens');
+    const made = await client.post('/me/tokens', { name: 'ci' });
+    expect(made.status).toBe(201);
+    const days = (Date.parse(made.body.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(89.9);
+    expect(days).toBeLessThanOrEqual(90);
+    expect((await client.post('/me/tokens', { name: 'long', expires_in_days: 3650 })).status).toBe(400);
+    const short = await client.post('/me/tokens', { name: 'short', expires_in_days: 1 });
+    const cli = new Client();
+    cli.token = short.body.token;
+    expect((await cli.get('/me')).status).toBe(200);
+    const db = new pg.Client({ connectionString: stackEnv().DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query("UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1", [
+        short.body.id,
+      ]);
+    } finally {
+      await db.end();
+    }
+    expect((await cli.get('/me')).status).toBe(401);
+    const listed = await client.get('/me/tokens');
+    expect(listed.body.items.map((t: { name: string }) => t.name)).toEqual(['ci']);
   });
 });

@@ -105,7 +105,7 @@ export class AuthController {
     @CurrentUser() user: AuthUser,
     @Body(new ZodPipe(createTokenRequestSchema)) body: z.infer<typeof createTokenRequestSchema>,
   ) {
-    const { token, view } = await this.auth.createToken(user.id, body.name);
+    const { token, view } = await this.auth.createToken(user.id, body.name, body.expires_in_days);
     return { ...view, token };
   }
 

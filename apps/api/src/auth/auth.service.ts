@@ -92,7 +92,7 @@ export class AuthService {
       return session ? toAuthUser(session.user, via) : undefined;
     }
     const token = await this.tokens.findOne({
-      where: { tokenHash, revokedAt: IsNull() },
+      where: { tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       relations: { user: true },
     });
     if (!token) return undefined;
@@ -120,17 +120,22 @@ export class AuthService {
     ]);
   }
 
-  async createToken(userId: string, name: string): Promise<{ token: string; view: ApiTokenView }> {
+  async createToken(
+    userId: string,
+    name: string,
+    expiresInDays: number,
+  ): Promise<{ token: string; view: ApiTokenView }> {
     const token = newSecret(API_TOKEN_PREFIX);
+    const expiresAt = new Date(Date.now() + expiresInDays * 24 * 3600 * 1000);
     const saved = await this.tokens.save(
-      this.tokens.create({ userId, name, prefix: token.slice(0, 12), tokenHash: sha256(token) }),
+      this.tokens.create({ userId, name, prefix: token.slice(0, 12), tokenHash: sha256(token), expiresAt }),
     );
     return { token, view: toTokenView(saved) };
   }
 
   async listTokens(userId: string): Promise<ApiTokenView[]> {
     const rows = await this.tokens.find({
-      where: { userId, revokedAt: IsNull() },
+      where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       order: { createdAt: 'DESC' },
     });
     return rows.map(toTokenView);
@@ -164,5 +169,6 @@ function toTokenView(token: ApiToken): ApiTokenView {
     prefix: token.prefix,
     createdAt: token.createdAt.toISOString(),
     lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    expiresAt: token.expiresAt.toISOString(),
   };
 }

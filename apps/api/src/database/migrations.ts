@@ -7,6 +7,7 @@ import { Skills1764000005000 } from '../migrations/1764000005000-skills.js';
 import { ModelKeys1764000006000 } from '../migrations/1764000006000-model-keys.js';
 import { RatingsRankIndex1764000007000 } from '../migrations/1764000007000-ratings-rank-index.js';
 import { GradingReview1764000008000 } from '../migrations/1764000008000-grading-review.js';
+import { ApiTokenExpiry1764000009000 } from '../migrations/1764000009000-api-token-expiry.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ModelKeys1764000006000,
   RatingsRankIndex1764000007000,
   GradingReview1764000008000,
+  ApiTokenExpiry1764000009000,
 ];

@@ -35,6 +35,8 @@ export type Me = z.infer<typeof meSchema>;
 
 export const createTokenRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),
+  /** Days until the token stops working: 1 to 365, default 90. */
+  expires_in_days: z.number().int().min(1).max(365).default(90),
 });
 export type CreateTokenRequest = z.infer<typeof createTokenRequestSchema>;
 
@@ -45,6 +47,8 @@ export const apiTokenSchema = z.object({
   prefix: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
+  /** When the token stops working. */
+  expiresAt: z.string(),
 });
 export type ApiTokenView = z.infer<typeof apiTokenSchema>;
 

@@ -70,6 +70,7 @@ function ApiTokensSection() {
               <th>Token</th>
               <th>Created</th>
               <th>Last used</th>
+              <th>Expires</th>
               <th />
             </tr>
           </thead>
@@ -82,6 +83,7 @@ function ApiTokensSection() {
                 </td>
                 <td>{new Date(t.createdAt).toLocaleDateString()}</td>
                 <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
+                <td>{new Date(t.expiresAt).toLocaleDateString()}</td>
                 <td>
                   <button
                     type="button"
