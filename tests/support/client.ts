@@ -63,18 +63,22 @@ let counter = 0;
 /** Registers a fresh learner and returns a signed-in client. */
 export async function newLearner(
   prefix = 'learner',
+  /** Another deployment than the shared test stack. */
+  baseUrl?: string,
 ): Promise<{ client: Client; handle: string; email: string; password: string }> {
   const handle = `${prefix}-${Date.now().toString(36)}-${counter++}`.slice(0, 32);
   const email = `${handle}@example.test`;
   const password = 'correct horse battery';
   const client = new Client();
+  client.baseUrl = baseUrl;
   const res = await client.post('/auth/register', { email, handle, password });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { client, handle, email, password };
 }
 
-export async function demoClient(who: 'instructor' | 'learner' | 'admin'): Promise<Client> {
+export async function demoClient(who: 'instructor' | 'learner' | 'admin', baseUrl?: string): Promise<Client> {
   const client = new Client();
+  client.baseUrl = baseUrl;
   const res = await client.post('/auth/login', { login: `${who}@reps.local`, password: `reps-${who}` });
   if (res.status !== 200) throw new Error(`demo login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return client;
