@@ -27,11 +27,11 @@ export class CaseSandbox {
   async evaluate(expression: string, scope: Record<string, unknown>): Promise<unknown> {
     const plain = readPlainPath(expression, scope);
     if (plain.found) return plain.value;
-    return (await this.sandbox()).evaluate(expression, scope);
+    return (this.instance ?? (await this.sandbox())).evaluate(expression, scope);
   }
 
   async run(body: string, scope: Record<string, unknown>): Promise<Measured<unknown>> {
-    const sandbox = await this.sandbox();
+    const sandbox = this.instance ?? (await this.sandbox());
     const before = sandbox.usage.polls;
     const value = sandbox.run(body, scope);
     return { value, polls: sandbox.usage.polls - before };
