@@ -40,5 +40,5 @@ export { judgeMessages, readVerdict } from './scorers/llm-judge.scorer.js';
 export * from './scorers/registry.js';
 export * from './scorers/scorer-types.js';
 export * from './trace/redact.js';
-export * from './trace/value-depth.js';
 export * from './trace/trace-types.js';
+export * from './trace/value-depth.js';

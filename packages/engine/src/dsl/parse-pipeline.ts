@@ -2,7 +2,7 @@ import { type Issue, type Pipeline, pipelineSchema } from '@reps/shared';
 import { allowedPipelineKeys, type SkillResolver, StepChecker } from './check-steps.js';
 import { type BlockGraph, blockGraph } from './dependency-graph.js';
 import { SourceMap } from './source-map.js';
-import { isObject } from './step-parts.js';
+import { isObject, nestedBlocks } from './step-parts.js';
 import { type Located, locateZodIssue } from './zod-issues.js';
 
 export interface ParseOptions {
@@ -18,6 +18,14 @@ export type ParseResult =
 
 /** Past this many problems the rest are noise; the learner fixes these first. */
 const MAX_ISSUES = 200;
+
+/**
+ * The largest pipeline accepted, and the most steps it may hold (nested ones included): far past
+ * any real pipeline, and small enough that checking one stays quick wherever it is parsed (the
+ * API parses on its request thread).
+ */
+export const MAX_PIPELINE_BYTES = 256 * 1024;
+export const MAX_PIPELINE_STEPS = 500;
 
 /**
  * Parses a pipeline written in YAML or JSON and checks everything that can be checked before a
@@ -41,6 +49,14 @@ export function parsePipeline(source: string, options: ParseOptions = {}): Parse
 }
 
 function parse(source: string, options: ParseOptions): ParseResult {
+  if (source.length > MAX_PIPELINE_BYTES)
+    return fail([
+      {
+        path: [],
+        message: `the pipeline is ${Math.ceil(source.length / 1024)} KiB; at most ${MAX_PIPELINE_BYTES / 1024} KiB is accepted`,
+        position: { line: 1, column: 1 },
+      },
+    ]);
   const map = new SourceMap(source);
   if (map.problems.length)
     return fail(map.problems.map((p) => ({ path: [], message: p.message, position: p.position })));
@@ -62,6 +78,16 @@ function parse(source: string, options: ParseOptions): ParseResult {
       },
     ]);
 
+  const steps = countSteps(data.steps);
+  if (steps > MAX_PIPELINE_STEPS)
+    return fail([
+      {
+        path: ['steps'],
+        message: `the pipeline has ${steps} steps (nested ones included); at most ${MAX_PIPELINE_STEPS} are accepted`,
+        position: map.keyAt(['steps']) ?? { line: 1, column: 1 },
+      },
+    ]);
+
   const problems: Located[] = [];
   const parsed = pipelineSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
@@ -78,6 +104,20 @@ function parse(source: string, options: ParseOptions): ParseResult {
   }
   if (problems.length || !parsed.success) return fail(problems);
   return { ok: true, pipeline: parsed.data, graph: blockGraph(parsed.data.steps) };
+}
+
+/** Steps at every depth, counted without recursion (a document can nest deeply). */
+function countSteps(steps: unknown): number {
+  let count = 0;
+  const pending: unknown[][] = Array.isArray(steps) ? [steps] : [];
+  while (pending.length && count <= MAX_PIPELINE_STEPS) {
+    const block = pending.pop()!;
+    count += block.length;
+    block.forEach((step, i) => {
+      for (const nested of nestedBlocks(step, [i])) pending.push(nested.steps);
+    });
+  }
+  return count;
 }
 
 function fail(problems: Located[]): ParseResult {

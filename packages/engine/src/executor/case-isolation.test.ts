@@ -326,3 +326,50 @@ steps:
     expect(run.error?.message).toMatch(/more than 64 MiB of JSON in all/);
   });
 });
+
+describe('native work a case cannot hide in C', () => {
+  const code = (body: string) => runPipeline(stashPipeline(body), { input: {}, gateway });
+
+  it('refuses array methods on array-likes with a long prototype chain', async () => {
+    const run = await code(`let p = null; for (let i = 0; i < 1000; i++) p = Object.create(p);
+      const o = Object.create(p); Object.defineProperty(o, 'length', { value: 8e6 });
+      return Array.prototype.indexOf.call(o, 1)`);
+    expect(run.status).toBe('code_error');
+    expect(run.error?.message).toMatch(/prototype chain/);
+  });
+
+  it('flattens in JavaScript, so shared nesting meets the deadline', async () => {
+    const run = await code(
+      'let x = []; for (let i = 0; i < 40; i++) x = [x, x]; return x.flat(Infinity).length',
+    );
+    expect(run.status).toBe('sandbox_limit');
+    const ok = await code('return [[1, [2, [3, [4]]]], , 5].flat(2)');
+    expect(ok.output).toEqual([1, 2, [3, [4]], 5]);
+  });
+
+  it('checks argument lists read from array-likes', async () => {
+    const run = await code('return Math.max.apply(null, { length: 2 ** 40 })');
+    expect(run.status).toBe('code_error');
+  });
+
+  it('counts objects in results, not only bytes (a shared {} parses into millions)', async () => {
+    const run = await runPipeline(
+      pipeline(`
+name: many
+budget: {}
+steps:
+  - id: ids
+    code: |
+      return [1, 2, 3]
+  - id: each
+    map: ids
+    step:
+      code: |
+        return new Array(500000).fill({})
+`),
+      { input: {}, gateway },
+    );
+    expect(run.status).toBe('sandbox_limit');
+    expect(run.error?.message).toMatch(/objects and arrays in all/);
+  });
+});

@@ -107,11 +107,20 @@ const NATIVE_LOOP_GUARDS = `
     const protoOf = Object.getPrototypeOf;
     const toObject = Object;
     const toNumber = Number;
+    const typedLength = Function.prototype.call.bind(
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Int8Array).prototype, 'length').get,
+    );
+    const isDataView = (v) => v instanceof DataView;
+    // Each missing index is looked up along the whole prototype chain, in C: a long chain makes
+    // every element cost as much as a loop.
+    const MAX_CHAIN = 16;
     const lengthOf = (receiver) => {
       if (receiver === null || receiver === undefined) return 0;
-      if (isArray(receiver)) return receiver.length;
       const object = toObject(receiver);
-      if (isView(object)) return 0;
+      let depth = 0;
+      for (let o = protoOf(object); o !== null; o = protoOf(o)) if (++depth > MAX_CHAIN) return Infinity;
+      if (isArray(object)) return object.length;
+      if (isView(object)) return isDataView(object) ? 0 : typedLength(object);
       for (let o = object; o !== null; o = protoOf(o)) {
         const d = describeOwn(o, 'length');
         if (!d) continue;
@@ -124,10 +133,44 @@ const NATIVE_LOOP_GUARDS = `
     const check = (receiver, name) => {
       const n = lengthOf(receiver);
       if (!(n <= MAX) && n === n) {
-        throw new RangeError('Array.prototype.' + name + ' on a length of ' + (n === Infinity ? 'unknown size' : n) +
+        throw new RangeError(name + ' on a length of ' + (n === Infinity ? 'unknown size (or a long prototype chain)' : n) +
           ': the sandbox walks at most ' + MAX + ' elements');
       }
     };
+    // flat walks nested arrays in C however often they repeat ([x, x] forty deep is 2^40 visits):
+    // written here in JavaScript, it meets the deadline like any loop.
+    const flatInto = (target, source, depth) => {
+      check(source, 'Array.prototype.flat');
+      const n = source.length;
+      for (let i = 0; i < n; i++) {
+        if (!(i in source)) continue;
+        const element = source[i];
+        if (depth > 0 && isArray(element)) flatInto(target, element, depth - 1);
+        else target[target.length] = element;
+      }
+      return target;
+    };
+    const flat = {
+      flat(depth) {
+        const d = depth === undefined ? 1 : Math.trunc(toNumber(depth));
+        return flatInto([], toObject(this), d > 0 ? d : 0);
+      },
+    }.flat;
+    // Argument lists are read from array-likes in C too.
+    const guardArgs = (target, key, position) => {
+      const original = target[key];
+      const guarded = {
+        [key](...args) {
+          if (args[position] !== undefined && args[position] !== null) check(args[position], key);
+          return apply(original, this, args);
+        },
+      }[key];
+      define(guarded, 'length', { value: original.length });
+      define(target, key, { value: guarded, writable: true, enumerable: false, configurable: true });
+    };
+    guardArgs(Function.prototype, 'apply', 1);
+    guardArgs(Reflect, 'apply', 2);
+    guardArgs(Reflect, 'construct', 1);
     const compareAsStrings = (a, b) => {
       const x = String(a), y = String(b);
       return x < y ? -1 : x > y ? 1 : 0;
@@ -139,6 +182,11 @@ const NATIVE_LOOP_GUARDS = `
       const original = ArrayProto[key];
       if (typeof original !== 'function') continue;
       const sorts = key === 'sort' || key === 'toSorted';
+      if (key === 'flat') {
+        define(flat, 'length', { value: 0 });
+        define(ArrayProto, key, { value: flat, writable: true, enumerable: false, configurable: true });
+        continue;
+      }
       const guarded = {
         [key](...args) {
           check(this, key);

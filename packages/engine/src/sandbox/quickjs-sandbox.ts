@@ -4,7 +4,7 @@ import {
   type QuickJSHandle,
   type QuickJSRuntime,
 } from 'quickjs-emscripten';
-import { jsonNestsDeeperThan, MAX_VALUE_DEPTH } from '../trace/value-depth.js';
+import { jsonShape, MAX_VALUE_DEPTH } from '../trace/value-depth.js';
 import { type InstanceLease, leaseInstance } from './instance-pool.js';
 import { PRELUDE } from './prelude.js';
 import { scopeNames } from './scope-names.js';
@@ -37,6 +37,12 @@ const INTRINSICS = { ...DefaultIntrinsics, Proxy: false };
  * (step outputs, traces), so a map of 1,000 items each returning 8 MiB must not reach the host.
  */
 export const MAX_RESULT_BYTES_PER_SANDBOX = 64 * 1024 * 1024;
+
+/**
+ * Most objects and arrays all results of one sandbox may hold: each is a host object once parsed,
+ * so `new Array(3e6).fill({})` (8 MiB of JSON) would otherwise cost the host far more than 8 MiB.
+ */
+export const MAX_RESULT_CONTAINERS_PER_SANDBOX = 1_000_000;
 
 /** Most promise jobs one call may run (an endless `.then` chain is cut here, not only at the deadline). */
 export const MAX_JOBS_PER_CALL = 100_000;
@@ -87,6 +93,7 @@ export class QuickJSSandbox implements Sandbox {
   private deadline = 0;
   private interrupted = false;
   private resultBytes = 0;
+  private resultContainers = 0;
   private readonly counters: SandboxUsage = { calls: 0, polls: 0 };
 
   constructor(
@@ -222,8 +229,16 @@ export class QuickJSSandbox implements Sandbox {
         `This case's code has returned more than ${MAX_RESULT_BYTES_PER_SANDBOX / 2 ** 20} MiB of JSON in all.`,
       );
     }
-    if (jsonNestsDeeperThan(text)) {
+    const shape = jsonShape(text, MAX_VALUE_DEPTH);
+    if (shape.depth > MAX_VALUE_DEPTH) {
       throw new SandboxError('sandbox_limit', `The result nests deeper than ${MAX_VALUE_DEPTH} levels.`);
+    }
+    this.resultContainers += shape.containers;
+    if (this.resultContainers > MAX_RESULT_CONTAINERS_PER_SANDBOX) {
+      throw new SandboxError(
+        'sandbox_limit',
+        `This case's code has returned more than ${MAX_RESULT_CONTAINERS_PER_SANDBOX} objects and arrays in all.`,
+      );
     }
     return JSON.parse(text);
   }
@@ -292,7 +307,10 @@ export class QuickJSSandbox implements Sandbox {
   private toSandboxError(handle: QuickJSHandle, prefix = ''): SandboxError {
     const error = this.describe(handle);
     handle.dispose();
-    if (isLimit(error)) {
+    // QuickJS out of memory mid-builtin can surface as a bare undefined or an empty InternalError.
+    const bare =
+      /^Uncaught (undefined|null)$/.test(error.message) || (error.name === 'InternalError' && !error.message);
+    if (isLimit(error) || bare) {
       const what = /interrupted/.test(error.message)
         ? `ran longer than ${this.limits.deadlineMs} ms`
         : /stack/.test(error.message)

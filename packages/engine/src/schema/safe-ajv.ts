@@ -28,6 +28,8 @@ export const MAX_SCHEMA_EXPANSION = 10_000;
  * the text, times this size at worst; `.{0,500}` alone is about 1,000 (use maxLength instead).
  */
 export const MAX_PATTERN_PROGRAM = 5_000;
+/** uniqueItems compares all pairs: allowed only beside a maxItems at most this. */
+export const MAX_UNIQUE_ITEMS = 1_000;
 
 /** A JSON pointer into a schema, as segments: `['properties', 'risk', 'enum']`. */
 export type SchemaPath = (string | number)[];
@@ -329,6 +331,13 @@ class SchemaWalk {
 
   private checkPatterns(schema: Record<string, unknown>, path: SchemaPath): void {
     if (typeof schema.pattern === 'string') this.checkPattern(schema.pattern, [...path, 'pattern'], false);
+    const maxItems = schema.maxItems;
+    if (schema.uniqueItems === true && !(typeof maxItems === 'number' && maxItems <= MAX_UNIQUE_ITEMS))
+      this.found.push({
+        path: [...path, 'uniqueItems'],
+        key: true,
+        message: `uniqueItems compares every pair of items: it needs maxItems of at most ${MAX_UNIQUE_ITEMS} beside it`,
+      });
     if (isObject(schema.patternProperties))
       for (const key of Object.keys(schema.patternProperties))
         this.checkPattern(key, [...path, 'patternProperties', key], true);

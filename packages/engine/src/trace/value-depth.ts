@@ -10,7 +10,21 @@ export const MAX_VALUE_DEPTH = 64;
  * recursion and no parse: cheap enough to run on every result before it is parsed.
  */
 export function jsonNestsDeeperThan(text: string, max = MAX_VALUE_DEPTH): boolean {
+  return jsonShape(text, max).depth > max;
+}
+
+/**
+ * The nesting depth of JSON text (stopping once past `stopAbove`) and how many objects and arrays
+ * it holds: each becomes an object of its own when parsed, so a short text (`[{},{},…]`) can
+ * stand for far more memory than its length.
+ */
+export function jsonShape(
+  text: string,
+  stopAbove = Number.POSITIVE_INFINITY,
+): { depth: number; containers: number } {
   let depth = 0;
+  let deepest = 0;
+  let containers = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
@@ -20,10 +34,12 @@ export function jsonNestsDeeperThan(text: string, max = MAX_VALUE_DEPTH): boolea
         else if (d === 34) break;
       }
     } else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > max) return true;
+      containers++;
+      if (++depth > deepest) deepest = depth;
+      if (deepest > stopAbove) break;
     } else if (c === 93 /* ] */ || c === 125 /* } */) {
       depth--;
     }
   }
-  return false;
+  return { depth: deepest, containers };
 }
