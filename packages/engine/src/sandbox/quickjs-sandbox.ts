@@ -249,7 +249,8 @@ export class QuickJSSandbox implements Sandbox {
    * callback is left to run during a later call.
    */
   private settle(value: QuickJSHandle): QuickJSHandle {
-    const isPromise = this.promiseState(value) !== 'not a promise';
+    // invoke answers a JSON string or undefined, or a Promise for async code: only an object can be one.
+    const isPromise = this.context.typeof(value) === 'object' && this.promiseState(value) !== 'not a promise';
     let ran = 0;
     for (;;) {
       if (isPromise && this.promiseState(value) !== 'pending') break;
