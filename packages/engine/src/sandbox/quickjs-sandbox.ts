@@ -49,6 +49,8 @@ export const MAX_JOBS_PER_CALL = 100_000;
 
 /** Eval as a plain script: without it, quickjs-emscripten first checks whether the code is a module, a parse that cost more than compiling a snippet. */
 const SCRIPT = { type: 'global' } as const;
+/** Snippets: strict mode for the whole script, so the function needs no wrapper to be strict. */
+const STRICT_SCRIPT = { type: 'global', strict: true } as const;
 
 /** 2024-01-01T00:00:00Z: a fixed clock, so code that reads the date is reproducible. */
 export const DEFAULT_SANDBOX_NOW_MS = Date.UTC(2024, 0, 1);
@@ -192,7 +194,7 @@ export class QuickJSSandbox implements Sandbox {
     if (cached) return cached;
     const wrapped = wrapSnippet(source, kind, names);
     this.arm();
-    const result = this.context.evalCode(wrapped.source, 'snippet.js', SCRIPT);
+    const result = this.context.evalCode(wrapped.source, 'snippet.js', STRICT_SCRIPT);
     if (result.error) throw this.toSandboxError(result.error);
     this.compiled.set(key, result.value);
     return result.value;
