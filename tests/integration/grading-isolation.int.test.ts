@@ -1,69 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { createDefaultGateway, createSimProvider, gradeChallenge, loadChallenge } from '@reps/engine';
 import { newLearner } from '../support/client.js';
 import { Deployment } from '../support/deployment.js';
+import { fakeOpenAI, modelPipeline } from '../support/fake-openai.js';
 import { repoRoot, stackEnv, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(240_000);
 
 const echoSum = join(repoRoot, 'packages/engine/src/challenges/fixtures/echo-sum');
-
-const modelPipeline = (model: string) => `name: real-model
-budget: { max_calls: 2 }
-steps:
-  - id: answer
-    llm:
-      model: ${model}
-      prompt: "{{ input.question }} Reply as JSON with the sum."
-      output: { json: { type: object, required: [sum], properties: { sum: { type: integer } } } }
-  - id: result
-    output: answer
-`;
-
-/** A local OpenAI-compatible server that answers with the right sum and remembers who called. */
-async function fakeOpenAI() {
-  const seen: IncomingHttpHeaders[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      seen.push(req.headers);
-      const numbers = (JSON.parse(body).messages.at(-1).content.match(/-?\d+/g) ?? []).slice(1).map(Number);
-      res.setHeader('content-type', 'application/json');
-      res.end(
-        JSON.stringify({
-          id: 'x',
-          object: 'chat.completion',
-          model: 'gpt-4o-mini',
-          choices: [
-            {
-              index: 0,
-              finish_reason: 'stop',
-              message: {
-                role: 'assistant',
-                content: JSON.stringify({ sum: numbers.reduce((a: number, b: number) => a + b, 0) }),
-              },
-            },
-          ],
-          usage: { prompt_tokens: 20, completion_tokens: 5, total_tokens: 25 },
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
-    seen,
-    close: () => server.close(),
-  };
-}
 
 describe('grading in threads', () => {
   it('scores a submission in the worker as the engine in-process and `reps run --cases hidden` do, to the last digit', async () => {
