@@ -40,8 +40,9 @@ export function useSubmissionEvents(id: string, enabled: boolean): SubmissionPro
  */
 export function useRefreshWhenFinal(id: string, final: boolean): void {
   const queryClient = useQueryClient();
+  // Once per submission that is seen final (a new id refreshes again).
   useEffect(() => {
-    if (!final) return;
+    if (!final || !id) return;
     for (const queryKey of [['me', 'submissions'], ['leaderboard'], ['challenge'], ['challenges']]) {
       queryClient.invalidateQueries({ queryKey });
     }
