@@ -1,4 +1,4 @@
-// One jest configuration, three projects (STYLE.md "Tests that earn their keep"):
+// One jest configuration, three projects (README.md, "Development"):
 // unit tests next to the code, integration tests against real Postgres and Redis, and end-to-end
 // tests in a real browser. scripts/test.mjs runs them in that order and prints the summary line.
 const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: false }];

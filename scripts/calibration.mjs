@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Calibration of the challenge catalogue (DESIGN.md section 4): for every challenge in challenges/
+// Calibration of the challenge catalogue (README.md, "Authoring a challenge"): for every challenge in challenges/
 // (or the slugs given as arguments), grade baseline.pipeline.yaml and every reference*.pipeline.yaml
 // on the hidden cases under the simulated models, print a markdown table and write it to
 // docs/calibration.md (--md <file>) and, with --json <file>, as JSON.

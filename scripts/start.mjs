@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: everything from a fresh clone to a running Reps (DESIGN.md section 6).
+// `npm start`: everything from a fresh clone to a running Reps (README.md).
 // Ctrl-C or SIGTERM (or `npm run stop` from another shell) stops every process it started.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { aspectSchema } from './facts.js';
 
 /**
- * The challenge manifest, `challenges/<slug>/challenge.yaml` (DESIGN.md section 4). This schema is
+ * The challenge manifest, `challenges/<slug>/challenge.yaml` (README.md, "Authoring a challenge"). This schema is
  * its single definition: the loader, the API, the CLI and the editor (via challengeJsonSchema) all
  * read it. Unknown keys are rejected everywhere, so a typo is an error rather than a silent default.
  */

@@ -3,7 +3,7 @@
  * worker, the CLI and the web app; a specific error adds detail to the message, never replaces it.
  */
 export const ErrorCode = {
-  // Pipeline and run errors (DESIGN.md section 2)
+  // Pipeline and run errors (docs/dsl.md)
   invalid_pipeline: 'invalid_pipeline',
   invalid_output: 'invalid_output',
   budget_exceeded: 'budget_exceeded',

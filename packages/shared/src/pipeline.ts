@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The pipeline DSL (DESIGN.md section 2): the one definition. Types are inferred from it, the
+ * The pipeline DSL (docs/dsl.md): the one definition. Types are inferred from it, the
  * editor's JSON Schema is generated from it (pipelineJsonSchema), and the engine's parser checks
  * documents against it before its own checks (references, cycles, models, code syntax).
  */

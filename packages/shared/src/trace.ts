@@ -8,7 +8,7 @@ export interface TraceMessage {
 }
 
 /**
- * The trace of one case run (DESIGN.md section 2): per step, map item, attempt and sample, what was
+ * The trace of one case run (docs/dsl.md): per step, map item, attempt and sample, what was
  * sent and received, at which virtual time, and what it cost. Times are virtual milliseconds from
  * the start of the case.
  */

@@ -5,7 +5,7 @@ export interface Standing {
 }
 
 /**
- * The Ladder rule (DESIGN.md section 5): a displayed best changes only when the new result beats
+ * The Ladder rule (docs/grading.md): a displayed best changes only when the new result beats
  * it by more than the hidden set's standard error, so noise cannot reshuffle a leaderboard. Cost
  * is not noisy, so a result at least as correct and strictly cheaper also takes the place.
  */

@@ -21,7 +21,7 @@ export function titleOf(slug: string): string {
 }
 
 function manifest(slug: string): string {
-  return `# The manifest of ${slug} (DESIGN.md section 4). \`reps challenge validate\` checks it with line and
+  return `# The manifest of ${slug} (README.md, "Authoring a challenge"). \`reps challenge validate\` checks it with line and
 # column; \`reps challenge test\` checks the calibration (baseline < 50, every reference >= 90).
 slug: ${slug}
 title: ${titleOf(slug)}

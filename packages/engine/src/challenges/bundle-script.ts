@@ -5,7 +5,7 @@ import { RepsError } from '@reps/shared';
  * the challenge folder) into one classic script that assigns its exports to `globalName`: the form
  * the QuickJS sandbox can evaluate (it has no module loader and no host objects).
  *
- * esbuild is the intended bundler (DESIGN.md section 4). It is loaded by name at run time so the
+ * esbuild is the intended bundler (README.md, "Authoring a challenge"). It is loaded by name at run time so the
  * engine still works where it is not installed: then rolldown (Vite's bundler, same IIFE output)
  * is used. Neither present is a clear error, not a crash.
  */

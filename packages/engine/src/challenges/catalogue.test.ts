@@ -11,7 +11,7 @@ import { validateChallengeDir } from './validate-challenge-dir.js';
 /**
  * The catalogue (challenges/<slug>/) as CI sees it: every folder loads and validates, its generator
  * gives many valid cases whose expected output agrees with the facts, and its calibration holds
- * (DESIGN.md section 4): the baseline scores below 50 and every reference at least 90, within
+ * (README.md, "Authoring a challenge"): the baseline scores below 50 and every reference at least 90, within
  * budget, on the hidden cases of two different secrets (a reference must not depend on one
  * hidden set). `npm run calibration` prints the same numbers for the default secret.
  */

@@ -12,7 +12,7 @@ import type { FactUnit } from '@reps/shared';
  *   fixed at 2024-01-01; neither is a source of variety.
  * - Return plain JSON (no undefined, NaN, Map, class instances): what crosses the sandbox is JSON.
  * - `input` must match the manifest's input_schema, `expected` its output_schema, and `facts` list
- *   the units of the input with their right answer per aspect (DESIGN.md section 3).
+ *   the units of the input with their right answer per aspect (docs/sim.md).
  * - No imports of runtime values from outside the challenge folder; no Node APIs (there are none).
  *
  * ```ts

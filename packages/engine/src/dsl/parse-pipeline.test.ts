@@ -6,7 +6,7 @@ import { parsePipeline } from './parse-pipeline.js';
 const example = readFileSync(new URL('./fixtures/clause-risk.pipeline.yaml', import.meta.url), 'utf8');
 
 describe('parsePipeline on valid pipelines', () => {
-  it('accepts the clause-risk example of DESIGN.md and orders its steps by dependency', () => {
+  it('accepts the clause-risk example and orders its steps by dependency', () => {
     const result = parsePipeline(example, { knownModels: (id) => id.startsWith('sim-') });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.pipeline.steps.map((s) => s.id)).toEqual(['clauses', 'rated', 'checked', 'result']);

@@ -47,7 +47,7 @@ export interface CaseRun {
 export const DEFAULT_CALL_CONCURRENCY = 16;
 
 /**
- * Runs a parsed pipeline on one case (DESIGN.md section 2). Never throws for anything the
+ * Runs a parsed pipeline on one case (docs/dsl.md). Never throws for anything the
  * pipeline or a model does: failures come back as the status and error of the CaseRun.
  */
 export async function runPipeline(pipeline: Pipeline, options: RunOptions): Promise<CaseRun> {

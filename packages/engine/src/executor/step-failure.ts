@@ -2,7 +2,7 @@ import type { ErrorCode } from '@reps/shared';
 import { ModelError } from '../models/types.js';
 import { SandboxError } from '../sandbox/types.js';
 
-/** A step (or the case) failed with one of the run error codes of DESIGN.md section 2. */
+/** A step (or the case) failed with one of the run error codes of docs/dsl.md. */
 export class StepFailure extends Error {
   /** Id (or path) of the step where it happened, set by the step that failed first. */
   step?: string;

@@ -18,7 +18,7 @@ export interface CalibrateOptions {
 }
 
 /**
- * The calibration rule of DESIGN.md section 4, in one place for the worker, the CLI and CI: on the
+ * The calibration rule (docs/calibration.md), in one place for the worker, the CLI and CI: on the
  * hidden cases the naive baseline scores below 50 and every reference at least 90 without a case
  * running out of budget. A pipeline that does not parse for the challenge fails the calibration.
  */

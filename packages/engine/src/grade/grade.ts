@@ -84,7 +84,7 @@ export interface GradeResult {
 }
 
 /**
- * Runs a pipeline on every case and scores it (DESIGN.md section 5). Cases are independent runs
+ * Runs a pipeline on every case and scores it (docs/grading.md). Cases are independent runs
  * with their own virtual clock and budget, and results are assembled in case order, so the result
  * is the same to the last digit whatever caseConcurrency is.
  *

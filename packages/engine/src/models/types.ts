@@ -1,7 +1,7 @@
 import type { Aspect, ErrorCode, FactUnit } from '@reps/shared';
 
 /**
- * The model gateway contract (DESIGN.md section 3). Every provider (simulated, OpenAI-compatible,
+ * The model gateway contract (docs/sim.md). Every provider (simulated, OpenAI-compatible,
  * Anthropic, echo) implements ModelProvider; the executor only ever calls ModelGateway.complete().
  */
 

@@ -79,7 +79,7 @@ export async function createQuickJSSandbox(options: QuickJSSandboxOptions = {}):
 }
 
 /**
- * The Sandbox of DESIGN.md section 2 on QuickJS. Snippets are checked by a real parser before they
+ * The Sandbox (docs/dsl.md) on QuickJS. Snippets are checked by a real parser before they
  * are compiled (wrapSnippet), compiled once per sandbox into a function kept as a handle, and
  * called with the scope as JSON. A Promise result is settled before the call returns, under the
  * same deadline; one that can never settle is a timeout.

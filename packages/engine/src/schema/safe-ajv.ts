@@ -14,7 +14,7 @@ import { RE2JS, RE2JSSyntaxException } from 're2js';
  * - a schema is at most MAX_SCHEMA_BYTES of JSON and MAX_SCHEMA_DEPTH levels deep.
  */
 
-/** The largest schema accepted: 32 KiB of (UTF-8) JSON. The DESIGN's biggest schemas are < 2 KiB. */
+/** The largest schema accepted: 32 KiB of (UTF-8) JSON. The catalogue's biggest schemas are < 2 KiB. */
 export const MAX_SCHEMA_BYTES = 32 * 1024;
 /** The deepest schema accepted, in nested JSON objects and arrays (the root is level 1). */
 export const MAX_SCHEMA_DEPTH = 32;

@@ -22,7 +22,7 @@ export interface RedactedTrace {
 }
 
 /**
- * Reduces a trace to aggregates and error codes (DESIGN.md section 5: hidden cases show aggregates
+ * Reduces a trace to aggregates and error codes (docs/grading.md: hidden cases show aggregates
  * only). Prompts, messages, inputs, outputs and error messages are dropped: any of them could leak
  * the hidden input, and error messages quote it (a code_error's message can hold any value).
  */

@@ -41,7 +41,7 @@ export function registerChallengeCommands(
     .option('--concurrency <n>', 'cases run at once (results do not depend on it)', '4')
     .addHelpText(
       'after',
-      '\nThe calibration holds when baseline.pipeline.yaml scores below 50 and every reference*.pipeline.yaml\nat least 90 with no case over budget (DESIGN.md section 4). Exit 1 when it does not.',
+      '\nThe calibration holds when baseline.pipeline.yaml scores below 50 and every reference*.pipeline.yaml\nat least 90 with no case over budget (README.md, "Authoring a challenge"). Exit 1 when it does not.',
     )
     .action((dir: string, options) => done(challengeTestCommand(dir, options, ctx)));
 

@@ -2,7 +2,7 @@ import { costUsd } from '../tokens.js';
 import type { ModelInfo } from '../types.js';
 
 /**
- * The published "sim physics" (DESIGN.md section 3, docs/sim.md). The table and the code are one:
+ * The published "sim physics" (docs/sim.md). The table and the code are one:
  * docs/sim.md and `reps models` print this constant, and the provider reads nothing else.
  */
 export interface SimModelSpec {

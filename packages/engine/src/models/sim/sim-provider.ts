@@ -26,7 +26,7 @@ export interface SimProviderOptions {
 }
 
 /**
- * The simulated models (DESIGN.md section 3, docs/sim.md): they answer from the case's facts, not
+ * The simulated models (docs/sim.md): they answer from the case's facts, not
  * from the prompt's meaning, with the accuracy the published physics gives the prompt's shape.
  */
 export function createSimProvider(options: SimProviderOptions = {}): ModelProvider {
