@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { createDefaultGateway, createSimProvider, gradeChallenge, loadChallenge } from '@reps/engine';
-import { newLearner } from '../support/client.js';
+import { graded, newLearner } from '../support/client.js';
 import { Deployment } from '../support/deployment.js';
 import { fakeOpenAI, modelPipeline } from '../support/fake-openai.js';
 import { repoRoot, stackEnv, waitUntil } from '../support/stack.js';
@@ -20,14 +20,7 @@ describe('grading in threads', () => {
     const { client } = await newLearner('threads');
     const submitted = await client.post('/challenges/echo-sum/submissions', { pipeline });
     expect(submitted.status).toBe(202);
-    const view = await waitUntil(
-      async () => {
-        const res = await client.get(`/submissions/${submitted.body.id}`);
-        return res.body.status === 'graded' ? res.body : null;
-      },
-      90_000,
-      'grading',
-    );
+    const view = await graded(client, submitted.body.id, 90_000);
     const secret = stackEnv().REPS_HIDDEN_SEED;
     const local = await gradeChallenge({
       challenge: await loadChallenge(echoSum),
@@ -129,14 +122,7 @@ describe('grading in threads', () => {
         pipeline: modelPipeline('openai:gpt-4o-mini'),
       });
       expect(submitted.status).toBe(202);
-      const view = await waitUntil(
-        async () => {
-          const res = await d.client.get(`/submissions/${submitted.body.id}`);
-          return res.body.status === 'graded' ? res.body : null;
-        },
-        120_000,
-        'grading',
-      );
+      const view = await graded(d.client, submitted.body.id, 120_000);
       expect(view.result.hidden.statuses).toEqual({ ok: 50 });
       expect(view.result.hidden.cost_usd).toBeGreaterThan(0);
       expect(fake.seen.length).toBe(55); // 50 hidden and 5 public cases, one call each

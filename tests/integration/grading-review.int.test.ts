@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { CUSTOM_SCORER_GLOBAL, loadChallenge } from '@reps/engine';
-import { type Client, demoClient, newInstructor, newLearner } from '../support/client.js';
+import { type Client, demoClient, graded, newInstructor, newLearner } from '../support/client.js';
 import { repoRoot, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(240_000);
@@ -41,17 +41,6 @@ async function bundle(slug: string) {
     reference_pipeline: exact,
     baseline_pipeline: offByOne,
   };
-}
-
-async function graded(client: Client, id: string) {
-  return waitUntil(
-    async () => {
-      const view = await client.get(`/submissions/${id}`);
-      return view.body.status === 'graded' ? view.body : null;
-    },
-    90_000,
-    'grading',
-  );
 }
 
 describe('gradings with too many grader errors are held for the instructor’s review', () => {

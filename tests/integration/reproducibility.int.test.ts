@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { createDefaultGateway, createSimProvider, gradeChallenge, loadChallenge } from '@reps/engine';
-import { newLearner } from '../support/client.js';
-import { repoRoot, stackEnv, waitUntil } from '../support/stack.js';
+import { graded, newLearner } from '../support/client.js';
+import { repoRoot, stackEnv } from '../support/stack.js';
 
 jest.setTimeout(120_000);
 
@@ -13,14 +13,7 @@ describe('reproducibility', () => {
     const { client } = await newLearner('repro');
     const submitted = await client.post('/challenges/echo-sum/submissions', { pipeline });
     expect(submitted.status).toBe(202);
-    const view = await waitUntil(
-      async () => {
-        const res = await client.get(`/submissions/${submitted.body.id}`);
-        return res.body.status === 'graded' ? res.body : null;
-      },
-      60_000,
-      'grading',
-    );
+    const view = await graded(client, submitted.body.id, 60_000);
     const local = await gradeChallenge({
       challenge: await loadChallenge(join(repoRoot, 'packages/engine/src/challenges/fixtures/echo-sum')),
       pipelineSource: pipeline,

@@ -1,6 +1,5 @@
 import { jest } from '@jest/globals';
-import { newLearner } from '../support/client.js';
-import { waitUntil } from '../support/stack.js';
+import { graded, newLearner } from '../support/client.js';
 
 jest.setTimeout(120_000);
 
@@ -49,15 +48,8 @@ describe('saved skills', () => {
       source: sumSkill.replace('a + b', 'a - b'),
     });
     expect(v2.body.version).toBe(2);
-    const graded = await waitUntil(
-      async () => {
-        const res = await client.get(`/submissions/${submitted.body.id}`);
-        return res.body.status === 'graded' ? res.body : null;
-      },
-      60_000,
-      'grading',
-    );
-    expect(graded.correctness).toBe(100);
+    const view = await graded(client, submitted.body.id, 60_000);
+    expect(view.correctness).toBe(100);
 
     const list = await client.get('/me/skills');
     expect(list.body.items).toEqual([expect.objectContaining({ name: 'sum-of', versions: [1, 2] })]);

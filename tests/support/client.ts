@@ -1,4 +1,4 @@
-import { apiUrl } from './stack.js';
+import { apiUrl, waitUntil } from './stack.js';
 
 export interface Reply<T = any> {
   status: number;
@@ -92,4 +92,17 @@ export async function newInstructor(): Promise<Client> {
   const changed = await admin.request('PATCH', `/admin/users/${me.body.id}/role`, { role: 'instructor' });
   if (changed.status !== 200) throw new Error(`promote: ${changed.status} ${JSON.stringify(changed.body)}`);
   return client;
+}
+
+/** Waits until a submission is graded and returns its view (fails the test after `timeoutMs`). */
+// biome-ignore lint/suspicious/noExplicitAny: the view is read loosely in tests, as Reply bodies are.
+export function graded(client: Client, id: string, timeoutMs = 90_000): Promise<any> {
+  return waitUntil(
+    async () => {
+      const view = await client.get(`/submissions/${id}`);
+      return view.body.status === 'graded' ? view.body : null;
+    },
+    timeoutMs,
+    'grading',
+  );
 }

@@ -15,6 +15,7 @@ import {
   grade,
   parsePipeline,
 } from '../dist/index.js';
+import { round, medianMs as timedMedian } from './bench-kit.mjs';
 
 const GOALS = { one_step_cases_per_s: 5_000, step_overhead_us: 50, code_step_warm_us: 200, speedup: 20 };
 const ONE_STEP_CASES = 1_000;
@@ -33,21 +34,7 @@ function pipeline(yaml) {
   return parsed.pipeline;
 }
 
-/** Median of REPEATS timed runs after one warm-up run, in ms. */
-async function medianMs(fn) {
-  await fn();
-  const times = [];
-  for (let i = 0; i < REPEATS; i++) {
-    globalThis.gc?.();
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
-const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const medianMs = (fn) => timedMedian(fn, REPEATS);
 
 // --- 1. One-step llm pipeline, echo model, through grade() -----------------------------------
 

@@ -15,24 +15,12 @@ import {
   loadChallenge,
 } from '../dist/index.js';
 import { GradingThread } from '../dist/isolation/grading-thread.js';
+import { median, round, medianMs as timedMedian } from './bench-kit.mjs';
 
 const REPEATS = 7;
 const MEMORY_JOBS = 20;
 const root = new URL('../../..', import.meta.url).pathname;
-const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function medianMs(fn) {
-  await fn();
-  const times = [];
-  for (let i = 0; i < REPEATS; i++) {
-    globalThis.gc?.();
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
+const medianMs = (fn) => timedMedian(fn, REPEATS);
 
 // --- 1. Thread start: new Worker until the thread, engine imported, starts on a job -----------
 

@@ -36,6 +36,15 @@ return {1, 0}
 `;
 
 /**
+ * A right password: clear the account's count and give the address its attempt back, only while
+ * the address count still exists (a DECR on an expired key would leave -1 with no expiry).
+ */
+const SUCCEEDED = `
+redis.call('DEL', KEYS[1], KEYS[2])
+if tonumber(redis.call('GET', KEYS[3]) or '0') > 0 then redis.call('DECR', KEYS[3]) end
+`;
+
+/**
  * Brute-force protection for sign-in, shared by every API process through Redis. Each attempt is
  * counted first, then allowed or refused: per account (the user's id, so email and handle are one
  * account), the first FREE_ATTEMPTS go through at once and each later one must wait twice as long
@@ -82,11 +91,13 @@ export class LoginThrottle {
 
   /** A right password: the account starts afresh and the address gets its attempt back. */
   async succeeded(account: string, address: string): Promise<void> {
-    await this.redis.client
-      .multi()
-      .del(this.key('count', account), this.key('next', account))
-      .decr(this.key('address', address))
-      .exec();
+    await this.redis.client.eval(
+      SUCCEEDED,
+      3,
+      this.key('count', account),
+      this.key('next', account),
+      this.key('address', address),
+    );
   }
 
   /**

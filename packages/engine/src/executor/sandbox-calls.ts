@@ -1,5 +1,6 @@
 import { parseTemplate, type TemplatePart } from '../dsl/template.js';
 import type { CaseSandbox } from '../sandbox/case-sandbox.js';
+import { TextMemo } from '../sandbox/text-memo.js';
 import { StepFailure, toStepFailure } from './step-failure.js';
 
 /** Evaluates an expression in the sandbox; failures become step failures with the snippet named. */
@@ -31,7 +32,7 @@ export async function runCode(
   }
 }
 
-const templates = new Map<string, TemplatePart[]>();
+const templates = new TextMemo<TemplatePart[]>();
 
 /** Renders `{{ expr }}` parts: strings as they are, other values as JSON, null/undefined as ''. */
 export async function renderTemplate(
@@ -44,7 +45,6 @@ export async function renderTemplate(
     const parsed = parseTemplate(template);
     if (!parsed.ok) throw new StepFailure('code_error', `bad template: ${parsed.problem.message}`);
     parts = parsed.parts;
-    if (templates.size > 5000) templates.clear();
     templates.set(template, parts);
   }
   let text = '';

@@ -1,4 +1,5 @@
 import { scopeNames } from './scope-names.js';
+import { TextMemo } from './text-memo.js';
 import type { Sandbox } from './types.js';
 
 /** What a code call returned and the CPU it used, in QuickJS interrupt polls. */
@@ -59,7 +60,7 @@ export class CaseSandbox {
 }
 
 type Segment = string | number;
-const paths = new Map<string, Segment[] | null>();
+const paths = new TextMemo<Segment[] | null>();
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*/;
 const RESERVED_ROOTS = new Set(['undefined', 'NaN', 'Infinity', 'this', 'null', 'true', 'false']);
 
@@ -68,7 +69,6 @@ export function plainPath(expression: string): Segment[] | null {
   const cached = paths.get(expression);
   if (cached !== undefined) return cached;
   const parsed = parsePath(expression.trim());
-  if (paths.size > 5000) paths.clear();
   paths.set(expression, parsed);
   return parsed;
 }

@@ -1,4 +1,5 @@
 import { type Node, Parser } from 'acorn';
+import { TextMemo } from './text-memo.js';
 import { SandboxError } from './types.js';
 
 export type SnippetKind = 'expression' | 'body';
@@ -14,8 +15,7 @@ export interface WrappedSnippet {
 type AnyNode = Node & Record<string, any>;
 
 const ACORN = { ecmaVersion: 'latest', sourceType: 'script', locations: false } as const;
-const cache = new Map<string, WrappedSnippet | SandboxError>();
-const CACHE_LIMIT = 2000;
+const cache = new TextMemo<WrappedSnippet | SandboxError>();
 
 /**
  * Wraps an expression or a function body in a function with the scope's names as destructured
@@ -39,7 +39,6 @@ export function wrapSnippet(source: string, kind: SnippetKind, names: readonly s
         ? error
         : new SandboxError('code_error', `SyntaxError: ${(error as Error).message}`);
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   if (result instanceof SandboxError) throw result;
   return result;
