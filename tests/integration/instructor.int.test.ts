@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { loadChallenge } from '@reps/engine';
 import { demoClient, newLearner } from '../support/client.js';
-import { repoRoot, waitUntil } from '../support/stack.js';
+import { expectResponsive, healthLatencies, repoRoot, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(180_000);
 
@@ -114,6 +114,41 @@ describe('instructors', () => {
     expect(rejected.status).toBe('rejected');
     expect(rejected.calibration.lines[0].note).toMatch(/baseline scores 100, not below 50/);
     expect((await instructor.get(`/challenges/${other}`)).status).toBe(404);
+  });
+
+  it('accepts an upload at once and runs its generator in the worker: one that spins is rejected, saying why, without slowing the API', async () => {
+    const instructor = await demoClient('instructor');
+    const spinning = `spinning-gen-${Date.now().toString(36)}`;
+    const challenge = await loadChallenge(fixture);
+    const upload = await healthLatencies(
+      instructor.post(
+        '/instructor/challenges',
+        await bundle(spinning, 1, {
+          generator_script: `while (Date.now() >= 0) {}\n${challenge.generatorScript}`,
+        }),
+      ),
+    );
+    expect(upload.result.status).toBe(202);
+    expect(upload.result.body).toMatchObject({ slug: spinning, version: 1, status: 'calibrating' });
+    const calibration = await healthLatencies(
+      waitUntil(
+        async () => {
+          const v = await instructor.get(`/instructor/challenges/${spinning}/versions/1`);
+          return v.body.status === 'calibrating' ? null : v.body;
+        },
+        90_000,
+        'the verdict on the upload',
+      ),
+    );
+    expect(calibration.result.status).toBe('rejected');
+    expect(calibration.result.calibration).toMatchObject({
+      holds: false,
+      cases: 0,
+      lines: [],
+      error: expect.stringMatching(/^The generator failed on the public cases: /),
+    });
+    expectResponsive([...upload.latencies, ...calibration.latencies]);
+    expect((await instructor.get(`/challenges/${spinning}`)).status).toBe(404);
   });
 
   it('answers a broken manifest with every problem at its line and column', async () => {

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
+import { loadChallenge } from '@reps/engine';
 import { Redis } from 'ioredis';
 import { Deployment } from '../support/deployment.js';
-import { stackEnv, waitUntil } from '../support/stack.js';
+import { repoRoot, stackEnv, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(240_000);
 
@@ -18,6 +21,9 @@ steps:
   - id: result
     output: "({ sum: total })"
 `;
+
+const exactSum =
+  'name: exact\nbudget: {}\nsteps:\n  - id: r\n    output: "({ sum: input.numbers.reduce((a, b) => a + b, 0) })"\n';
 
 describe('no submission is lost', () => {
   it('finishes every submission exactly once after kill -9 of the worker mid-grading', async () => {
@@ -44,11 +50,16 @@ describe('no submission is lost', () => {
       );
       expect(Object.keys(final)).toHaveLength(3);
       const { rows } = await d.db!.query(
-        'SELECT s.id, s.correctness, s.verification_id, (SELECT count(*)::int FROM rating_history h WHERE h.submission_id = s.id) AS ratings FROM submissions s WHERE s.id = ANY($1)',
+        `SELECT s.id, s.correctness, s.verification_id, s.result->'hidden'->'statuses' AS statuses,
+                (SELECT count(*)::int FROM rating_history h WHERE h.submission_id = s.id) AS ratings
+           FROM submissions s WHERE s.id = ANY($1)`,
         [ids],
       );
       for (const row of rows) {
-        expect(row.correctness).toBe(100);
+        expect({ correctness: row.correctness, statuses: row.statuses }).toEqual({
+          correctness: 100,
+          statuses: { ok: 50 },
+        });
         expect(row.verification_id).toBeTruthy();
         expect(row.ratings).toBeLessThanOrEqual(1); // recorded at most once
       }
@@ -84,23 +95,76 @@ describe('no submission is lost', () => {
     }
   });
 
-  it('recovers every queued submission after the queue data in Redis is lost', async () => {
+  it('grades every submission after its Redis data is lost mid-grading, restarting nothing', async () => {
     const d = new Deployment();
     const redis = new Redis(stackEnv().REDIS_URL);
     try {
-      await d.start('flush', { REPS_CASE_CONCURRENCY: '1', REPS_WORKER_CONCURRENCY: '2' });
-      const ids = await d.submit(3, slowPipeline);
-      // Lose every key of this deployment, as a Redis restart without persistence would.
+      await d.start('flush', {
+        REPS_CASE_CONCURRENCY: '1',
+        REPS_WORKER_CONCURRENCY: '1',
+        REPS_RECONCILE_EVERY_MS: '2000',
+      });
+      d.startWorker();
+      const ids = await d.submit(4, slowPipeline);
+      await waitUntil(
+        async () => Object.values(await d.statuses(ids)).includes('running'),
+        60_000,
+        'a grading starting',
+      );
+      // Lose every key of this deployment, as FLUSHALL or a Redis restart without persistence
+      // would (FLUSHALL itself would also wipe the shared test stack's queues).
       const keys = await redis.keys(`${d.env.REPS_REDIS_PREFIX}:*`);
       expect(keys.length).toBeGreaterThan(0);
       await redis.del(...keys);
-      expect(await redis.keys(`${d.env.REPS_REDIS_PREFIX}:*`)).toEqual([]);
-      d.startWorker();
-      await waitUntil(
-        async () => Object.values(await d.statuses(ids)).every((status) => status === 'graded'),
-        120_000,
+      const final = await waitUntil(
+        async () => {
+          const s = await d.statuses(ids);
+          return Object.values(s).every((status) => status === 'graded') ? s : null;
+        },
+        150_000,
         'the reconciler re-enqueuing and grading every submission',
       );
+      expect(Object.keys(final)).toHaveLength(4);
+      expect(d.workers.map((w) => w.child.exitCode)).toEqual([null]); // the same worker, never restarted
+    } finally {
+      await d.stop();
+      await redis.quit();
+    }
+  });
+
+  it('calibrates an upload whose job was lost', async () => {
+    const d = new Deployment();
+    const redis = new Redis(stackEnv().REDIS_URL);
+    try {
+      await d.start('lostupload', { REPS_RECONCILE_EVERY_MS: '2000' });
+      await d.db!.query("UPDATE users SET role = 'instructor'");
+      const fixture = join(repoRoot, 'packages/engine/src/challenges/fixtures/echo-sum');
+      const challenge = await loadChallenge(fixture);
+      const slug = `lost-upload-${Date.now().toString(36)}`;
+      const uploaded = await d.client.post('/instructor/challenges', {
+        format: 'reps-challenge-bundle@1',
+        manifest: readFileSync(join(fixture, 'challenge.yaml'), 'utf8').replace(
+          /^slug: .*$/m,
+          `slug: ${slug}`,
+        ),
+        brief: challenge.brief,
+        generator_script: challenge.generatorScript,
+        reference_pipeline: exactSum,
+        baseline_pipeline: slowPipeline.replace('reduce((a, b) => a + b, 0)', 'reduce((a, b) => a + b, 1)'),
+      });
+      expect(uploaded.status).toBe(202);
+      // The job is lost before any worker sees it.
+      await redis.del(...(await redis.keys(`${d.env.REPS_REDIS_PREFIX}:*`)));
+      d.startWorker();
+      const version = await waitUntil(
+        async () => {
+          const v = await d.client.get(`/instructor/challenges/${slug}/versions/1`);
+          return v.body.status === 'calibrating' ? null : v.body;
+        },
+        120_000,
+        'the lost upload to be calibrated',
+      );
+      expect(version).toMatchObject({ status: 'published', calibration: { holds: true } });
     } finally {
       await d.stop();
       await redis.quit();

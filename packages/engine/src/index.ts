@@ -17,6 +17,8 @@ export * from './grade/grade.js';
 export * from './grade/grade-challenge.js';
 export * from './isolation/gateway-spec.js';
 export * from './isolation/grade-challenge-isolated.js';
+export * from './isolation/task-pool.js';
+export type * from './isolation/task-protocol.js';
 export * from './models/anthropic-provider.js';
 export * from './models/cache-key.js';
 export * from './models/default-gateway.js';

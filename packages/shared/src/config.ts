@@ -78,10 +78,22 @@ export const configSchema = z.object({
     .min(64)
     .max(65_536)
     .default(512),
+  /**
+   * Wall-clock cap of checking one pipeline in the API (in a thread of its own, off the request
+   * thread); past it the pipeline is refused as invalid. Also the cap of an upload's generator run.
+   */
+  REPS_CHECK_WALL_MS: z.coerce.number().int('must be a whole number').min(100).default(10_000),
+  /** Threads of each API process that check pipelines; requests beyond them (and 64 waiting) get 429. */
+  REPS_CHECK_THREADS: z.coerce.number().int('must be a whole number').min(1).max(64).default(1),
   /** Writes (POST, PATCH, DELETE) one user or address may make per minute. */
   REPS_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Practice runs a learner may start per minute. */
   REPS_RUNS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /**
+   * How often each worker looks for submissions, runs and uploads left without a live job (after a
+   * crash or a Redis that lost its data) and puts them on the queue again.
+   */
+  REPS_RECONCILE_EVERY_MS: z.coerce.number().int('must be a whole number').min(1000).default(30_000),
   /** How long SIGTERM waits for in-flight requests and jobs before forcing exit. */
   REPS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   REPS_OPENAI_BASE_URL: url(['http:', 'https:']).optional(),

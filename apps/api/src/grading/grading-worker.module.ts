@@ -6,8 +6,7 @@ import { AuthoringProcessor, GradingProcessor, RunsProcessor } from './grading.p
 import { GradingService } from './grading.service.js';
 import { GradingCoreModule } from './grading-core.module.js';
 import { PracticeRunJob } from './practice-run.job.js';
-import { ReconcileJob } from './reconcile.job.js';
-import { ReconcileScheduler } from './reconcile.scheduler.js';
+import { Reconciler } from './reconciler.js';
 
 /** The worker's grading: jobs, their processors and the reconciler. */
 @Module({
@@ -18,8 +17,7 @@ import { ReconcileScheduler } from './reconcile.scheduler.js';
     GradeSubmissionJob,
     PracticeRunJob,
     CalibrateVersionJob,
-    ReconcileJob,
-    ReconcileScheduler,
+    Reconciler,
     GradingProcessor,
     RunsProcessor,
     AuthoringProcessor,

@@ -15,9 +15,10 @@ import { ChallengeStore } from '../challenges/challenge-store.js';
 import { CONFIG } from '../config/config.module.js';
 import { StandingsService } from '../leaderboards/standings.service.js';
 import { ModelKeysService } from '../model-keys/model-keys.service.js';
-import { serverGatewaySpec } from '../models/models.module.js';
+import { serverGatewaySpec } from '../models/server-gateway.js';
 import { Run } from '../runs/run.entity.js';
 import { FINAL_STATUSES, Submission } from '../submissions/submission.entity.js';
+import { isolationLimits } from './isolation-limits.js';
 import { ProgressEvents } from './progress-events.js';
 import { hiddenSummary, publicResult } from './result-views.js';
 import { reviewHold } from './review-hold.js';
@@ -51,11 +52,7 @@ export class GradingService {
     private readonly modelKeys: ModelKeysService,
   ) {
     this.serverGateway = serverGatewaySpec(config);
-    this.limits = {
-      caseWallMs: config.REPS_CASE_WALL_MS,
-      jobWallMs: config.REPS_JOB_WALL_MS,
-      threadMemoryMb: config.REPS_GRADING_THREAD_MEMORY_MB,
-    };
+    this.limits = isolationLimits(config);
   }
 
   async practice(runId: string): Promise<void> {

@@ -1,19 +1,26 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { calibrateChallenge, type ModelGateway } from '@reps/engine';
-import { type Calibration, type Config } from '@reps/shared';
+import {
+  calibrateChallenge,
+  IsolatedGrader,
+  type LoadedChallenge,
+  TaskLimitError,
+  TaskPool,
+} from '@reps/engine';
+import { type Calibration, type Config, RepsError } from '@reps/shared';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
 import { ChallengeVersion } from '../challenges/challenge-version.entity.js';
 import { CONFIG } from '../config/config.module.js';
-import { yieldingGateway } from '../grading/yielding-gateway.js';
+import { isolationLimits } from '../grading/isolation-limits.js';
 import { JobHandler, type JobHandlerInstance } from '../jobs/job-handler.js';
-import { MODEL_GATEWAY } from '../models/models.module.js';
+import { serverGatewaySpec } from '../models/server-gateway.js';
 
 /**
- * Runs an uploaded version's baseline and references on its hidden cases and publishes it when
- * the calibration holds; otherwise it is rejected with the calibration saying why.
+ * Makes an uploaded version's public cases, runs its baseline and references on its hidden cases
+ * and publishes it when the calibration holds; otherwise it is rejected with the calibration
+ * saying why. Author code (generator, scorer) runs only in threads, never on this event loop.
  */
 @Injectable()
 @JobHandler('authoring.calibrate')
@@ -23,7 +30,6 @@ export class CalibrateVersionJob implements JobHandlerInstance {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ChallengeStore,
-    @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -31,16 +37,11 @@ export class CalibrateVersionJob implements JobHandlerInstance {
     const versions = this.dataSource.getRepository(ChallengeVersion);
     const row = await versions.findOne({ where: { id: job.data.versionId } });
     if (row?.status !== 'calibrating') return undefined;
-    const calibration = await calibrateChallenge({
-      challenge: await this.store.load(row.id),
-      baseline: row.baselinePipeline ?? '',
-      references: { reference: row.referencePipeline ?? '', ...row.extraReferences },
-      secret: this.config.REPS_HIDDEN_SEED,
-      gateway: yieldingGateway(this.gateway),
-      caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
-    });
+    const challenge = await this.store.load(row.id);
+    const generated = await this.generatePublic(row, challenge);
+    const calibration = generated.ok ? await this.calibrate(row, challenge) : generated.calibration;
     await this.dataSource.transaction(async (tx) => {
-      const publish = calibration.holds;
+      const publish = calibration.holds && generated.ok;
       await tx.update(
         ChallengeVersion,
         { id: row.id, status: 'calibrating' },
@@ -61,5 +62,63 @@ export class CalibrateVersionJob implements JobHandlerInstance {
     });
     this.logger.log({ event: 'calibrated', slug: row.slug, version: row.version, holds: calibration.holds });
     return calibration;
+  }
+
+  /**
+   * Runs the author's generator for the public cases in a thread under REPS_CHECK_WALL_MS, and
+   * stores them; a generator that throws, overruns or exhausts its thread rejects the version.
+   */
+  private async generatePublic(
+    row: ChallengeVersion,
+    challenge: LoadedChallenge,
+  ): Promise<{ ok: true } | { ok: false; calibration: Calibration }> {
+    if (row.publicCases.length > 0) return { ok: true };
+    const pool = new TaskPool({ wallMs: this.config.REPS_CHECK_WALL_MS });
+    try {
+      const cases = await pool.run({ type: 'generate', challenge, kind: 'public' });
+      const publicCases = cases.map(({ id, input, expected }) => ({ id, input, expected }));
+      await this.dataSource
+        .getRepository(ChallengeVersion)
+        .update({ id: row.id, status: 'calibrating' }, { publicCases: publicCases as object[] });
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof TaskLimitError || error instanceof RepsError)) throw error;
+      return {
+        ok: false,
+        calibration: {
+          holds: false,
+          cases: 0,
+          lines: [],
+          finished_at: new Date().toISOString(),
+          error: `The generator failed on the public cases: ${error.message}`,
+        },
+      };
+    } finally {
+      await pool.close();
+    }
+  }
+
+  /** The calibration rule on the hidden cases, every pipeline graded in an isolated thread. */
+  private async calibrate(row: ChallengeVersion, challenge: LoadedChallenge): Promise<Calibration> {
+    const grader = new IsolatedGrader(isolationLimits(this.config));
+    try {
+      return await calibrateChallenge({
+        challenge,
+        baseline: row.baselinePipeline ?? '',
+        references: { reference: row.referencePipeline ?? '', ...row.extraReferences },
+        secret: this.config.REPS_HIDDEN_SEED,
+        grade: (pipelineSource) =>
+          grader.grade({
+            challenge,
+            pipelineSource,
+            kind: 'hidden',
+            secret: this.config.REPS_HIDDEN_SEED,
+            gateway: serverGatewaySpec(this.config),
+            caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
+          }),
+      });
+    } finally {
+      await grader.close();
+    }
   }
 }

@@ -17,8 +17,6 @@ export const JOBS = {
   'grading.grade-submission': { queue: QUEUES.grading },
   'runs.practice': { queue: QUEUES.runs },
   'authoring.calibrate': { queue: QUEUES.authoring },
-  /** Re-enqueues submissions left queued or running without a live job (crash, Redis loss). */
-  'system.reconcile': { queue: QUEUES.system },
   /** Round trip through Redis and a worker; used by readiness checks. */
   'system.ping': { queue: QUEUES.system },
 } as const satisfies Record<string, { queue: QueueName }>;

@@ -4,7 +4,7 @@ import type { GatewaySpec } from '@reps/engine';
 import { type Config, type ModelKeyProvider, type ModelKeyView, RepsError } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import { CONFIG } from '../config/config.module.js';
-import { serverGatewaySpec } from '../models/models.module.js';
+import { serverGatewaySpec } from '../models/server-gateway.js';
 import { SecretBox } from './secret-box.js';
 
 /**

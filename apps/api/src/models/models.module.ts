@@ -1,22 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { createDefaultGateway, createSimProvider, type GatewaySpec, type ModelGateway } from '@reps/engine';
+import { createDefaultGateway, createSimProvider, type ModelGateway } from '@reps/engine';
 import { type Config } from '@reps/shared';
 import { CONFIG } from '../config/config.module.js';
+import { PipelineChecker } from './pipeline-checker.js';
+import { serverGatewaySpec } from './server-gateway.js';
 
 export const MODEL_GATEWAY = Symbol('MODEL_GATEWAY');
-
-/**
- * The server's model providers as data, for grading threads (which add the simulated models):
- * what hidden grading always uses, whoever submitted.
- */
-export function serverGatewaySpec(config: Config): GatewaySpec {
-  return {
-    openaiBaseUrl: config.REPS_OPENAI_BASE_URL,
-    openaiApiKey: config.REPS_OPENAI_API_KEY,
-    anthropicBaseUrl: config.REPS_ANTHROPIC_BASE_URL,
-    anthropicApiKey: config.REPS_ANTHROPIC_API_KEY,
-  };
-}
 
 /** The model gateway of this process: simulated models always, real providers when configured. */
 @Global()
@@ -28,7 +17,8 @@ export function serverGatewaySpec(config: Config): GatewaySpec {
       useFactory: (config: Config): ModelGateway =>
         createDefaultGateway({ ...serverGatewaySpec(config), extraProviders: [createSimProvider()] }),
     },
+    PipelineChecker,
   ],
-  exports: [MODEL_GATEWAY],
+  exports: [MODEL_GATEWAY, PipelineChecker],
 })
 export class ModelsModule {}

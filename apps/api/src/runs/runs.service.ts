@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type ModelGateway, parseForChallenge, skillLibrary } from '@reps/engine';
 import { type Config, RepsError, type RunView } from '@reps/shared';
 import { QueueEvents } from 'bullmq';
 import { Repository } from 'typeorm';
@@ -9,7 +8,7 @@ import { ChallengeStore } from '../challenges/challenge-store.js';
 import { CONFIG } from '../config/config.module.js';
 import { GradingQueue } from '../grading/grading-queue.js';
 import { QUEUES } from '../jobs/job-names.js';
-import { MODEL_GATEWAY } from '../models/models.module.js';
+import { PipelineChecker } from '../models/pipeline-checker.js';
 import { RedisService } from '../redis/redis.module.js';
 import { SkillsService } from '../skills/skills.service.js';
 import { Run } from './run.entity.js';
@@ -24,7 +23,7 @@ export class RunsService implements OnApplicationShutdown {
     private readonly store: ChallengeStore,
     private readonly queue: GradingQueue,
     private readonly redis: RedisService,
-    @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
+    private readonly checker: PipelineChecker,
     private readonly skillsService: SkillsService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
@@ -36,10 +35,11 @@ export class RunsService implements OnApplicationShutdown {
     waitMs: number,
   ): Promise<{ done: boolean; run: RunView }> {
     const version = await this.store.version(slug);
-    const skills = await this.skillsService.snapshot(user.id);
-    const parsed = parseForChallenge(version.manifest, pipeline, this.gateway, skillLibrary(skills));
-    if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
+    // Counted before the pipeline is checked (the expensive part): every attempt counts.
     await this.assertUnderRate(user.id);
+    const skills = await this.skillsService.snapshot(user.id);
+    const parsed = await this.checker.check(version.manifest, pipeline, { skills });
+    if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
     const run = await this.runs.save(
       this.runs.create({ userId: user.id, challengeVersionId: version.id, pipeline, skills }),
     );

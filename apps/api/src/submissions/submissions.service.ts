@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type ModelGateway, parseForChallenge, skillLibrary } from '@reps/engine';
 import { RepsError, type SubmissionResult, type SubmissionReview, type SubmissionView } from '@reps/shared';
 import { Observable } from 'rxjs';
 import { type DataSource, type EntityManager, Repository } from 'typeorm';
@@ -10,7 +9,7 @@ import { ChallengeStore } from '../challenges/challenge-store.js';
 import { GradingQueue } from '../grading/grading-queue.js';
 import { ProgressEvents, type SubmissionEvent } from '../grading/progress-events.js';
 import { ENTRY_RANK_SQL } from '../leaderboards/ranks.js';
-import { MODEL_GATEWAY } from '../models/models.module.js';
+import { PipelineChecker } from '../models/pipeline-checker.js';
 import { SkillsService } from '../skills/skills.service.js';
 import { submissionsToday } from './daily-cap.js';
 import { FINAL_STATUSES, Submission } from './submission.entity.js';
@@ -25,7 +24,7 @@ export class SubmissionsService {
     private readonly store: ChallengeStore,
     private readonly queue: GradingQueue,
     private readonly events: ProgressEvents,
-    @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
+    private readonly checker: PipelineChecker,
     private readonly skillsService: SkillsService,
   ) {}
 
@@ -40,9 +39,7 @@ export class SubmissionsService {
     await this.assertUnderDailyCap(this.dataSource.manager, user.id, slug, cap);
     const skills = await this.skillsService.snapshot(user.id);
     // Cost counts in a graded result: a model without a known price is refused now, not at grading.
-    const parsed = parseForChallenge(version.manifest, pipeline, this.gateway, skillLibrary(skills), {
-      requireKnownPrices: true,
-    });
+    const parsed = await this.checker.check(version.manifest, pipeline, { skills, requireKnownPrices: true });
     if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
     const { cases } = version.manifest;
     // Count and insert under one lock per (learner, challenge): parallel submissions queue here,

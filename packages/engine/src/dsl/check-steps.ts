@@ -9,7 +9,13 @@ import {
   validateOnFailSchema,
 } from '@reps/shared';
 import type { Ajv } from 'ajv';
-import { compileSchema, createSchemaAjv } from '../schema/safe-ajv.js';
+import {
+  compileSchema,
+  createSchemaAjv,
+  MAX_PIPELINE_SCHEMA_BYTES,
+  schemaSizeProblem,
+} from '../schema/safe-ajv.js';
+import { stableStringify } from '../schema/stable-stringify.js';
 import { blockGraph, stepIdOf } from './dependency-graph.js';
 import { type FreeName, freeNames, JS_GLOBALS } from './free-names.js';
 import { type CodeKind, parseSnippet } from './js-parse.js';
@@ -298,8 +304,31 @@ export class StepChecker {
   /** One strict Ajv per parse (schema/safe-ajv): nothing a learner's schema compiles outlives it. */
   private schemaAjv: Ajv | undefined;
 
-  /** Invalid schemas, and what may not run: RE2-less patterns, outside or recursive $refs, oversize. */
+  /** The canonical JSON of each distinct schema checked so far, and their bytes together. */
+  private readonly schemasSeen = new Set<string>();
+  private schemaBytes = 0;
+
+  /**
+   * Invalid schemas, and what may not run: RE2-less patterns, outside or recursive $refs, oversize
+   * one by one or all together. A schema written twice is checked (and counted) once.
+   */
   private checkJsonSchema(schema: Record<string, unknown>, path: Path): void {
+    if (!schemaSizeProblem(schema)) {
+      const text = stableStringify(schema);
+      if (this.schemasSeen.has(text)) return;
+      this.schemasSeen.add(text);
+      const before = this.schemaBytes;
+      this.schemaBytes += Buffer.byteLength(text, 'utf8');
+      if (this.schemaBytes > MAX_PIPELINE_SCHEMA_BYTES) {
+        // Reported where the limit is crossed; the schemas after it are not compiled.
+        if (before <= MAX_PIPELINE_SCHEMA_BYTES)
+          this.report(
+            path,
+            `the pipeline's JSON Schemas are too large together (more than ${MAX_PIPELINE_SCHEMA_BYTES / 1024} KiB of distinct schemas by this one); share one schema between steps (identical schemas count once) or make them smaller`,
+          );
+        return;
+      }
+    }
     this.schemaAjv ??= createSchemaAjv({ strict: true });
     const compiled = compileSchema(schema, this.schemaAjv);
     if (compiled.ok) return;

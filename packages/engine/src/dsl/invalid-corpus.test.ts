@@ -9,6 +9,19 @@ import { parsePipeline } from './parse-pipeline.js';
  */
 type Row = [name: string, source: string, line: number, column: number, path: string, message?: RegExp];
 
+/** Steps whose output schemas are `distinct` different enums of about 25 KiB each, then the first again `repeats` times. */
+function bigSchemaSteps(distinct: number, repeats = 0): string {
+  const enumOf = (n: number) =>
+    `{ enum: [${Array.from({ length: 300 }, (_, i) => `v${n}_${i}${'x'.repeat(80)}`).join(', ')}] }`;
+  const step = (i: number, n: number) =>
+    `  - id: a${i}\n    llm:\n      model: sim-mini\n      prompt: hi\n      output:\n        json: ${enumOf(n)}`;
+  const steps = [
+    ...Array.from({ length: distinct }, (_, i) => step(i, i)),
+    ...Array.from({ length: repeats }, (_, i) => step(distinct + i, 0)),
+  ];
+  return `name: t\nbudget: {}\nsteps:\n${steps.join('\n')}`;
+}
+
 const corpus: Row[] = [
   ['yaml-tab-indent', 'name: t\nbudget: {}\nsteps:\n\t- id: a', 4, 1, ''],
   ['yaml-unclosed-flow', 'name: t\nbudget: { max_calls: 3\nsteps: []', 3, 1, ''],
@@ -570,6 +583,7 @@ const corpus: Row[] = [
     15,
     'steps.0.llm.output.json',
   ],
+  ['schemas-too-large-together', bigSchemaSteps(3), 21, 15, 'steps.2.llm.output.json'],
   [
     'schema-too-deep',
     `name: t\nbudget: {}\nsteps:\n  - id: a\n    code: return []\n  - id: v\n    validate: a\n    schema: ${'{ items: '.repeat(33)}{}${' }'.repeat(33)}`,
@@ -1009,11 +1023,20 @@ describe('invalid pipeline corpus', () => {
     ['schema-oversize', 'the schema is too large: 33.9 KiB of JSON, the limit is 32 KiB'],
     ['schema-too-deep', 'the schema is nested more than 32 levels deep'],
     ['schema-unknown-format', 'unknown format "date"'],
+    [
+      'schemas-too-large-together',
+      "the pipeline's JSON Schemas are too large together (more than 64 KiB of distinct schemas by this one)",
+    ],
   ])('%s says why', (name, message) => {
     const [, source] = corpus.find(([n]) => n === name)!;
     const result = parsePipeline(source, options);
     if (result.ok) throw new Error('expected issues');
     expect(result.issues[0]!.message).toContain(message);
+  });
+
+  it('counts a schema repeated word for word once against the pipeline-wide limit', () => {
+    const result = parsePipeline(bigSchemaSteps(2, 6), options);
+    expect(result.ok ? [] : result.issues).toEqual([]);
   });
 
   it('reports every problem of a file, not just the first', () => {

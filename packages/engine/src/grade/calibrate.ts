@@ -1,7 +1,7 @@
 import type { Calibration, CalibrationLine } from '@reps/shared';
 import type { LoadedChallenge } from '../challenges/load-challenge.js';
 import type { ModelGateway } from '../models/types.js';
-import { gradeChallenge } from './grade-challenge.js';
+import { type GradeChallengeOutcome, gradeChallenge } from './grade-challenge.js';
 
 export const BASELINE_CEILING = 50;
 export const REFERENCE_FLOOR = 90;
@@ -13,8 +13,13 @@ export interface CalibrateOptions {
   references: Record<string, string>;
   /** REPS_HIDDEN_SEED. */
   secret: string;
-  gateway: ModelGateway;
+  gateway?: ModelGateway;
   caseConcurrency?: number;
+  /**
+   * Grades one pipeline on the hidden cases. Default: gradeChallenge in this thread with
+   * `gateway`; the worker passes an isolated grader so author code never runs on its event loop.
+   */
+  grade?: (pipelineSource: string) => Promise<GradeChallengeOutcome>;
 }
 
 /**
@@ -23,6 +28,8 @@ export interface CalibrateOptions {
  * running out of budget. A pipeline that does not parse for the challenge fails the calibration.
  */
 export async function calibrateChallenge(options: CalibrateOptions): Promise<Calibration> {
+  const { gateway, grade } = options;
+  if (!gateway && !grade) throw new TypeError('calibrateChallenge needs a gateway or a grade function');
   const lines: CalibrationLine[] = [];
   const entries: [string, string, 'baseline' | 'reference'][] = [
     ['baseline', options.baseline, 'baseline'],
@@ -32,14 +39,16 @@ export async function calibrateChallenge(options: CalibrateOptions): Promise<Cal
   ];
   let cases = 0;
   for (const [name, source, role] of entries) {
-    const outcome = await gradeChallenge({
-      challenge: options.challenge,
-      pipelineSource: source,
-      kind: 'hidden',
-      secret: options.secret,
-      gateway: options.gateway,
-      caseConcurrency: options.caseConcurrency,
-    });
+    const outcome = grade
+      ? await grade(source)
+      : await gradeChallenge({
+          challenge: options.challenge,
+          pipelineSource: source,
+          kind: 'hidden',
+          secret: options.secret,
+          gateway: gateway as ModelGateway,
+          caseConcurrency: options.caseConcurrency,
+        });
     if (!outcome.ok) {
       const first = outcome.issues[0];
       lines.push({

@@ -4,7 +4,7 @@ import { type CaseResult, summarize } from '../grade/grade.js';
 import type { GradeChallengeOutcome } from '../grade/grade-challenge.js';
 import type { GatewaySpec } from './gateway-spec.js';
 import { GradingThread } from './grading-thread.js';
-import type { PreparedCases, ThreadError, ThreadJob } from './thread-protocol.js';
+import { fromThreadError, type PreparedCases, type ThreadError, type ThreadJob } from './thread-protocol.js';
 
 export interface IsolationLimits {
   /** Wall-clock cap of one case run alone, and of checking the pipeline. Default 30 s. */
@@ -179,7 +179,7 @@ export class IsolatedGrader {
           `The grading thread stopped while ${end.phase === 'generating' ? 'generating the cases' : 'starting'}: ${end.reason}`,
         );
       case 'failed':
-        throw threadFailure(end.error);
+        throw fromThreadError(end.error);
       case 'expired':
         throw new RepsError(
           'timeout',
@@ -252,7 +252,7 @@ export class IsolatedGrader {
         stop(unfinished, 'timeout', this.jobWallReason());
         break;
       }
-      if (end.kind === 'failed') throw threadFailure(end.error);
+      if (end.kind === 'failed') throw fromThreadError(end.error);
       if (end.inFlight.length === 0)
         throw new Error(
           `The grading thread stopped between cases: ${end.kind === 'died' ? end.reason : end.kind}`,
@@ -285,7 +285,7 @@ export class IsolatedGrader {
       if (end.kind === 'expired') return { kind: 'expired', ...untouched };
       if (end.kind !== 'ready') {
         this.dropThread();
-        if (end.kind === 'failed') throw threadFailure(end.error);
+        if (end.kind === 'failed') throw fromThreadError(end.error);
         throw new Error(`A fresh grading thread could not take the cases over (${end.kind}).`);
       }
     }
@@ -349,10 +349,6 @@ function stoppedCase(id: string, status: ErrorCode, reason: string): CaseResult 
       steps: [],
     },
   };
-}
-
-function threadFailure(error: ThreadError): Error {
-  return error.code ? new RepsError(error.code, error.message, error.issues) : new Error(error.message);
 }
 
 /** 500 → "500 ms", 30 000 → "30 s", 900 000 → "15 min". */

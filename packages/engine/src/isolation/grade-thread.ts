@@ -1,11 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { RepsError } from '@reps/shared';
 import { generateCases } from '../challenges/generate-cases.js';
 import { skillLibrary } from '../dsl/skill-library.js';
 import { grade } from '../grade/grade.js';
 import { type ChallengeGrading, challengeGrading, parseForChallenge } from '../grade/grade-challenge.js';
 import { gatewayFromSpec } from './gateway-spec.js';
-import type { HostMessage, ThreadError, ThreadJob, ThreadMessage } from './thread-protocol.js';
+import { type HostMessage, type ThreadJob, type ThreadMessage, toThreadError } from './thread-protocol.js';
 
 /**
  * The entry of a grading thread (see grade-challenge-isolated.ts): checks the pipeline, generates
@@ -23,7 +22,7 @@ const post = (message: ThreadMessage) => port.postMessage(message);
 port.on('message', (message: HostMessage) => {
   const handled =
     message.type === 'prepare' ? prepare(message.job) : run(message.indices, message.concurrency);
-  handled.catch((error: unknown) => post({ type: 'failed', error: threadError(error) }));
+  handled.catch((error: unknown) => post({ type: 'failed', error: toThreadError(error) }));
 });
 
 async function prepare(job: ThreadJob): Promise<void> {
@@ -69,9 +68,4 @@ async function run(indices: number[], concurrency: number): Promise<void> {
   const lanes = Math.max(1, Math.min(concurrency, indices.length));
   await Promise.all(Array.from({ length: lanes }, lane));
   post({ type: 'ran' });
-}
-
-function threadError(error: unknown): ThreadError {
-  if (error instanceof RepsError) return { message: error.message, code: error.code, issues: error.issues };
-  return { message: error instanceof Error ? error.message : String(error) };
 }

@@ -4,18 +4,18 @@ import { Worker } from 'node:worker_threads';
 import type { HostMessage, ThreadMessage } from './thread-protocol.js';
 
 /**
- * The compiled entry of a grading thread. From dist/ it sits next to this file. When the engine
- * runs from its TypeScript sources (jest maps @reps/engine to src/) a thread cannot load .ts, so
- * it runs the build's copy: `npm test` builds before the unit tests.
+ * The compiled entry of a thread (`grade-thread`, `task-thread`). From dist/ it sits next to this
+ * file. When the engine runs from its TypeScript sources (jest maps @reps/engine to src/) a thread
+ * cannot load .ts, so it runs the build's copy: `npm test` builds before the unit tests.
  */
-export function gradeThreadEntry(): URL {
+export function threadEntry(name: 'grade-thread' | 'task-thread'): URL {
   const here = import.meta.url;
   const entry = here.endsWith('.ts')
-    ? new URL('../../dist/isolation/grade-thread.js', here)
-    : new URL('./grade-thread.js', here);
+    ? new URL(`../../dist/isolation/${name}.js`, here)
+    : new URL(`./${name}.js`, here);
   if (!existsSync(entry))
     throw new Error(
-      `${fileURLToPath(entry)} is missing: gradings run the built engine in a thread; build it first (npm run build).`,
+      `${fileURLToPath(entry)} is missing: threads run the built engine; build it first (npm run build).`,
     );
   return entry;
 }
@@ -36,7 +36,7 @@ export class GradingThread {
   private terminated = false;
 
   constructor(private readonly memoryMb: number) {
-    this.worker = new Worker(gradeThreadEntry(), {
+    this.worker = new Worker(threadEntry('grade-thread'), {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
     this.worker.on('message', (message: ThreadMessage) => this.listener?.(message));

@@ -1,4 +1,11 @@
-import type { CaseKind, ChallengeCase, ErrorCode, Issue, Pipeline } from '@reps/shared';
+import {
+  type CaseKind,
+  type ChallengeCase,
+  type ErrorCode,
+  type Issue,
+  type Pipeline,
+  RepsError,
+} from '@reps/shared';
 import type { LoadedChallenge } from '../challenges/load-challenge.js';
 import type { CaseResult } from '../grade/grade.js';
 import type { GatewaySpec } from './gateway-spec.js';
@@ -46,4 +53,15 @@ export interface ThreadError {
   message: string;
   code?: ErrorCode;
   issues?: Issue[];
+}
+
+/** An error as data, to cross from a thread to its host. */
+export function toThreadError(error: unknown): ThreadError {
+  if (error instanceof RepsError) return { message: error.message, code: error.code, issues: error.issues };
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The host's error for a thread's: a RepsError again when it had a code. */
+export function fromThreadError(error: ThreadError): Error {
+  return error.code ? new RepsError(error.code, error.message, error.issues) : new Error(error.message);
 }

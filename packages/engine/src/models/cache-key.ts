@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { stableStringify } from '../schema/stable-stringify.js';
 import type { CompletionRequest, OutputSpec } from './types.js';
+
+export { stableStringify };
 
 /** Bump when the key's inputs change meaning, so old cached answers are not served. */
 const KEY_VERSION = 1;
@@ -26,16 +29,4 @@ export function completionCacheKey(request: CompletionRequest): string {
 function normalOutput(output: OutputSpec | undefined): OutputSpec {
   if (output?.kind !== 'json') return { kind: 'text' };
   return { kind: 'json', schema: output.schema, strict: output.strict === true };
-}
-
-/** JSON with object keys sorted at every level. */
-export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const fields = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${stableStringify(record[key])}`);
-  return `{${fields.join(',')}}`;
 }

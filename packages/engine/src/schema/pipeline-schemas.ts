@@ -1,6 +1,6 @@
 import type { Ajv } from 'ajv';
-import { stableStringify } from '../models/cache-key.js';
 import { compileSchema, createSchemaAjv, type SchemaCompilation, schemaSizeProblem } from './safe-ajv.js';
+import { stableStringify } from './stable-stringify.js';
 
 /**
  * The compiled JSON Schemas of one pipeline, in an Ajv of its own: each distinct schema (by its

@@ -11,11 +11,17 @@ import { RE2JS, RE2JSSyntaxException } from 're2js';
  *   compiled schema outlives its user and no `$id` is registered process-wide;
  * - `$id` is ignored and `$ref` must be a pointer into the same schema (`#/…`), not recursive, and
  *   may not unfold the schema past MAX_SCHEMA_EXPANSION subschemas;
- * - a schema is at most MAX_SCHEMA_BYTES of JSON and MAX_SCHEMA_DEPTH levels deep.
+ * - a schema is at most MAX_SCHEMA_BYTES of JSON and MAX_SCHEMA_DEPTH levels deep, and the distinct
+ *   schemas of one pipeline at most MAX_PIPELINE_SCHEMA_BYTES together (dsl/check-steps).
  */
 
 /** The largest schema accepted: 32 KiB of (UTF-8) JSON. The catalogue's biggest schemas are < 2 KiB. */
 export const MAX_SCHEMA_BYTES = 32 * 1024;
+/**
+ * The most JSON all the distinct schemas of one pipeline may take together. Compiling is the
+ * costly part of checking a pipeline (about 1 s per 64 KiB of schemas on one core).
+ */
+export const MAX_PIPELINE_SCHEMA_BYTES = 64 * 1024;
 /** The deepest schema accepted, in nested JSON objects and arrays (the root is level 1). */
 export const MAX_SCHEMA_DEPTH = 32;
 /**

@@ -50,6 +50,8 @@ export interface Calibration {
   cases: number;
   lines: CalibrationLine[];
   finished_at: string;
+  /** Why the version could not be calibrated at all (its generator failed), when it could not. */
+  error?: string;
 }
 
 export interface InstructorVersionView {

@@ -87,9 +87,15 @@ function ChallengeVersions({ versions }: { versions: InstructorVersionView[] }) 
               </span>
             </div>
             {v.status === 'calibrating' && (
-              <ProgressBar label="Calibrating: running the reference and baseline on the hidden cases…" />
+              <ProgressBar label="Calibrating: generating the cases, then running the reference and baseline on the hidden cases…" />
+            )}
+            {v.calibration?.error && (
+              <p className="form-error" role="alert">
+                {v.calibration.error}
+              </p>
             )}
             {v.calibration &&
+              v.calibration.lines.length > 0 &&
               (i === 0 ? (
                 <CalibrationTable calibration={v.calibration} />
               ) : (

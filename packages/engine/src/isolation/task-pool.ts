@@ -1,0 +1,169 @@
+import { Worker } from 'node:worker_threads';
+import { RepsError } from '@reps/shared';
+import { duration } from './grade-challenge-isolated.js';
+import { threadEntry } from './grading-thread.js';
+import type { CheckOutcome, CheckTask, Task, TaskReply, TaskResults } from './task-protocol.js';
+import { fromThreadError } from './thread-protocol.js';
+
+export interface TaskPoolOptions {
+  /** Threads running tasks at once. Default 1. */
+  threads?: number;
+  /** Wall-clock cap of one task; past it the thread is stopped. Default 10 s. */
+  wallMs?: number;
+  /** V8 heap of a thread (its resourceLimits.maxOldGenerationSizeMb). Default 256 MB. */
+  memoryMb?: number;
+  /** Tasks that may wait for a thread; one more is refused as too_many_requests. Default 64. */
+  maxWaiting?: number;
+}
+
+/** Why a task did not finish: it ran past its cap, or its thread died (out of memory, a crash). */
+export class TaskLimitError extends Error {
+  constructor(
+    readonly reason: 'overran' | 'died',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Pending {
+  task: Task;
+  wallMs: number;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Threads for work a process must not do on its own event loop: checking a learner's pipeline
+ * (its JSON Schemas compile) and running an author's generator. Threads start when first needed
+ * and stay for the next task; one that overruns its cap or dies is replaced by a fresh one, so
+ * nothing a task leaves behind reaches the next caller's task except through the engine's own
+ * bounded memos.
+ */
+export class TaskPool {
+  private readonly options: Required<TaskPoolOptions>;
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Pending[] = [];
+  private running = 0;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: TaskPoolOptions = {}) {
+    this.options = {
+      threads: options.threads ?? 1,
+      wallMs: options.wallMs ?? 10_000,
+      memoryMb: options.memoryMb ?? 256,
+      maxWaiting: options.maxWaiting ?? 64,
+    };
+    for (const [name, value] of Object.entries(this.options))
+      if (!Number.isInteger(value) || value < (name === 'maxWaiting' ? 0 : 1))
+        throw new RangeError(`${name} must be a whole number ≥ 1, not ${value}`);
+  }
+
+  /** Runs a task in a thread; rejects with TaskLimitError past the cap or when the thread dies. */
+  run<T extends Task>(task: T, wallMs = this.options.wallMs): Promise<TaskResults[T['type']]> {
+    if (this.closed) return Promise.reject(new Error('the task pool is closed'));
+    if (this.running >= this.options.threads && this.waiting.length >= this.options.maxWaiting)
+      return Promise.reject(
+        new RepsError('too_many_requests', 'The server is busy checking other work; try again in a moment.'),
+      );
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ task, wallMs, resolve: resolve as (value: unknown) => void, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * parseForChallenge in a thread: the issues, with a pipeline that takes too long or too much
+   * memory to check reported as an invalid pipeline (the learner's to fix), not a server error.
+   */
+  async check(task: Omit<CheckTask, 'type'>, wallMs = this.options.wallMs): Promise<CheckOutcome> {
+    try {
+      return await this.run({ type: 'check', ...task }, wallMs);
+    } catch (error) {
+      if (!(error instanceof TaskLimitError)) throw error;
+      return {
+        ok: false,
+        issues: [
+          {
+            code: 'invalid_pipeline',
+            message: `${error.message}; its JSON Schemas are the likely cause: make them smaller or simpler`,
+          },
+        ],
+      };
+    }
+  }
+
+  /** Stops every thread; tasks in flight or waiting are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.waiting.splice(0)) pending.reject(new Error('the task pool is closed'));
+    await Promise.all(this.idle.splice(0).map((worker) => worker.terminate()));
+  }
+
+  private pump(): void {
+    while (this.running < this.options.threads && this.waiting.length > 0) {
+      const pending = this.waiting.shift() as Pending;
+      this.running++;
+      this.execute(this.idle.pop() ?? this.spawn(), pending);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(threadEntry('task-thread'), {
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
+    });
+    worker.unref();
+    return worker;
+  }
+
+  private execute(worker: Worker, pending: Pending): void {
+    const id = this.nextId++;
+    let settled = false;
+    let failure: Error | undefined;
+    const finish = (keep: boolean, settle: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      this.running--;
+      if (keep && !this.closed) this.idle.push(worker);
+      else worker.terminate().catch(() => undefined);
+      settle();
+      this.pump();
+    };
+    const onMessage = (reply: TaskReply) => {
+      if (reply.id !== id) return;
+      finish(true, () =>
+        reply.ok ? pending.resolve(reply.value) : pending.reject(fromThreadError(reply.error)),
+      );
+    };
+    const onError = (error: Error) => {
+      failure ??= error;
+    };
+    const onExit = () =>
+      finish(false, () =>
+        pending.reject(new TaskLimitError('died', deathMessage(failure, this.options.memoryMb))),
+      );
+    const timer = setTimeout(
+      () =>
+        finish(false, () =>
+          pending.reject(
+            new TaskLimitError('overran', `it ran past the ${duration(pending.wallMs)} wall-clock cap`),
+          ),
+        ),
+      pending.wallMs,
+    );
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ id, task: pending.task });
+  }
+}
+
+function deathMessage(error: (Error & { code?: string }) | undefined, memoryMb: number): string {
+  if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') return `it ran out of memory (the cap is ${memoryMb} MB)`;
+  return error ? `its thread crashed: ${error.message}` : 'its thread stopped';
+}
