@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: everything from a fresh clone to a running Reps (README.md).
-// Ctrl-C or SIGTERM (or `npm run stop` from another shell) stops every process it started.
-import { rmSync, writeFileSync } from 'node:fs';
+// A crashed API or worker is restarted with backoff (scripts/lib/restart.mjs); Ctrl-C or SIGTERM
+// (or `npm run stop` from another shell) stops every process it started.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterCrash, RESTART_POLICY } from './lib/restart.mjs';
 import {
   build,
   checkExternalUrl,
@@ -11,19 +13,27 @@ import {
   provisionServices,
   root,
   startProcess,
+  stateDirOf,
   stopProcess,
   waitForHealth,
   waitForWorker,
 } from './lib/stack.mjs';
 import { bold, fail, green, portIsFree, red, say, UserError } from './lib/util.mjs';
 
-const stateDir = join(root, '.reps');
-const runFile = join(stateDir, 'run.json');
 const env = process.env;
+const stateDir = stateDirOf(env);
+const runFile = join(stateDir, 'run.json');
 const host = env.HOST || '127.0.0.1';
 const port = Number(env.PORT || 3000);
-const children = [];
+const baseUrl = `http://${host}:${port}`;
+const ENTRIES = { api: 'apps/api/dist/main.js', worker: 'apps/api/dist/worker.js' };
+const LABELS = { api: 'API', worker: 'worker' };
+/** name → { child, startedAt, history (of afterCrash), timer (a pending restart) } */
+const processes = {};
+let childEnv;
 let services;
+/** Set once the stack is up: from then on a crash is restarted instead of ending the start. */
+let running = false;
 let stopping = false;
 
 async function main() {
@@ -48,7 +58,7 @@ async function main() {
     database: 'reps',
   });
 
-  const childEnv = {
+  childEnv = {
     ...localSecrets(stateDir),
     // A local stack with demo accounts: the API refuses those under NODE_ENV=production.
     NODE_ENV: 'development',
@@ -62,17 +72,9 @@ async function main() {
     REPS_WEB_DIST: env.REPS_WEB_DIST ?? join(root, 'apps/web/dist'),
     REPS_CHALLENGES_DIR: env.REPS_CHALLENGES_DIR ?? join(root, 'challenges'),
   };
-  const baseUrl = `http://${host}:${port}`;
-  const api = startProcess('api', 'apps/api/dist/main.js', childEnv);
-  children.push(api);
-  watch(api, 'api');
-  writeRunFile();
-  await waitForHealth(baseUrl, api);
-  const worker = startProcess('worker', 'apps/api/dist/worker.js', childEnv);
-  children.push(worker);
-  watch(worker, 'worker');
-  writeRunFile();
-  await waitForWorker(baseUrl, worker);
+  await waitForHealth(baseUrl, launch('api'));
+  await waitForWorker(baseUrl, launch('worker'));
+  running = true;
 
   process.stdout.write(
     [
@@ -95,27 +97,89 @@ function redact(url) {
 }
 
 function writeRunFile() {
-  writeFileSync(
-    runFile,
-    JSON.stringify({ supervisor: process.pid, children: children.map((c) => c.pid) }, null, 2),
+  const live = Object.fromEntries(
+    Object.entries(processes)
+      .filter(([, p]) => p.child.exitCode === null && p.child.signalCode === null)
+      .map(([name, p]) => [name, p.child.pid]),
   );
+  // `npm run stop` reads this: the supervisor, and the live children as of the last (re)start.
+  // Written whole and renamed into place, so a reader never sees half a file.
+  const run = { supervisor: process.pid, children: Object.values(live), ...live };
+  writeFileSync(`${runFile}.tmp`, JSON.stringify(run, null, 2));
+  renameSync(`${runFile}.tmp`, runFile);
 }
 
-function watch(child, name) {
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
+function launch(name) {
+  const child = startProcess(name, ENTRIES[name], childEnv);
+  processes[name] = { ...processes[name], child, startedAt: Date.now() };
+  child.on('exit', (code, signal) =>
+    onExit(name, child, signal ? `killed by ${signal}` : `exit code ${code}`),
+  );
+  writeRunFile();
+  return child;
+}
+
+function onExit(name, child, how) {
+  const proc = processes[name];
+  if (stopping || proc.child !== child) return;
+  writeRunFile();
+  const label = LABELS[name];
+  if (!running) {
+    process.stderr.write(`${red('●')} the ${label} stopped unexpectedly (${how}); stopping everything\n`);
+    shutdown(1);
+    return;
+  }
+  proc.history = afterCrash(proc.history, proc.startedAt, Date.now());
+  const { giveUp, attempt, delayMs, crashes } = proc.history;
+  if (giveUp) {
     process.stderr.write(
-      `${red('●')} the ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything\n`,
+      `${red('✗')} the ${label} crashed ${crashes.length} times within ${RESTART_POLICY.windowMs / 1000} s ` +
+        `(last: ${how}); giving up and stopping everything. Its log is above: the lines starting "${name.padEnd(6)} │".\n`,
     );
     shutdown(1);
-  });
+    return;
+  }
+  process.stderr.write(
+    `${red('●')} the ${label} (pid ${child.pid}) ended unexpectedly (${how}) at ${clock()}; ` +
+      `restarting it in ${delayMs / 1000} s (attempt ${attempt})\n`,
+  );
+  proc.timer = setTimeout(() => restart(name, attempt), delayMs);
+}
+
+async function restart(name, attempt) {
+  processes[name].timer = undefined;
+  if (stopping) return;
+  const label = LABELS[name];
+  const child = launch(name);
+  process.stderr.write(`${green('●')} restarted the ${label} (pid ${child.pid}, attempt ${attempt})\n`);
+  try {
+    // As at start-up, a restarted API counts once it is healthy; nothing waits for a worker.
+    if (name === 'api') await waitForHealth(baseUrl, child);
+    else await waitForWorker(baseUrl, child);
+    if (!stopping && processes[name].child === child)
+      process.stderr.write(`${green('●')} the ${label} is ${name === 'api' ? 'healthy' : 'ready'} again\n`);
+  } catch (error) {
+    // Ended before it was ready: its exit counts as a crash. An API that is up but never healthy is
+    // stopped, which counts as a crash too.
+    if (stopping || processes[name].child !== child || child.exitCode !== null || child.signalCode !== null)
+      return;
+    if (name === 'api') {
+      process.stderr.write(`${red('●')} ${error.message}; stopping it to restart it\n`);
+      await stopProcess(child);
+    }
+  }
+}
+
+function clock() {
+  return new Date().toTimeString().slice(0, 8);
 }
 
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   say('stopping …');
-  await Promise.all(children.map((child) => stopProcess(child)));
+  for (const proc of Object.values(processes)) clearTimeout(proc.timer);
+  await Promise.all(Object.values(processes).map((proc) => stopProcess(proc.child)));
   if (services) await services.stop();
   rmSync(runFile, { force: true });
   say('stopped');

@@ -4,10 +4,10 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopProjectPostgres } from './lib/postgres.mjs';
 import { stopProjectRedis } from './lib/redis.mjs';
-import { root } from './lib/stack.mjs';
+import { stateDirOf } from './lib/stack.mjs';
 import { processAlive, say, sleep } from './lib/util.mjs';
 
-const stateDir = join(root, '.reps');
+const stateDir = stateDirOf(process.env);
 const runFile = join(stateDir, 'run.json');
 
 async function waitGone(pids, ms) {

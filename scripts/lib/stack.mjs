@@ -3,12 +3,15 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { dropDatabase, ensureDatabase, ensureLocalPostgres } from './postgres.mjs';
 import { ensureLocalRedis } from './redis.mjs';
 import { canConnect, fail, freePort, runVisible, say, sleep, waitFor } from './util.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+
+/** Where `npm start` keeps its secrets, run.json and project-local services: .reps, or REPS_STATE_DIR. */
+export const stateDirOf = (env) => (env.REPS_STATE_DIR ? resolve(env.REPS_STATE_DIR) : join(root, '.reps'));
 
 /** Fails fast (well within 10 s) when an external DATABASE_URL or REDIS_URL cannot be reached. */
 export async function checkExternalUrl(name, value, defaultPort) {
@@ -116,11 +119,15 @@ function prefixLines(name, chunk) {
     .join('');
 }
 
+const hasEnded = (child) => child.exitCode !== null || child.signalCode !== null;
+const ending = (child) =>
+  child.signalCode !== null ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`;
+
 /** Waits until GET /api/health answers 200, or the process dies. */
 export async function waitForHealth(baseUrl, child, timeoutMs = 90_000) {
   return waitFor(
     async () => {
-      if (child.exitCode !== null) fail(`the API exited with code ${child.exitCode} before it was ready`);
+      if (hasEnded(child)) fail(`the API ${ending(child)} before it was ready`);
       const res = await fetch(`${baseUrl}/api/health`).catch(() => null);
       return res?.status === 200 ? res.json() : null;
     },
@@ -131,7 +138,7 @@ export async function waitForHealth(baseUrl, child, timeoutMs = 90_000) {
 export async function waitForWorker(baseUrl, child, timeoutMs = 60_000) {
   return waitFor(
     async () => {
-      if (child.exitCode !== null) fail(`the worker exited with code ${child.exitCode} before it was ready`);
+      if (hasEnded(child)) fail(`the worker ${ending(child)} before it was ready`);
       const res = await fetch(`${baseUrl}/api/health`).catch(() => null);
       const body = res?.status === 200 ? await res.json() : null;
       return body && body.workers > 0 ? body : null;
@@ -142,7 +149,7 @@ export async function waitForWorker(baseUrl, child, timeoutMs = 60_000) {
 
 /** SIGTERM, then SIGKILL after the grace period; resolves when the process is gone. */
 export async function stopProcess(child, graceMs = 15_000) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  if (!child || hasEnded(child)) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   const timer = sleep(graceMs).then(() => 'timeout');

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { freePort, repoRoot, stackEnv, startEntry, waitUntil } from '../support/stack.js';
+import { freePort, stackEnv, startEntry, startScript, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(60_000);
 
@@ -39,22 +38,16 @@ describe('starting the API', () => {
   it('npm start fails within 10 s naming DATABASE_URL when it points at a dead port', async () => {
     const deadPort = await freePort();
     const started = Date.now();
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
-      cwd: repoRoot,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DATABASE_URL: `postgres://x@127.0.0.1:${deadPort}/x`,
-        PORT: String(await freePort()),
-      },
+    const start = startScript('scripts/start.mjs', {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATABASE_URL: `postgres://x@127.0.0.1:${deadPort}/x`,
+      PORT: String(await freePort()),
     });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const code = await new Promise((resolve) => child.once('exit', resolve));
+    const { code } = await start.exited;
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(code).toBe(1);
-    expect(output).toContain(`DATABASE_URL: cannot connect to 127.0.0.1:${deadPort} (ECONNREFUSED)`);
+    expect(start.output()).toContain(`DATABASE_URL: cannot connect to 127.0.0.1:${deadPort} (ECONNREFUSED)`);
   });
 });
 

@@ -3,6 +3,23 @@ import { Client } from './client.js';
 import { freePort, type Started, stackEnv, startEntry, waitUntil } from './stack.js';
 
 /**
+ * A fresh database (on the test stack's server) and a Redis prefix of its own: the overrides of
+ * stackEnv() for processes that must not share data or queues with the shared test stack.
+ */
+export async function ownDataEnv(name: string): Promise<{ DATABASE_URL: string; REPS_REDIS_PREFIX: string }> {
+  const base = stackEnv();
+  const database = `reps_${name}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: base.DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  return {
+    DATABASE_URL: base.DATABASE_URL.replace(/\/[^/]+$/, `/${database}`),
+    REPS_REDIS_PREFIX: `${base.REPS_REDIS_PREFIX}-${name}`,
+  };
+}
+
+/**
  * A deployment of its own (database and Redis prefix), so killing its worker or losing its Redis
  * data cannot disturb the shared test stack, and the shared stack's reconciler cannot grade its
  * submissions.
@@ -15,19 +32,8 @@ export class Deployment {
   client = new Client();
 
   async start(name: string, extraEnv: Record<string, string> = {}): Promise<void> {
-    const base = stackEnv();
-    const database = `reps_${name}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: base.DATABASE_URL.replace(/\/[^/]+$/, '/postgres') });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
     const port = await freePort();
-    this.env = {
-      DATABASE_URL: base.DATABASE_URL.replace(/\/[^/]+$/, `/${database}`),
-      REPS_REDIS_PREFIX: `${base.REPS_REDIS_PREFIX}-${name}`,
-      PORT: String(port),
-      ...extraEnv,
-    };
+    this.env = { ...(await ownDataEnv(name)), PORT: String(port), ...extraEnv };
     this.api = startEntry('main', this.env);
     await waitUntil(
       async () => (await fetch(`${this.url}/api/health`)).status === 200,

@@ -14,7 +14,9 @@ function required(name: string): string {
 
 export interface Started {
   child: ChildProcess;
+  /** stdout and stderr, interleaved as they arrived. */
   output: () => string;
+  stderr: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -28,18 +30,27 @@ export function startEntry(
     if (value === undefined) delete env[key];
     else env[key] = value;
   }
-  const child = spawn(process.execPath, [join(repoRoot, `apps/api/dist/${entry}.js`)], {
+  return startScript(`apps/api/dist/${entry}.js`, env);
+}
+
+/** Starts `node <script>` (relative to the repository root) with exactly this environment. */
+export function startScript(script: string, env: Record<string, string>): Started {
+  const child = spawn(process.execPath, [join(repoRoot, script)], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stderr = '';
   child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => {
+    output += d;
+    stderr += d;
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
-  return { child, output: () => output, exited };
+  return { child, output: () => output, stderr: () => stderr, exited };
 }
 
 export async function waitUntil<T>(
