@@ -96,6 +96,9 @@ describe('a learner practising echo-sum in the browser', () => {
     await result.waitFor({ timeout: 120_000 });
     await result.getByText('Graded on 50 hidden cases').waitFor();
     await result.getByText('100.0 ± 0.0').waitFor();
+    // Hidden-set figures at the resolution the API sends: calls and tokens per case, and a note why.
+    await result.getByText('Calls per case').waitFor();
+    await result.getByText(/Hidden-set figures are rounded/).waitFor();
     // Its place: other learners may already be on this board (earlier tests), so any rank will do.
     expect(await result.locator('.submission__rank').textContent()).toMatch(/^#\d+ of \d+/);
     const verificationId = (await result.locator('code.verification-id').textContent())?.trim();

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { createDefaultGateway, createSimProvider, gradeChallenge, loadChallenge } from '@reps/engine';
+import { coarseHidden } from '@reps/shared';
 import { graded, newLearner } from '../support/client.js';
 import { repoRoot, stackEnv } from '../support/stack.js';
+import { storedHidden } from '../support/stored.js';
 
 jest.setTimeout(120_000);
 
@@ -24,7 +26,9 @@ describe('reproducibility', () => {
     expect(local.ok).toBe(true);
     if (!local.ok) return;
     expect(local.result.calls).toBeGreaterThan(50); // the sim models were really called
-    expect(view.result.hidden).toMatchObject({
+    // Exact in the database, to the last digit …
+    const stored = await storedHidden(submitted.body.id);
+    expect(stored).toMatchObject({
       correctness: local.result.correctness,
       cost_usd: local.result.cost_usd,
       latency_ms: local.result.latency_ms,
@@ -32,5 +36,7 @@ describe('reproducibility', () => {
       tokens: local.result.tokens,
       statuses: local.result.statuses,
     });
+    // … and rounded in what the learner reads.
+    expect(view.result.hidden).toEqual(coarseHidden(stored));
   });
 });

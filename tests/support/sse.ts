@@ -3,6 +3,8 @@ import { apiUrl } from './stack.js';
 export interface SseEvent {
   type: string;
   data: any;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 /** Reads a server-sent-event stream until it ends (or the timeout), like a browser's EventSource. */
@@ -34,7 +36,7 @@ export async function readEvents(
           .filter((l) => l.startsWith('data:'))
           .map((l) => l.slice(5).trimStart())
           .join('\n');
-        if (data) events.push({ type, data: JSON.parse(data) });
+        if (data) events.push({ type, data: JSON.parse(data), at: Date.now() });
         end = buffer.indexOf('\n\n');
       }
     }

@@ -14,4 +14,5 @@ export * from './config.js';
 export * from './errors.js';
 export * from './facts.js';
 export * from './pipeline.js';
+export * from './resolution.js';
 export * from './trace.js';

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ModelGateway } from '@reps/engine';
-import type { ChallengeDetail, ChallengeListQuery, ChallengeSummary, ModelOffer, MyBest } from '@reps/shared';
+import {
+  type ChallengeDetail,
+  type ChallengeListQuery,
+  type ChallengeSummary,
+  coarse,
+  type ModelOffer,
+  type MyBest,
+} from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import { MODEL_GATEWAY } from '../models/models.module.js';
 import { submissionsToday } from '../submissions/daily-cap.js';
@@ -120,9 +127,9 @@ function toSummary(row: CardRow): ChallengeSummary {
     row.best_submission === null
       ? null
       : {
-          correctness: Number(row.best_correctness),
-          cost_usd: Number(row.best_cost),
-          latency_p95_ms: Number(row.best_latency),
+          correctness: coarse('correctness', Number(row.best_correctness)),
+          cost_usd: coarse('cost_usd', Number(row.best_cost)),
+          latency_p95_ms: coarse('latency_ms', Number(row.best_latency)),
           submission_id: row.best_submission,
           passed: Number(row.best_correctness) >= passMark,
         };

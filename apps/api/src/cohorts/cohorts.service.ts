@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CohortLearnerRow,
   type CohortView,
+  coarse,
   type RatingBoard,
   type RatingQuery,
   RepsError,
@@ -91,7 +92,7 @@ export class CohortsService {
     return row;
   }
 
-  /** The ratings board restricted to the cohort's members. */
+  /** The ratings board restricted to the cohort's members, ratings shown to the whole point. */
   async leaderboard(id: string, user: AuthUser, query: RatingQuery): Promise<RatingBoard> {
     await this.visible(id, user);
     const period = query.period === 'all' ? ALL_TIME : isoWeek(new Date());
@@ -112,7 +113,7 @@ export class CohortsService {
       rank: Number(r.rank),
       handle: String(r.handle),
       display_name: String(r.display_name),
-      rating: Number(r.rating),
+      rating: coarse('rating', Number(r.rating)),
       challenges: Number(r.challenges),
     }));
     return {
@@ -124,7 +125,7 @@ export class CohortsService {
     };
   }
 
-  /** The instructor's per-learner table. */
+  /** The instructor's per-learner table: exact ratings, for the cohort's own instructor only. */
   async learners(id: string, user: AuthUser): Promise<CohortLearnerRow[]> {
     await this.owned(id, user);
     const rows = await this.dataSource.query(

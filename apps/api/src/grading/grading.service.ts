@@ -20,10 +20,9 @@ import { Run } from '../runs/run.entity.js';
 import { FINAL_STATUSES, Submission } from '../submissions/submission.entity.js';
 import { isolationLimits } from './isolation-limits.js';
 import { ProgressEvents } from './progress-events.js';
+import { ProgressSteps } from './progress-steps.js';
 import { hiddenSummary, publicResult } from './result-views.js';
 import { reviewHold } from './review-hold.js';
-
-const PROGRESS_WRITE_MS = 500;
 
 /** What a learner reads when the platform, not their pipeline, failed every attempt. */
 export const GRADING_GAVE_UP =
@@ -102,7 +101,12 @@ export class GradingService {
       },
     );
     await this.events.publish({ id, status: 'running', cases_done: 0, cases_total: total });
-    const { hidden, shown } = await this.gradeCases(submission, challenge, this.progressReporter(id, total));
+    // Coarse in count and time (tenths of the hidden set, at most one a second): no hidden case's
+    // timing shows in the events or in cases_done.
+    const progress = new ProgressSteps(hiddenCount, (done) => this.reportProgress(id, done, total));
+    const { hidden, shown } = await this.gradeCases(submission, challenge, (done) =>
+      progress.update(done),
+    ).finally(() => progress.stop());
     if (!hidden.ok) {
       await this.finish(id, 'failed', {
         error: { code: 'invalid_pipeline', message: hidden.issues.map((i) => i.message).join('; ') },
@@ -200,20 +204,15 @@ export class GradingService {
     await this.events.publish({ id, status, cases_done: row.casesDone, cases_total: row.casesTotal });
   }
 
-  private progressReporter(id: string, total: number): (done: number) => void {
-    let lastWrite = 0;
-    return (done) => {
-      void this.events.publish({ id, status: 'running', cases_done: done, cases_total: total });
-      const now = Date.now();
-      if (now - lastWrite < PROGRESS_WRITE_MS && done < total) return;
-      lastWrite = now;
-      this.submissions.update({ id, status: 'running' }, { casesDone: done }).catch((error) => {
-        this.logger.warn({
-          event: 'progress_write_failed',
-          submissionId: id,
-          error: (error as Error).message,
-        });
+  /** One coarse progress step (ProgressSteps): the event and the stored count say the same. */
+  private reportProgress(id: string, done: number, total: number): void {
+    void this.events.publish({ id, status: 'running', cases_done: done, cases_total: total });
+    this.submissions.update({ id, status: 'running' }, { casesDone: done }).catch((error) => {
+      this.logger.warn({
+        event: 'progress_write_failed',
+        submissionId: id,
+        error: (error as Error).message,
       });
-    };
+    });
   }
 }

@@ -12,8 +12,8 @@ export interface SubmissionEvent {
 }
 
 /**
- * Progress of submissions over Redis pub/sub: workers publish, every API process relays to its
- * server-sent-event clients. Transient by design: the database holds the truth, and a client that
+ * Progress of submissions over Redis pub/sub: workers publish (coarse steps only, see
+ * ProgressSteps), every API process relays to its server-sent-event clients. Transient by design: the database holds the truth, and a client that
  * connects late first gets the stored state.
  */
 @Injectable()

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  Leaderboard,
-  LeaderboardEntry,
-  LeaderboardQuery,
-  RatingBoard,
-  RatingEntry,
-  RatingQuery,
+import {
+  coarse,
+  type Leaderboard,
+  type LeaderboardEntry,
+  type LeaderboardQuery,
+  type RatingBoard,
+  type RatingEntry,
+  type RatingQuery,
 } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
@@ -15,7 +16,10 @@ import { ENTRY_RANK_SQL, RATING_RANK_SQL } from './ranks.js';
 
 const ORDER = 'l.correctness DESC, l.cost_usd, l.latency_p95_ms, l.graded_at';
 
-/** Reads of the tables StandingsService maintains at grade time: indexed, never aggregated. */
+/**
+ * Reads of the tables StandingsService maintains at grade time: indexed, never aggregated. Boards
+ * rank by the exact figures and show them through `coarse` (docs/grading.md).
+ */
 @Injectable()
 export class LeaderboardsService {
   constructor(
@@ -112,10 +116,10 @@ function toEntry(row: Record<string, unknown>): LeaderboardEntry {
     rank: Number(row.rank),
     handle: String(row.handle),
     display_name: String(row.display_name),
-    correctness: Number(row.correctness),
-    standard_error: Number(row.standard_error),
-    cost_usd: Number(row.cost_usd),
-    latency_p95_ms: Number(row.latency_p95_ms),
+    correctness: coarse('correctness', Number(row.correctness)),
+    standard_error: coarse('standard_error', Number(row.standard_error)),
+    cost_usd: coarse('cost_usd', Number(row.cost_usd)),
+    latency_p95_ms: coarse('latency_ms', Number(row.latency_p95_ms)),
     graded_at: (row.graded_at as Date).toISOString(),
     verification_id: (row.verification_id as string | null) ?? null,
   };
@@ -126,7 +130,7 @@ function toRating(row: Record<string, unknown>): RatingEntry {
     rank: Number(row.rank),
     handle: String(row.handle),
     display_name: String(row.display_name),
-    rating: Number(row.rating),
+    rating: coarse('rating', Number(row.rating)),
     challenges: Number(row.challenges),
   };
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Config,
+  coarse,
   type PublicProfile,
   RepsError,
   type SignedRecord,
@@ -21,7 +22,14 @@ const RECORD_SQL = `
     JOIN challenges c ON c.slug = s.slug
     JOIN challenge_versions v ON v.id = s.challenge_version_id`;
 
-/** Proof of work: signed records of graded submissions and the public profile built on them. */
+/**
+ * Proof of work: signed records of graded submissions and the public profile built on them.
+ *
+ * A record's figures are at the resolution of `coarse` (docs/grading.md): a record is public, so it
+ * must not carry what a learner may not see. Records are signed when asked for, never stored, and
+ * `verify` checks any record against the key: records issued with exact figures before keep
+ * verifying, and a record now reads the same as the leaderboard and the profile.
+ */
 @Injectable()
 export class ProofService {
   constructor(
@@ -40,7 +48,7 @@ export class ProofService {
     return { record, signature: this.sign(record), algorithm: 'HMAC-SHA256' };
   }
 
-  /** Whether this server signed exactly this record. */
+  /** Whether this server signed exactly this record (whichever resolution it was issued at). */
   verify(record: Record<string, unknown>, signature: string): boolean {
     const expected = Buffer.from(this.sign(record), 'hex');
     const given = Buffer.from(signature, 'hex');
@@ -73,13 +81,16 @@ export class ProofService {
       Object.fromEntries(
         ratings
           .filter((r: { scope: string }) => r.scope.startsWith(prefix))
-          .map((r: { scope: string; rating: number }) => [r.scope.slice(prefix.length), r.rating]),
+          .map((r: { scope: string; rating: number }) => [
+            r.scope.slice(prefix.length),
+            coarse('rating', r.rating),
+          ]),
       );
     return {
       handle: user.handle,
       display_name: user.display_name,
       joined_at: user.created_at.toISOString(),
-      rating: ratings.find((r: { scope: string }) => r.scope === 'global')?.rating ?? 0,
+      rating: coarse('rating', ratings.find((r: { scope: string }) => r.scope === 'global')?.rating ?? 0),
       skills: byScope('skill:'),
       domains: byScope('domain:'),
       results: results.map((row: Record<string, unknown>) => ({
@@ -100,11 +111,11 @@ function toRecord(row: Record<string, unknown>): VerifiedRecord {
     title: String(row.title),
     version: Number(row.version),
     pipeline_hash: String(row.pipeline_hash),
-    correctness: Number(row.correctness),
-    standard_error: Number(row.standard_error),
-    cost_usd: Number(row.cost_usd),
-    latency_p50_ms: Number(row.latency_p50_ms),
-    latency_p95_ms: Number(row.latency_p95_ms),
+    correctness: coarse('correctness', Number(row.correctness)),
+    standard_error: coarse('standard_error', Number(row.standard_error)),
+    cost_usd: coarse('cost_usd', Number(row.cost_usd)),
+    latency_p50_ms: coarse('latency_ms', Number(row.latency_p50_ms)),
+    latency_p95_ms: coarse('latency_ms', Number(row.latency_p95_ms)),
     cases: Number(row.cases_total),
     graded_at: (row.graded_at as Date).toISOString(),
   };

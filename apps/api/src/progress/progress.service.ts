@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Progress, type ProgressChallenge, SKILLS } from '@reps/shared';
+import { coarse, type Progress, type ProgressChallenge, SKILLS } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 
-/** A learner's practice over time, from their own rows (a handful of indexed queries). */
+/**
+ * A learner's practice over time, from their own rows (a handful of indexed queries). Hidden-set
+ * figures and ratings go out through `coarse` (docs/grading.md); `passed` is judged on exact ones.
+ */
 @Injectable()
 export class ProgressService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -64,14 +67,14 @@ export class ProgressService {
             submission_id: a.id,
             at: a.created_at.toISOString(),
             status: a.status,
-            correctness: a.correctness,
-            cost_usd: a.cost_usd,
+            correctness: coarse('correctness', a.correctness),
+            cost_usd: coarse('cost_usd', a.cost_usd),
           })),
           best: best
             ? {
-                correctness: best.correctness,
-                cost_usd: best.cost_usd,
-                latency_p95_ms: best.latency_p95_ms,
+                correctness: coarse('correctness', best.correctness),
+                cost_usd: coarse('cost_usd', best.cost_usd),
+                latency_p95_ms: coarse('latency_ms', best.latency_p95_ms),
                 submission_id: best.submission_id,
                 passed: best.correctness >= best.pass_mark,
               }
@@ -87,7 +90,11 @@ export class ProgressService {
         const rating = ratingOf(`skill:${skill}`);
         return [
           skill,
-          { rating, possible, share: possible ? Math.round((rating / possible) * 1000) / 10 : 0 },
+          {
+            rating: coarse('rating', rating),
+            possible,
+            share: possible ? Math.round((rating / possible) * 1000) / 10 : 0,
+          },
         ];
       }),
     );
@@ -113,8 +120,8 @@ export class ProgressService {
       challenges,
       skills,
       domains,
-      rating: ratingOf('global'),
-      rating_history: history.map((h) => ({ at: h.at.toISOString(), rating: h.rating })),
+      rating: coarse('rating', ratingOf('global')),
+      rating_history: history.map((h) => ({ at: h.at.toISOString(), rating: coarse('rating', h.rating) })),
     };
   }
 }

@@ -30,7 +30,8 @@ export class SubmissionsController {
 
   @Get('submissions/:id')
   @ApiOperation({
-    summary: 'A submission: status, scores, aggregates for hidden cases, full public-case results.',
+    summary:
+      'A submission: status, rounded scores and aggregates for hidden cases, full public-case results.',
   })
   view(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<SubmissionView> {
     return this.submissions.view(id, user);
@@ -38,7 +39,8 @@ export class SubmissionsController {
 
   @Sse('submissions/:id/events')
   @ApiOperation({
-    summary: 'Server-sent events: status changes and cases done / total, until a final status.',
+    summary:
+      'Server-sent events: status changes and cases done / total (in tenths of the hidden set, at most one a second), until a final status.',
   })
   async events(
     @CurrentUser() user: AuthUser,

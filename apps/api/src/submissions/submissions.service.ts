@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { RepsError, type SubmissionResult, type SubmissionReview, type SubmissionView } from '@reps/shared';
+import {
+  coarse,
+  coarseHidden,
+  RepsError,
+  type SubmissionResult,
+  type SubmissionReview,
+  type SubmissionView,
+} from '@reps/shared';
 import { Observable } from 'rxjs';
 import { type DataSource, type EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
@@ -146,7 +153,15 @@ export class SubmissionsService {
     });
   }
 
+  /**
+   * The hidden-set figures go out through `coarseHidden`/`coarse` to everyone who can read a
+   * submission, its author, an instructor of their cohort and an admin alike: exact figures stay in
+   * the database, for ranking and the instructor's screens (docs/grading.md). Public cases are
+   * public data and go out exact.
+   */
   async toView(row: Submission, isAuthor: boolean, withResult = true): Promise<SubmissionView> {
+    const stored = row.result as SubmissionResult | null;
+    const hidden = stored?.hidden ? coarseHidden(stored.hidden) : null;
     return {
       id: row.id,
       slug: row.slug,
@@ -156,13 +171,19 @@ export class SubmissionsService {
       cases_total: row.casesTotal,
       pipeline_hash: row.pipelineHash,
       pipeline: isAuthor ? row.pipeline : undefined,
-      correctness: row.correctness,
-      standard_error: row.standardError,
-      cost_usd: row.costUsd,
-      latency_ms: { p50: row.latencyP50Ms, p95: row.latencyP95Ms },
-      calls: row.calls,
-      tokens: { input: row.tokensIn, output: row.tokensOut },
-      result: withResult ? (row.result as SubmissionView['result']) : undefined,
+      correctness: coarse('correctness', row.correctness),
+      standard_error: coarse('standard_error', row.standardError),
+      cost_usd: coarse('cost_usd', row.costUsd),
+      latency_ms: {
+        p50: coarse('latency_ms', row.latencyP50Ms),
+        p95: coarse('latency_ms', row.latencyP95Ms),
+      },
+      calls_per_case: hidden?.calls_per_case ?? null,
+      tokens_per_case: {
+        input: hidden?.tokens_per_case.input ?? null,
+        output: hidden?.tokens_per_case.output ?? null,
+      },
+      result: withResult ? (stored && hidden ? { hidden, public: stored.public } : null) : undefined,
       error: row.error,
       verification_id: row.verificationId,
       leaderboard: row.status === 'graded' ? await this.position(row) : null,

@@ -1,5 +1,6 @@
 import type { RatingBoard, RatingEntry } from '@reps/shared';
 import { Link } from 'react-router';
+import { formatRating } from '../lib/format';
 
 /**
  * A ratings board as a table: rank, learner (linked to the profile), rating with a bar, and
@@ -50,7 +51,7 @@ function RatingRow({ entry, mine, top }: { entry: RatingEntry; mine: boolean; to
         <span className="meter">
           <span className="meter__fill" style={{ width: `${(entry.rating / top) * 100}%` }} />
         </span>
-        <strong>{entry.rating.toFixed(1)}</strong>
+        <strong>{formatRating(entry.rating)}</strong>
       </td>
       <td className="num">{entry.challenges}</td>
     </tr>

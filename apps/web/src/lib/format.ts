@@ -7,6 +7,49 @@ export function formatUsd(value: number | null | undefined): string {
   return `$${value.toFixed(value < 1 ? 4 : 2)}`;
 }
 
+/*
+ * Hidden-set figures come from the API already rounded (docs/grading.md: correctness and standard
+ * error to 0.1, cost, latency and tokens per case to 2 significant figures, ratings to the whole
+ * point). The `Approx` formats show them at that resolution, marked `~`, never padded with digits
+ * they do not have; public-case results are exact and use the plain formats.
+ */
+
+/** A rounded cost: `~$0.012`, `~$1.2`; `$0` is exact. */
+export function formatApproxUsd(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (value === 0) return '$0';
+  return `~$${approx(value)}`;
+}
+
+/** A rounded latency: `~430 ms`, `~1.2 s`; 0 stands for under 5 ms. */
+export function formatApproxMs(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (value === 0) return '< 5 ms';
+  return value < 1000 ? `~${approx(value)} ms` : `~${approx(value / 1000)} s`;
+}
+
+/** A rounded count, e.g. tokens per case: `~1,200`. */
+export function formatApproxCount(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return value === 0 ? '0' : `~${approx(value)}`;
+}
+
+/** Calls per case, to 0.1: `2.1`. */
+export function formatPerCase(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return value.toFixed(1);
+}
+
+/** A rating, to the whole point. */
+export function formatRating(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function approx(value: number): string {
+  return value.toLocaleString('en-US', { maximumSignificantDigits: 2 });
+}
+
 export function formatMs(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   if (value === 0) return '0 ms';

@@ -1,7 +1,7 @@
 import type { SignedRecord } from '@reps/shared';
 import type { CliContext } from '../cli-context.js';
 import { CliError, EXIT, type ExitCode } from '../cli-error.js';
-import { formatCost, formatInt, formatMs } from '../output/format.js';
+import { formatInt, formatMs } from '../output/format.js';
 import { renderPairs } from '../output/table.js';
 import { ApiClient } from '../remote/api-client.js';
 import { resolveServer } from '../remote/saved-login.js';
@@ -49,11 +49,9 @@ export async function verifyCommand(
         ['verification', r.verification_id],
         ['learner', `@${r.handle} (${server.url}/u/${r.handle})`],
         ['challenge', `${r.title} (${r.challenge} v${r.version})`],
-        [
-          'correctness',
-          `${r.correctness.toFixed(2)} ± ${r.standard_error.toFixed(2)} (${formatInt(r.cases)} hidden cases)`,
-        ],
-        ['cost', formatCost(r.cost_usd)],
+        // The figures exactly as signed: rounded in records issued now, exact in older ones.
+        ['correctness', `${r.correctness} ± ${r.standard_error} (${formatInt(r.cases)} hidden cases)`],
+        ['cost', `$${r.cost_usd}`],
         ['latency', `p50 ${formatMs(r.latency_p50_ms)} · p95 ${formatMs(r.latency_p95_ms)}`],
         ['pipeline', `sha256 ${r.pipeline_hash}`],
         ['graded at', r.graded_at],

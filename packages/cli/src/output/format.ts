@@ -11,6 +11,15 @@ export function formatMs(ms: number): string {
   return `${formatInt(ms)} ms`;
 }
 
+/**
+ * A hidden-set figure the server rounded to 2 significant figures, read as such: `~1,200`,
+ * `~0.042` (never padded with digits it does not have).
+ */
+export function formatApprox(value: number): string {
+  if (value === 0) return '0';
+  return `~${value.toLocaleString('en-US', { maximumSignificantDigits: 2 })}`;
+}
+
 export function formatInt(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }

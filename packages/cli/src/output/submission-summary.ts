@@ -1,5 +1,5 @@
 import type { SubmissionView } from '@reps/shared';
-import { formatCost, formatCounts, formatInt, formatMs } from './format.js';
+import { formatApprox, formatCounts, formatInt } from './format.js';
 import { renderPairs } from './table.js';
 
 export interface SummaryContext {
@@ -11,7 +11,9 @@ export interface SummaryContext {
 
 /**
  * The human view of a finished submission: the numbers the leaderboard ranks by, where it placed,
- * and how anyone can check it (the verification id and the public profile).
+ * and how anyone can check it (the verification id and the public profile). Hidden-set figures
+ * come rounded from the API (docs/grading.md) and are printed at that resolution: correctness to
+ * 0.1, cost and latency as `~` 2 significant figures, calls and tokens per case.
  */
 export function renderSubmissionSummary(view: SubmissionView, context: SummaryContext): string {
   const head: [string, string][] = [
@@ -29,10 +31,10 @@ export function renderSubmissionSummary(view: SubmissionView, context: SummaryCo
   const pairs: [string, string][] = [
     ...head,
     ['correctness', correctness(view, hidden?.cases)],
-    ['cost', view.cost_usd === null ? 'n/a' : formatCost(view.cost_usd)],
+    ['cost', view.cost_usd === null ? 'n/a' : cost(view.cost_usd)],
     ['latency', `p50 ${ms(view.latency_ms.p50)} · p95 ${ms(view.latency_ms.p95)}`],
-    ['calls', view.calls === null ? 'n/a' : formatInt(view.calls)],
-    ['tokens', `${int(view.tokens.input)} in · ${int(view.tokens.output)} out`],
+    ['calls', view.calls_per_case === null ? 'n/a' : `${view.calls_per_case.toFixed(1)} per case`],
+    ['tokens', tokens(view.tokens_per_case)],
     ['statuses', hidden?.statuses ? formatCounts(hidden.statuses) : 'n/a'],
     ['failures', hidden?.failures ? formatCounts(hidden.failures) : 'n/a'],
     ['leaderboard', leaderboard(view.leaderboard)],
@@ -45,9 +47,9 @@ export function renderSubmissionSummary(view: SubmissionView, context: SummaryCo
 
 function correctness(view: SubmissionView, cases: number | undefined): string {
   if (view.correctness === null) return 'n/a';
-  const error = view.standard_error === null ? '' : ` ± ${view.standard_error.toFixed(2)}`;
+  const error = view.standard_error === null ? '' : ` ± ${view.standard_error.toFixed(1)}`;
   const over = cases ?? view.cases_total;
-  return `${view.correctness.toFixed(2)}${error} (${formatInt(over)} hidden cases)`;
+  return `${view.correctness.toFixed(1)}${error} (${formatInt(over)} hidden cases)`;
 }
 
 function leaderboard(board: SubmissionView['leaderboard']): string {
@@ -58,10 +60,15 @@ function leaderboard(board: SubmissionView['leaderboard']): string {
     : `${place} (your displayed best stays: this one did not beat it by more than the standard error)`;
 }
 
-function ms(value: number | null): string {
-  return value === null ? 'n/a' : formatMs(value);
+function cost(usd: number): string {
+  return usd === 0 ? '$0' : `~$${formatApprox(usd).slice(1)}`;
 }
 
-function int(value: number | null): string {
-  return value === null ? 'n/a' : formatInt(value);
+function ms(value: number | null): string {
+  return value === null ? 'n/a' : `${formatApprox(value)} ms`;
+}
+
+function tokens(perCase: SubmissionView['tokens_per_case']): string {
+  if (perCase.input === null || perCase.output === null) return 'n/a';
+  return `${formatApprox(perCase.input)} in · ${formatApprox(perCase.output)} out per case`;
 }

@@ -22,6 +22,7 @@ export const TEST_ME: Me = {
   createdAt: '2025-01-01T00:00:00.000Z',
 };
 
+/** Figures at the resolution the API sends (`coarse` in @reps/shared). */
 export const TEST_RECORD: VerifiedRecord = {
   verification_id: 'vX7kQ2mP9a',
   handle: 'ada',
@@ -30,14 +31,15 @@ export const TEST_RECORD: VerifiedRecord = {
   version: 1,
   pipeline_hash: 'a'.repeat(64),
   correctness: 93.5,
-  standard_error: 1.25,
-  cost_usd: 0.0421,
-  latency_p50_ms: 2510,
-  latency_p95_ms: 3120,
+  standard_error: 1.3,
+  cost_usd: 0.042,
+  latency_p50_ms: 2500,
+  latency_p95_ms: 3100,
   cases: 80,
   graded_at: '2025-05-01T10:00:00.000Z',
 };
 
+/** A graded submission as the API sends it: hidden-set figures rounded, public ones exact. */
 export function graded(overrides: Partial<SubmissionView> = {}): SubmissionView {
   return {
     id: TEST_SUBMISSION_ID,
@@ -48,21 +50,21 @@ export function graded(overrides: Partial<SubmissionView> = {}): SubmissionView 
     cases_total: 86,
     pipeline_hash: 'a'.repeat(64),
     correctness: 93.5,
-    standard_error: 1.25,
-    cost_usd: 0.0421,
-    latency_ms: { p50: 2510, p95: 3120 },
-    calls: 1640,
-    tokens: { input: 123456, output: 7890 },
+    standard_error: 1.3,
+    cost_usd: 0.042,
+    latency_ms: { p50: 2500, p95: 3100 },
+    calls_per_case: 20.5,
+    tokens_per_case: { input: 1500, output: 99 },
     review: null,
     result: {
       hidden: {
         cases: 80,
         correctness: 93.5,
-        standard_error: 1.25,
-        cost_usd: 0.0421,
-        latency_ms: { p50: 2510, p95: 3120 },
-        calls: 1640,
-        tokens: { input: 123456, output: 7890 },
+        standard_error: 1.3,
+        cost_usd: 0.042,
+        latency_ms: { p50: 2500, p95: 3100 },
+        calls_per_case: 20.5,
+        tokens_per_case: { input: 1500, output: 99 },
         statuses: { ok: 78, budget_exceeded: 2 },
         failures: { invalid_output: 3 },
       },
@@ -118,10 +120,11 @@ const progress = (done: number, total = 86): SubmissionEvent => ({
   cases_total: total,
 });
 
+/** As the API reports progress: in tenths of the hidden set (80 of the 86 cases here). */
 export const DEFAULT_STREAM: SubmissionEvent[] = [
   progress(0),
-  progress(20),
-  progress(60),
+  progress(24),
+  progress(56),
   { ...progress(86), status: 'graded' },
 ];
 

@@ -20,6 +20,7 @@ export const challengeListQuerySchema = z.strictObject({
 });
 export type ChallengeListQuery = z.infer<typeof challengeListQuerySchema>;
 
+/** The learner's displayed best, figures rounded by `coarse`; `passed` is judged on the exact ones. */
 export interface MyBest {
   correctness: number;
   cost_usd: number;

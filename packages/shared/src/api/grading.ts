@@ -30,14 +30,18 @@ export interface SubmissionView {
   pipeline_hash: string;
   /** Only for the submission's author. */
   pipeline?: string;
+  /**
+   * The hidden-set figures, at the resolution of HiddenResultView (see `coarse`): correctness and
+   * standard error to 0.1, cost and latency to 2 significant figures, calls and tokens per case.
+   */
   correctness: number | null;
   standard_error: number | null;
   cost_usd: number | null;
   latency_ms: { p50: number | null; p95: number | null };
-  calls: number | null;
-  tokens: { input: number | null; output: number | null };
-  /** `hidden`: aggregates only; `public`: full per-case results and traces. */
-  result: SubmissionResult | null | undefined;
+  calls_per_case: number | null;
+  tokens_per_case: { input: number | null; output: number | null };
+  /** `hidden`: rounded aggregates only; `public`: full per-case results and traces, exact. */
+  result: SubmissionResultView | null | undefined;
   error: { code: string; message: string } | null;
   verification_id: string | null;
   leaderboard: { rank: number; of: number; displayed: boolean } | null;
@@ -77,7 +81,10 @@ export interface RunView {
   finished_at: string | null;
 }
 
-/** What anyone may see of a grade on hidden cases: aggregates and error codes, never a case. */
+/**
+ * A grade on hidden cases as stored (`submissions.result.hidden`): exact aggregates and error
+ * codes, never a case. Ranking and the instructor's screens use it; learners get HiddenResultView.
+ */
 export interface HiddenSummary {
   cases: number;
   correctness: number;
@@ -113,7 +120,40 @@ export interface PublicResultView extends Omit<HiddenSummary, 'standard_error'> 
   case_results: PublicCaseView[];
 }
 
+/**
+ * What a learner (and anyone else outside the instructor's screens) sees of a grade on hidden cases:
+ * HiddenSummary through `coarseHidden` (packages/shared/src/resolution.ts). Enough to learn from,
+ * too coarse to tell which hidden case a change flipped (docs/grading.md).
+ */
+export interface HiddenResultView {
+  cases: number;
+  /** Rounded down to 0.1 point (shown at the pass mark, it passes). */
+  correctness: number;
+  /** Standard error of the mean case score, in correctness points, rounded up to 0.1. */
+  standard_error: number;
+  /** The whole hidden set, 2 significant figures. */
+  cost_usd: number;
+  /** 2 significant figures, never finer than 10 ms. */
+  latency_ms: { p50: number; p95: number };
+  /** Model calls per hidden case, to 0.1. */
+  calls_per_case: number;
+  /** Tokens per hidden case, 2 significant figures. */
+  tokens_per_case: { input: number; output: number };
+  /** Cases per status and per error code: exact counts (docs/grading.md says why). */
+  statuses: Record<string, number>;
+  failures: Record<string, number>;
+  grader_errors?: number;
+  grader_error_rate?: number;
+}
+
+/** A submission's result as stored: exact. */
 export interface SubmissionResult {
   hidden: HiddenSummary;
+  public: PublicResultView;
+}
+
+/** A submission's result as the submission endpoints send it. */
+export interface SubmissionResultView {
+  hidden: HiddenResultView;
   public: PublicResultView;
 }

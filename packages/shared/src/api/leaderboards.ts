@@ -21,6 +21,10 @@ export const ratingQuerySchema = z.strictObject({
 });
 export type RatingQuery = z.infer<typeof ratingQuerySchema>;
 
+/**
+ * A learner's displayed best. Ranked by the exact figures; shown at the resolution of `coarse`
+ * (correctness and standard error to 0.1, cost and latency to 2 significant figures).
+ */
 export interface LeaderboardEntry {
   rank: number;
   handle: string;
@@ -47,6 +51,7 @@ export interface RatingEntry {
   rank: number;
   handle: string;
   display_name: string;
+  /** Ranked by the exact rating; shown to the whole point (`coarse('rating', …)`). */
   rating: number;
   challenges: number;
 }
@@ -59,7 +64,11 @@ export interface RatingBoard {
   me: RatingEntry | null;
 }
 
-/** What `GET /api/verify/:id` signs: the facts of one graded submission. */
+/**
+ * What `GET /api/verify/:id` signs: the facts of one graded submission, its figures at the
+ * resolution of `coarse` (correctness and standard error to 0.1, cost and latency to 2 significant
+ * figures). Records signed before that carried exact figures; they still verify.
+ */
 export interface VerifiedRecord {
   verification_id: string;
   handle: string;

@@ -1,3 +1,4 @@
+/** Hidden-set figures here are at the resolution of `coarse` (packages/shared/src/resolution.ts). */
 export interface ProgressAttempt {
   submission_id: string;
   at: string;
@@ -33,7 +34,10 @@ export interface Progress {
   /** Reps per UTC day over the last 365 days (days without reps are left out). */
   calendar: { day: string; reps: number }[];
   challenges: ProgressChallenge[];
-  /** Per skill: points (difficulty × best correctness) and the share of the points available. */
+  /**
+   * Per skill: points (difficulty × best correctness, to the whole point) and the share of the
+   * points available (to 0.1 %).
+   */
   skills: Record<string, { rating: number; possible: number; share: number }>;
   domains: Record<string, { attempted: number; solved: number; total: number }>;
   rating: number;

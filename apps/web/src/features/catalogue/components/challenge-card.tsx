@@ -1,6 +1,6 @@
 import type { ChallengeSummary } from '@reps/shared';
 import { Link } from 'react-router';
-import { formatScore, formatUsd } from '../../../lib/format';
+import { formatApproxUsd, formatScore } from '../../../lib/format';
 
 export function ChallengeCard({ challenge }: { challenge: ChallengeSummary }) {
   const { best } = challenge;
@@ -33,7 +33,7 @@ export function ChallengeCard({ challenge }: { challenge: ChallengeSummary }) {
           ))}
         </span>
         {best ? (
-          <span className="card__best" title={`Your best: cost ${formatUsd(best.cost_usd)} per run`}>
+          <span className="card__best" title={`Your best: cost ${formatApproxUsd(best.cost_usd)} per run`}>
             Your best <strong>{formatScore(best.correctness)}</strong>
             <span className="muted"> / pass {challenge.pass_mark}</span>
           </span>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ChartFrame } from '../../../components/chart-frame';
 import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/loading';
-import { formatDate, formatMs, formatScore, formatUsd } from '../../../lib/format';
+import { formatApproxMs, formatApproxUsd, formatDate, formatScore } from '../../../lib/format';
 import { type Period, useLeaderboard } from '../api/get-leaderboard';
 import { PeriodToggle } from './period-toggle';
 
@@ -93,8 +93,8 @@ function BoardRow({ entry, mine }: { entry: LeaderboardEntry; mine: boolean }) {
         {mine && <span className="chip chip--you">you</span>}
       </td>
       <td className="num">{formatScore(entry.correctness, entry.standard_error)}</td>
-      <td className="num">{formatUsd(entry.cost_usd)}</td>
-      <td className="num">{formatMs(entry.latency_p95_ms)}</td>
+      <td className="num">{formatApproxUsd(entry.cost_usd)}</td>
+      <td className="num">{formatApproxMs(entry.latency_p95_ms)}</td>
       <td>{formatDate(entry.graded_at)}</td>
     </tr>
   );

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatUsd } from '../../../lib/format';
+import { formatApproxUsd, formatUsd } from '../../../lib/format';
 
 interface Point {
   handle: string;
@@ -72,7 +72,7 @@ export default function ParetoChart({ entries, mine }: { entries: LeaderboardEnt
               <div className="chart-tip">
                 <strong>@{p.handle}</strong>
                 <br />
-                {p.correctness.toFixed(1)} correct · {formatUsd(p.cost)}
+                {p.correctness.toFixed(1)} correct · {formatApproxUsd(p.cost)}
               </div>
             );
           }}

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/loading';
 import { ApiError } from '../../../lib/api-client';
-import { formatDate, formatMs, formatScore, formatUsd } from '../../../lib/format';
+import { formatApproxMs, formatApproxUsd, formatDate, formatRating, formatScore } from '../../../lib/format';
 import { useProfile } from '../api/get-profile';
 import { VerifyButton } from '../components/verify-button';
 
@@ -38,7 +38,7 @@ export function ProfilePage() {
         </div>
         <div className="profile-head__rating">
           <span className="stat__label">Rating</span>
-          <span className="profile-head__value">{data.rating.toFixed(1)}</span>
+          <span className="profile-head__value">{formatRating(data.rating)}</span>
           <span className="muted small">
             {passed} of {data.results.length} challenges passed
           </span>
@@ -81,8 +81,8 @@ export function ProfilePage() {
                   </td>
                   <td className="num">v{r.version}</td>
                   <td className="num">{formatScore(r.correctness, r.standard_error)}</td>
-                  <td className="num">{formatUsd(r.cost_usd)}</td>
-                  <td className="num">{formatMs(r.latency_p95_ms)}</td>
+                  <td className="num">{formatApproxUsd(r.cost_usd)}</td>
+                  <td className="num">{formatApproxMs(r.latency_p95_ms)}</td>
                   <td>{formatDate(r.graded_at)}</td>
                   <td>
                     {r.passed ? (
@@ -123,7 +123,7 @@ function RatingList({ title, ratings }: { title: string; ratings: Record<string,
               <span className="meter">
                 <span className="meter__fill" style={{ width: `${(value / top) * 100}%` }} />
               </span>
-              <strong>{value.toFixed(1)}</strong>
+              <strong>{formatRating(value)}</strong>
             </li>
           ))}
         </ul>

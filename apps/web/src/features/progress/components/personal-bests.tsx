@@ -1,6 +1,6 @@
 import type { ProgressChallenge } from '@reps/shared';
 import { Link } from 'react-router';
-import { formatDate, formatMs, formatScore, formatUsd } from '../../../lib/format';
+import { formatApproxMs, formatApproxUsd, formatDate, formatScore } from '../../../lib/format';
 
 /** Each attempted challenge with the learner's best graded result and how many attempts it took. */
 export function PersonalBests({ challenges }: { challenges: ProgressChallenge[] }) {
@@ -26,8 +26,8 @@ export function PersonalBests({ challenges }: { challenges: ProgressChallenge[] 
               <span className="muted small"> · {c.domain}</span>
             </td>
             <td className="num">{formatScore(c.best?.correctness)}</td>
-            <td className="num">{formatUsd(c.best?.cost_usd)}</td>
-            <td className="num">{formatMs(c.best?.latency_p95_ms)}</td>
+            <td className="num">{formatApproxUsd(c.best?.cost_usd)}</td>
+            <td className="num">{formatApproxMs(c.best?.latency_p95_ms)}</td>
             <td className="num">{c.attempts.length}</td>
             <td>{formatDate(c.attempts.at(-1)?.at)}</td>
             <td>

@@ -17,7 +17,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatRating } from '../../../lib/format';
 
 const SERIES = ['#1d4ed8', '#7c3aed', '#047857', '#b45309', '#db2777', '#0891b2', '#4b5563', '#65a30d'];
 const AXIS = { fontSize: 12, fill: '#4b5563' };
@@ -145,7 +145,7 @@ export function RatingHistory({ history }: { history: Progress['rating_history']
         <YAxis tick={AXIS} width={44} domain={[0, 'auto']} />
         <Tooltip
           labelFormatter={(t) => formatDateTime(new Date(Number(t)).toISOString())}
-          formatter={(value) => [Number(value).toFixed(1), 'Rating']}
+          formatter={(value) => [formatRating(Number(value)), 'Rating']}
         />
         <Line
           type="stepAfter"

@@ -4,7 +4,7 @@ import { ChartFrame } from '../../../components/chart-frame';
 import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/loading';
 import { Stat, StatGrid } from '../../../components/stat';
-import { formatInt } from '../../../lib/format';
+import { formatInt, formatRating } from '../../../lib/format';
 import { useProgress } from '../api/get-progress';
 import { DomainCoverage } from '../components/domain-coverage';
 import { PersonalBests } from '../components/personal-bests';
@@ -53,7 +53,7 @@ export function ProgressPage() {
             value={`${data.longest_streak_days} ${data.longest_streak_days === 1 ? 'day' : 'days'}`}
           />
           <Stat label="Solved" value={`${solved} of ${data.challenges.length}`} hint="attempted challenges" />
-          <Stat label="Rating" value={data.rating.toFixed(1)} />
+          <Stat label="Rating" value={formatRating(data.rating)} />
         </StatGrid>
         <StreakCalendar calendar={data.calendar} />
       </section>
@@ -100,7 +100,7 @@ export function ProgressPage() {
                   <li key={skill}>
                     <span className="coverage__name">{skill}</span> <strong>{s.share.toFixed(1)}%</strong>{' '}
                     <span className="muted">
-                      ({formatInt(Math.round(s.rating))} of {formatInt(s.possible)} pts)
+                      ({formatRating(s.rating)} of {formatInt(s.possible)} pts)
                     </span>
                   </li>
                 ))}

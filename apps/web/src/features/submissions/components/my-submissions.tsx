@@ -1,6 +1,6 @@
 import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/loading';
-import { formatDateTime, formatMs, formatScore, formatUsd } from '../../../lib/format';
+import { formatApproxMs, formatApproxUsd, formatDateTime, formatScore } from '../../../lib/format';
 import { useMySubmissions } from '../api/get-submission';
 import { shortId } from './submission-panel';
 
@@ -51,8 +51,8 @@ export function MySubmissions({
               {s.review?.status === 'rejected' && <span className="badge badge--bad">not ranked</span>}
             </td>
             <td className="num">{formatScore(s.correctness, s.standard_error)}</td>
-            <td className="num">{formatUsd(s.cost_usd)}</td>
-            <td className="num">{formatMs(s.latency_ms.p95)}</td>
+            <td className="num">{formatApproxUsd(s.cost_usd)}</td>
+            <td className="num">{formatApproxMs(s.latency_ms.p95)}</td>
             <td className="num">{s.leaderboard ? `#${s.leaderboard.rank}` : '—'}</td>
             <td>
               <button type="button" className="link-button" onClick={() => onSelect(s.id)}>

@@ -4,14 +4,14 @@ import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/loading';
 import { ProgressBar } from '../../../components/progress-bar';
-import { type Aggregates, ResultSummary } from '../../../components/result-summary';
+import { type HiddenAggregates, ResultSummary } from '../../../components/result-summary';
 import { formatDateTime } from '../../../lib/format';
 import { FINAL_STATUSES, useSubmission } from '../api/get-submission';
 import { useRefreshWhenFinal, useSubmissionEvents } from '../api/submission-events';
 import { ReviewNotice } from './review-notice';
 
 interface SubmissionResult {
-  hidden?: Aggregates;
+  hidden?: HiddenAggregates;
   public?: unknown;
 }
 
@@ -104,13 +104,13 @@ function SubmissionResultView({
       </section>
     );
   }
-  const aggregates: Aggregates = result.hidden ?? {
+  const aggregates: HiddenAggregates = result.hidden ?? {
     correctness: view.correctness,
     standard_error: view.standard_error,
     cost_usd: view.cost_usd,
     latency_ms: view.latency_ms,
-    calls: view.calls,
-    tokens: view.tokens,
+    calls_per_case: view.calls_per_case,
+    tokens_per_case: view.tokens_per_case,
   };
   const board = view.leaderboard;
   return (
