@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Client, demoClient, newLearner } from '../support/client.js';
-import { apiUrl } from '../support/stack.js';
+import { apiUrl, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(120_000);
 
@@ -52,6 +52,70 @@ describe('bad input on the real stack', () => {
     }
     // The API is still answering.
     expect((await learner.get('/challenges/echo-sum')).status).toBe(200);
+  });
+
+  it('refuses a NUL character in a URL or a JSON body with 400, anonymous or signed in', async () => {
+    const anonymous = new Client();
+    for (const [client, path] of [
+      [anonymous, '/challenges?q=%00'],
+      [learner, '/me/submissions?slug=a%00b'],
+    ] as const) {
+      const reply = await client.get(path);
+      expect({ path, status: reply.status, code: reply.body.error?.code }).toEqual({
+        path,
+        status: 400,
+        code: 'validation_failed',
+      });
+    }
+    const bodies: [Client, string, unknown][] = [
+      [anonymous, '/auth/login', { login: 'a\u0000b', password: 'x' }],
+      [
+        anonymous,
+        '/auth/register',
+        { email: 'n@example.test', handle: 'nul', password: 'a long password', displayName: 'x\u0000' },
+      ],
+      [learner, '/challenges/echo-sum/runs', { pipeline: '# \u0000\nname: t' }],
+      [learner, '/me/tokens', { name: 'x\u0000' }],
+    ];
+    for (const [client, path, body] of bodies) {
+      const reply = await client.post(path, body);
+      expect({ path, status: reply.status }).toEqual({ path, status: 400 });
+      expect(reply.body.error.message).toMatch(/NUL character/);
+    }
+    // A backslash before u0000 that is itself escaped is text, not NUL.
+    expect((await anonymous.get('/challenges?q=%5Cu0000')).status).toBe(200);
+    expect((await anonymous.post('/auth/login', { login: 'a\\u0000b', password: 'x' })).status).toBe(401);
+  });
+
+  it('refuses a body over 600 KiB with 413 on every route but an upload', async () => {
+    const reply = await learner.post('/challenges/echo-sum/runs', {
+      pipeline: `# ${'x'.repeat(700 * 1024)}`,
+    });
+    expect(reply.status).toBe(413);
+    const upload = await instructor.post('/instructor/challenges', {
+      manifest: `# ${'x'.repeat(700 * 1024)}`,
+    });
+    expect(upload.status).toBe(400); // parsed, then refused as a bundle, not as a size
+  });
+
+  it('stores a result whose output holds a NUL character (as U+FFFD), instead of failing every attempt', async () => {
+    const pipeline =
+      'name: nul\nbudget: {}\nsteps:\n  - id: r\n    output: "({ sum: 0, note: String.fromCharCode(0) })"\n';
+    const started = await learner.post('/challenges/echo-sum/runs', { pipeline, wait_ms: 30_000 });
+    const run = await waitUntil(
+      async () => {
+        const reply =
+          started.status === 200
+            ? started
+            : await learner.get(`/runs/${(started.body.run ?? started.body).id}`);
+        const view = reply.body.run ?? reply.body;
+        return ['done', 'failed', 'error'].includes(view.status) ? view : null;
+      },
+      60_000,
+      'the practice run',
+    );
+    expect(run.status).toBe('done');
+    expect(JSON.stringify(run.result.case_results[0].output)).toContain('\uFFFD');
   });
 
   it('still takes an ordinary version number', async () => {

@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { AppModule } from './app.module.js';
 import { BootstrapService } from './bootstrap.service.js';
-import { refuseDeepJson } from './common/deep-json.js';
+import { checkJsonBody, MAX_UPLOAD_BYTES, refuseNulInUrl } from './common/request-guards.js';
 import { loadConfigOrExit } from './config/config.module.js';
 import { exitOnStartupError, installShutdownDeadline, probeServices } from './lifecycle.js';
 import { serveWeb } from './web/serve-web.js';
@@ -21,8 +21,9 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', config.REPS_TRUST_PROXY);
+  app.use(refuseNulInUrl);
   // body-parser's own `verify` hook (Nest's option type leaves it out): runs before the parse.
-  app.useBodyParser('json', { limit: '2mb', verify: refuseDeepJson } as { limit: string });
+  app.useBodyParser('json', { limit: MAX_UPLOAD_BYTES, verify: checkJsonBody } as { limit: number });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
 
   const openapi = new DocumentBuilder()

@@ -79,11 +79,11 @@ export const configSchema = z.object({
     .max(65_536)
     .default(512),
   /**
-   * Wall-clock cap of checking one pipeline in the API (in a thread of its own, off the request
-   * thread); past it the pipeline is refused as invalid. Also the cap of an upload's generator run.
+   * Wall-clock cap of checking one pipeline, skill or challenge manifest in the API (in a thread
+   * of its own, off the request thread); past it the input is refused as invalid.
    */
-  REPS_CHECK_WALL_MS: z.coerce.number().int('must be a whole number').min(100).default(10_000),
-  /** Threads of each API process that check pipelines; requests beyond them (and 64 waiting) get 429. */
+  REPS_CHECK_WALL_MS: z.coerce.number().int('must be a whole number').min(100).default(5_000),
+  /** Threads of each API process that check pipelines; requests beyond them (and 64 waiting) get 429, as does a second check of one user while their first runs. */
   REPS_CHECK_THREADS: z.coerce.number().int('must be a whole number').min(1).max(64).default(1),
   /** Writes (POST, PATCH, DELETE) one user or address may make per minute. */
   REPS_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),

@@ -1,6 +1,7 @@
 import type { GradeResult } from '@reps/engine';
 import type { ChallengeCase, HiddenSummary, PublicResultView } from '@reps/shared';
 import { standardError } from '../leaderboards/ladder.js';
+import { jsonbSafe } from './jsonb-safe.js';
 
 export function hiddenSummary(result: GradeResult): HiddenSummary {
   const scores = result.cases.flatMap((c) => (c.score === null ? [] : [c.score]));
@@ -19,10 +20,13 @@ export function hiddenSummary(result: GradeResult): HiddenSummary {
   };
 }
 
-/** Public cases are shown in full: input, expected, output and the whole trace. */
+/**
+ * Public cases are shown in full: input, expected, output and the whole trace (stored as jsonb, so
+ * a NUL character a pipeline wrote becomes U+FFFD).
+ */
 export function publicResult(result: GradeResult, cases: ChallengeCase[]): PublicResultView {
   const { standard_error: _se, ...totals } = hiddenSummary(result);
-  return {
+  return jsonbSafe({
     ...totals,
     case_results: result.cases.map((c, i) => ({
       id: c.id,
@@ -36,5 +40,5 @@ export function publicResult(result: GradeResult, cases: ChallengeCase[]): Publi
       latency_ms: c.latency_ms,
       trace: c.trace,
     })),
-  };
+  });
 }

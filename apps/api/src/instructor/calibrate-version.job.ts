@@ -65,7 +65,7 @@ export class CalibrateVersionJob implements JobHandlerInstance {
   }
 
   /**
-   * Runs the author's generator for the public cases in a thread under REPS_CHECK_WALL_MS, and
+   * Runs the author's generator for the public cases in a thread under REPS_CASE_WALL_MS, and
    * stores them; a generator that throws, overruns or exhausts its thread rejects the version.
    */
   private async generatePublic(
@@ -73,7 +73,7 @@ export class CalibrateVersionJob implements JobHandlerInstance {
     challenge: LoadedChallenge,
   ): Promise<{ ok: true } | { ok: false; calibration: Calibration }> {
     if (row.publicCases.length > 0) return { ok: true };
-    const pool = new TaskPool({ wallMs: this.config.REPS_CHECK_WALL_MS });
+    const pool = new TaskPool({ wallMs: this.config.REPS_CASE_WALL_MS });
     try {
       const cases = await pool.run({ type: 'generate', challenge, kind: 'public' });
       const publicCases = cases.map(({ id, input, expected }) => ({ id, input, expected }));

@@ -38,7 +38,7 @@ export class RunsService implements OnApplicationShutdown {
     // Counted before the pipeline is checked (the expensive part): every attempt counts.
     await this.assertUnderRate(user.id);
     const skills = await this.skillsService.snapshot(user.id);
-    const parsed = await this.checker.check(version.manifest, pipeline, { skills });
+    const parsed = await this.checker.check(version.manifest, pipeline, { skills, owner: user.id });
     if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
     const run = await this.runs.save(
       this.runs.create({ userId: user.id, challengeVersionId: version.id, pipeline, skills }),

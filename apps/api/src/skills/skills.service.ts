@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type ModelGateway, skillProblems } from '@reps/engine';
 import { RepsError, type SkillVersionView, type SkillView } from '@reps/shared';
 import type { DataSource } from 'typeorm';
-import { MODEL_GATEWAY } from '../models/models.module.js';
+import { PipelineChecker } from '../models/pipeline-checker.js';
 
 interface SkillRow {
   name: string;
@@ -18,13 +17,18 @@ interface SkillRow {
 export class SkillsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
+    private readonly checker: PipelineChecker,
   ) {}
 
   async save(userId: string, name: string, source: string, description?: string): Promise<SkillVersionView> {
-    const issues = skillProblems(source, (model) => this.gateway.describe(model) !== undefined);
-    if (issues.length > 0)
-      throw new RepsError('invalid_pipeline', 'The skill is not a valid pipeline with inputs.', issues);
+    // In a checking thread: a skill's JSON Schemas compile, which must not stall the API.
+    const checked = await this.checker.checkSkill(source, { owner: userId });
+    if (!checked.ok)
+      throw new RepsError(
+        'invalid_pipeline',
+        'The skill is not a valid pipeline with inputs.',
+        checked.issues,
+      );
     for (let attempt = 0; attempt < 3; attempt++) {
       const rows: SkillRow[] = await this.dataSource.query(
         `INSERT INTO skills (user_id, name, version, description, source)

@@ -46,7 +46,11 @@ export class SubmissionsService {
     await this.assertUnderDailyCap(this.dataSource.manager, user.id, slug, cap);
     const skills = await this.skillsService.snapshot(user.id);
     // Cost counts in a graded result: a model without a known price is refused now, not at grading.
-    const parsed = await this.checker.check(version.manifest, pipeline, { skills, requireKnownPrices: true });
+    const parsed = await this.checker.check(version.manifest, pipeline, {
+      skills,
+      requireKnownPrices: true,
+      owner: user.id,
+    });
     if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
     const { cases } = version.manifest;
     // Count and insert under one lock per (learner, challenge): parallel submissions queue here,

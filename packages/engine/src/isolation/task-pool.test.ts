@@ -55,7 +55,12 @@ describe('TaskPool', () => {
     expect(slow).toEqual({
       ok: false,
       issues: [
-        { code: 'invalid_pipeline', message: expect.stringMatching(/ran past the 20 ms wall-clock cap/) },
+        {
+          code: 'invalid_pipeline',
+          message: expect.stringMatching(
+            /^checking the pipeline stopped: it ran past the 20 ms wall-clock cap/,
+          ),
+        },
       ],
     });
     await expect(pool.check({ manifest, source: exact, gateway: {} })).resolves.toEqual({ ok: true });

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { RepsError } from '@reps/shared';
 import { duration } from './grade-challenge-isolated.js';
 import { threadEntry } from './grading-thread.js';
-import type { CheckOutcome, CheckTask, Task, TaskReply, TaskResults } from './task-protocol.js';
+import type { CheckOutcome, CheckTask, SkillTask, Task, TaskReply, TaskResults } from './task-protocol.js';
 import { fromThreadError } from './thread-protocol.js';
 
 export interface TaskPoolOptions {
@@ -77,9 +77,18 @@ export class TaskPool {
    * parseForChallenge in a thread: the issues, with a pipeline that takes too long or too much
    * memory to check reported as an invalid pipeline (the learner's to fix), not a server error.
    */
-  async check(task: Omit<CheckTask, 'type'>, wallMs = this.options.wallMs): Promise<CheckOutcome> {
+  check(task: Omit<CheckTask, 'type'>, wallMs = this.options.wallMs): Promise<CheckOutcome> {
+    return this.verdict({ type: 'check', ...task }, wallMs);
+  }
+
+  /** skillProblems in a thread, as check() does for a pipeline. */
+  checkSkill(task: Omit<SkillTask, 'type'>, wallMs = this.options.wallMs): Promise<CheckOutcome> {
+    return this.verdict({ type: 'skill', ...task }, wallMs);
+  }
+
+  private async verdict(task: CheckTask | SkillTask, wallMs: number): Promise<CheckOutcome> {
     try {
-      return await this.run({ type: 'check', ...task }, wallMs);
+      return await this.run(task, wallMs);
     } catch (error) {
       if (!(error instanceof TaskLimitError)) throw error;
       return {
@@ -87,7 +96,7 @@ export class TaskPool {
         issues: [
           {
             code: 'invalid_pipeline',
-            message: `${error.message}; its JSON Schemas are the likely cause: make them smaller or simpler`,
+            message: `checking the ${task.type === 'skill' ? 'skill' : 'pipeline'} stopped: ${error.message}; its JSON Schemas are the likely cause: make them smaller or simpler`,
           },
         ],
       };

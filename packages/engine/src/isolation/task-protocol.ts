@@ -14,6 +14,20 @@ export interface CheckTask {
   requireKnownPrices?: boolean;
 }
 
+/** Checks a skill (a pipeline with inputs) as skillProblems does. */
+export interface SkillTask {
+  type: 'skill';
+  source: string;
+  gateway: GatewaySpec;
+}
+
+/** Reads a challenge manifest (its JSON Schemas compile) as readManifest does. */
+export interface ManifestTask {
+  type: 'manifest';
+  source: string;
+  file: string;
+}
+
 /** Runs a challenge's generator (author code) off the caller's thread. */
 export interface GenerateTask {
   type: 'generate';
@@ -23,12 +37,14 @@ export interface GenerateTask {
   count?: number;
 }
 
-export type Task = CheckTask | GenerateTask;
+export type Task = CheckTask | SkillTask | ManifestTask | GenerateTask;
 
 export type CheckOutcome = { ok: true } | { ok: false; issues: Issue[] };
 
 export interface TaskResults {
   check: CheckOutcome;
+  skill: CheckOutcome;
+  manifest: Challenge;
   generate: ChallengeCase[];
 }
 

@@ -1,14 +1,24 @@
 import { parentPort } from 'node:worker_threads';
 import { generateCases } from '../challenges/generate-cases.js';
-import { skillLibrary } from '../dsl/skill-library.js';
+import { readManifest } from '../challenges/read-manifest.js';
+import { skillLibrary, skillProblems } from '../dsl/skill-library.js';
 import { parseForChallenge } from '../grade/grade-challenge.js';
 import type { ModelGateway } from '../models/types.js';
 import { type GatewaySpec, gatewayFromSpec } from './gateway-spec.js';
-import type { CheckOutcome, CheckTask, TaskMessage, TaskReply } from './task-protocol.js';
+import type {
+  CheckOutcome,
+  CheckTask,
+  SkillTask,
+  Task,
+  TaskMessage,
+  TaskReply,
+  TaskResults,
+} from './task-protocol.js';
 import { toThreadError } from './thread-protocol.js';
 
 /**
- * The entry of a task thread (see task-pool.ts): checks pipelines and runs generators, one task at
+ * The entry of a task thread (see task-pool.ts): checks pipelines, skills and challenge manifests
+ * (their JSON Schemas compile) and runs generators, one task at
  * a time, for a host that must not run them itself (the API's request thread). It holds no limits
  * of its own; the host watches the clock and terminates it.
  */
@@ -40,11 +50,27 @@ async function check(task: CheckTask): Promise<CheckOutcome> {
   return parsed.ok ? { ok: true } : { ok: false, issues: parsed.issues };
 }
 
+async function skill(task: SkillTask): Promise<CheckOutcome> {
+  const gateway = await gatewayFor(task.gateway);
+  const issues = skillProblems(task.source, (model) => gateway.describe(model) !== undefined);
+  return issues.length === 0 ? { ok: true } : { ok: false, issues };
+}
+
+async function perform(task: Task): Promise<TaskResults[Task['type']]> {
+  switch (task.type) {
+    case 'check':
+      return check(task);
+    case 'skill':
+      return skill(task);
+    case 'manifest':
+      return readManifest(task.source, task.file);
+    case 'generate':
+      return generateCases(task.challenge, { kind: task.kind, secret: task.secret, count: task.count });
+  }
+}
+
 port.on('message', ({ id, task }: TaskMessage) => {
-  const work =
-    task.type === 'check'
-      ? check(task)
-      : generateCases(task.challenge, { kind: task.kind, secret: task.secret, count: task.count });
+  const work = perform(task);
   work.then(
     (value) => port.postMessage({ id, ok: true, value } satisfies TaskReply),
     (error: unknown) =>

@@ -91,6 +91,9 @@ export function createSchemaAjv(options: SchemaAjvOptions = {}): Ajv {
     // ajv logs what strict mode would reject; checked documents have been through strict mode.
     logger: false,
     code: { regExp: linearRegExp },
+    // Inlined, a definition referenced by 150 properties is compiled 150 times (9 s for a 9 KB
+    // schema); as a function it is compiled once.
+    inlineRefs: false,
   });
 }
 
