@@ -9,26 +9,86 @@ jest.setTimeout(300_000);
  * parameters, query parameters and bodies no client would send: out-of-range and malformed numbers,
  * odd ids, deep JSON. A user's mistake is a 4xx with a code, never a 5xx.
  */
-const ODD_VALUES = ['99999999999', '-1', '1e309', 'NaN', '0x10', '%00', '..%2f..', 'a'.repeat(300), "'; --"];
+const ODD_VALUES = [
+  '99999999999',
+  '-1',
+  '1e309',
+  'NaN',
+  '0x10',
+  '%00',
+  'a\u0000b',
+  '..%2f..',
+  'a'.repeat(300),
+  "'; --",
+];
 const DEEP = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  $ref?: string;
+};
 
 interface Operation {
   method: string;
   path: string;
   query: string[];
+  /** The JSON body the route documents, if any. */
+  body?: Schema;
 }
 
+interface OpenApi {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string }[];
+        requestBody?: { content?: Record<string, { schema?: Schema }> };
+      }
+    >
+  >;
+  components?: { schemas?: Record<string, Schema> };
+}
+
+let components: Record<string, Schema> = {};
+
 async function operations(url: string): Promise<Operation[]> {
-  const doc = (await (await fetch(`${url}/api/docs/openapi.json`)).json()) as {
-    paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
-  };
+  const doc = (await (await fetch(`${url}/api/docs/openapi.json`)).json()) as OpenApi;
+  components = doc.components?.schemas ?? {};
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
       method: method.toUpperCase(),
       path,
       query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+      body: op.requestBody?.content?.['application/json']?.schema,
     })),
   );
+}
+
+/**
+ * A body of the documented shape with `text` in every string: it passes the route's validation
+ * wherever a string may hold it, so the text reaches the service, the database and the logs.
+ */
+function sampleOf(schema: Schema | undefined, text: string, depth = 0): unknown {
+  if (!schema || depth > 8) return text;
+  if (schema.$ref) return sampleOf(components[schema.$ref.split('/').pop() ?? ''], text, depth + 1);
+  if (schema.enum?.length) return schema.enum[0];
+  const choice = schema.anyOf?.[0] ?? schema.oneOf?.[0];
+  if (choice) return sampleOf(choice, text, depth + 1);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (type === 'object' || schema.properties)
+    return Object.fromEntries(
+      Object.entries(schema.properties ?? {}).map(([key, value]) => [key, sampleOf(value, text, depth + 1)]),
+    );
+  if (type === 'array') return [sampleOf(schema.items, text, depth + 1)];
+  if (type === 'integer' || type === 'number') return 1;
+  if (type === 'boolean') return true;
+  return text;
 }
 
 function fill(path: string, value: string): string {
@@ -76,6 +136,16 @@ describe('route fuzzing', () => {
             body: `{"a": ${DEEP}}`,
           });
           if (res.status >= 500) failures.push(`${op.method} ${op.path} (deep body) → ${res.status}`);
+          // A well-shaped body whose strings hold a NUL, a quote or nothing at all.
+          for (const text of ['a\u0000b', "'; --", '']) {
+            const shaped = await caller.request(op.method, fill(op.path, 'x'), sampleOf(op.body, text));
+            total++;
+            if (shaped.status === 429) limited++;
+            if (shaped.status >= 500)
+              failures.push(
+                `${op.method} ${op.path} (shaped body ${JSON.stringify(text)}) → ${shaped.status}`,
+              );
+          }
         }
       }
     }
