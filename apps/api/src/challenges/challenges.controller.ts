@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type ChallengeDetail, type ChallengeList, challengeListQuerySchema } from '@reps/shared';
 import type { z } from 'zod';
 import { type AuthUser, CurrentUser, Public } from '../auth/auth.decorators.js';
+import { CacheableRead } from '../common/cache-control.js';
 import { ApiZodQuery, ZodPipe } from '../common/zod.js';
 import { ChallengesService } from './challenges.service.js';
 import { slugParam, versionQuery } from './params.js';
@@ -14,6 +15,7 @@ export class ChallengesController {
 
   @Public()
   @Get()
+  @CacheableRead(5)
   @ApiOperation({
     summary: 'The published catalogue, with filters; with the signed-in learner’s best and solved mark.',
   })
@@ -31,6 +33,7 @@ export class ChallengesController {
 
   @Public()
   @Get(':slug')
+  @CacheableRead(5)
   @ApiOperation({
     summary: 'A challenge: brief, schemas, aspects, models with prices, budgets, public cases, versions.',
   })

@@ -11,6 +11,7 @@ import {
 } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import { MODEL_GATEWAY } from '../models/models.module.js';
+import { ReadCache } from '../redis/read-cache.js';
 import { submissionsToday } from '../submissions/daily-cap.js';
 import { ChallengeStore } from './challenge-store.js';
 import type { ChallengeVersion } from './challenge-version.entity.js';
@@ -24,48 +25,85 @@ interface CardRow {
   summary: string;
   version: number;
   pass_mark: string;
-  best_correctness: number | null;
-  best_cost: number | null;
-  best_latency: number | null;
-  best_submission: string | null;
 }
 
+interface BestRow {
+  slug: string;
+  correctness: number;
+  cost_usd: number;
+  latency_p95_ms: number;
+  submission_id: string;
+}
+
+/** Cards, facets and challenge pages are the same for everyone until a version is published. */
+const CATALOGUE_TTL_MS = 5000;
+
+/**
+ * The catalogue and challenge pages. What is the same for everyone (cards, facets, a version's
+ * brief, schemas, models and public cases) is cached per query and version (ReadCache, dropped
+ * when a version is published); the signed-in learner's bests and today's submissions are read
+ * per request and laid over it.
+ */
 @Injectable()
 export class ChallengesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ChallengeStore,
     @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
+    private readonly cache: ReadCache,
   ) {}
 
   async list(query: ChallengeListQuery, userId?: string): Promise<ChallengeSummary[]> {
-    const rows: CardRow[] = await this.dataSource.query(
-      `SELECT c.slug, c.title, c.domain, c.skills, c.difficulty, c.summary, v.version,
-              v.manifest->'scoring'->>'pass_mark' AS pass_mark,
-              l.correctness AS best_correctness, l.cost_usd AS best_cost, l.latency_p95_ms AS best_latency,
-              l.submission_id AS best_submission
-         FROM challenges c
-         JOIN challenge_versions v ON v.slug = c.slug AND v.version = c.published_version
-         LEFT JOIN leaderboard_entries l ON l.challenge_version_id = v.id AND l.period = 'all' AND l.user_id = $1
-        WHERE ($2::text IS NULL OR lower(c.domain) = lower($2))
-          AND ($3::text IS NULL OR $3 = ANY(c.skills))
-          AND ($4::int IS NULL OR c.difficulty = $4)
-          AND ($5::text IS NULL OR c.title ILIKE '%' || $5 || '%' OR c.summary ILIKE '%' || $5 || '%' OR c.domain ILIKE '%' || $5 || '%')
-        ORDER BY c.difficulty, c.title`,
-      [userId ?? null, query.domain ?? null, query.skill ?? null, query.difficulty ?? null, query.q ?? null],
-    );
-    const cards = rows.map(toSummary);
-    if (query.solved === undefined || !userId) return cards;
-    return cards.filter((c) => c.solved === (query.solved === 'true'));
+    const { solved, ...filters } = query;
+    const [cards, bests] = await Promise.all([
+      this.cache.get('catalogue', `cards:${JSON.stringify(filters)}`, CATALOGUE_TTL_MS, () =>
+        this.cards(filters),
+      ),
+      userId ? this.bests(userId) : Promise.resolve(new Map<string, BestRow>()),
+    ]);
+    const mine = cards.map((card) => withBest(card, bests.get(card.slug)));
+    if (solved === undefined || !userId) return mine;
+    return mine.filter((c) => c.solved === (solved === 'true'));
   }
 
-  async facets(): Promise<{ domains: string[]; skills: string[] }> {
-    const [row] = await this.dataSource.query(
-      `SELECT coalesce(array_agg(DISTINCT domain ORDER BY domain), '{}') AS domains,
-              coalesce((SELECT array_agg(DISTINCT s ORDER BY s) FROM challenges, unnest(skills) s WHERE published_version IS NOT NULL), '{}') AS skills
-         FROM challenges WHERE published_version IS NOT NULL`,
+  private async cards(query: Omit<ChallengeListQuery, 'solved'>): Promise<ChallengeSummary[]> {
+    const rows: CardRow[] = await this.dataSource.query(
+      `SELECT c.slug, c.title, c.domain, c.skills, c.difficulty, c.summary, v.version,
+              v.manifest->'scoring'->>'pass_mark' AS pass_mark
+         FROM challenges c
+         JOIN challenge_versions v ON v.slug = c.slug AND v.version = c.published_version
+        WHERE ($1::text IS NULL OR lower(c.domain) = lower($1))
+          AND ($2::text IS NULL OR $2 = ANY(c.skills))
+          AND ($3::int IS NULL OR c.difficulty = $3)
+          AND ($4::text IS NULL OR c.title ILIKE '%' || $4 || '%' OR c.summary ILIKE '%' || $4 || '%' OR c.domain ILIKE '%' || $4 || '%')
+        ORDER BY c.difficulty, c.title`,
+      [query.domain ?? null, query.skill ?? null, query.difficulty ?? null, query.q ?? null],
     );
-    return { domains: row.domains, skills: row.skills };
+    return rows.map(toSummary);
+  }
+
+  /** The learner's displayed bests on each challenge's current version, by slug. */
+  private async bests(userId: string): Promise<Map<string, BestRow>> {
+    const rows: BestRow[] = await this.dataSource.query(
+      `SELECT c.slug, l.correctness, l.cost_usd, l.latency_p95_ms, l.submission_id
+         FROM leaderboard_entries l
+         JOIN challenge_versions v ON v.id = l.challenge_version_id
+         JOIN challenges c ON c.slug = v.slug AND c.published_version = v.version
+        WHERE l.user_id = $1 AND l.period = 'all'`,
+      [userId],
+    );
+    return new Map(rows.map((row) => [row.slug, row]));
+  }
+
+  facets(): Promise<{ domains: string[]; skills: string[] }> {
+    return this.cache.get('catalogue', 'facets', CATALOGUE_TTL_MS, async () => {
+      const [row] = await this.dataSource.query(
+        `SELECT coalesce(array_agg(DISTINCT domain ORDER BY domain), '{}') AS domains,
+                coalesce((SELECT array_agg(DISTINCT s ORDER BY s) FROM challenges, unnest(skills) s WHERE published_version IS NOT NULL), '{}') AS skills
+           FROM challenges WHERE published_version IS NOT NULL`,
+      );
+      return { domains: row.domains as string[], skills: row.skills as string[] };
+    });
   }
 
   private submissionsToday(userId: string | undefined, slug: string): Promise<number | null> {
@@ -73,10 +111,21 @@ export class ChallengesService {
   }
 
   async detail(slug: string, userId?: string, version?: number): Promise<ChallengeDetail> {
+    const [page, bests, today] = await Promise.all([
+      this.cache.get('catalogue', `page:${slug}:${version ?? 'current'}`, CATALOGUE_TTL_MS, () =>
+        this.page(slug, version),
+      ),
+      userId ? this.bests(userId) : Promise.resolve(new Map<string, BestRow>()),
+      this.submissionsToday(userId, slug),
+    ]);
+    // The learner's best on the current version, as on the card.
+    return { ...withBest(page, bests.get(slug)), submissions_today: today };
+  }
+
+  /** A version's page as anyone sees it. */
+  private async page(slug: string, version?: number): Promise<ChallengeDetail> {
     const row = await this.store.version(slug, version);
-    const [card] = await this.list({ q: undefined }, userId).then((all) =>
-      all.filter((c) => c.slug === slug),
-    );
+    const [card] = await this.cards({ q: undefined }).then((all) => all.filter((c) => c.slug === slug));
     const versions: { version: number; published_at: Date | null }[] = await this.dataSource.query(
       "SELECT version, published_at FROM challenge_versions WHERE slug = $1 AND status IN ('published', 'retired') ORDER BY version DESC",
       [slug],
@@ -95,7 +144,7 @@ export class ChallengesService {
       scorer: m.scoring.scorer,
       cases: m.cases,
       submissions_per_day: m.submissions_per_day,
-      submissions_today: await this.submissionsToday(userId, slug),
+      submissions_today: null,
       public_cases: row.publicCases,
       baseline_pipeline: row.baselinePipeline,
       versions: versions.map((v) => ({
@@ -122,17 +171,6 @@ export class ChallengesService {
 }
 
 function toSummary(row: CardRow): ChallengeSummary {
-  const passMark = Number(row.pass_mark);
-  const best: MyBest | null =
-    row.best_submission === null
-      ? null
-      : {
-          correctness: coarse('correctness', Number(row.best_correctness)),
-          cost_usd: coarse('cost_usd', Number(row.best_cost)),
-          latency_p95_ms: coarse('latency_ms', Number(row.best_latency)),
-          submission_id: row.best_submission,
-          passed: Number(row.best_correctness) >= passMark,
-        };
   return {
     slug: row.slug,
     title: row.title,
@@ -141,10 +179,23 @@ function toSummary(row: CardRow): ChallengeSummary {
     difficulty: row.difficulty,
     summary: row.summary,
     version: row.version,
-    pass_mark: passMark,
-    best,
-    solved: best?.passed ?? false,
+    pass_mark: Number(row.pass_mark),
+    best: null,
+    solved: false,
   };
+}
+
+/** A card (or page) with the learner's best laid over it; the cached card is not changed. */
+function withBest<T extends ChallengeSummary>(card: T, row: BestRow | undefined): T {
+  if (!row) return card;
+  const best: MyBest = {
+    correctness: coarse('correctness', Number(row.correctness)),
+    cost_usd: coarse('cost_usd', Number(row.cost_usd)),
+    latency_p95_ms: coarse('latency_ms', Number(row.latency_p95_ms)),
+    submission_id: row.submission_id,
+    passed: Number(row.correctness) >= card.pass_mark,
+  };
+  return { ...card, best, solved: best.passed };
 }
 
 function summaryOf(row: ChallengeVersion): ChallengeSummary {

@@ -16,6 +16,7 @@ import { CONFIG } from '../config/config.module.js';
 import { StandingsService } from '../leaderboards/standings.service.js';
 import { ModelKeysService } from '../model-keys/model-keys.service.js';
 import { serverGatewaySpec } from '../models/server-gateway.js';
+import { ReadCache } from '../redis/read-cache.js';
 import { Run } from '../runs/run.entity.js';
 import { FINAL_STATUSES, Submission } from '../submissions/submission.entity.js';
 import { isolationLimits } from './isolation-limits.js';
@@ -49,6 +50,7 @@ export class GradingService {
     private readonly events: ProgressEvents,
     @Inject(CONFIG) private readonly config: Config,
     private readonly modelKeys: ModelKeysService,
+    private readonly readCache: ReadCache,
   ) {
     this.serverGateway = serverGatewaySpec(config);
     this.limits = isolationLimits(config);
@@ -144,6 +146,8 @@ export class GradingService {
       const graded = await tx.findOneOrFail(Submission, { where: { id } });
       await this.standings.record(tx, graded);
     });
+    // After the commit, so no process caches the board as it was.
+    await this.readCache.changed('standings');
     await this.events.publish({ id, status: 'graded', cases_done: total, cases_total: total });
     this.logger.log({
       event: 'submission_graded',

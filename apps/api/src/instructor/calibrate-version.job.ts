@@ -16,6 +16,7 @@ import { CONFIG } from '../config/config.module.js';
 import { isolationLimits } from '../grading/isolation-limits.js';
 import { JobHandler, type JobHandlerInstance } from '../jobs/job-handler.js';
 import { serverGatewaySpec } from '../models/server-gateway.js';
+import { ReadCache } from '../redis/read-cache.js';
 
 /**
  * Makes an uploaded version's public cases, runs its baseline and references on its hidden cases
@@ -31,6 +32,7 @@ export class CalibrateVersionJob implements JobHandlerInstance {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ChallengeStore,
     @Inject(CONFIG) private readonly config: Config,
+    private readonly readCache: ReadCache,
   ) {}
 
   async handle(job: Job<{ versionId: string }>): Promise<Calibration | undefined> {
@@ -60,6 +62,7 @@ export class CalibrateVersionJob implements JobHandlerInstance {
         [m.slug, m.title, m.domain, m.skills, m.difficulty, m.summary, row.version],
       );
     });
+    if (calibration.holds && generated.ok) await this.readCache.changed('catalogue');
     this.logger.log({ event: 'calibrated', slug: row.slug, version: row.version, holds: calibration.holds });
     return calibration;
   }

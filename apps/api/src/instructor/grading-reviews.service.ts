@@ -4,6 +4,7 @@ import { type GradingReviewView, RepsError, type ReviewStatus, type SubmissionRe
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { StandingsService } from '../leaderboards/standings.service.js';
+import { ReadCache } from '../redis/read-cache.js';
 import { Submission } from '../submissions/submission.entity.js';
 
 const REVIEW_SQL = `
@@ -30,6 +31,7 @@ export class GradingReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly standings: StandingsService,
+    private readonly readCache: ReadCache,
   ) {}
 
   async list(user: AuthUser, status: ReviewStatus): Promise<GradingReviewView[]> {
@@ -55,6 +57,7 @@ export class GradingReviewsService {
       await tx.update(Submission, { id }, { reviewStatus: decision, reviewedBy: user.id, reviewedAt });
       if (decision === 'accepted') await this.rank(tx, id, reviewedAt);
     });
+    if (decision === 'accepted') await this.readCache.changed('standings');
     this.logger.log({ event: 'grading_reviewed', submissionId: id, decision, reviewer: user.id });
     const [row] = await this.dataSource.query(`${REVIEW_SQL} WHERE s.id = $1`, [id]);
     return toView(row);

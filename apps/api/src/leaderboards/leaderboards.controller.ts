@@ -4,6 +4,7 @@ import { type Leaderboard, leaderboardQuerySchema, type RatingBoard, ratingQuery
 import type { z } from 'zod';
 import { type AuthUser, CurrentUser, Public } from '../auth/auth.decorators.js';
 import { slugParam } from '../challenges/params.js';
+import { CacheableRead } from '../common/cache-control.js';
 import { ApiZodQuery, ZodPipe } from '../common/zod.js';
 import { LeaderboardsService } from './leaderboards.service.js';
 
@@ -14,6 +15,7 @@ export class LeaderboardsController {
   constructor(private readonly boards: LeaderboardsService) {}
 
   @Get('challenges/:slug/leaderboard')
+  @CacheableRead(2)
   @ApiOperation({
     summary: 'Best per learner on a challenge version: correctness, then cost, then latency, then time.',
   })
@@ -27,6 +29,7 @@ export class LeaderboardsController {
   }
 
   @Get('leaderboards/ratings')
+  @CacheableRead(2)
   @ApiOperation({
     summary:
       'Ratings (difficulty-weighted best correctness): global, per skill or per domain; weekly or all-time.',

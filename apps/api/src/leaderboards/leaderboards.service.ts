@@ -11,20 +11,27 @@ import {
 } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
+import { ReadCache } from '../redis/read-cache.js';
 import { ALL_TIME, isoWeek } from './periods.js';
 import { ENTRY_RANK_SQL, RATING_RANK_SQL } from './ranks.js';
 
 const ORDER = 'l.correctness DESC, l.cost_usd, l.latency_p95_ms, l.graded_at';
 
+/** A page of a board is read from the database at most once per this long (and again on a grade). */
+const BOARD_TTL_MS = 2000;
+
 /**
  * Reads of the tables StandingsService maintains at grade time: indexed, never aggregated. Boards
- * rank by the exact figures and show them through `coarse` (docs/grading.md).
+ * rank by the exact figures and show them through `coarse` (docs/grading.md). A page is the same
+ * for everyone, so it is cached (ReadCache, dropped when a grade is recorded); the signed-in
+ * learner's own row is read per request.
  */
 @Injectable()
 export class LeaderboardsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ChallengeStore,
+    private readonly cache: ReadCache,
   ) {}
 
   private period(p: 'all' | 'week'): string {
@@ -41,17 +48,26 @@ export class LeaderboardsService {
         JOIN users u ON u.id = l.user_id
         JOIN submissions s ON s.id = l.submission_id
        WHERE l.challenge_version_id = $1 AND l.period = $2`;
-    const [rows, [{ total }], mine] = await Promise.all([
-      this.dataSource.query(`${select} ORDER BY ${ORDER} LIMIT $3 OFFSET $4`, [
-        version.id,
-        period,
-        query.limit,
-        query.offset,
-      ]),
-      this.dataSource.query(
-        'SELECT count(*)::int AS total FROM leaderboard_entries WHERE challenge_version_id = $1 AND period = $2',
-        [version.id, period],
-      ),
+    const page = this.cache.get(
+      'standings',
+      `board:${version.id}:${period}:${query.limit}:${query.offset}`,
+      BOARD_TTL_MS,
+      () =>
+        Promise.all([
+          this.dataSource.query(`${select} ORDER BY ${ORDER} LIMIT $3 OFFSET $4`, [
+            version.id,
+            period,
+            query.limit,
+            query.offset,
+          ]) as Promise<Record<string, unknown>[]>,
+          this.dataSource.query(
+            'SELECT count(*)::int AS total FROM leaderboard_entries WHERE challenge_version_id = $1 AND period = $2',
+            [version.id, period],
+          ) as Promise<{ total: number }[]>,
+        ]),
+    );
+    const [[rows, [{ total }]], mine] = await Promise.all([
+      page,
       userId
         ? this.dataSource.query(
             `SELECT u.handle, u.display_name, l.user_id, l.correctness, l.standard_error, l.cost_usd, l.latency_p95_ms,
@@ -82,16 +98,25 @@ export class LeaderboardsService {
         FROM ratings r JOIN users u ON u.id = r.user_id
        WHERE r.scope = $1 AND r.period = $2`;
     const params = [query.scope, period];
-    const [rows, [{ total }], mine] = await Promise.all([
-      this.dataSource.query(`${select} ORDER BY r.rating DESC, r.updated_at LIMIT $3 OFFSET $4`, [
-        ...params,
-        query.limit,
-        query.offset,
-      ]),
-      this.dataSource.query(
-        'SELECT count(*)::int AS total FROM ratings WHERE scope = $1 AND period = $2',
-        params,
-      ),
+    const page = this.cache.get(
+      'standings',
+      `ratings:${query.scope}:${period}:${query.limit}:${query.offset}`,
+      BOARD_TTL_MS,
+      () =>
+        Promise.all([
+          this.dataSource.query(`${select} ORDER BY r.rating DESC, r.updated_at LIMIT $3 OFFSET $4`, [
+            ...params,
+            query.limit,
+            query.offset,
+          ]) as Promise<Record<string, unknown>[]>,
+          this.dataSource.query(
+            'SELECT count(*)::int AS total FROM ratings WHERE scope = $1 AND period = $2',
+            params,
+          ) as Promise<{ total: number }[]>,
+        ]),
+    );
+    const [[rows, [{ total }]], mine] = await Promise.all([
+      page,
       userId
         ? this.dataSource.query(
             `SELECT u.handle, u.display_name, r.user_id, r.rating, r.challenges, ${RATING_RANK_SQL} AS rank

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import type { Config } from '@reps/shared';
 import { Redis } from 'ioredis';
 import { CONFIG } from '../config/config.module.js';
+import { ReadCache } from './read-cache.js';
 
 /**
  * One shared Redis connection for the API's own use (health, rate limits, caches). BullMQ opens
@@ -28,5 +29,5 @@ export class RedisService implements OnApplicationShutdown {
 }
 
 @Global()
-@Module({ providers: [RedisService], exports: [RedisService] })
+@Module({ providers: [RedisService, ReadCache], exports: [RedisService, ReadCache] })
 export class RedisModule {}

@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Config } from '@reps/shared';
+import { Redis } from 'ioredis';
+import { CONFIG } from '../config/config.module.js';
+
+/** What a change makes stale: standings (a grade, a review) or the catalogue (a version published). */
+export type ReadTopic = 'standings' | 'catalogue';
+
+interface Entry {
+  value: Promise<unknown>;
+  expires: number;
+}
+
+/** Entries kept per process; beyond it the oldest go first. */
+const MAX_ENTRIES = 2000;
+
+/**
+ * Public reads (catalogue, challenge pages, leaderboards, ratings) served from memory for a second
+ * or a few: each key is computed once however many requests ask at the same moment, kept for its
+ * TTL, and dropped at once in every API process when a worker says it changed (Redis pub/sub), so
+ * a learner sees their grade on the board as soon as it is recorded. Entries hold only what anyone
+ * may read; what is particular to a user is read per request, beside the cached part.
+ */
+@Injectable()
+export class ReadCache implements OnApplicationShutdown {
+  private readonly logger = new Logger('ReadCache');
+  private readonly entries = new Map<string, Entry>();
+  private subscriber?: Redis;
+  private publisher?: Redis;
+
+  constructor(@Inject(CONFIG) private readonly config: Config) {}
+
+  private channel(topic: ReadTopic): string {
+    return `${this.config.REPS_REDIS_PREFIX}:events:changed:${topic}`;
+  }
+
+  /** The cached value of `key` (under `topic`), computed by `compute` when missing or older than `ttlMs`. */
+  get<T>(topic: ReadTopic, key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
+    this.subscribe();
+    const full = `${topic}\u0000${key}`;
+    const now = Date.now();
+    const hit = this.entries.get(full);
+    if (hit && hit.expires > now) return hit.value as Promise<T>;
+    const value = compute();
+    this.entries.set(full, { value, expires: now + ttlMs });
+    // A failed computation is not kept.
+    value.catch(() => {
+      if (this.entries.get(full)?.value === value) this.entries.delete(full);
+    });
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    return value;
+  }
+
+  /** Drops this process's entries of `topic` and tells every other process to do the same. */
+  async changed(topic: ReadTopic): Promise<void> {
+    this.drop(topic);
+    this.publisher ??= this.connect();
+    await this.publisher.publish(this.channel(topic), '1').catch(() => undefined);
+  }
+
+  private drop(topic: ReadTopic): void {
+    for (const key of this.entries.keys()) if (key.startsWith(`${topic}\u0000`)) this.entries.delete(key);
+  }
+
+  /** Listens for changes from other processes, from the first read on (workers never read). */
+  private subscribe(): void {
+    if (this.subscriber) return;
+    const subscriber = this.connect();
+    // Messages missed while disconnected are lost: drop everything when the connection comes back.
+    subscriber.on('ready', () => this.entries.clear());
+    subscriber.on('message', (channel: string) => {
+      for (const topic of ['standings', 'catalogue'] as const)
+        if (channel === this.channel(topic)) this.drop(topic);
+    });
+    subscriber
+      .subscribe(this.channel('standings'), this.channel('catalogue'))
+      .catch((error: Error) => this.logger.warn({ event: 'subscribe_failed', error: error.message }));
+    this.subscriber = subscriber;
+  }
+
+  private connect(): Redis {
+    const client = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    client.on('error', () => {});
+    return client;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.subscriber, this.publisher].map((c) => c?.quit().catch(() => undefined)));
+  }
+}
