@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os';
 import { Queue, QueueEvents } from 'bullmq';
 import { stackEnv } from '../support/stack.js';
 
@@ -24,6 +25,12 @@ describe('the worker', () => {
     const result = await job.waitUntilFinished(events, 15_000);
     expect(result.pid).toEqual(expect.any(Number));
     expect(new Date(result.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('runs at a lower CPU priority than the API (REPS_WORKER_NICE, default 10)', async () => {
+    const job = await queue.add('system.ping', {});
+    const { pid } = (await job.waitUntilFinished(events, 15_000)) as { pid: number };
+    expect(getPriority(pid)).toBe(10);
   });
 
   it('fails a job nobody handles instead of dropping it silently', async () => {

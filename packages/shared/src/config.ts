@@ -94,6 +94,11 @@ export const configSchema = z.object({
    * crash or a Redis that lost its data) and puts them on the queue again.
    */
   REPS_RECONCILE_EVERY_MS: z.coerce.number().int('must be a whole number').min(1000).default(30_000),
+  /**
+   * The worker's CPU priority as a Unix nice value (0 normal, 19 lowest), inherited by its grading
+   * threads, so grading on the same machine never starves the API.
+   */
+  REPS_WORKER_NICE: z.coerce.number().int('must be a whole number').min(0).max(19).default(10),
   /** How long SIGTERM waits for in-flight requests and jobs before forcing exit. */
   REPS_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   REPS_OPENAI_BASE_URL: url(['http:', 'https:']).optional(),

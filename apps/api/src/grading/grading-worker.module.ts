@@ -7,6 +7,7 @@ import { GradingService } from './grading.service.js';
 import { GradingCoreModule } from './grading-core.module.js';
 import { PracticeRunJob } from './practice-run.job.js';
 import { Reconciler } from './reconciler.js';
+import { WorkerPriority } from './worker-priority.js';
 
 /** The worker's grading: jobs, their processors and the reconciler. */
 @Module({
@@ -18,6 +19,7 @@ import { Reconciler } from './reconciler.js';
     PracticeRunJob,
     CalibrateVersionJob,
     Reconciler,
+    WorkerPriority,
     GradingProcessor,
     RunsProcessor,
     AuthoringProcessor,
