@@ -63,7 +63,7 @@ describe('accounts and sessions', () => {
     expect(wrong.body.error.code).toBe('unauthenticated');
   });
 
-  it('after five failed sign-ins makes the next wait (even the owner), then lets the owner in', async () => {
+  it('after five failed sign-ins from an address makes its next wait (even the owner), then lets the owner in', async () => {
     const { handle, email, password } = await newLearner('target');
     // Email and handle name one account: failures through either count together.
     for (let i = 0; i < 5; i++) {

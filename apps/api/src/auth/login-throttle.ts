@@ -3,25 +3,37 @@ import { type Config, RepsError } from '@reps/shared';
 import { CONFIG } from '../config/config.module.js';
 import { RedisService } from '../redis/redis.module.js';
 
-/** Attempts per account before delays start, and the longest delay between two attempts. */
+/** Attempts per account and client address before delays start, and the longest delay between two. */
 export const FREE_ATTEMPTS = 5;
 export const MAX_DELAY_S = 15 * 60;
 /** Attempts per client address in a window, whatever accounts they aim at. */
 const MAX_PER_ADDRESS = 30;
 const ADDRESS_WINDOW_S = 15 * 60;
-/** How long an account's count of failures is remembered after the last one. */
-const ACCOUNT_MEMORY_S = 24 * 3600;
+/** How long the count of one address's failures on one account is remembered after the last one. */
+const PAIR_MEMORY_S = 24 * 3600;
+/**
+ * Failed attempts on one account in a window, from all addresses together, before every attempt on
+ * it (the owner's too) is delayed: far more than one address may make (30 in 15 minutes), so only
+ * guessing spread over many addresses reaches it.
+ */
+export const ACCOUNT_FREE_ATTEMPTS = 100;
+const ACCOUNT_WINDOW_S = 3600;
 
 /**
  * One attempt, counted before the password is checked (so parallel guesses cannot all pass a check
- * made before any of them was counted). KEYS: account count, account next-allowed time, address
- * count. ARGV: now (ms), free attempts, max delay (s), address limit, address window (s), account
- * memory (s). Returns [0, wait ms] when refused, [1, 0] when the attempt may go ahead.
+ * made before any of them was counted). KEYS: count and next-allowed time of this account from this
+ * address, address count, count and next-allowed time of the account from every address. ARGV: now
+ * (ms), free attempts, max delay (s), address limit, address window (s), pair memory (s), account
+ * free attempts, account window (s). Returns [0, wait ms] when refused, [1, 0] when the attempt may
+ * go ahead.
  */
 const ATTEMPT = `
 local now = tonumber(ARGV[1])
-local nextAllowed = tonumber(redis.call('GET', KEYS[2]) or '0')
-if now < nextAllowed then return {0, nextAllowed - now} end
+local maxDelay = tonumber(ARGV[3])
+local pairNext = tonumber(redis.call('GET', KEYS[2]) or '0')
+if now < pairNext then return {0, pairNext - now} end
+local accountNext = tonumber(redis.call('GET', KEYS[5]) or '0')
+if now < accountNext then return {0, accountNext - now} end
 local perAddress = redis.call('INCR', KEYS[3])
 if perAddress == 1 then redis.call('EXPIRE', KEYS[3], tonumber(ARGV[5])) end
 if perAddress > tonumber(ARGV[4]) then return {0, redis.call('PTTL', KEYS[3])} end
@@ -29,29 +41,43 @@ local count = redis.call('INCR', KEYS[1])
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[6]))
 local free = tonumber(ARGV[2])
 if count >= free then
-  local delay = math.min(2 ^ (count - free), tonumber(ARGV[3])) * 1000
+  local delay = math.min(2 ^ (count - free), maxDelay) * 1000
   redis.call('SET', KEYS[2], now + delay, 'PX', math.floor(delay) + 1000)
+end
+local perAccount = redis.call('INCR', KEYS[4])
+if perAccount == 1 then redis.call('EXPIRE', KEYS[4], tonumber(ARGV[8])) end
+local accountFree = tonumber(ARGV[7])
+if perAccount >= accountFree then
+  local delay = math.min(2 ^ (perAccount - accountFree), maxDelay) * 1000
+  redis.call('SET', KEYS[5], now + delay, 'PX', math.floor(delay) + 1000)
 end
 return {1, 0}
 `;
 
 /**
- * A right password: clear the account's count and give the address its attempt back, only while
- * the address count still exists (a DECR on an expired key would leave -1 with no expiry).
+ * A right password: clear this address's count on the account, and give the attempt back to the
+ * address and to the account's count across addresses, each only while that count still exists (a
+ * DECR on an expired key would leave -1 with no expiry). A delay of the whole account stays: a
+ * distributed guesser must not get more guesses each time the owner signs in.
  */
 const SUCCEEDED = `
 redis.call('DEL', KEYS[1], KEYS[2])
 if tonumber(redis.call('GET', KEYS[3]) or '0') > 0 then redis.call('DECR', KEYS[3]) end
+if tonumber(redis.call('GET', KEYS[4]) or '0') > 0 then redis.call('DECR', KEYS[4]) end
 `;
 
 /**
  * Brute-force protection for sign-in, shared by every API process through Redis. Each attempt is
- * counted first, then allowed or refused: per account (the user's id, so email and handle are one
- * account), the first FREE_ATTEMPTS go through at once and each later one must wait twice as long
- * as the one before (1 s, 2 s, 4 s … up to 15 min) — a delay, never a lockout, so the owner can
- * still sign in; per client address, at most 30 failed attempts in 15 minutes (an attempt is
- * counted when it starts and given back when it succeeds). A successful sign-in clears the
- * account's count.
+ * counted first, then allowed or refused, on three counts:
+ * - per account (the user's id, so email and handle are one account) and client address: the
+ *   first FREE_ATTEMPTS go through at once and each later one must wait twice as long as the one
+ *   before (1 s, 2 s, 4 s … up to 15 min). Only that address waits: handles are public, and a delay
+ *   of the whole account would let anyone keep its owner out by failing a few times an hour;
+ * - per client address, at most 30 failed attempts in 15 minutes, whatever accounts they aim at;
+ * - per account across all addresses, ACCOUNT_FREE_ATTEMPTS failures in an hour; past them every attempt on
+ *   the account waits, doubling again, so guessing spread over many addresses is still bounded
+ *   (some 110 guesses an hour). Only a distributed attack gets there.
+ * A right password clears its address's count on the account and gives the attempt back.
  */
 @Injectable()
 export class LoginThrottle {
@@ -64,20 +90,31 @@ export class LoginThrottle {
     return [this.config.REPS_REDIS_PREFIX, 'login', ...parts].join(':');
   }
 
+  /** The keys of ATTEMPT and SUCCEEDED. */
+  private keys(account: string, address: string): string[] {
+    return [
+      this.key('count', account, address),
+      this.key('next', account, address),
+      this.key('address', address),
+      this.key('account', account),
+      this.key('account-next', account),
+    ];
+  }
+
   /** Counts an attempt on `account` (a user id, or the login as typed when no user has it). */
   async attempt(account: string, address: string): Promise<void> {
     const [allowed, waitMs] = (await this.redis.client.eval(
       ATTEMPT,
-      3,
-      this.key('count', account),
-      this.key('next', account),
-      this.key('address', address),
+      5,
+      ...this.keys(account, address),
       Date.now(),
       FREE_ATTEMPTS,
       MAX_DELAY_S,
       MAX_PER_ADDRESS,
       ADDRESS_WINDOW_S,
-      ACCOUNT_MEMORY_S,
+      PAIR_MEMORY_S,
+      ACCOUNT_FREE_ATTEMPTS,
+      ACCOUNT_WINDOW_S,
     )) as [number, number];
     if (allowed === 1) return;
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
@@ -89,15 +126,9 @@ export class LoginThrottle {
     );
   }
 
-  /** A right password: the account starts afresh and the address gets its attempt back. */
+  /** A right password: this address starts afresh on the account and gets its attempt back. */
   async succeeded(account: string, address: string): Promise<void> {
-    await this.redis.client.eval(
-      SUCCEEDED,
-      3,
-      this.key('count', account),
-      this.key('next', account),
-      this.key('address', address),
-    );
+    await this.redis.client.eval(SUCCEEDED, 4, ...this.keys(account, address).slice(0, 4));
   }
 
   /**
