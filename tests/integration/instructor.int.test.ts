@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { loadChallenge } from '@reps/engine';
-import { demoClient, newLearner } from '../support/client.js';
+import { type Client, demoClient, newInstructor, newLearner } from '../support/client.js';
 import { expectResponsive, healthLatencies, repoRoot, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(180_000);
@@ -149,6 +149,50 @@ describe('instructors', () => {
     });
     expectResponsive([...upload.latencies, ...calibration.latencies]);
     expect((await instructor.get(`/challenges/${spinning}`)).status).toBe(404);
+  });
+
+  it('lets exactly one instructor take a new slug when uploads race, and answers a racing duplicate version 409', async () => {
+    const first = await demoClient('instructor');
+    const second = await newInstructor();
+    const racing = `racing-${Date.now().toString(36)}`;
+    const uploads: [Client, number][] = [
+      [first, 1],
+      [second, 1],
+      [first, 2],
+      [second, 2],
+    ];
+    const replies = await Promise.all(
+      uploads.map(async ([who, version]) =>
+        who.post('/instructor/challenges', await bundle(racing, version)),
+      ),
+    );
+    const statuses = replies.map((r) => r.status);
+    // 403: the slug is the other's; 409: that version exists; 429: the same instructor's other upload
+    // was still being checked. Never a 5xx.
+    expect(statuses.filter((s) => ![202, 403, 409, 429].includes(s))).toEqual([]);
+    expect(statuses).toContain(202);
+    const owners: string[] = [];
+    for (const [name, who] of [
+      ['first', first],
+      ['second', second],
+    ] as const) {
+      const mine = await who.get('/instructor/challenges');
+      if (mine.body.items.some((v: { slug: string }) => v.slug === racing)) owners.push(name);
+    }
+    expect(owners).toHaveLength(1);
+
+    // Two admins (who may both publish any slug) racing for the same version: one stores it.
+    const admin = await demoClient('admin');
+    const { client: secondAdmin } = await newLearner('second-admin');
+    const me = await secondAdmin.get('/me');
+    expect((await admin.request('PATCH', `/admin/users/${me.body.id}/role`, { role: 'admin' })).status).toBe(
+      200,
+    );
+    const duplicate = `racing-dup-${Date.now().toString(36)}`;
+    const both = await Promise.all(
+      [admin, secondAdmin].map(async (who) => who.post('/instructor/challenges', await bundle(duplicate, 1))),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([202, 409]);
   });
 
   it('answers a broken manifest with every problem at its line and column', async () => {
