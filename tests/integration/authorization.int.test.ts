@@ -262,6 +262,8 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
       path: () => '/instructor/challenges/echo-sum/versions/1',
       expect: { anonymous: 401, owner: 403, other: 403, instructor: 200, admin: 200 },
     },
+    // echo-sum is in the public catalogue, so an instructor who is not its author is told it is not
+    // theirs (403); another's unpublished challenge is 404 for them, like an unknown slug (below).
     {
       method: 'POST',
       route: '/api/instructor/challenges/{slug}/rejudge',
@@ -394,9 +396,32 @@ describe("an instructor's reach is their own cohorts and their own drafts", () =
     const path = `/instructor/challenges/${slug}/versions/1`;
     // Its reference misses every case: calibration rejects it, so it is never published.
     await waitUntil(async () => (await author.get(path)).body.status === 'rejected', 60_000, 'rejection');
-    expect((await (await demoClient('instructor')).get(path)).status).toBe(404);
+    const instructor = await demoClient('instructor');
+    expect((await instructor.get(path)).status).toBe(404);
     expect((await (await demoClient('admin')).get(path)).status).toBe(200);
     expect((await author.get('/instructor/challenges/echo-sum/versions/1')).status).toBe(200);
+
+    // Analytics and rejudge answer another instructor as if the slug did not exist.
+    const unknown = `nothing-${Date.now().toString(36)}`;
+    for (const [name, ask] of [
+      ['analytics', (s: string) => instructor.get(`/instructor/challenges/${s}/analytics`)],
+      ['rejudge', (s: string) => instructor.post(`/instructor/challenges/${s}/rejudge`)],
+    ] as const) {
+      const draft = await ask(slug);
+      const none = await ask(unknown);
+      // The same answer but for the slug named (and the request id).
+      const error = { ...none.body.error, message: none.body.error.message.replace(unknown, slug) };
+      expect([name, draft.status, { ...draft.body.error, requestId: 0 }]).toEqual([
+        name,
+        none.status,
+        { ...error, requestId: 0 },
+      ]);
+      expect(draft.status).toBe(404);
+    }
+    // The author still reaches them (nothing is published yet to analyse).
+    const own = await author.get(`/instructor/challenges/${slug}/analytics`);
+    expect(own.status).toBe(404);
+    expect(own.body.error.message).toMatch(/has no such version/);
   });
 });
 
