@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { AppModule } from './app.module.js';
 import { BootstrapService } from './bootstrap.service.js';
+import { AppLogger } from './common/logging.module.js';
 import { checkJsonBody, MAX_UPLOAD_BYTES, refuseNulInUrl } from './common/request-guards.js';
 import { loadConfigOrExit } from './config/config.module.js';
 import { exitOnStartupError, installShutdownDeadline, probeServices } from './lifecycle.js';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.disable('x-powered-by');
   app.set('trust proxy', config.REPS_TRUST_PROXY);
   app.use(refuseNulInUrl);
@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   installShutdownDeadline(config.REPS_SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.PORT, config.HOST);
-  app.get(Logger).log({ event: 'listening', url: `http://${config.HOST}:${config.PORT}`, web: servingWeb });
+  app
+    .get(AppLogger)
+    .log({ event: 'listening', url: `http://${config.HOST}:${config.PORT}`, web: servingWeb });
 }
 
 main().catch((error) => exitOnStartupError('api', error));

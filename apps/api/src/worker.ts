@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { AppLogger } from './common/logging.module.js';
 import { loadConfigOrExit } from './config/config.module.js';
 import { exitOnStartupError, installShutdownDeadline, probeServices } from './lifecycle.js';
 import { WorkerModule } from './worker.module.js';
@@ -12,12 +12,12 @@ async function main(): Promise<void> {
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.enableShutdownHooks();
   installShutdownDeadline(config.REPS_SHUTDOWN_TIMEOUT_MS);
   await app.init();
   app
-    .get(Logger)
+    .get(AppLogger)
     .log({ event: 'worker_ready', pid: process.pid, concurrency: config.REPS_WORKER_CONCURRENCY });
 }
 
