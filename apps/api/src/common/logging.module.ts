@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
 import type { Config } from '@reps/shared';
-import type { Logger as Pino } from 'pino';
+import type { LevelWithSilent, Logger as Pino } from 'pino';
 import { type HttpLogger, pinoHttp } from 'pino-http';
 import { CONFIG } from '../config/config.module.js';
 
@@ -25,7 +25,7 @@ const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 const requestLogger = new AsyncLocalStorage<Pino>();
 
 function createHttpLogger(config: Config): HttpLogger {
-  return pinoHttp({
+  return pinoHttp<IncomingMessage, ServerResponse, never>({
     level: config.LOG_LEVEL,
     transport: config.LOG_PRETTY ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
@@ -35,6 +35,13 @@ function createHttpLogger(config: Config): HttpLogger {
       return id;
     },
     autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.some((p) => req.url?.startsWith(p)) },
+    // Successful reads are the bulk of the traffic and say little: logged at debug (skipped, and
+    // never serialized, at the default info level). Writes, client errors and failures stay.
+    customLogLevel: (req: IncomingMessage, res: ServerResponse, error?: Error): LevelWithSilent => {
+      if (error || res.statusCode >= 500) return 'error';
+      if (res.statusCode >= 400) return 'warn';
+      return req.method === 'GET' || req.method === 'HEAD' ? 'debug' : 'info';
+    },
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({
