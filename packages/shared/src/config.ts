@@ -80,7 +80,7 @@ export const configSchema = z.object({
     .default(512),
   /**
    * Wall-clock cap of checking one pipeline, skill or challenge manifest in the API (in a thread
-   * of its own, off the request thread); past it the input is refused as invalid.
+   * of its own, off the request thread); past it the request gets 503 (the server may only be busy).
    */
   REPS_CHECK_WALL_MS: z.coerce.number().int('must be a whole number').min(100).default(5_000),
   /** Threads of each API process that check pipelines; requests beyond them (and 64 waiting) get 429, as does a second check of one user while their first runs. */

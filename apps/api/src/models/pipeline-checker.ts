@@ -13,8 +13,9 @@ export interface CheckOwner {
  * Checks what learners and authors send (pipelines, skills, challenge manifests) off the request
  * thread: compiling their JSON Schemas can take hundreds of milliseconds, which on the event loop
  * would stall every other request. Checks run in REPS_CHECK_THREADS threads under
- * REPS_CHECK_WALL_MS each; a check past the cap is refused as invalid, an owner who already has a
- * check in flight gets 429, and so does a burst beyond the threads and their queue.
+ * REPS_CHECK_WALL_MS each; a check past the cap is 503 (the server may only be busy: try again), an
+ * owner who already has a check in flight gets 429, and so does a burst beyond the threads and
+ * their queue.
  */
 @Injectable()
 export class PipelineChecker implements OnApplicationShutdown {
@@ -55,6 +56,11 @@ export class PipelineChecker implements OnApplicationShutdown {
       return await this.oneAtATime(options.owner, () => this.pool.run({ type: 'manifest', source, file }));
     } catch (error) {
       if (!(error instanceof TaskLimitError)) throw error;
+      if (error.reason === 'overran')
+        throw new RepsError(
+          'service_unavailable',
+          `Checking ${file} stopped: ${error.message}. The server may be busy, so try again in a moment; if it keeps happening, its JSON Schemas are too costly to check.`,
+        );
       throw new RepsError('validation_failed', `Checking ${file} stopped: ${error.message}.`, [
         {
           code: 'validation_failed',

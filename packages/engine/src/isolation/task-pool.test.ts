@@ -46,22 +46,16 @@ describe('TaskPool', () => {
     expect(bad.ok ? [] : bad.issues[0]).toMatchObject({ code: 'invalid_pipeline', line: 5 });
   });
 
-  it('refuses, as an invalid pipeline, a check past its cap, and the next check gets a fresh thread', async () => {
+  it('answers a check past its cap as service_unavailable (not invalid), and the next check gets a fresh thread', async () => {
     const { manifest } = await loadChallenge(echoSum);
     pool = new TaskPool();
     const heavy = schemaHeavy(12, 30);
     await expect(pool.check({ manifest, source: heavy, gateway: {} })).resolves.toEqual({ ok: true });
-    const slow = await pool.check({ manifest, source: heavy, gateway: {} }, 20);
-    expect(slow).toEqual({
-      ok: false,
-      issues: [
-        {
-          code: 'invalid_pipeline',
-          message: expect.stringMatching(
-            /^checking the pipeline stopped: it ran past the 20 ms wall-clock cap/,
-          ),
-        },
-      ],
+    await expect(pool.check({ manifest, source: heavy, gateway: {} }, 20)).rejects.toMatchObject({
+      code: 'service_unavailable',
+      message: expect.stringMatching(
+        /^Checking the pipeline stopped: it ran past the 20 ms wall-clock cap\. The server may be busy/,
+      ),
     });
     await expect(pool.check({ manifest, source: exact, gateway: {} })).resolves.toEqual({ ok: true });
   });
@@ -109,7 +103,10 @@ describe('TaskPool', () => {
     const first = pool.check({ manifest, source: exact, gateway: {} });
     const waiting = pool.check({ manifest, source: exact, gateway: {} });
     await pool.close();
-    await expect(waiting).rejects.toThrow(/closed/);
+    await expect(waiting).rejects.toMatchObject({
+      code: 'service_unavailable',
+      message: expect.stringMatching(/shutting down/),
+    });
     await first.catch(() => undefined);
   });
 

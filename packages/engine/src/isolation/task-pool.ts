@@ -62,7 +62,7 @@ export class TaskPool {
 
   /** Runs a task in a thread; rejects with TaskLimitError past the cap or when the thread dies. */
   run<T extends Task>(task: T, wallMs = this.options.wallMs): Promise<TaskResults[T['type']]> {
-    if (this.closed) return Promise.reject(new Error('the task pool is closed'));
+    if (this.closed) return Promise.reject(closedError());
     if (this.running >= this.options.threads && this.waiting.length >= this.options.maxWaiting)
       return Promise.reject(
         new RepsError('too_many_requests', 'The server is busy checking other work; try again in a moment.'),
@@ -91,12 +91,20 @@ export class TaskPool {
       return await this.run(task, wallMs);
     } catch (error) {
       if (!(error instanceof TaskLimitError)) throw error;
+      const what = task.type === 'skill' ? 'skill' : 'pipeline';
+      // Wall-clock time also grows with the server's load, so a check past its cap is not called
+      // invalid: the caller may try again (one check at a time each, so retrying costs only them).
+      if (error.reason === 'overran')
+        throw new RepsError(
+          'service_unavailable',
+          `Checking the ${what} stopped: ${error.message}. The server may be busy, so try again in a moment; if it keeps happening, its JSON Schemas are too costly to check: make them smaller or simpler.`,
+        );
       return {
         ok: false,
         issues: [
           {
             code: 'invalid_pipeline',
-            message: `checking the ${task.type === 'skill' ? 'skill' : 'pipeline'} stopped: ${error.message}; its JSON Schemas are the likely cause: make them smaller or simpler`,
+            message: `checking the ${what} stopped: ${error.message}; its JSON Schemas are the likely cause: make them smaller or simpler`,
           },
         ],
       };
@@ -106,7 +114,7 @@ export class TaskPool {
   /** Stops every thread; tasks in flight or waiting are rejected. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const pending of this.waiting.splice(0)) pending.reject(new Error('the task pool is closed'));
+    for (const pending of this.waiting.splice(0)) pending.reject(closedError());
     await Promise.all(this.idle.splice(0).map((worker) => worker.terminate()));
   }
 
@@ -175,4 +183,9 @@ export class TaskPool {
 function deathMessage(error: (Error & { code?: string }) | undefined, memoryMb: number): string {
   if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') return `it ran out of memory (the cap is ${memoryMb} MB)`;
   return error ? `its thread crashed: ${error.message}` : 'its thread stopped';
+}
+
+/** Work refused because the process is shutting down: another process (or a retry) will take it. */
+function closedError(): RepsError {
+  return new RepsError('service_unavailable', 'The server is shutting down; try again in a moment.');
 }
