@@ -98,9 +98,9 @@ describe('bad input on the real stack', () => {
     expect(upload.status).toBe(400); // parsed, then refused as a bundle, not as a size
   });
 
-  it('stores a result whose output holds a NUL character (as U+FFFD), instead of failing every attempt', async () => {
+  it('stores a result whose output holds a NUL or a lone surrogate (as U+FFFD), instead of failing every attempt', async () => {
     const pipeline =
-      'name: nul\nbudget: {}\nsteps:\n  - id: r\n    output: "({ sum: 0, note: String.fromCharCode(0) })"\n';
+      'name: nul\nbudget: {}\nsteps:\n  - id: r\n    output: "({ sum: 0, note: String.fromCharCode(0), [String.fromCharCode(0xd800)]: String.fromCharCode(0xdc00) })"\n';
     const started = await learner.post('/challenges/echo-sum/runs', { pipeline, wait_ms: 30_000 });
     const run = await waitUntil(
       async () => {
@@ -115,7 +115,71 @@ describe('bad input on the real stack', () => {
       'the practice run',
     );
     expect(run.status).toBe('done');
-    expect(JSON.stringify(run.result.case_results[0].output)).toContain('\uFFFD');
+    const output = JSON.stringify(run.result.case_results[0].output);
+    expect(output).toContain('\uFFFD');
+    expect(output).not.toMatch(/\\u0000|\\ud[89a-f]/i);
+  });
+
+  it('parses only UTF-8 JSON, uncompressed: other body types, charsets and encodings never reach a handler unchecked', async () => {
+    const raw = (path: string, headers: Record<string, string>, body: string | Buffer) =>
+      fetch(`${apiUrl()}/api${path}`, { method: 'POST', headers, body });
+    // A form body is not parsed at all: the handler sees no body (400), never a NUL (was 500).
+    const form = await raw(
+      '/auth/login',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'login=a%00b&password=x',
+    );
+    expect(form.status).toBe(400);
+    // In UTF-7, +AFw- is a backslash: a byte scan for \u0000 would miss it.
+    const utf7 = await raw(
+      '/auth/login',
+      { 'content-type': 'application/json; charset=utf-7' },
+      '{"login":"a+AFw-u0000b","password":"x"}',
+    );
+    expect(utf7.status).toBe(415);
+    const { gzipSync } = await import('node:zlib');
+    const gzip = await raw(
+      '/verify',
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      gzipSync(JSON.stringify({ record: { a: 'x'.repeat(1_000_000) }, signature: 'x' })),
+    );
+    expect(gzip.status).toBe(415);
+    const surrogate = await raw(
+      '/auth/login',
+      { 'content-type': 'application/json' },
+      '{"login":"a\\ud800b","password":"x"}',
+    );
+    expect(surrogate.status).toBe(400);
+    expect(((await surrogate.json()) as { error: { message: string } }).error.message).toMatch(
+      /lone UTF-16 surrogate/,
+    );
+    // A surrogate pair is text.
+    const pair = await raw(
+      '/auth/login',
+      { 'content-type': 'application/json' },
+      '{"login":"a\\ud83d\\ude00b","password":"x"}',
+    );
+    expect(pair.status).toBe(401);
+  });
+
+  it('reads a 2 MiB upload only from an instructor: anonymous and learner callers are refused before it is read', async () => {
+    const body = JSON.stringify({ manifest: 'x'.repeat(1_900_000) });
+    const anonymous = await fetch(`${apiUrl()}/api/instructor/challenges`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(anonymous.status).toBe(401);
+    expect(
+      (await learner.request('POST', '/instructor/challenges', { manifest: 'x'.repeat(1_900_000) })).status,
+    ).toBe(403);
+    // An instructor's oversized bundle is refused by its size.
+    expect(
+      (await instructor.post('/instructor/challenges', { manifest: 'x'.repeat(2_200_000) })).status,
+    ).toBe(413);
+    expect(
+      (await instructor.post('/instructor/challenges', { manifest: 'x'.repeat(1_900_000) })).status,
+    ).toBe(400);
   });
 
   it('still takes an ordinary version number', async () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,7 +7,7 @@ import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { AppModule } from './app.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { AppLogger } from './common/logging.module.js';
-import { checkJsonBody, MAX_UPLOAD_BYTES, refuseNulInUrl } from './common/request-guards.js';
+import { checkJsonBody, isUpload, MAX_BODY_BYTES, refuseNulInUrl } from './common/request-guards.js';
 import { loadConfigOrExit } from './config/config.module.js';
 import { exitOnStartupError, installShutdownDeadline, probeServices } from './lifecycle.js';
 import { serveWeb } from './web/serve-web.js';
@@ -17,13 +18,22 @@ async function main(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
+    // Only JSON is parsed (below): no form or text parser, so no body reaches a handler unchecked.
+    bodyParser: false,
   });
   app.useLogger(app.get(AppLogger));
   app.disable('x-powered-by');
   app.set('trust proxy', config.REPS_TRUST_PROXY);
   app.use(refuseNulInUrl);
-  // body-parser's own `verify` hook (Nest's option type leaves it out): runs before the parse.
-  app.useBodyParser('json', { limit: MAX_UPLOAD_BYTES, verify: checkJsonBody } as { limit: number });
+  // body-parser's own options (Nest's type leaves some out). A challenge upload is not parsed
+  // here but in its handler, after the guards (readUploadBody).
+  app.useBodyParser('json', {
+    limit: MAX_BODY_BYTES,
+    inflate: false,
+    verify: checkJsonBody,
+    type: (req: IncomingMessage) =>
+      /^application\/json\b/i.test(req.headers['content-type'] ?? '') && !isUpload(req),
+  } as { limit: number });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
 
   const openapi = new DocumentBuilder()

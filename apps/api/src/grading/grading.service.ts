@@ -12,6 +12,7 @@ import {
 import type { Config } from '@reps/shared';
 import { type DataSource, In, Repository } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
+import { jsonbSafe } from '../common/jsonb-safe.js';
 import { CONFIG } from '../config/config.module.js';
 import { StandingsService } from '../leaderboards/standings.service.js';
 import { ModelKeysService } from '../model-keys/model-keys.service.js';
@@ -201,7 +202,7 @@ export class GradingService {
   async finish(id: string, status: 'failed' | 'error', fields: Pick<Submission, 'error'>): Promise<void> {
     const result = await this.submissions.update(
       { id, status: In(['queued', 'running']) },
-      { status, ...fields, gradedAt: new Date() },
+      { status, error: jsonbSafe(fields.error), gradedAt: new Date() },
     );
     if (!result.affected) return;
     const row = await this.submissions.findOneOrFail({ where: { id } });

@@ -1,7 +1,7 @@
 import type { GradeResult } from '@reps/engine';
 import type { ChallengeCase, HiddenSummary, PublicResultView } from '@reps/shared';
+import { jsonbSafe } from '../common/jsonb-safe.js';
 import { standardError } from '../leaderboards/ladder.js';
-import { jsonbSafe } from './jsonb-safe.js';
 
 export function hiddenSummary(result: GradeResult): HiddenSummary {
   const scores = result.cases.flatMap((c) => (c.score === null ? [] : [c.score]));
@@ -22,7 +22,7 @@ export function hiddenSummary(result: GradeResult): HiddenSummary {
 
 /**
  * Public cases are shown in full: input, expected, output and the whole trace (stored as jsonb, so
- * a NUL character a pipeline wrote becomes U+FFFD).
+ * a NUL or lone surrogate a pipeline wrote becomes U+FFFD).
  */
 export function publicResult(result: GradeResult, cases: ChallengeCase[]): PublicResultView {
   const { standard_error: _se, ...totals } = hiddenSummary(result);

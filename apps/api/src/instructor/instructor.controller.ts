@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type ChallengeAnalytics,
@@ -9,6 +10,7 @@ import {
 import type { z } from 'zod';
 import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { slugParam, versionQuery } from '../challenges/params.js';
+import { readUploadBody } from '../common/request-guards.js';
 import { ApiZodBody, ZodPipe } from '../common/zod.js';
 import { InstructorService } from './instructor.service.js';
 
@@ -25,10 +27,9 @@ export class InstructorController {
       'Uploads a challenge version (a bundle from `reps challenge bundle`); it is calibrated, then published or rejected.',
   })
   @ApiZodBody(challengeBundleSchema)
-  upload(
-    @CurrentUser() user: AuthUser,
-    @Body(new ZodPipe(challengeBundleSchema)) bundle: z.infer<typeof challengeBundleSchema>,
-  ): Promise<InstructorVersionView> {
+  async upload(@CurrentUser() user: AuthUser, @Req() req: IncomingMessage): Promise<InstructorVersionView> {
+    // Read here, after the guards: a bundle may be 2 MiB, which no anonymous caller gets to send.
+    const bundle = new ZodPipe(challengeBundleSchema).transform(await readUploadBody(req));
     return this.instructor.upload(user, bundle);
   }
 

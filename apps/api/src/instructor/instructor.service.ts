@@ -13,6 +13,7 @@ import {
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { ChallengeVersion } from '../challenges/challenge-version.entity.js';
+import { jsonbSafe } from '../common/jsonb-safe.js';
 import { GradingQueue } from '../grading/grading-queue.js';
 import { PipelineChecker } from '../models/pipeline-checker.js';
 import { Submission } from '../submissions/submission.entity.js';
@@ -63,7 +64,8 @@ export class InstructorService {
           [
             manifest.slug,
             manifest.version,
-            manifest,
+            // YAML escapes can make text jsonb refuses (a lone surrogate): stored as U+FFFD.
+            jsonbSafe(manifest),
             bundle.brief,
             bundle.generator_script,
             bundle.scorer_script ?? null,
