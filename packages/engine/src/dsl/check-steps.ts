@@ -1,5 +1,6 @@
 import {
   budgetSchema,
+  type Issue,
   llmSpecSchema,
   type Pipeline,
   retrySchema,
@@ -19,6 +20,7 @@ import { stableStringify } from '../schema/stable-stringify.js';
 import { blockGraph, stepIdOf } from './dependency-graph.js';
 import { type FreeName, freeNames, JS_GLOBALS } from './free-names.js';
 import { type CodeKind, parseSnippet } from './js-parse.js';
+import { SchemaBudget } from './schema-budget.js';
 import { SCOPE_NAME_SET } from './scope.js';
 import type { Path, SourceMap } from './source-map.js';
 import {
@@ -38,11 +40,20 @@ function kindsOf(step: unknown): StepKind[] {
   return isObject(step) ? STEP_KINDS.filter((kind) => kind in step) : [];
 }
 
-export type SkillResolver = (name: string) => Pipeline | undefined;
+/**
+ * Resolves `use:` skills by name. A resolver made by skillLibrary also says why a skill it holds
+ * did not parse, and shares its schema budget with the pipeline that uses it.
+ */
+export type SkillResolver = ((name: string) => Pipeline | undefined) & {
+  problems?: (name: string) => Issue[] | undefined;
+  schemaBudget?: SchemaBudget;
+};
 
 export interface CheckOptions {
   knownModels?: (id: string) => boolean;
   skills?: SkillResolver;
+  /** Shared with the skills the pipeline uses; a fresh one by default. */
+  schemaBudget?: SchemaBudget;
 }
 
 interface Visibility {
@@ -304,9 +315,13 @@ export class StepChecker {
   /** One strict Ajv per parse (schema/safe-ajv): nothing a learner's schema compiles outlives it. */
   private schemaAjv: Ajv | undefined;
 
-  /** The canonical JSON of each distinct schema checked so far, and their bytes together. */
-  private readonly schemasSeen = new Set<string>();
-  private schemaBytes = 0;
+  private budget?: SchemaBudget;
+
+  /** The pipeline's, shared with the skills it uses (skillLibrary's), or its own. */
+  private get schemaBudget(): SchemaBudget {
+    this.budget ??= this.options.schemaBudget ?? this.options.skills?.schemaBudget ?? new SchemaBudget();
+    return this.budget;
+  }
 
   /**
    * Invalid schemas, and what may not run: RE2-less patterns, outside or recursive $refs, oversize
@@ -314,18 +329,14 @@ export class StepChecker {
    */
   private checkJsonSchema(schema: Record<string, unknown>, path: Path): void {
     if (!schemaSizeProblem(schema)) {
-      const text = stableStringify(schema);
-      if (this.schemasSeen.has(text)) return;
-      this.schemasSeen.add(text);
-      const before = this.schemaBytes;
-      this.schemaBytes += Buffer.byteLength(text, 'utf8');
-      if (this.schemaBytes > MAX_PIPELINE_SCHEMA_BYTES) {
-        // Reported where the limit is crossed; the schemas after it are not compiled.
-        if (before <= MAX_PIPELINE_SCHEMA_BYTES)
-          this.report(
-            path,
-            `the pipeline's JSON Schemas are too large together (more than ${MAX_PIPELINE_SCHEMA_BYTES / 1024} KiB of distinct schemas by this one); share one schema between steps (identical schemas count once) or make them smaller`,
-          );
+      const counted = this.schemaBudget.add(stableStringify(schema));
+      if (counted === 'seen' || counted === 'beyond') return;
+      // Reported where the limit is crossed; the schemas after it are not compiled.
+      if (counted === 'over') {
+        this.report(
+          path,
+          `the JSON Schemas of the pipeline (and the skills it uses) are too large together (more than ${MAX_PIPELINE_SCHEMA_BYTES / 1024} KiB of distinct schemas by this one); share one schema between steps (identical schemas count once) or make them smaller`,
+        );
         return;
       }
     }
@@ -342,7 +353,13 @@ export class StepChecker {
     if (!this.options.skills) return;
     const skill = this.options.skills(step.use as string);
     if (!skill) {
-      this.report([...path, 'use'], `unknown skill "${step.use}"; save it first or check the name`);
+      const problem = this.options.skills.problems?.(step.use as string)?.[0];
+      this.report(
+        [...path, 'use'],
+        problem
+          ? `skill "${step.use}" cannot be used here: ${problem.message}`
+          : `unknown skill "${step.use}"; save it first or check the name`,
+      );
       return;
     }
     const declared = Object.keys(skill.inputs ?? {});

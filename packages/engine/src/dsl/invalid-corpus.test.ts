@@ -1025,7 +1025,7 @@ describe('invalid pipeline corpus', () => {
     ['schema-unknown-format', 'unknown format "date"'],
     [
       'schemas-too-large-together',
-      "the pipeline's JSON Schemas are too large together (more than 64 KiB of distinct schemas by this one)",
+      'the JSON Schemas of the pipeline (and the skills it uses) are too large together (more than 64 KiB of distinct schemas by this one)',
     ],
   ])('%s says why', (name, message) => {
     const [, source] = corpus.find(([n]) => n === name)!;

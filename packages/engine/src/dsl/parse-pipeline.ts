@@ -1,6 +1,7 @@
 import { type Issue, type Pipeline, pipelineSchema } from '@reps/shared';
 import { allowedPipelineKeys, type SkillResolver, StepChecker } from './check-steps.js';
 import { type BlockGraph, blockGraph } from './dependency-graph.js';
+import type { SchemaBudget } from './schema-budget.js';
 import { SourceMap } from './source-map.js';
 import { isObject, nestedBlocks } from './step-parts.js';
 import { type Located, locateZodIssue } from './zod-issues.js';
@@ -10,6 +11,8 @@ export interface ParseOptions {
   knownModels?: (id: string) => boolean;
   /** Resolves `use:` skills by name; unchecked when absent. */
   skills?: SkillResolver;
+  /** The schema budget to count into (a skill library's, shared with its skills); a fresh one by default. */
+  schemaBudget?: SchemaBudget;
 }
 
 export type ParseResult =

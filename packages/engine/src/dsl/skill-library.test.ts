@@ -33,6 +33,39 @@ describe('skills', () => {
     }
   });
 
+  it("share the pipeline's schema budget: skills cannot each bring 64 KiB of schemas to compile", () => {
+    // A skill with one ~25 KiB schema of its own; three distinct ones pass one by one but not together.
+    const bigSkill = (n: number) => `name: big-${n}
+budget: {}
+inputs:
+  x: { type: string }
+steps:
+  - id: base
+    code: return input.x
+  - id: v
+    validate: base
+    schema: { enum: [${Array.from({ length: 300 }, (_, i) => `v${n}_${i}${'x'.repeat(80)}`).join(', ')}] }
+  - id: out
+    output: input.x
+`;
+    for (const n of [0, 1, 2]) expect(skillProblems(bigSkill(n))).toEqual([]);
+    const skills = skillLibrary({ 'big-a': bigSkill(0), 'big-b': bigSkill(1), 'big-c': bigSkill(2) });
+    const uses = ['big-a', 'big-b', 'big-c']
+      .map((ref, i) => `  - id: s${i}\n    use: ${ref}\n    inputs: { x: input.q }\n`)
+      .join('');
+    const parsed = parsePipeline(`name: p\nbudget: {}\nsteps:\n${uses}  - id: r\n    output: s0\n`, {
+      skills,
+    });
+    expect(parsed.ok ? [] : parsed.issues.map((i) => [i.path, i.message])).toEqual([
+      [
+        'steps.2.use',
+        expect.stringMatching(
+          /^skill "big-c" cannot be used here: the JSON Schemas of the pipeline \(and the skills it uses\) are too large together/,
+        ),
+      ],
+    ]);
+  });
+
   it('are rejected at parse time when unknown or given a wrong input', () => {
     const skills = skillLibrary({ 'double-all': doubleAll });
     const unknown = parsePipeline('name: p\nbudget: {}\nsteps:\n  - id: d\n    use: triple\n', { skills });

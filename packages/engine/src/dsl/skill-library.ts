@@ -1,6 +1,7 @@
 import type { Issue, Pipeline } from '@reps/shared';
 import type { SkillResolver } from './check-steps.js';
 import { parsePipeline } from './parse-pipeline.js';
+import { SchemaBudget } from './schema-budget.js';
 
 /** `name` or `name@version`, as a `use:` step writes it. */
 export const SKILL_REF = /^([a-z][a-z0-9-]{1,39})(?:@([1-9][0-9]*))?$/;
@@ -15,14 +16,19 @@ export function skillLibrary(
   knownModels?: (id: string) => boolean,
 ): SkillResolver {
   const parsed = new Map<string, Pipeline | undefined>();
-  return (ref) => {
+  const problems = new Map<string, Issue[]>();
+  // One budget for the skills and the pipeline that uses them (check-steps takes it from here).
+  const schemaBudget = new SchemaBudget();
+  const resolve = (ref: string) => {
     if (!parsed.has(ref)) {
       const source = sources[ref];
-      const result = source === undefined ? undefined : parsePipeline(source, { knownModels });
+      const result = source === undefined ? undefined : parsePipeline(source, { knownModels, schemaBudget });
       parsed.set(ref, result?.ok ? result.pipeline : undefined);
+      if (result && !result.ok) problems.set(ref, result.issues);
     }
     return parsed.get(ref);
   };
+  return Object.assign(resolve, { problems: (ref: string) => problems.get(ref), schemaBudget });
 }
 
 /** Problems that make a pipeline unfit to be saved as a skill (beyond being a valid pipeline). */
