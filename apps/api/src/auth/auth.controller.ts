@@ -23,7 +23,8 @@ import type { z } from 'zod';
 import { ApiZodBody, ZodPipe } from '../common/zod.js';
 import { type AuthedRequest, type AuthUser, CurrentUser, Public } from './auth.decorators.js';
 import { AuthService, toMe } from './auth.service.js';
-import { clearedSessionCookie, sessionCookie } from './tokens.js';
+import { DEVICE_COOKIE, deviceCookie } from './device-token.js';
+import { clearedSessionCookie, readCookie, sessionCookie } from './tokens.js';
 
 @ApiTags('auth')
 @Controller()
@@ -32,15 +33,15 @@ export class AuthController {
 
   @Public()
   @Post('auth/register')
-  @ApiOperation({ summary: 'Creates a learner account and signs it in (session cookie).' })
+  @ApiOperation({ summary: 'Creates a learner account and signs it in (session and device cookies).' })
   @ApiZodBody(registerRequestSchema)
   async register(
     @Body(new ZodPipe(registerRequestSchema)) body: z.infer<typeof registerRequestSchema>,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ user: Me }> {
-    const { user, token } = await this.auth.register(body, req.ip ?? 'unknown');
-    res.setHeader('Set-Cookie', sessionCookie(token, req.secure));
+    const { user, token, deviceToken } = await this.auth.register(body, req.ip ?? 'unknown');
+    res.setHeader('Set-Cookie', [sessionCookie(token, req.secure), deviceCookie(deviceToken, req.secure)]);
     return { user: toMe(user) };
   }
 
@@ -48,7 +49,8 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Signs in with email or handle; sets the session cookie. 429 after repeated failures.',
+    summary:
+      'Signs in with email or handle; sets the session cookie and the device cookie. 429 after repeated failures.',
   })
   @ApiZodBody(loginRequestSchema)
   async login(
@@ -56,8 +58,14 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ user: Me }> {
-    const { user, token } = await this.auth.login(body.login, body.password, req.ip ?? 'unknown');
-    res.setHeader('Set-Cookie', sessionCookie(token, req.secure));
+    const { user, token, deviceToken } = await this.auth.login(
+      body.login,
+      body.password,
+      req.ip ?? 'unknown',
+      readCookie(req.headers.cookie, DEVICE_COOKIE),
+    );
+    // The session first: clients that keep one cookie (the tests' Client) keep the session.
+    res.setHeader('Set-Cookie', [sessionCookie(token, req.secure), deviceCookie(deviceToken, req.secure)]);
     return { user: toMe(user) };
   }
 

@@ -12,6 +12,7 @@ import { ApiToken } from './api-token.entity.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { DeviceTokens } from './device-token.js';
 import { LoginThrottle } from './login-throttle.js';
 import { Session } from './session.entity.js';
 
@@ -32,6 +33,7 @@ import { Session } from './session.entity.js';
   // Guards run in this order: who the user is first, so the write limit is per user.
   providers: [
     AuthService,
+    DeviceTokens,
     LoginThrottle,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: WriteThrottlerGuard },

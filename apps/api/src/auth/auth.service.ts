@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from '../users/password.js';
 import { User } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import type { AuthUser } from './auth.decorators.js';
+import { DeviceTokens } from './device-token.js';
 import { LoginThrottle } from './login-throttle.js';
 import { Session } from './session.entity.js';
 import { API_TOKEN_PREFIX, newSecret, SESSION_DAYS, sha256 } from './tokens.js';
@@ -20,9 +21,13 @@ export class AuthService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
     private readonly throttle: LoginThrottle,
+    private readonly devices: DeviceTokens,
   ) {}
 
-  async register(dto: RegisterRequest, address: string): Promise<{ user: User; token: string }> {
+  async register(
+    dto: RegisterRequest,
+    address: string,
+  ): Promise<{ user: User; token: string; deviceToken: string }> {
     await this.throttle.registration(address);
     const taken = await this.users.findOne({ where: [{ email: dto.email }, { handle: dto.handle }] });
     if (taken)
@@ -46,7 +51,7 @@ export class AuthService {
       }
       throw error;
     }
-    return { user, token: await this.createSession(user.id) };
+    return { user, token: await this.createSession(user.id), deviceToken: this.devices.issue(user.id) };
   }
 
   private conflict(field: 'email' | 'handle'): RepsError {
@@ -57,17 +62,27 @@ export class AuthService {
     );
   }
 
-  async login(login: string, password: string, address: string): Promise<{ user: User; token: string }> {
+  /**
+   * Signs in. `deviceToken` is the browser's device cookie, if any: when it is valid for this account
+   * the attempt skips the account-wide delay (LoginThrottle). A success returns a new device token.
+   */
+  async login(
+    login: string,
+    password: string,
+    address: string,
+    deviceToken?: string,
+  ): Promise<{ user: User; token: string; deviceToken: string }> {
     const user = await this.users.findOne({
       where: login.includes('@') ? { email: login } : { handle: login },
     });
     // One count per account, whether it is named by email or by handle.
     const account = user ? `user:${user.id}` : `login:${login.toLowerCase()}`;
-    await this.throttle.attempt(account, address);
+    const device = user ? this.devices.verify(deviceToken, user.id) : undefined;
+    const { exempt } = await this.throttle.attempt(account, address, device);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
     if (!user || !ok) throw new RepsError('unauthenticated', 'Wrong email, handle or password.');
-    await this.throttle.succeeded(account, address);
-    return { user, token: await this.createSession(user.id) };
+    await this.throttle.succeeded(account, address, device, exempt);
+    return { user, token: await this.createSession(user.id), deviceToken: this.devices.issue(user.id) };
   }
 
   private async createSession(userId: string): Promise<string> {
