@@ -6,9 +6,9 @@
 // It starts a throwaway stack of its own, like the integration tests (project-local Postgres and
 // Redis under .reps/bench-load, or DATABASE_URL / REDIS_URL when set; a fresh database; its own
 // Redis prefix; the built API and ONE worker on a free loopback port) and stops all of it at the
-// end, also on error or Ctrl-C. The API and worker write their logs straight to files
-// (.reps/bench-load/{api,worker}.log), not through this process, so the load generator does not pay
-// for the API's request log.
+// end, also on error or Ctrl-C (bench-stack.mjs). The API and worker write their logs straight to
+// files (.reps/bench-load/{api,worker}.log), not through this process, so the load generator does not
+// pay for the API's request log.
 //
 // Seeding (reported under `seed`): the catalogue loads at API start; LOAD_SQL_SUBMISSIONS (20000)
 // graded submissions over LOAD_SQL_USERS (2000) learners are inserted in SQL with their leaderboard
@@ -32,26 +32,29 @@
 // Prints one JSON object as its last stdout line; progress goes to stderr. Run after the build:
 //   npx turbo run build && node --expose-gc apps/api/bench/load.bench.mjs     (or npm run bench load)
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { dropDatabase, ensureDatabase } from '../../../scripts/lib/postgres.mjs';
+import { stopProcess } from '../../../scripts/lib/stack.mjs';
+import { sleep } from '../../../scripts/lib/util.mjs';
 import {
-  provisionServices,
+  machineInfo,
+  num,
+  onCleanup,
+  ownChild,
+  percentile,
+  pgClient,
+  pool,
+  progressLog,
+  registerLearner,
+  request,
   root,
-  stopProcess,
-  waitForHealth,
-  waitForWorker,
-} from '../../../scripts/lib/stack.mjs';
-import { freePort, sleep } from '../../../scripts/lib/util.mjs';
+  runBench,
+  startStack,
+} from './bench-stack.mjs';
 import { seedLeaderboard } from './seed-leaderboard.mjs';
 
-const num = (name, fallback) => {
-  const value = Number(process.env[name]);
-  return process.env[name] && Number.isFinite(value) ? value : fallback;
-};
 const SECONDS = num('LOAD_SECONDS', 5);
 const WARMUP_SECONDS = num('LOAD_WARMUP_SECONDS', 1);
 const CONNECTIONS = num('LOAD_CONNECTIONS', 50);
@@ -73,98 +76,21 @@ const PASSWORD = 'load bench password';
 const GOALS = { ratio_to_bare: 0.5, mixed_read_p95_ms: 200, mixed_submit_p95_ms: 500, mixed_errors: 0 };
 
 const stateDir = join(root, '.reps', 'bench-load');
-const cleanups = [];
-const children = [];
-const log = (message) => process.stderr.write(`bench load: ${message}\n`);
+const log = progressLog('bench load: ');
 const round = (value, digits = 1) =>
   value === null || value === undefined ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
 // ---------------------------------------------------------------------------------------------
 // Processes: the stack and the bare server
 
-/** `node <entry>` with its stdout and stderr going straight to a log file (not through us). */
-function startLogged(name, args, env) {
-  mkdirSync(stateDir, { recursive: true });
-  const fd = openSync(join(stateDir, `${name}.log`), 'w');
-  try {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', fd, fd] });
-    children.push(child);
-    return child;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Deletes this run's keys from a Redis that may outlive it (best effort). */
-async function forgetRedisPrefix(redisUrl, prefix) {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
-async function startStack() {
-  for (const entry of ['apps/api/dist/main.js', 'apps/api/dist/worker.js']) {
-    if (!existsSync(join(root, entry))) {
-      throw new Error(`${entry} is missing: build first (npx turbo run build), then run the bench again`);
-    }
-  }
-  const runId = `${Date.now().toString(36)}${process.pid}`;
-  const database = `reps_load_${runId}`;
-  const services = await provisionServices({
+function startLoadStack() {
+  return startStack({
+    name: 'load',
     stateDir,
-    env: { DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: process.env.REDIS_URL },
-    pgPort: await freePort(),
-    redisPort: await freePort(),
-    database,
-    anyPort: true,
-  });
-  onCleanup(() => services.stop());
-  const adminUrl = services.databaseUrl.replace(/\/[^/]*$/, '/postgres');
-  await ensureDatabase(adminUrl, database);
-  onCleanup(() => dropDatabase(adminUrl, database).catch(() => undefined));
-  const prefix = `reps-load-${runId}`;
-  onCleanup(() =>
-    forgetRedisPrefix(services.redisUrl, prefix).catch((e) => log(`redis cleanup: ${e.message}`)),
-  );
-
-  const port = await freePort();
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: services.databaseUrl.replace(/\/[^/]*$/, `/${database}`),
-    REDIS_URL: services.redisUrl,
-    REPS_REDIS_PREFIX: prefix,
-    REPS_HIDDEN_SEED: `load-hidden-seed-${runId}`,
-    REPS_SERVER_KEY: `load-server-key-${runId}-0123456789abcdef`,
-    REPS_WEB_DIST: join(root, 'apps/web/dist'),
-    REPS_CHALLENGES_DIR: join(root, 'challenges'),
-    REPS_SHUTDOWN_TIMEOUT_MS: '5000',
-    LOG_LEVEL: process.env.LOAD_LOG_LEVEL || 'info',
+    logLevel: process.env.LOAD_LOG_LEVEL || 'info',
     // Every registration and submission here comes from 127.0.0.1 within a minute or two.
-    REPS_REGISTRATIONS_PER_HOUR: '100000',
-    REPS_WRITES_PER_MINUTE: '100000',
-  };
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const api = startLogged('api', ['--enable-source-maps', 'apps/api/dist/main.js'], env);
-  const worker = startLogged('worker', ['--enable-source-maps', 'apps/api/dist/worker.js'], env);
-  onCleanup(() => Promise.all([stopProcess(api, 10_000), stopProcess(worker, 10_000)]));
-  await waitForHealth(baseUrl, api);
-  await waitForWorker(baseUrl, worker);
-  log(`stack up at ${baseUrl} (database ${database}); logs in ${stateDir}`);
-  return { baseUrl, databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, api, worker };
+    env: { REPS_REGISTRATIONS_PER_HOUR: '100000', REPS_WRITES_PER_MINUTE: '100000' },
+  });
 }
 
 /** Which code was measured: the commit, whether sources differ from it, when the API was built. */
@@ -193,8 +119,9 @@ process.on('SIGTERM', () => process.exit(0));
 `;
 
 async function startBareServer() {
-  const child = spawn(process.execPath, ['-e', BARE_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
+  const child = ownChild(
+    spawn(process.execPath, ['-e', BARE_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] }),
+  );
   onCleanup(() => stopProcess(child, 2000));
   const port = await new Promise((resolve, reject) => {
     let out = '';
@@ -282,11 +209,6 @@ function record(rec, result) {
   }
 }
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 const total = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /**
@@ -339,16 +261,6 @@ function processTreeTicks(parent) {
     if (fields && Number(fields[1]) === parent) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks;
-}
-
-/**
- * A Postgres client whose connection errors (the server ending it while the bench stops) fail the
- * query in progress instead of crashing the bench before it has stopped what it started.
- */
-function pgClient(connectionString) {
-  const client = new pg.Client({ connectionString });
-  client.on('error', (error) => log(`postgres client: ${error.message}`));
-  return client;
 }
 
 const isLoopback = (url) => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
@@ -471,46 +383,11 @@ async function drive({ url, connections, seconds, warmupSeconds = WARMUP_SECONDS
 // ---------------------------------------------------------------------------------------------
 // Seeding
 
-async function request(baseUrl, method, path, { body, cookie } = {}) {
-  const res = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(cookie ? { cookie } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON
-  }
-  return { status: res.status, body: parsed, cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
-
-/** Runs fn(i) for i < n, `concurrency` at a time. */
-async function pool(n, concurrency, fn) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, concurrency) }, async () => {
-      while (next < n) await fn(next++);
-    }),
-  );
-}
-
 /** Registers learners[from … to - 1] through the API (8 at a time: each hashes a password). */
 async function registerLearners(baseUrl, learners, from, to, tag) {
   await pool(to - from, 8, async (j) => {
     const i = from + j;
-    const handle = `load-${tag}-${i}`;
-    const res = await request(baseUrl, 'POST', '/auth/register', {
-      body: { email: `${handle}@bench.invalid`, handle, password: PASSWORD },
-    });
-    if (res.status !== 201 || !res.cookie)
-      throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
-    learners[i] = { handle, cookie: res.cookie };
+    learners[i] = await registerLearner(baseUrl, `load-${tag}-${i}`, PASSWORD);
   });
 }
 
@@ -608,7 +485,7 @@ async function main() {
   const loadAtStart = loadavg().map((v) => round(v, 2));
   const pipelines = baselinePipelines();
   const phases = {};
-  const stack = await startStack();
+  const stack = await startLoadStack();
   const { baseUrl, databaseUrl } = stack;
   const bare = await startBareServer();
   phases.stack = round((performance.now() - started) / 1000, 1);
@@ -694,16 +571,20 @@ async function main() {
     redis_cpu: () => (pids.redis ? processTicks(pids.redis) : null),
   };
   const fixed = (route) => () => route;
+  const driveBare = async (again) => {
+    log(`bare server${again}: ${CONNECTIONS} connections, ${SECONDS} s`);
+    const r = await drive({
+      url: bare.url,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      pick: fixed({ path: '/' }),
+      watch: { server_cpu: () => processTicks(bare.child.pid) },
+    });
+    log(`bare: ${r.rps} req/s, p95 ${r.p95_ms} ms`);
+    return r;
+  };
   const tRoutes = performance.now();
-  log(`bare server: ${CONNECTIONS} connections, ${SECONDS} s`);
-  const bareBefore = await drive({
-    url: bare.url,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    pick: fixed({ path: '/' }),
-    watch: { server_cpu: () => processTicks(bare.child.pid) },
-  });
-  log(`bare: ${bareBefore.rps} req/s, p95 ${bareBefore.p95_ms} ms`);
+  const bareBefore = await driveBare('');
 
   const measured = {};
   for (const route of routes) {
@@ -722,15 +603,7 @@ async function main() {
     );
   }
 
-  log(`bare server again: ${CONNECTIONS} connections, ${SECONDS} s`);
-  const bareAfter = await drive({
-    url: bare.url,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
-    pick: fixed({ path: '/' }),
-    watch: { server_cpu: () => processTicks(bare.child.pid) },
-  });
-  log(`bare: ${bareAfter.rps} req/s, p95 ${bareAfter.p95_ms} ms`);
+  const bareAfter = await driveBare(' again');
   delete bareBefore.by_key;
   delete bareAfter.by_key;
   const bareRps = (bareBefore.rps + bareAfter.rps) / 2;
@@ -854,10 +727,7 @@ async function main() {
   return {
     at: new Date().toISOString(),
     machine: {
-      node: process.version,
-      cpus: cpus().length,
-      cpu: cpus()[0]?.model,
-      memory_gb: Math.round(totalmem() / 2 ** 30),
+      ...machineInfo(),
       load_average_at_start: loadAtStart,
       load_average_at_end: loadavg().map((v) => round(v, 2)),
       note: 'shared machine: other work runs at the same time, so figures are noisy',
@@ -886,53 +756,4 @@ async function main() {
   };
 }
 
-/** Stops what the bench started, newest first; once, however many paths ask for it. */
-let cleaning;
-/** Registers how to stop something just started; once stopping has begun, stops it at once. */
-function onCleanup(fn) {
-  if (cleaning) cleaning = cleaning.then(fn).catch((e) => log(`cleanup: ${e.message}`));
-  else cleanups.push(fn);
-}
-function cleanup() {
-  cleaning ??= (async () => {
-    while (cleanups.length > 0) {
-      const fn = cleanups.pop();
-      await Promise.resolve()
-        .then(fn)
-        .catch((e) => log(`cleanup: ${e.message}`));
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    log(`interrupted by ${signal}; stopping what the bench started`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-for (const event of ['uncaughtException', 'unhandledRejection']) {
-  process.on(event, (error) => {
-    log(`${event}: ${error?.stack ?? error}; stopping what the bench started`);
-    cleanup().finally(() => process.exit(1));
-  });
-}
-// Last resort (an exit before cleanup finished): no child of ours outlives the bench.
-process.on('exit', () => {
-  for (const child of children)
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-
-let exitCode = 0;
-let output;
-try {
-  output = await main();
-} catch (error) {
-  exitCode = 1;
-  log(`failed: ${error.stack ?? error.message}`);
-  output = { error: error.message };
-} finally {
-  await cleanup();
-}
-console.log(JSON.stringify(output));
-process.exit(exitCode);
+await runBench(main);

@@ -12,11 +12,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { root, startThrowawayStack } from '../../../scripts/lib/stack.mjs';
+import {
+  num,
+  percentile,
+  pgClient,
+  pool,
+  progressLog,
+  registerLearner,
+  request,
+  root,
+  runBench,
+  startStack,
+} from './bench-stack.mjs';
 import { seedLeaderboard } from './seed-leaderboard.mjs';
 
-const num = (name, fallback) => Number(process.env[name] || fallback);
 // meeting-action-items (6 public + 100 hidden cases) is the median of the five 106-case catalogue
 // references by grading cost; pii-redaction is the cheapest, catalogue-normalisation the dearest.
 const SLUG = process.env.REPS_BENCH_SLUG || 'meeting-action-items';
@@ -29,67 +38,24 @@ const READ_CONCURRENCY = num('REPS_BENCH_READ_CONCURRENCY', 4);
 const GOALS = { submit_to_graded_p50_ms: 2000, leaderboard_read_p95_ms: 20 };
 
 const stateDir = join(root, '.reps', 'bench');
-const cleanups = [];
-const log = (message) => process.stderr.write(`bench ${message}\n`);
+const log = progressLog('bench ');
 
 // ---------------------------------------------------------------------------------------------
-// Stack
+// Stack (bench-stack.mjs) and HTTP helpers
 
-async function startStack() {
-  for (const entry of ['apps/api/dist/main.js', 'apps/api/dist/worker.js']) {
-    if (!existsSync(join(root, entry)))
-      throw new Error(`${entry} is missing: run \`npx turbo run build\` first`);
-  }
-  const { baseUrl, env, database } = await startThrowawayStack({
+function startPlatformStack() {
+  return startStack({
     name: 'bench',
     stateDir,
-    logDir: stateDir,
-    cleanups,
-    databaseUrl: process.env.DATABASE_URL,
-    redisUrl: process.env.REDIS_URL,
-    env: {
-      NODE_ENV: 'production',
-      // Every submission and registration here comes from one address and a few learners.
-      REPS_WRITES_PER_MINUTE: '100000',
-      REPS_REGISTRATIONS_PER_HOUR: '100000',
-      REPS_SHUTDOWN_TIMEOUT_MS: '5000',
-    },
+    // Every submission and registration here comes from one address and a few learners.
+    env: { REPS_WRITES_PER_MINUTE: '100000', REPS_REGISTRATIONS_PER_HOUR: '100000' },
   });
-  log(`stack up at ${baseUrl} (database ${database}); logs in ${stateDir}`);
-  return { baseUrl, databaseUrl: env.DATABASE_URL };
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTTP helpers
-
-async function request(baseUrl, method, path, { body, cookie } = {}) {
-  const res = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(cookie ? { cookie } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON
-  }
-  return { status: res.status, body: parsed, cookie: res.headers.get('set-cookie')?.split(';')[0] };
 }
 
 let learnerCount = 0;
 async function newLearner(baseUrl, prefix) {
   const handle = `${prefix}-${Date.now().toString(36)}-${learnerCount++}`.slice(0, 32);
-  const res = await request(baseUrl, 'POST', '/auth/register', {
-    body: { email: `${handle}@bench.invalid`, handle, password: 'correct horse battery' },
-  });
-  if (res.status !== 201 || !res.cookie)
-    throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
-  return { handle, cookie: res.cookie };
+  return registerLearner(baseUrl, handle, 'correct horse battery');
 }
 
 async function submit(baseUrl, learner, pipeline) {
@@ -135,12 +101,6 @@ async function untilFinal(baseUrl, learner, id, timeoutMs = 300_000) {
   } finally {
     clearTimeout(timer);
   }
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
 }
 
 function stats(samples) {
@@ -250,19 +210,13 @@ async function throughput(baseUrl, pipeline, perDay) {
 
 async function timeReads(n, concurrency, fn) {
   const samples = [];
-  let next = 0;
   const errors = [];
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        next++;
-        const start = performance.now();
-        const res = await fn();
-        samples.push(performance.now() - start);
-        if (res.status !== 200 && errors.length < 3) errors.push(`${res.status} ${JSON.stringify(res.body)}`);
-      }
-    }),
-  );
+  await pool(n, concurrency, async () => {
+    const start = performance.now();
+    const res = await fn();
+    samples.push(performance.now() - start);
+    if (res.status !== 200 && errors.length < 3) errors.push(`${res.status} ${JSON.stringify(res.body)}`);
+  });
   if (errors.length > 0) throw new Error(`reads failed: ${errors.join('; ')}`);
   return stats(samples);
 }
@@ -298,7 +252,7 @@ async function leaderboardReads(baseUrl, learner) {
  * candidate index built inside a transaction that is rolled back.
  */
 async function explainReads(databaseUrl, learnerHandle) {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = pgClient(databaseUrl);
   await client.connect();
   try {
     const {
@@ -410,7 +364,7 @@ async function explainReads(databaseUrl, learnerHandle) {
 async function main() {
   const started = performance.now();
   const loadAtStart = loadavg();
-  const { baseUrl, databaseUrl } = await startStack();
+  const { baseUrl, databaseUrl } = await startPlatformStack();
   const pipeline = referencePipeline();
   const info = await challengeInfo(baseUrl);
   const perDay = info.submissions_per_day ?? info.manifest?.submissions_per_day ?? 10;
@@ -488,28 +442,4 @@ async function main() {
   return result;
 }
 
-async function cleanup() {
-  for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch((e) => log(`cleanup: ${e.message}`));
-  cleanups.length = 0;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    log(`interrupted by ${signal}; stopping what the bench started`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-
-let exitCode = 0;
-let output;
-try {
-  output = await main();
-} catch (error) {
-  exitCode = 1;
-  log(`failed: ${error.stack ?? error.message}`);
-  output = { error: error.message };
-} finally {
-  await cleanup();
-}
-console.log(JSON.stringify(output));
-process.exit(exitCode);
+await runBench(main);
