@@ -402,7 +402,7 @@ function baselinePipelines() {
 }
 
 /**
- * Submits `n` baseline pipelines over the learners and the slugs, two at a time. A 422 because the
+ * Submits `n` baseline pipelines over the learners and the slugs, two at a time. A 503 because the
  * pipeline check ran past its wall-clock cap (a starved CPU, not a bad pipeline) is retried, up to
  * three times, and counted.
  */
@@ -422,7 +422,7 @@ async function submitForGrading(baseUrl, learners, pipelines, n) {
         ids.push(res.body.id);
         return;
       }
-      const timedOut = res.status === 422 && /wall-clock cap/.test(JSON.stringify(res.body));
+      const timedOut = res.status === 503 && /wall-clock cap/.test(JSON.stringify(res.body));
       if (!timedOut || attempt >= 4) {
         throw new Error(`submit ${slug}: ${res.status} ${JSON.stringify(res.body)}`);
       }
