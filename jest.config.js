@@ -8,6 +8,8 @@ const common = {
   transform: { '^.+\\.tsx?$': tsJest },
   moduleNameMapper: {
     '^@reps/(shared|engine)$': '<rootDir>/packages/$1/src/index.ts',
+    // apps/web/vite.config.ts generates this module from @reps/shared at build time.
+    '^virtual:step-kinds$': '<rootDir>/packages/shared/src/step-kinds.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -1,4 +1,4 @@
-import { pipelineJsonSchema } from '@reps/shared';
+import { pipelineJsonSchema, STEP_KIND_INFO, STEP_KINDS } from '@reps/shared';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -7,21 +7,27 @@ import { defineConfig, type Plugin } from 'vite';
 const api = process.env.REPS_API_URL ?? 'http://127.0.0.1:3000';
 
 /**
- * `virtual:pipeline-schema`: the DSL's JSON Schema, generated from the zod definition at build
- * time, so the editor's completions follow the one definition without shipping zod to browsers.
+ * Modules generated at build time from @reps/shared, so that the editor and the graph follow the
+ * one definition without shipping zod to browsers: `virtual:pipeline-schema`, the DSL's JSON
+ * Schema; `virtual:step-kinds`, STEP_KINDS and STEP_KIND_INFO (plain data, serialized as is).
  */
-function pipelineSchemaModule(): Plugin {
-  const id = 'virtual:pipeline-schema';
+function sharedModules(): Plugin {
+  const modules: Record<string, () => string> = {
+    'virtual:pipeline-schema': () => `export default ${JSON.stringify(pipelineJsonSchema())};`,
+    'virtual:step-kinds': () =>
+      `export const STEP_KINDS = ${JSON.stringify(STEP_KINDS)};\n` +
+      `export const STEP_KIND_INFO = ${JSON.stringify(STEP_KIND_INFO)};`,
+  };
   return {
-    name: 'reps-pipeline-schema',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load: (source) =>
-      source === `\0${id}` ? `export default ${JSON.stringify(pipelineJsonSchema())};` : undefined,
+    name: 'reps-shared-modules',
+    resolveId: (source) => (Object.hasOwn(modules, source) ? `\0${source}` : undefined),
+    load: (id) =>
+      id.startsWith('\0') && Object.hasOwn(modules, id.slice(1)) ? modules[id.slice(1)]!() : undefined,
   };
 }
 
 export default defineConfig({
-  plugins: [react(), pipelineSchemaModule()],
+  plugins: [react(), sharedModules()],
   build: { outDir: 'dist', sourcemap: true, target: 'es2022' },
   server: { port: 5173, host: '127.0.0.1', proxy: { '/api': api, '/metrics': api } },
 });

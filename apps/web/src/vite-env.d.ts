@@ -5,3 +5,8 @@ declare module 'virtual:pipeline-schema' {
   const schema: Record<string, unknown>;
   export default schema;
 }
+
+/** The step kinds and what the editor and the graph say about each, from @reps/shared (see vite.config.ts). */
+declare module 'virtual:step-kinds' {
+  export { STEP_KIND_INFO, STEP_KINDS } from '@reps/shared';
+}

@@ -15,4 +15,5 @@ export * from './errors.js';
 export * from './facts.js';
 export * from './pipeline.js';
 export * from './resolution.js';
+export * from './step-kinds.js';
 export * from './trace.js';

@@ -1,23 +1,12 @@
 import { z } from 'zod';
+import { STEP_KINDS, type StepKind } from './step-kinds.js';
 
 /**
  * The pipeline DSL (docs/dsl.md): the one definition. Types are inferred from it, the
  * editor's JSON Schema is generated from it (pipelineJsonSchema), and the engine's parser checks
- * documents against it before its own checks (references, cycles, models, code syntax).
+ * documents against it before its own checks (references, cycles, models, code syntax). The kinds
+ * and what the editor and the graph say about each are in step-kinds.ts.
  */
-
-export const STEP_KINDS = [
-  'llm',
-  'code',
-  'map',
-  'branch',
-  'validate',
-  'vote',
-  'loop',
-  'use',
-  'output',
-] as const;
-export type StepKind = (typeof STEP_KINDS)[number];
 
 /** Step ids become JavaScript variables in expressions, templates and code. */
 export const STEP_ID_PATTERN = /^[a-z_][a-z0-9_]*$/i;
@@ -270,16 +259,22 @@ export type ValidateStep = z.infer<typeof validateStepSchema>;
 export type VoteStep = z.infer<typeof voteStepSchema>;
 export type UseStep = z.infer<typeof useStepSchema>;
 export type OutputStep = z.infer<typeof outputStepSchema>;
-export type Step =
-  | LlmStep
-  | CodeStep
-  | MapStep
-  | BranchStep
-  | ValidateStep
-  | VoteStep
-  | LoopStep
-  | UseStep
-  | OutputStep;
+
+/** The step type of each kind; a kind missing here makes `Step` fail to compile. */
+export interface StepsByKind {
+  llm: LlmStep;
+  code: CodeStep;
+  map: MapStep;
+  branch: BranchStep;
+  validate: ValidateStep;
+  vote: VoteStep;
+  loop: LoopStep;
+  use: UseStep;
+  output: OutputStep;
+}
+export type Step = StepsByKind[StepKind];
+/** A step narrowed to one kind: `StepOfKind<'map'>` is MapStep. */
+export type StepOfKind<K extends StepKind> = StepsByKind[K];
 
 /** The step schema per kind, in STEP_KINDS order (the parser picks one by the kind key present). */
 export const stepSchemasByKind = {
@@ -292,7 +287,7 @@ export const stepSchemasByKind = {
   loop: loopStepSchema,
   use: useStepSchema,
   output: outputStepSchema,
-} as const;
+} as const satisfies { [K in StepKind]: z.ZodType<StepOfKind<K>, unknown> };
 
 export const stepSchema: StepSchema = z.union(
   [
@@ -333,6 +328,11 @@ export type PipelineInput = z.input<typeof pipelineSchema>;
 export function stepKind(step: Step): StepKind {
   for (const kind of STEP_KINDS) if (kind in step) return kind;
   throw new Error('A step without a kind passed validation.');
+}
+
+/** Whether a step is of `kind` (has its key), narrowing it to that kind's type. */
+export function isStepOfKind<K extends StepKind>(step: Step, kind: K): step is StepOfKind<K> {
+  return kind in step;
 }
 
 /** JSON Schema of the DSL for editors (YAML language server, Monaco). */

@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors.js';
-import type { StepKind } from './pipeline.js';
+import type { StepKind } from './step-kinds.js';
 
 /** A message as sent to a model, as the trace records it. */
 export interface TraceMessage {

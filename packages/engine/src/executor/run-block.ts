@@ -1,9 +1,9 @@
 import type { Step } from '@reps/shared';
-import { stepKind } from '@reps/shared';
 import { type BlockGraph, blockGraph } from '../dsl/dependency-graph.js';
-import { emptyUsage, type StepTrace } from '../trace/trace-types.js';
+import type { StepTrace } from '../trace/trace-types.js';
 import type { Frame, RunContext, StepRecord } from './run-context.js';
 import { runStep } from './run-step.js';
+import { newStepTrace } from './step-trace.js';
 
 const graphs = new WeakMap<readonly Step[], BlockGraph>();
 
@@ -15,17 +15,6 @@ function graphOf(steps: readonly Step[]): BlockGraph {
     graphs.set(steps, graph);
   }
   return graph;
-}
-
-export function newStepTrace(step: Step): StepTrace {
-  return {
-    ...(step.id ? { id: step.id } : {}),
-    kind: stepKind(step),
-    start_ms: 0,
-    end_ms: 0,
-    status: 'not_run',
-    usage: emptyUsage(),
-  };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { SkillResolver } from '../dsl/check-steps.js';
 import type { ModelContext, ModelGateway } from '../models/types.js';
 import type { CaseSandbox } from '../sandbox/case-sandbox.js';
 import type { PipelineSchemas } from '../schema/pipeline-schemas.js';
+import type { StepTrace } from '../trace/trace-types.js';
 import type { BudgetMeter } from './budget-meter.js';
 import type { CancelScope, VirtualScheduler, VirtualSemaphore } from './virtual-scheduler.js';
 
@@ -20,6 +21,18 @@ export interface RunContext {
   schemas: PipelineSchemas;
   /** Map items started so far in this case (every map, nested ones and redos too). */
   mapItems: { count: number };
+  /** How steps run the steps inside them; see Executor. */
+  executor: Executor;
+}
+
+/**
+ * runBlock and runStep, for the steps that run other steps: map items, branch cases, loop bodies,
+ * skills and validate's re-runs. runPipeline passes them in, so that no step runner imports the
+ * modules that dispatch to it (executor/import-cycles.test.ts).
+ */
+export interface Executor {
+  runBlock(ctx: RunContext, steps: readonly Step[], frame: Frame, traces: StepTrace[]): Promise<unknown>;
+  runStep(ctx: RunContext, step: Step, frame: Frame, trace: StepTrace): Promise<unknown>;
 }
 
 /** A finished step, kept so that a validate step can re-run it with feedback. */

@@ -10,6 +10,7 @@ import { BudgetMeter } from './budget-meter.js';
 import { withDeadline } from './deadline.js';
 import { runBlock } from './run-block.js';
 import type { RunContext } from './run-context.js';
+import { runStep } from './run-step.js';
 import { budgetExceeded, toStepFailure } from './step-failure.js';
 import { sumStepUsage } from './trace-usage.js';
 import { CancelScope, Priority, VirtualScheduler, VirtualSemaphore } from './virtual-scheduler.js';
@@ -64,6 +65,7 @@ export async function runPipeline(pipeline: Pipeline, options: RunOptions): Prom
     ...(options.skills ? { skills: options.skills } : {}),
     schemas: pipelineSchemas(pipeline),
     mapItems: { count: 0 },
+    executor: { runBlock, runStep },
   };
   const steps: StepTrace[] = [];
   const frame = { values: { input: options.input ?? null }, records: new Map(), feedback: [], scope: root };

@@ -1,6 +1,5 @@
 import type { BranchStep } from '@reps/shared';
 import type { StepTrace } from '../../trace/trace-types.js';
-import { runBlock } from '../run-block.js';
 import type { Frame, RunContext } from '../run-context.js';
 import { evaluate } from '../sandbox-calls.js';
 import { StepFailure } from '../step-failure.js';
@@ -25,5 +24,5 @@ export async function runBranchStep(
     );
   trace.branch = chosen >= 0 ? chosen : 'default';
   trace.steps = [];
-  return runBlock(ctx, steps, frame, trace.steps);
+  return ctx.executor.runBlock(ctx, steps, frame, trace.steps);
 }

@@ -2,11 +2,12 @@ import type { LlmStep } from '@reps/shared';
 import { type ChatMessage, type Completion, type CompletionRequest, ModelError } from '../../models/types.js';
 import { schemaErrorsText } from '../../schema/safe-ajv.js';
 import type { CallTrace, StepTrace } from '../../trace/trace-types.js';
+import { withRetry } from '../retry.js';
 import type { Frame, RunContext } from '../run-context.js';
-import { withRetry, withTimeout } from '../run-step.js';
 import { renderTemplate } from '../sandbox-calls.js';
 import { StepFailure, toStepFailure } from '../step-failure.js';
 import { stepSchemaValidator } from '../step-schema.js';
+import { withTimeout } from '../timeouts.js';
 
 /**
  * An llm step: renders its templates, makes one call per sample (in parallel, each with its own

@@ -1,6 +1,5 @@
 import type { LoopStep } from '@reps/shared';
 import type { IterationTrace, StepTrace } from '../../trace/trace-types.js';
-import { runBlock } from '../run-block.js';
 import type { Frame, RunContext } from '../run-context.js';
 import { evaluate } from '../sandbox-calls.js';
 
@@ -22,7 +21,12 @@ export async function runLoopStep(
     const it: IterationTrace = { iteration, steps: [], done: false };
     iterations.push(it);
     const values = { ...frame.values, iteration, previous };
-    const value = await runBlock(ctx, steps, { ...frame, values, records: new Map(frame.records) }, it.steps);
+    const value = await ctx.executor.runBlock(
+      ctx,
+      steps,
+      { ...frame, values, records: new Map(frame.records) },
+      it.steps,
+    );
     it.output = value;
     it.done = Boolean(await evaluate(ctx.sandbox, until, { ...values, value }, 'loop until'));
     previous = value;

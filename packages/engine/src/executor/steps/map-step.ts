@@ -1,6 +1,5 @@
 import type { MapStep, Step } from '@reps/shared';
 import type { ItemTrace, StepTrace } from '../../trace/trace-types.js';
-import { runBlock } from '../run-block.js';
 import type { Frame, RunContext, StepRecord } from '../run-context.js';
 import { evaluate } from '../sandbox-calls.js';
 import { StepFailure, toStepFailure } from '../step-failure.js';
@@ -89,7 +88,7 @@ export async function runItem(
   trace.start_ms = ctx.scheduler.now;
   try {
     const values = { ...frame.values, item, index };
-    const value = await runBlock(
+    const value = await ctx.executor.runBlock(
       ctx,
       stable(steps),
       { ...frame, values, records: new Map(frame.records) },

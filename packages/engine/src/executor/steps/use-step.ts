@@ -1,6 +1,5 @@
 import type { UseStep } from '@reps/shared';
 import type { StepTrace } from '../../trace/trace-types.js';
-import { runBlock } from '../run-block.js';
 import type { Frame, RunContext } from '../run-context.js';
 import { evaluate } from '../sandbox-calls.js';
 import { StepFailure } from '../step-failure.js';
@@ -28,5 +27,5 @@ export async function runUseStep(
     feedback: frame.feedback,
     scope: frame.scope,
   };
-  return runBlock(ctx, skill.steps, skillFrame, trace.steps);
+  return ctx.executor.runBlock(ctx, skill.steps, skillFrame, trace.steps);
 }

@@ -1,12 +1,11 @@
-import { stepKind, type ValidateStep } from '@reps/shared';
+import { isStepOfKind, type Step, type ValidateStep } from '@reps/shared';
 import { schemaErrorsText } from '../../schema/safe-ajv.js';
 import type { StepTrace, ValidateRoundTrace } from '../../trace/trace-types.js';
-import { newStepTrace } from '../run-block.js';
 import type { Frame, RunContext, StepRecord } from '../run-context.js';
-import { runStep } from '../run-step.js';
 import { evaluate, renderTemplate } from '../sandbox-calls.js';
 import { StepFailure } from '../step-failure.js';
 import { stepSchemaValidator } from '../step-schema.js';
+import { newStepTrace } from '../step-trace.js';
 import { innerSteps, newItemTrace, runItem } from './map-step.js';
 
 const DEFAULT_FEEDBACK = 'Your previous answer {{ value }} was rejected: {{ reason }}. Correct it.';
@@ -33,7 +32,12 @@ export async function runValidateStep(
 ): Promise<unknown> {
   const target = frame.records.get(step.validate);
   if (!target) throw new StepFailure('code_error', `validate: step "${step.validate}" has not run`);
-  const perItem = stepKind(target.step) === 'map' && target.map !== undefined && Array.isArray(target.output);
+  // A map's output is checked item by item, and only the failing items re-run.
+  const itemSteps =
+    isStepOfKind(target.step, 'map') && target.map !== undefined && Array.isArray(target.output)
+      ? innerSteps(target.step)
+      : undefined;
+  const perItem = itemSteps !== undefined;
   const onFail = step.on_fail ?? {};
   const rounds = onFail.redo ? (onFail.rounds ?? 1) : 0;
   let value: unknown = perItem ? [...(target.output as unknown[])] : target.output;
@@ -53,7 +57,16 @@ export async function runValidateStep(
     const feedback = (v: unknown, reason: string) =>
       renderTemplate(ctx.sandbox, onFail.feedback ?? DEFAULT_FEEDBACK, { ...frame.values, value: v, reason });
     if (perItem) {
-      value = await redoItems(ctx, target, value as unknown[], failures, feedback, saidPerItem, roundTrace);
+      value = await redoItems(
+        ctx,
+        target,
+        itemSteps,
+        value as unknown[],
+        failures,
+        feedback,
+        saidPerItem,
+        roundTrace,
+      );
     } else {
       said.push(await feedback(value, failures[0]!.reason));
       value = await redoStep(ctx, target, said, roundTrace);
@@ -112,12 +125,13 @@ async function redoStep(
     feedback: [...target.frame.feedback, ...said],
     records: new Map(target.frame.records),
   };
-  return runStep(ctx, target.step, frame, redoTrace);
+  return ctx.executor.runStep(ctx, target.step, frame, redoTrace);
 }
 
 async function redoItems(
   ctx: RunContext,
   target: StepRecord,
+  steps: readonly Step[],
   values: unknown[],
   failures: Failure[],
   feedback: (value: unknown, reason: string) => Promise<string>,
@@ -125,7 +139,6 @@ async function redoItems(
   round: ValidateRoundTrace,
 ): Promise<unknown[]> {
   const { items, outputIndex } = target.map!;
-  const steps = innerSteps(target.step as never);
   const next = [...values];
   const byPosition = new Map<number, string>();
   for (const f of failures) if (!byPosition.has(f.at!)) byPosition.set(f.at!, f.reason);

@@ -1,11 +1,14 @@
 import pipelineSchema from 'virtual:pipeline-schema';
+import { STEP_KIND_INFO, STEP_KINDS } from 'virtual:step-kinds';
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import type { EditorView } from '@codemirror/view';
+import type { StepKind } from '@reps/shared';
+import { kindSnippet } from './kind-snippet';
 import { type JsonSchema, keysOf, schemaAt, valuesOf } from './schema-walk';
 import { stepIds, yamlPosition } from './yaml-context';
 
 const root = pipelineSchema as JsonSchema;
-const STEP_KINDS = new Set(['llm', 'code', 'map', 'branch', 'validate', 'vote', 'loop', 'use', 'output']);
+const isStepKind = (name: string): name is StepKind => (STEP_KINDS as readonly string[]).includes(name);
 /** Keys whose value names another step. */
 const STEP_REF_KEYS = new Set(['validate', 'vote', 'needs', 'map', 'output']);
 const SCOPE_NAMES = ['input', 'item', 'index', 'value', 'iteration'];
@@ -14,35 +17,11 @@ export interface CompletionData {
   models: { id: string; detail: string }[];
 }
 
-/** Inserts text and puts the cursor at `cursor` chars in, or at the end. */
-function insert(text: string, cursor = text.length) {
+/** Inserts text and puts the cursor at `cursor` chars in. */
+function insertSnippet({ text, cursor }: { text: string; cursor: number }) {
   return (view: EditorView, _c: Completion, from: number, to: number) =>
     view.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + cursor } });
 }
-
-function kindSnippet(kind: string, column: number, model: string): Completion['apply'] {
-  const pad = ' '.repeat(column + 2);
-  if (kind === 'llm') {
-    const text = `llm:\n${pad}model: ${model}\n${pad}prompt: |\n${pad}  `;
-    return insert(text);
-  }
-  if (kind === 'code') return insert(`code: |\n${pad}return `);
-  if (kind === 'map') return insert(`map: \n${' '.repeat(column)}step:\n${pad}`, 'map: '.length);
-  if (kind === 'validate') return insert(`validate: \n${' '.repeat(column)}check: `, 'validate: '.length);
-  return insert(`${kind}: `);
-}
-
-const kindInfo: Record<string, string> = {
-  llm: 'a model call',
-  code: 'JavaScript in the sandbox',
-  map: 'run inner steps per item',
-  branch: 'choose steps by condition',
-  validate: 'check a step, correct it',
-  vote: 'majority / mean of samples',
-  loop: 'refine until good enough',
-  use: 'a saved skill',
-  output: "the pipeline's result",
-};
 
 /** Completes step kinds, keys, model names, step ids and enum values, from the DSL's JSON Schema. */
 export function pipelineCompletions(data: CompletionData) {
@@ -64,13 +43,13 @@ export function pipelineCompletions(data: CompletionData) {
       const keys = keysOf(nodes, root);
       const isStep = keys.some((k) => k.name === 'llm') && keys.some((k) => k.name === 'code');
       options = keys.map((k) => {
-        if (isStep && STEP_KINDS.has(k.name)) {
+        if (isStep && isStepKind(k.name)) {
           return {
             label: k.name,
             type: 'keyword',
-            detail: kindInfo[k.name],
+            detail: STEP_KIND_INFO[k.name].blurb,
             boost: 2,
-            apply: kindSnippet(k.name, where.column, data.models[0]?.id ?? 'sim-mini'),
+            apply: insertSnippet(kindSnippet(k.name, where.column, data.models[0]?.id ?? 'sim-mini')),
           };
         }
         return {

@@ -8,17 +8,18 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { STEP_KINDS } from 'virtual:step-kinds';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorState } from '../../../components/error-state';
 import {
   buildPipelineGraph,
   type GraphEdgeKind,
+  kindLabel,
   type PipelineGraphData,
-  STEP_KIND_ORDER,
 } from '../utils/build-graph';
 import { type Laidout, layoutGraph, nodeSize } from '../utils/layout';
 import { RoutedEdge, type RoutedFlowEdge } from './routed-edge';
-import { KIND_LABELS, type StepFlowNode, StepNode } from './step-node';
+import { type StepFlowNode, StepNode } from './step-node';
 
 export interface PipelineGraphProps {
   /** The pipeline's YAML as it is in the editor. */
@@ -192,7 +193,7 @@ function toFlow({ graph, positions, routes }: Laid): {
       position: at,
       ...nodeSize(node),
       data: { ...node, inCycle: inCycle.has(node.id) },
-      ariaLabel: `${node.stepId ?? 'step without an id'}: ${KIND_LABELS[node.kind]}${node.detail ? `, ${node.detail}` : ''}`,
+      ariaLabel: `${node.stepId ?? 'step without an id'}: ${kindLabel(node.kind)}${node.detail ? `, ${node.detail}` : ''}`,
     };
   });
   const edges = graph.edges.map((edge): RoutedFlowEdge => {
@@ -224,14 +225,14 @@ function edgeVerb(kind: GraphEdgeKind): string {
 }
 
 function Legend({ graph }: { graph: PipelineGraphData }) {
-  const kinds = STEP_KIND_ORDER.filter((kind) => graph.nodes.some((n) => n.kind === kind));
+  const kinds = STEP_KINDS.filter((kind) => graph.nodes.some((n) => n.kind === kind));
   const edgeKinds = EDGE_LEGEND.filter(({ kind }) => graph.edges.some((e) => e.kind === kind));
   return (
     <ul className="graph-legend" aria-label="Legend">
       {kinds.map((kind) => (
         <li key={kind}>
           <span className="graph-legend__swatch" data-kind={kind} aria-hidden="true" />
-          {KIND_LABELS[kind]}
+          {kindLabel(kind)}
         </li>
       ))}
       {edgeKinds.map(({ kind, label }) => (
@@ -265,7 +266,7 @@ function TextSummary({ graph }: { graph: PipelineGraphData }) {
           .map((e) => `${edgeVerb(e.kind)} ${byId.get(e.source)?.stepId ?? e.source}`);
         return (
           <li key={node.id}>
-            {node.stepId ?? 'A step without an id'} ({KIND_LABELS[node.kind]}
+            {node.stepId ?? 'A step without an id'} ({kindLabel(node.kind)}
             {node.detail ? `, ${node.detail}` : ''})
             {waits.length > 0 ? `: ${waits.join(', ')}` : ': starts first'}
           </li>

@@ -1,21 +1,8 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
-import type { GraphNode } from '../utils/build-graph';
+import { type GraphNode, kindLabel } from '../utils/build-graph';
 
 export type StepNodeData = GraphNode & { inCycle: boolean };
 export type StepFlowNode = Node<StepNodeData, 'step'>;
-
-export const KIND_LABELS: Record<GraphNode['kind'], string> = {
-  llm: 'llm',
-  code: 'code',
-  map: 'map',
-  branch: 'branch',
-  validate: 'validate',
-  vote: 'vote',
-  loop: 'loop',
-  use: 'use',
-  output: 'output',
-  unknown: 'no kind',
-};
 
 const MAX_INNER = 3;
 
@@ -25,7 +12,7 @@ export function StepNode({ data }: NodeProps<StepFlowNode>) {
   return (
     <div className={`graph-node${data.inCycle ? ' graph-node--cycle' : ''}`} data-kind={data.kind}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <span className="graph-node__kind">{KIND_LABELS[data.kind]}</span>
+      <span className="graph-node__kind">{kindLabel(data.kind)}</span>
       <span className="graph-node__id">{data.stepId ?? <em>no id</em>}</span>
       {data.detail && (
         <span className="graph-node__detail" title={data.detail}>

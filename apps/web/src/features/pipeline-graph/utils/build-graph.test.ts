@@ -89,6 +89,23 @@ steps:
     ]);
   });
 
+  it("finds a map's single inner step, and steps inside a block whose body is not a list yet", () => {
+    const graph = graphOf(`steps:
+  - id: each
+    map: input.items
+    step: { llm: { model: sim-mini, prompt: "{{ item }}" } }
+  - id: half
+    branch: { cases: [{ when: "true", steps: [{ id: yes, code: return 1 }] }, "not a case"] }
+  - id: soon
+    loop: { until: value }
+`);
+    expect(graph.nodes.map((n) => [n.id, n.inner])).toEqual([
+      ['each', ['llm']],
+      ['half', ['yes']],
+      ['soon', []],
+    ]);
+  });
+
   it('keeps duplicate and missing ids apart and reports a cycle by node id', () => {
     const graph = graphOf(`steps:
   - id: a

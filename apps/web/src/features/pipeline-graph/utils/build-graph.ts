@@ -1,18 +1,15 @@
+import { STEP_KIND_INFO, STEP_KINDS } from 'virtual:step-kinds';
 import { blockGraph, stepIdOf } from '@reps/engine/dependency-graph';
+import type { StepKind } from '@reps/shared';
 import { parseDocument } from 'yaml';
 
-export const STEP_KIND_ORDER = [
-  'llm',
-  'code',
-  'map',
-  'branch',
-  'validate',
-  'vote',
-  'loop',
-  'use',
-  'output',
-] as const;
-export type GraphStepKind = (typeof STEP_KIND_ORDER)[number] | 'unknown';
+/** A step's kind, or `unknown` for a step without one (the engine rejects it; the graph still draws it). */
+export type GraphStepKind = StepKind | 'unknown';
+
+/** The name shown for a kind on nodes and in the legend. */
+export function kindLabel(kind: GraphStepKind): string {
+  return kind === 'unknown' ? 'no kind' : STEP_KIND_INFO[kind].label;
+}
 
 // A type, not an interface: React Flow's node data must be assignable to Record<string, unknown>.
 export type GraphNode = {
@@ -22,7 +19,7 @@ export type GraphNode = {
   kind: GraphStepKind;
   /** One short line under the id: the model, the skill, the checked step, the output expression… */
   detail?: string;
-  /** For map, branch and loop: the ids (or kinds) of the steps they run inside. */
+  /** For the kinds that run steps inside them (map, branch, loop): those steps' ids, or kinds. */
   inner?: string[];
 };
 
@@ -95,52 +92,55 @@ function edgeKind(step: unknown, dependencyId: string | undefined): GraphEdgeKin
 
 function kindOf(step: unknown): GraphStepKind {
   if (!isObject(step)) return 'unknown';
-  return STEP_KIND_ORDER.find((kind) => kind in step) ?? 'unknown';
+  return STEP_KINDS.find((kind) => kind in step) ?? 'unknown';
 }
+
+const text = (value: unknown) => (typeof value === 'string' ? oneLine(value) : undefined);
+
+/** The line of detail under a node's id, per kind. */
+const DETAILS: { [K in StepKind]: (step: Raw) => string | undefined } = {
+  llm: (step) => {
+    const llm = isObject(step.llm) ? step.llm : {};
+    const samples = typeof llm.samples === 'number' && llm.samples > 1 ? ` × ${llm.samples}` : '';
+    return text(llm.model) && `${text(llm.model)}${samples}`;
+  },
+  code: () => 'JavaScript',
+  map: (step) => text(step.map) && `over ${text(step.map)}`,
+  branch: (step) => {
+    const branch = isObject(step.branch) ? step.branch : {};
+    const cases = Array.isArray(branch.cases) ? branch.cases.length : 0;
+    return `${cases} ${cases === 1 ? 'case' : 'cases'}${Array.isArray(branch.default) ? ' + default' : ''}`;
+  },
+  validate: (step) => text(step.validate) && `checks ${text(step.validate)}`,
+  vote: (step) => {
+    const targets = Array.isArray(step.vote) ? step.vote.filter((t) => typeof t === 'string') : [step.vote];
+    const method = text(step.method) ?? 'majority';
+    return `${method} of ${targets.filter(Boolean).join(', ')}`;
+  },
+  loop: (step) => {
+    const loop = isObject(step.loop) ? step.loop : {};
+    return typeof loop.max_iterations === 'number' ? `up to ${loop.max_iterations}×` : undefined;
+  },
+  use: (step) => text(step.use),
+  output: (step) => text(step.output),
+};
 
 function describe(step: unknown): Pick<GraphNode, 'kind' | 'detail' | 'inner'> {
   const kind = kindOf(step);
-  if (!isObject(step)) return { kind };
-  const text = (value: unknown) => (typeof value === 'string' ? oneLine(value) : undefined);
-  switch (kind) {
-    case 'llm': {
-      const llm = isObject(step.llm) ? step.llm : {};
-      const samples = typeof llm.samples === 'number' && llm.samples > 1 ? ` × ${llm.samples}` : '';
-      return withDetail(kind, text(llm.model) && `${text(llm.model)}${samples}`);
-    }
-    case 'code':
-      return withDetail(kind, 'JavaScript');
-    case 'map':
-      return {
-        ...withDetail(kind, text(step.map) && `over ${text(step.map)}`),
-        inner: innerLabels(step.step !== undefined ? [step.step] : step.steps),
-      };
-    case 'branch': {
-      const branch = isObject(step.branch) ? step.branch : {};
-      const cases = Array.isArray(branch.cases) ? branch.cases : [];
-      const blocks = [...cases.map((c) => (isObject(c) ? c.steps : undefined)), branch.default];
-      const label = `${cases.length} ${cases.length === 1 ? 'case' : 'cases'}${Array.isArray(branch.default) ? ' + default' : ''}`;
-      return { ...withDetail(kind, label), inner: blocks.flatMap((b) => innerLabels(b)) };
-    }
-    case 'validate':
-      return withDetail(kind, text(step.validate) && `checks ${text(step.validate)}`);
-    case 'vote': {
-      const targets = Array.isArray(step.vote) ? step.vote.filter((t) => typeof t === 'string') : [step.vote];
-      const method = text(step.method) ?? 'majority';
-      return withDetail(kind, `${method} of ${targets.filter(Boolean).join(', ')}`);
-    }
-    case 'loop': {
-      const loop = isObject(step.loop) ? step.loop : {};
-      const max = typeof loop.max_iterations === 'number' ? `up to ${loop.max_iterations}×` : undefined;
-      return { ...withDetail(kind, max), inner: innerLabels(loop.steps) };
-    }
-    case 'use':
-      return withDetail(kind, text(step.use));
-    case 'output':
-      return withDetail(kind, text(step.output));
-    default:
-      return { kind };
-  }
+  if (!isObject(step) || kind === 'unknown') return { kind };
+  const { children } = STEP_KIND_INFO[kind];
+  const inner = children.flatMap(({ path, single }) =>
+    valuesAt(step, path).flatMap((found) => innerLabels(single ? [found] : found)),
+  );
+  return { ...withDetail(kind, DETAILS[kind](step)), ...(children.length > 0 && { inner }) };
+}
+
+/** What a path of STEP_KIND_INFO's children leads to (`*`: every entry of an array). */
+function valuesAt(value: unknown, path: readonly string[]): unknown[] {
+  if (path.length === 0) return [value];
+  const [key, ...rest] = path;
+  if (key === '*') return Array.isArray(value) ? value.flatMap((entry) => valuesAt(entry, rest)) : [];
+  return isObject(value) && value[key!] !== undefined ? valuesAt(value[key!], rest) : [];
 }
 
 function withDetail(kind: GraphStepKind, detail: string | undefined): Pick<GraphNode, 'kind' | 'detail'> {
