@@ -347,6 +347,26 @@ describe('native work a case cannot hide in C', () => {
     expect(ok.output).toEqual([1, 2, [3, [4]], 5]);
   });
 
+  it('stops a naive search for a long needle at its deadline, not after seconds in C (issue 12)', async () => {
+    const start = performance.now();
+    const run = await code(`const hay = 'a'.repeat(400000) + 'b';
+      const needle = 'a'.repeat(200000) + 'b';
+      return hay.indexOf(needle + 'c')`);
+    expect(run.status).toBe('sandbox_limit');
+    expect(run.error?.message).toMatch(/String\.prototype\.indexOf/);
+    expect(performance.now() - start).toBeLessThan(5000);
+  });
+
+  it('counts work done inside built-ins into the latency, the same on every run', async () => {
+    // A handful of interpreter polls, but 4 Mi characters repeated and case-mapped in C.
+    const body = "return 'x'.repeat(2 ** 22).toUpperCase().length";
+    const a = await code(body);
+    const b = await code(body);
+    expect(a.status).toBe('ok');
+    expect(a.latency_ms).toBeGreaterThan(100);
+    expect(b.latency_ms).toBe(a.latency_ms);
+  });
+
   it('checks argument lists read from array-likes', async () => {
     const run = await code('return Math.max.apply(null, { length: 2 ** 40 })');
     expect(run.status).toBe('code_error');

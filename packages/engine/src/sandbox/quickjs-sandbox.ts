@@ -6,7 +6,7 @@ import {
 } from 'quickjs-emscripten';
 import { jsonShape, MAX_VALUE_DEPTH } from '../trace/value-depth.js';
 import { type InstanceLease, leaseInstance } from './instance-pool.js';
-import { PRELUDE } from './prelude.js';
+import { GUARDS_GLOBAL, GUARDS_SOURCE, METER_GLOBAL, PRELUDE } from './prelude.js';
 import { scopeNames } from './scope-names.js';
 import { type Sandbox, SandboxError, type SandboxLimits, type SandboxUsage } from './types.js';
 import { type SnippetKind, wrapSnippet } from './wrap-snippet.js';
@@ -43,6 +43,14 @@ export const MAX_RESULT_BYTES_PER_SANDBOX = 64 * 1024 * 1024;
  * so `new Array(3e6).fill({})` (8 MiB of JSON) would otherwise cost the host far more than 8 MiB.
  */
 export const MAX_RESULT_CONTAINERS_PER_SANDBOX = 1_000_000;
+
+/**
+ * Polls of built-in work (charged by the prelude's meter, see prelude.ts) one call may do per
+ * millisecond of its deadline: a poll of charged work is calibrated to a poll of bytecode, of which
+ * QuickJS runs about 7 a millisecond on the reference machine, so about as much C work as the
+ * deadline allows bytecode. Past it the call stops before the work, on every machine alike.
+ */
+export const CHARGED_POLLS_PER_DEADLINE_MS = 8;
 
 /** Most promise jobs one call may run (an endless `.then` chain is cut here, not only at the deadline). */
 export const MAX_JOBS_PER_CALL = 100_000;
@@ -94,6 +102,10 @@ export class QuickJSSandbox implements Sandbox {
   private tainted = false;
   private deadline = 0;
   private interrupted = false;
+  /** Polls of built-in work charged during the current call. */
+  private charged = 0;
+  /** Why the meter stopped the current call (a built-in's name and what went over), if it did. */
+  private stopReason = '';
   private resultBytes = 0;
   private resultContainers = 0;
   private readonly counters: SandboxUsage = { calls: 0, polls: 0 };
@@ -137,11 +149,21 @@ export class QuickJSSandbox implements Sandbox {
     this.runtime.setMaxStackSize(this.limits.stackBytes);
     this.runtime.setInterruptHandler(() => {
       this.counters.polls++;
+      if (this.interrupted) return true;
       if (Date.now() <= this.deadline) return false;
       this.interrupted = true;
       return true;
     });
     this.context = this.runtime.newContext({ intrinsics: INTRINSICS });
+    const meter = this.context.newFunction('meter', (polls, what) =>
+      this.context.newNumber(this.meter(this.context.getNumber(polls), this.context.getString(what)) ? 1 : 0),
+    );
+    this.context.setProp(this.context.global, METER_GLOBAL, meter);
+    meter.dispose();
+    const guards = this.context.newString(GUARDS_SOURCE);
+    this.context.setProp(this.context.global, GUARDS_GLOBAL, guards);
+    guards.dispose();
+    this.arm();
     this.deadline = Date.now() + 5000;
     const polls = this.counters.polls;
     const prelude = this.context.evalCode(PRELUDE(this.nowMs), 'prelude.js', SCRIPT);
@@ -274,7 +296,7 @@ export class QuickJSSandbox implements Sandbox {
     if (this.interrupted) {
       // A job past the deadline is cut off even when its promise swallows the interruption.
       value.dispose();
-      throw new SandboxError('sandbox_limit', `The code ran longer than ${this.limits.deadlineMs} ms.`);
+      throw new SandboxError('sandbox_limit', this.overDeadline());
     }
     if (!isPromise) return value;
     const state = this.context.getPromiseState(value);
@@ -305,6 +327,31 @@ export class QuickJSSandbox implements Sandbox {
   private arm(): void {
     this.deadline = Date.now() + this.limits.deadlineMs;
     this.interrupted = false;
+    this.charged = 0;
+    this.stopReason = '';
+  }
+
+  /**
+   * The prelude's meter: `polls` more polls of work done (or about to be done) in C by a
+   * built-in. They count as CPU like the interpreter's own polls. Answers whether the call must
+   * stop: already stopped, charged more than its deadline allows (deterministic), or past its
+   * wall-clock deadline (what the interrupt handler checks, which C work never reaches).
+   */
+  private meter(polls: number, what: string): boolean {
+    this.counters.polls += polls;
+    this.charged += polls;
+    if (this.interrupted) return true;
+    const cap = this.limits.deadlineMs * CHARGED_POLLS_PER_DEADLINE_MS;
+    if (this.charged > cap) this.stopReason = `${what} did more work than the deadline allows`;
+    else if (Date.now() > this.deadline) this.stopReason = `stopped in ${what}`;
+    else return false;
+    this.interrupted = true;
+    return true;
+  }
+
+  private overDeadline(): string {
+    const reason = this.stopReason ? ` (${this.stopReason}; built-in work counts toward it)` : '';
+    return `The code ran longer than ${this.limits.deadlineMs} ms${reason}.`;
   }
 
   private toSandboxError(handle: QuickJSHandle, prefix = ''): SandboxError {
@@ -313,6 +360,7 @@ export class QuickJSSandbox implements Sandbox {
     // QuickJS out of memory mid-builtin can surface as a bare undefined or an empty InternalError.
     const bare =
       /^Uncaught (undefined|null)$/.test(error.message) || (error.name === 'InternalError' && !error.message);
+    if (this.interrupted && this.stopReason) return new SandboxError('sandbox_limit', this.overDeadline());
     if (isLimit(error) || bare) {
       const what = /interrupted/.test(error.message)
         ? `ran longer than ${this.limits.deadlineMs} ms`

@@ -6,7 +6,8 @@ import { runCode } from '../sandbox-calls.js';
  * Virtual milliseconds per QuickJS interrupt poll. QuickJS polls once per ~10,000 interpreter steps
  * (calls and loop iterations), which a server runs in roughly a millisecond; counting polls rather
  * than reading a clock keeps latency figures deterministic. Work done inside one native call (a
- * big JSON.stringify or regex) polls little; the per-call deadline bounds it.
+ * long string search, a big JSON.parse) never polls: the prelude charges it as polls by the lengths
+ * involved (sandbox/prelude.ts, WORK_METER), so it counts here too.
  */
 export const CODE_MS_PER_POLL = 1;
 
