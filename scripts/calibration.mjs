@@ -4,8 +4,11 @@
 // on the hidden cases under the simulated models, print a markdown table and write it to
 // docs/calibration.md (--md <file>) and, with --json <file>, as JSON.
 //
-// A calibration holds when the baseline scores below 50 and every reference at least 90 with no
-// case over budget. Exit code 1 when one does not hold (2 on a usage or load error).
+// Which pipelines are graded and the bar each must clear is the engine's calibration rule
+// (packages/engine/src/grade/calibration-rule.ts, docs/calibration.md): the baseline below 50, every
+// reference at least 90 with no case over budget, adversaries and the context-free pipeline below the
+// pass mark, context-free and ablations at least 10 points under the best reference. Exit code 1
+// when one does not hold (2 on a usage or load error).
 //
 //   node scripts/calibration.mjs [slug …] [--json <file>] [--md <file>] [--cases <n>]
 //
@@ -18,8 +21,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const enginePath = join(root, 'packages/engine/dist/index.js');
-const BASELINE_MAX = 50;
-const REFERENCE_MIN = 90;
 
 function parseArgs(argv) {
   const options = { slugs: [], json: undefined, md: join(root, 'docs/calibration.md'), cases: undefined };
@@ -46,20 +47,8 @@ function usage(problem) {
   process.exit(problem ? 2 : 0);
 }
 
-/** The pipelines a challenge folder is calibrated with: the baseline first, then the references. */
-export async function calibrationPipelines(dir) {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.pipeline.yaml')).sort();
-  const out = [];
-  if (files.includes('baseline.pipeline.yaml'))
-    out.push({ file: 'baseline.pipeline.yaml', role: 'baseline' });
-  for (const file of files)
-    if (file === 'reference.pipeline.yaml' || /^reference\.[\w-]+\.pipeline\.yaml$/.test(file))
-      out.push({ file, role: 'reference' });
-  return out;
-}
-
-/** Grades one pipeline file on the hidden cases and says whether its calibration holds. */
-export async function calibrateOne(engine, challenge, dir, { file, role }, { secret, gateway, count }) {
+/** Grades one pipeline file on the hidden cases (the verdict comes later, over all of them). */
+export async function gradeOne(engine, challenge, dir, { file, name, role }, { secret, gateway, count }) {
   const source = await readFile(join(dir, file), 'utf8');
   const outcome = await engine.gradeChallenge({
     challenge,
@@ -69,24 +58,16 @@ export async function calibrateOne(engine, challenge, dir, { file, role }, { sec
     gateway,
     count,
   });
-  const base = { challenge: challenge.manifest.slug, pipeline: file, role };
+  const base = { challenge: challenge.manifest.slug, pipeline: file, name, role };
   if (!outcome.ok) {
     const issue = outcome.issues[0];
     return {
       ...base,
-      holds: false,
-      problem: `invalid pipeline: ${issue?.message ?? 'unknown'}${issue?.line ? ` (line ${issue.line})` : ''}`,
+      invalid: `${issue?.message ?? 'invalid pipeline'}${issue?.line ? ` (line ${issue.line})` : ''}`,
     };
   }
   const { result } = outcome;
   const cases = result.cases.length || 1;
-  const overBudget = result.statuses.budget_exceeded ?? 0;
-  const problems = [];
-  if (role === 'baseline' && result.correctness >= BASELINE_MAX)
-    problems.push(`baseline scores ${result.correctness} (must be < ${BASELINE_MAX})`);
-  if (role === 'reference' && result.correctness < REFERENCE_MIN)
-    problems.push(`reference scores ${result.correctness} (must be ≥ ${REFERENCE_MIN})`);
-  if (role === 'reference' && overBudget > 0) problems.push(`${overBudget} case(s) over budget`);
   return {
     ...base,
     correctness: result.correctness,
@@ -95,30 +76,58 @@ export async function calibrateOne(engine, challenge, dir, { file, role }, { sec
     calls_per_case: result.calls / cases,
     cases: result.cases.length,
     statuses: result.statuses,
-    holds: problems.length === 0,
-    ...(problems.length ? { problem: problems.join('; ') } : {}),
   };
+}
+
+/** The engine's verdict on a challenge's rows (and what its folder lacks), written onto the rows. */
+export function judgeRows(engine, challenge, rows, entries) {
+  const judged = engine.judgeCalibration(
+    rows.map((r) => ({
+      name: r.name,
+      role: r.role,
+      correctness: r.correctness ?? 0,
+      budgetExceeded: r.statuses?.budget_exceeded ?? 0,
+      invalid: r.invalid,
+    })),
+    challenge.manifest.scoring.pass_mark,
+  );
+  rows.forEach((r, i) => {
+    r.holds = judged[i].holds;
+    if (judged[i].note) r.problem = judged[i].note;
+  });
+  const missing = engine.missingCalibrationPipelines(entries, { catalogue: true });
+  return missing.map((problem) => ({
+    challenge: challenge.manifest.slug,
+    pipeline: '–',
+    name: '–',
+    role: '–',
+    holds: false,
+    problem,
+  }));
 }
 
 function markdown(rows, secretLabel) {
   const lines = [
     '# Catalogue calibration',
     '',
-    `Hidden cases, simulated models, secret ${secretLabel}. A calibration holds when the baseline`,
-    `scores below ${BASELINE_MAX} and every reference at least ${REFERENCE_MIN} with no case over budget.`,
+    `Hidden cases, simulated models, secret ${secretLabel}. The rule (packages/engine/src/grade/calibration-rule.ts):`,
+    'the baseline scores below 50; every reference at least 90 with no case over budget; every adversary',
+    '(a code-only shortcut written as strongly as its author could in an hour) and the context-free pipeline',
+    '(a reference with the evidence stripped) below the pass mark; the context-free pipeline and every',
+    'ablation (a reference without one tactic) at least 10 points below the best reference.',
     'Regenerate with `npm run calibration`.',
     '',
-    '| challenge | pipeline | correctness | cost $/case | latency p50 / p95 (ms) | calls/case | holds? |',
-    '|---|---|---:|---:|---:|---:|---|',
+    '| challenge | pipeline | role | correctness | cost $/case | latency p50 / p95 (ms) | calls/case | holds? |',
+    '|---|---|---|---:|---:|---:|---:|---|',
   ];
   for (const r of rows) {
     if (r.correctness === undefined) {
-      lines.push(`| ${r.challenge} | ${r.pipeline} | – | – | – | – | no: ${r.problem} |`);
+      lines.push(`| ${r.challenge} | ${r.pipeline} | ${r.role} | – | – | – | – | no: ${r.problem} |`);
       continue;
     }
     const holds = r.holds ? 'yes' : `no: ${r.problem}`;
     lines.push(
-      `| ${r.challenge} | ${r.pipeline} | ${r.correctness.toFixed(2)} | ${r.cost_per_case_usd.toFixed(6)} | ${Math.round(r.latency_ms.p50)} / ${Math.round(r.latency_ms.p95)} | ${r.calls_per_case.toFixed(1)} | ${holds} |`,
+      `| ${r.challenge} | ${r.pipeline} | ${r.role} | ${r.correctness.toFixed(2)} | ${r.cost_per_case_usd.toFixed(6)} | ${Math.round(r.latency_ms.p50)} / ${Math.round(r.latency_ms.p95)} | ${r.calls_per_case.toFixed(1)} | ${holds} |`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -142,18 +151,19 @@ async function main() {
   for (const slug of slugs) {
     const dir = join(challengesDir, slug);
     const challenge = await engine.loadChallenge(dir);
-    for (const pipeline of await calibrationPipelines(dir)) {
+    const entries = engine.selectCalibrationPipelines(await readdir(dir));
+    const own = [];
+    for (const entry of entries) {
       const started = Date.now();
-      const row = await calibrateOne(engine, challenge, dir, pipeline, {
-        secret,
-        gateway,
-        count: options.cases,
-      });
-      rows.push(row);
+      const row = await gradeOne(engine, challenge, dir, entry, { secret, gateway, count: options.cases });
+      own.push(row);
       const score = row.correctness === undefined ? '–' : row.correctness.toFixed(2);
-      console.error(
-        `${slug} ${pipeline.file}: ${score} ${row.holds ? 'holds' : `DOES NOT HOLD (${row.problem})`} [${Date.now() - started} ms]`,
-      );
+      console.error(`${slug} ${entry.file} (${entry.role}): ${score} [${Date.now() - started} ms]`);
+    }
+    const missing = judgeRows(engine, challenge, own, entries);
+    for (const row of [...own, ...missing]) {
+      rows.push(row);
+      if (!row.holds) console.error(`${slug} ${row.pipeline}: DOES NOT HOLD (${row.problem})`);
     }
   }
   const md = markdown(rows, usingDefault ? "'local-dev-hidden-seed' (the default)" : 'from REPS_HIDDEN_SEED');

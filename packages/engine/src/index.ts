@@ -1,7 +1,7 @@
 export * from './challenges/bundle-script.js';
 export * from './challenges/challenge-scorer.js';
 export * from './challenges/generate-cases.js';
-export type { CustomScore, Generate, GeneratorCase, Rng } from './challenges/generator-api.js';
+export type { CaseSet, CustomScore, Generate, GeneratorCase, Rng } from './challenges/generator-api.js';
 export * from './challenges/load-challenge.js';
 export * from './challenges/public-cases-file.js';
 export * from './challenges/read-manifest.js';

@@ -11,6 +11,13 @@ export const factUnitSchema = z.object({
   text: z.string().min(1),
   /** The right answer per aspect, e.g. `{ risk: 'high', type: 'indemnity' }`. */
   answers: z.record(z.string(), z.unknown()),
+  /**
+   * What else the answer of an aspect rests on, beyond the unit's own text: spans of the input or
+   * of the brief (a policy clause, a ledger entry, the second-hop profile, the definitions of a label
+   * set), each given as its text. A model answers the aspect from knowledge only when every span is
+   * present in its prompt (same presence rule as units); otherwise it guesses (docs/sim.md, rule 3).
+   */
+  evidence: z.record(z.string(), z.array(z.string().min(1)).max(16)).optional(),
 });
 export type FactUnit = z.infer<typeof factUnitSchema>;
 

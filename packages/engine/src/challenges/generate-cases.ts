@@ -41,9 +41,9 @@ export function seedFor(challenge: LoadedChallenge, kind: CaseKind, secret?: str
 }
 
 /**
- * Generates cases `<kind>-1` … `<kind>-<count>` by calling generate(rng, index) in the sandbox, each
- * with a fresh module and an Rng seeded by (seed, index), and checks each against the manifest's
- * schemas. Case i is the same whatever the count, so 50 hidden cases are a prefix of 200.
+ * Generates cases `<kind>-1` … `<kind>-<count>` by calling generate(rng, index, set) in the sandbox,
+ * each with a fresh module, an Rng seeded by (seed, index) and the case set (its kind, an Rng seeded
+ * by the seed alone, and `families`), and checks each against the manifest's schemas. Case i is the same whatever the count, so 50 hidden cases are a prefix of 200.
  */
 export async function generateCases(
   challenge: LoadedChallenge,
@@ -82,7 +82,7 @@ function generateOne(
   const id = caseId(kind, index);
   let raw: unknown;
   try {
-    raw = sandbox.run(body, { __reps_seed: seed, __reps_index: index });
+    raw = sandbox.run(body, { __reps_seed: seed, __reps_index: index, __reps_kind: kind });
   } catch (error) {
     if (!(error instanceof SandboxError)) throw error;
     throw new RepsError(
@@ -112,7 +112,26 @@ ${script}
 ;const mod = typeof ${GENERATOR_GLOBAL} === 'undefined' ? undefined : ${GENERATOR_GLOBAL};
 const generate = mod && (typeof mod.generate === 'function' ? mod.generate : mod.default);
 if (typeof generate !== 'function') throw new Error('generator.ts must export a function generate(rng, index)');
-const result = generate(${RNG_FACTORY}(__reps_seed + '#' + __reps_index), __reps_index);
+const __reps_set_rng = ${RNG_FACTORY}(__reps_seed + '#set');
+const __reps_case_set = Object.freeze({
+  kind: __reps_kind,
+  rng: __reps_set_rng,
+  families(label, all, options) {
+    if (typeof label !== 'string' || !Array.isArray(all) || all.length < 2)
+      throw new RangeError('set.families(label, all, options): needs a label and at least two families');
+    const opts = options || {};
+    const shown = opts.public === undefined ? Math.max(1, Math.floor(all.length / 3)) : opts.public;
+    if (!Number.isInteger(shown) || shown < 1 || shown >= all.length)
+      throw new RangeError('set.families: public must be a whole number from 1 to all.length - 1');
+    if (__reps_kind === 'public') return all.slice(0, shown);
+    const rest = all.slice(shown);
+    const count = opts.hidden === undefined ? Math.max(1, Math.ceil(rest.length * 0.6)) : opts.hidden;
+    if (!Number.isInteger(count) || count < 1 || count > rest.length)
+      throw new RangeError('set.families: hidden must be a whole number from 1 to all.length - public');
+    return __reps_set_rng.fork('families:' + label).sample(rest, count);
+  },
+});
+const result = generate(${RNG_FACTORY}(__reps_seed + '#' + __reps_index), __reps_index, __reps_case_set);
 if (result && typeof result.then === 'function') throw new Error('generate() must return its case synchronously, not a Promise');
 return result;`;
 }

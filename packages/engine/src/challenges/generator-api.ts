@@ -61,7 +61,26 @@ export interface GeneratorCase<Input = unknown, Expected = unknown> {
 export type Generate<Input = unknown, Expected = unknown> = (
   rng: Rng,
   index: number,
+  set: CaseSet,
 ) => GeneratorCase<Input, Expected>;
+
+/**
+ * The set a case belongs to. Hidden cases should not be the public ones with other numbers: a
+ * generator keeps *families* (sentence frames, vocabularies, layouts, distractor styles) and lets
+ * the set choose, so the public cases show some families and the hidden cases use others that no
+ * public case shows, picked by the hidden seed (README.md, "Authoring a challenge").
+ */
+export interface CaseSet {
+  kind: 'public' | 'hidden';
+  /** Seeded by the set's seed alone: the same in every case of the set (per-set choices). */
+  rng: Rng;
+  /**
+   * The families this set draws from. Public cases: the first `public` of `all` (default a third,
+   * at least 1). Hidden cases: `hidden` of the rest (default 60 %, at least 1), chosen by the hidden
+   * seed, so a public case never shows a hidden family and another hidden seed picks other ones.
+   */
+  families<T>(label: string, all: readonly T[], options?: { public?: number; hidden?: number }): T[];
+}
 
 /** What scorer.ts exports for `scoring.scorer: custom`. Runs in the sandbox; must be synchronous. */
 export type CustomScore<Output = unknown, Expected = unknown, Input = unknown> = (

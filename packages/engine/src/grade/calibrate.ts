@@ -1,16 +1,26 @@
 import type { Calibration, CalibrationLine } from '@reps/shared';
 import type { LoadedChallenge } from '../challenges/load-challenge.js';
 import type { ModelGateway } from '../models/types.js';
+import {
+  type CalibrationRole,
+  type CalibrationScore,
+  calibrationRoleOf,
+  judgeCalibration,
+} from './calibration-rule.js';
 import { type GradeChallengeOutcome, gradeChallenge } from './grade-challenge.js';
 
-export const BASELINE_CEILING = 50;
-export const REFERENCE_FLOOR = 90;
+export * from './calibration-rule.js';
 
 export interface CalibrateOptions {
   challenge: LoadedChallenge;
   baseline: string;
   /** Reference pipelines by name (`reference`, `reference.cheap` …). */
   references: Record<string, string>;
+  /**
+   * The shortcut checks by name: `adversary.<name>`, `context-free`, `ablation.<name>`
+   * (calibration-rule.ts). A name with no such role is an error.
+   */
+  others?: Record<string, string>;
   /** REPS_HIDDEN_SEED. */
   secret: string;
   gateway?: ModelGateway;
@@ -23,20 +33,28 @@ export interface CalibrateOptions {
 }
 
 /**
- * The calibration rule (docs/calibration.md), in one place for the worker, the CLI and CI: on the
- * hidden cases the naive baseline scores below 50 and every reference at least 90 without a case
- * running out of budget. A pipeline that does not parse for the challenge fails the calibration.
+ * Grades every pipeline on the hidden cases and judges each against its role's bar
+ * (calibration-rule.ts). A pipeline that does not parse for the challenge fails the calibration.
  */
 export async function calibrateChallenge(options: CalibrateOptions): Promise<Calibration> {
   const { gateway, grade } = options;
   if (!gateway && !grade) throw new TypeError('calibrateChallenge needs a gateway or a grade function');
-  const lines: CalibrationLine[] = [];
-  const entries: [string, string, 'baseline' | 'reference'][] = [
+  const entries: [string, string, CalibrationRole][] = [
     ['baseline', options.baseline, 'baseline'],
     ...Object.entries(options.references).map(
-      ([name, source]) => [name, source, 'reference'] as [string, string, 'reference'],
+      ([name, source]) => [name, source, 'reference'] as [string, string, CalibrationRole],
     ),
   ];
+  for (const [name, source] of Object.entries(options.others ?? {})) {
+    const role = calibrationRoleOf(name);
+    if (!role || role === 'baseline' || role === 'reference')
+      throw new TypeError(
+        `calibrateChallenge: "${name}" is not an adversary, context-free or ablation pipeline`,
+      );
+    entries.push([name, source, role]);
+  }
+  const lines: Omit<CalibrationLine, 'holds'>[] = [];
+  const scores: CalibrationScore[] = [];
   let cases = 0;
   for (const [name, source, role] of entries) {
     const outcome = grade
@@ -51,42 +69,38 @@ export async function calibrateChallenge(options: CalibrateOptions): Promise<Cal
         });
     if (!outcome.ok) {
       const first = outcome.issues[0];
+      const invalid = first ? `${first.line}:${first.column} ${first.message}` : 'invalid pipeline';
+      scores.push({ name, role, correctness: 0, budgetExceeded: 0, invalid });
       lines.push({
         pipeline: name,
+        role,
         correctness: 0,
         cost_usd: 0,
         latency_ms: { p50: 0, p95: 0 },
         calls: 0,
         budget_exceeded: 0,
-        holds: false,
-        note: `does not parse: ${first ? `${first.line}:${first.column} ${first.message}` : 'invalid pipeline'}`,
       });
       continue;
     }
     const r = outcome.result;
     cases = r.cases.length;
     const budgetExceeded = r.statuses.budget_exceeded ?? 0;
-    const holds =
-      role === 'baseline'
-        ? r.correctness < BASELINE_CEILING
-        : r.correctness >= REFERENCE_FLOOR && budgetExceeded === 0;
+    scores.push({ name, role, correctness: r.correctness, budgetExceeded });
     lines.push({
       pipeline: name,
+      role,
       correctness: r.correctness,
       cost_usd: r.cost_usd,
       latency_ms: r.latency_ms,
       calls: r.calls,
       budget_exceeded: budgetExceeded,
-      holds,
-      note: holds ? undefined : whyNot(role, r.correctness, budgetExceeded),
     });
   }
-  return { holds: lines.every((l) => l.holds), cases, lines, finished_at: new Date().toISOString() };
-}
-
-function whyNot(role: 'baseline' | 'reference', correctness: number, budgetExceeded: number): string {
-  if (role === 'baseline')
-    return `the baseline scores ${correctness}, not below ${BASELINE_CEILING}: the naive approach is good enough`;
-  if (budgetExceeded > 0) return `${budgetExceeded} case(s) ran out of budget`;
-  return `the reference scores ${correctness}, below ${REFERENCE_FLOOR}`;
+  const judged = judgeCalibration(scores, options.challenge.manifest.scoring.pass_mark);
+  const out: CalibrationLine[] = lines.map((line, i) => ({
+    ...line,
+    holds: judged[i]!.holds,
+    ...(judged[i]!.note ? { note: judged[i]!.note } : {}),
+  }));
+  return { holds: out.every((l) => l.holds), cases, lines: out, finished_at: new Date().toISOString() };
 }

@@ -35,6 +35,8 @@ export type ChallengeBundle = z.infer<typeof challengeBundleSchema>;
 
 export interface CalibrationLine {
   pipeline: string;
+  /** What the pipeline is checked as: baseline, reference, adversary, context-free or ablation. */
+  role?: string;
   correctness: number;
   cost_usd: number;
   latency_ms: { p50: number; p95: number };
