@@ -31,6 +31,17 @@ export function contextPenalty(fill: number): number {
   return SIM_RULES.contextPenaltyMax * Math.min(1, (fill - from) / (1 - from));
 }
 
+/**
+ * Lost in the middle: × (1 − amplitude × sin(π x)) at relative position x of the prompt, the
+ * amplitude growing linearly with the items (units and evidence spans) present, from nothing for
+ * one to SIM_RULES.positionMax at positionFullAt of them.
+ */
+export function positionFactor(x: number, items: number): number {
+  if (items <= 1) return 1;
+  const amplitude = SIM_RULES.positionMax * Math.min(1, (items - 1) / (SIM_RULES.positionFullAt - 1));
+  return 1 - amplitude * Math.sin(Math.PI * Math.min(1, Math.max(0, x)));
+}
+
 /** A verifier judges a proposed answer right or wrong with accuracy 1 − (1 − p)/2. */
 export function verificationAccuracy(p: number): number {
   return 1 - (1 - p) / 2;

@@ -9,7 +9,10 @@ export interface Draw {
 }
 
 export interface DrawInput {
+  /** Picks wrong values other than the misreading. */
   rng: Rng;
+  /** The uniform draw that decides right or wrong (the latent draw, or a fresh one). */
+  u: number;
   truth: unknown;
   aspect: Aspect;
   /** Probability of answering right. */
@@ -18,6 +21,10 @@ export interface DrawInput {
   excluded: ReadonlySet<string>;
   /** Other units' true values for the same aspect: the most plausible wrong strings. */
   peers: readonly unknown[];
+  /** The model's misreading of this unit and aspect (latent.ts), said when wrong if allowed … */
+  misreading?: unknown;
+  /** … always (a sample repeating the latent draw), or with SIM_RULES.misreadingPull (a fresh one). */
+  preferMisreading?: boolean;
 }
 
 /** A comparable key for a value: strings case- and space-insensitive, others as JSON. */
@@ -27,33 +34,48 @@ export function valueKey(value: unknown): string {
 }
 
 export function drawAnswer(input: DrawInput): Draw {
-  const { rng, truth, aspect, excluded } = input;
+  const { truth, aspect, excluded } = input;
   const choices = closedChoices(aspect, truth);
   if (choices) return drawClosed(input, choices);
-  const truthExcluded = excluded.has(valueKey(truth));
-  const u = rng.next();
-  if (!truthExcluded && u < input.p) return { value: truth, correct: true };
-  return { value: openWrongValue(rng, truth, input.peers, excluded), correct: false };
+  if (!excluded.has(valueKey(truth)) && input.u < input.p) return { value: truth, correct: true };
+  const misread = misreadingIfAllowed(input);
+  if (misread !== undefined) return { value: misread, correct: false };
+  return { value: openWrongValue(input.rng, truth, input.peers, excluded), correct: false };
 }
 
-/** Categorical and boolean aspects: a miss is another allowed value, uniformly. */
+/** Categorical and boolean aspects: a miss is the misreading, else another allowed value. */
 function drawClosed(input: DrawInput, choices: unknown[]): Draw {
   const { rng, truth, excluded } = input;
   const truthKey = valueKey(truth);
   const wrong = choices.filter((c) => valueKey(c) !== truthKey);
   const wrongLeft = wrong.filter((c) => !excluded.has(valueKey(c)));
-  const u = rng.next();
-  const pick = rng.next();
   if (!excluded.has(truthKey)) {
     const p = accuracyAfterExclusion(input.p, wrongLeft.length, wrong.length);
-    if (u < p) return { value: truth, correct: true };
+    if (input.u < p) return { value: truth, correct: true };
   }
   // Feedback ruled out every value: a model would hedge rather than repeat itself.
   if (wrongLeft.length === 0) return { value: null, correct: false };
-  return { value: wrongLeft[Math.floor(pick * wrongLeft.length)], correct: false };
+  const misread = misreadingIfAllowed(input);
+  if (misread !== undefined) return { value: misread, correct: false };
+  return { value: rng.pick(wrongLeft), correct: false };
 }
 
-function closedChoices(aspect: Aspect, truth: unknown): unknown[] | undefined {
+function misreadingIfAllowed(input: DrawInput): unknown {
+  const { misreading } = input;
+  if (misreading === undefined || misreading === null) return undefined;
+  const key = valueKey(misreading);
+  if (input.excluded.has(key) || key === valueKey(input.truth)) return undefined;
+  return input.preferMisreading ? misreading : undefined;
+}
+
+/** The wrong values of a closed aspect (undefined for an open one). */
+export function wrongChoices(aspect: Aspect, truth: unknown): unknown[] | undefined {
+  const choices = closedChoices(aspect, truth);
+  return choices?.filter((c) => valueKey(c) !== valueKey(truth));
+}
+
+/** The allowed values of a categorical or boolean aspect; undefined for an open one. */
+export function closedChoices(aspect: Aspect, truth: unknown): unknown[] | undefined {
   if (aspect.values && aspect.values.length > 0) {
     const values: unknown[] = [...aspect.values];
     // A truth outside the declared values still has to be answerable.
@@ -75,7 +97,7 @@ function openWrongValue(rng: Rng, truth: unknown, peers: readonly unknown[], exc
   return typeof truth === 'number' ? truth + 1 + rng.int(1000) : null;
 }
 
-function nearMiss(rng: Rng, truth: unknown, peers: readonly unknown[]): unknown {
+export function nearMiss(rng: Rng, truth: unknown, peers: readonly unknown[]): unknown {
   if (typeof truth === 'number') return nearbyNumber(rng, truth);
   if (Array.isArray(truth)) return nearbyList(rng, truth, peers);
   const other = peers.filter((p) => valueKey(p) !== valueKey(truth));

@@ -1,10 +1,12 @@
 import type { Aspect, FactUnit } from '@reps/shared';
 import type { CompletionRequest, ModelContext } from '../types.js';
-import { answerAccuracy, verificationAccuracy } from './accuracy.js';
-import { type Draw, drawAnswer, valueKey } from './answer-drawer.js';
+import { answerAccuracy, positionFactor, verificationAccuracy } from './accuracy.js';
+import { closedChoices, type Draw, drawAnswer, valueKey } from './answer-drawer.js';
 import { type ArithmeticTask, arithmeticOp, arithmeticTask, modelResult, numbersIn } from './arithmetic.js';
 import { findRequestedAspects, type RequestedAspect } from './aspect-matcher.js';
+import { type IndexedSpan, indexSpans, spanPosition } from './evidence.js';
 import { type Exclusions, excludedFor, findExclusions } from './feedback.js';
+import { type Latent, latentAnswer, latentFor, sharedWeight } from './latent.js';
 import { Hasher, Rng } from './prng.js';
 import { SIM_RULES, type SimModelSpec } from './sim-models.js';
 import { indexText, type TextIndex } from './text-index.js';
@@ -37,6 +39,9 @@ export class SimCall {
   private readonly base: Hasher;
   private readonly exclusions: Exclusions;
   private readonly memo = new Map<string, Draw>();
+  private readonly facts: readonly FactUnit[];
+  private readonly spans: Map<string, IndexedSpan>;
+  private readonly spanMemo = new Map<string, number>();
   private arithmeticMemo?: { value: number; correct: boolean; task: ArithmeticTask };
 
   constructor(
@@ -54,6 +59,8 @@ export class SimCall {
     this.schema = request.output?.kind === 'json' ? request.output.schema : undefined;
     this.aspects = context.aspects ?? [];
     const facts: readonly FactUnit[] = context.facts ?? [];
+    this.facts = facts;
+    this.spans = indexSpans(facts);
     this.units = facts.length > 0 ? findPresentUnits(this.prompt, indexUnits(facts)) : [];
     this.requested = findRequestedAspects(this.aspects, this.schema, this.prompt, this.units);
     this.exclusions = findExclusions(
@@ -77,6 +84,7 @@ export class SimCall {
     return new Rng(h.seed());
   }
 
+  /** The prompt-level accuracy of an aspect (before a unit's arithmetic and position). */
   accuracy(aspect: Aspect): number {
     const statedShare = this.requested.find((r) => r.aspect === aspect)?.statedShare ?? 0;
     return answerAccuracy(this.spec, {
@@ -105,12 +113,28 @@ export class SimCall {
       return { says: rng.chance(this.accuracy(this.requested[0]!.aspect)), grounded: false };
     }
     let actuallyRight = true;
-    let p = 1;
+    let judge = 1;
     for (const [aspect, proposed] of proposals) {
-      if (valueKey(proposed) !== valueKey(unit.unit.answers[aspect.name])) actuallyRight = false;
-      p = Math.min(p, this.accuracy(aspect));
+      const truth = unit.unit.answers[aspect.name];
+      const wrong = valueKey(proposed) !== valueKey(truth);
+      if (wrong) actuallyRight = false;
+      // Without the evidence the verifier cannot tell: it tends to agree.
+      if (!this.hasEvidence(unit, aspect)) {
+        judge = Math.min(
+          judge,
+          actuallyRight ? SIM_RULES.ungroundedAgreement : 1 - SIM_RULES.ungroundedAgreement,
+        );
+        continue;
+      }
+      const p = this.unitAccuracy(unit, aspect);
+      let q = verificationAccuracy(p);
+      // A verifier that misreads the unit the same way (the same model, as a rule) is blind to it.
+      const belief = latentAnswer(this.latent(unit, aspect), truth, p);
+      if (wrong && !belief.correct && valueKey(belief.value) === valueKey(proposed))
+        q *= 1 - SIM_RULES.sharedMisreadingBlindness;
+      judge = Math.min(judge, q);
     }
-    const judgedRight = rng.chance(verificationAccuracy(p));
+    const judgedRight = rng.chance(judge);
     return { says: judgedRight ? actuallyRight : !actuallyRight, grounded: true };
   }
 
@@ -141,24 +165,102 @@ export class SimCall {
     return out;
   }
 
+  /** True when every evidence span the aspect rests on (for this unit) is in the prompt. */
+  hasEvidence(unit: PresentUnit, aspect: Aspect): boolean {
+    const spans = unit.unit.evidence?.[aspect.name];
+    if (!spans || spans.length === 0) return true;
+    return spans.every((text) => this.spanAt(text) !== -1);
+  }
+
+  /** The chance of answering this unit's aspect right: accuracy × arithmetic × position. */
+  unitAccuracy(unit: PresentUnit, aspect: Aspect): number {
+    let p = this.accuracy(aspect);
+    const truth = unit.unit.answers[aspect.name];
+    // Working out a number from several figures in the unit (an invoice total) is arithmetic too.
+    if (typeof truth === 'number' && this.op() && this.op() !== 'count') {
+      p *= SIM_RULES.arithmeticPerNumber ** Math.max(0, numbersIn(unit.unit.text).length - 1);
+    }
+    // Lost in the middle: the unit, or the evidence it needs, deep inside a long prompt.
+    const items = this.units.length + this.presentSpanCount();
+    let worst = positionFactor(this.relative(unit.position), items);
+    for (const text of unit.unit.evidence?.[aspect.name] ?? []) {
+      const at = this.spanAt(text);
+      if (at !== -1) worst = Math.min(worst, positionFactor(this.relative(at), items));
+    }
+    return p * worst;
+  }
+
+  private relative(position: number): number {
+    const length = this.prompt.length;
+    return length <= 1 ? 0 : Math.min(1, Math.max(0, position / (length - 1)));
+  }
+
+  private spanAt(text: string): number {
+    let at = this.spanMemo.get(text);
+    if (at === undefined) {
+      const span = this.spans.get(text);
+      at = span ? spanPosition(this.prompt, span) : -1;
+      this.spanMemo.set(text, at);
+    }
+    return at;
+  }
+
+  private presentSpanCountMemo?: number;
+  private presentSpanCount(): number {
+    if (this.presentSpanCountMemo === undefined) {
+      let n = 0;
+      // Only spans the present units rest on: a case's other evidence is not looked for.
+      const seen = new Set<string>();
+      for (const u of this.units)
+        for (const spans of Object.values(u.unit.evidence ?? {}))
+          for (const text of spans)
+            if (!seen.has(text)) {
+              seen.add(text);
+              if (this.spanAt(text) !== -1) n++;
+            }
+      this.presentSpanCountMemo = n;
+    }
+    return this.presentSpanCountMemo;
+  }
+
+  private latent(unit: PresentUnit, aspect: Aspect): Latent {
+    return latentFor(this.spec.id, unit.unit, aspect, () =>
+      this.facts
+        .filter((u) => u !== unit.unit)
+        .map((u) => u.answers[aspect.name])
+        .filter((v) => v !== undefined && v !== null),
+    );
+  }
+
   private drawFresh(unit: PresentUnit, aspect: Aspect, extraExcluded: unknown): Draw {
     const rng = this.rng('answer', unit.unit.id, aspect.name);
     const truth = unit.unit.answers[aspect.name];
     if (truth === undefined) return { value: vagueValue(rng, aspect), correct: false };
     let excluded = excludedFor(this.exclusions, unit.unit.id, aspect.name);
     if (extraExcluded !== undefined) excluded = new Set([...excluded, valueKey(extraExcluded)]);
-    let p = this.accuracy(aspect);
-    // Working out a number from several figures in the unit (an invoice total) is arithmetic too.
-    if (typeof truth === 'number' && this.op() && this.op() !== 'count') {
-      p *= SIM_RULES.arithmeticPerNumber ** Math.max(0, numbersIn(unit.unit.text).length - 1);
-    }
+    const latent = this.latent(unit, aspect);
+    // At temperature 0 every sample is the latent draw; above it, a share of samples is.
+    const shared = this.temperature <= 0 || rng.chance(sharedWeight(this.temperature, latent.strength));
+    const u = shared ? latent.u : rng.next();
+    const pick = shared ? new Rng(Math.floor(latent.u * 4294967296) ^ 0x5bd1e995) : rng;
     // Other units' answers are the likeliest confusions; units without one (a document among
     // questions) offer none, rather than the word "undefined".
     const peers = this.units
       .filter((u) => u !== unit)
       .map((u) => u.unit.answers[aspect.name])
       .filter((v) => v !== undefined && v !== null);
-    return drawAnswer({ rng, truth, aspect, p, excluded, peers });
+    if (!this.hasEvidence(unit, aspect)) return guess({ rng: pick, truth, aspect, excluded, peers, latent });
+    return drawAnswer({
+      rng: pick,
+      u,
+      truth,
+      aspect,
+      p: this.unitAccuracy(unit, aspect),
+      excluded,
+      peers,
+      misreading: latent.misreading,
+      preferMisreading: shared || rng.chance(SIM_RULES.misreadingPull),
+    });
   }
 
   private op() {
@@ -210,6 +312,30 @@ function callHasher(request: CompletionRequest): Hasher {
   const output = request.output;
   if (output?.kind === 'json') h.str(JSON.stringify(output.schema)).str(output.strict ? 'strict' : '');
   return h;
+}
+
+/**
+ * An answer without the evidence it needs (docs/sim.md, rule 3): a guess among the values still
+ * allowed for a closed aspect, so right no more often than chance; for an open one a plausible wrong
+ * value (the misreading, else a near miss), never the truth.
+ */
+function guess(input: {
+  rng: Rng;
+  truth: unknown;
+  aspect: Aspect;
+  excluded: ReadonlySet<string>;
+  peers: readonly unknown[];
+  latent: Latent;
+}): Draw {
+  const { rng, truth, aspect, excluded } = input;
+  const choices = closedChoices(aspect, truth);
+  if (choices) {
+    const left = choices.filter((c) => !excluded.has(valueKey(c)));
+    if (left.length === 0) return { value: null, correct: false };
+    const value = rng.pick(left);
+    return { value, correct: valueKey(value) === valueKey(truth) };
+  }
+  return drawAnswer({ ...input, u: 1, p: 0, misreading: input.latent.misreading, preferMisreading: true });
 }
 
 /** A plausible value for an aspect when the facts say nothing (vague answers). */

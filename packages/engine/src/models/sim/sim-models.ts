@@ -77,6 +77,34 @@ export const SIM_RULES = Object.freeze({
   maxAccuracy: 0.995,
   /** Arithmetic over n numbers is right with probability arithmeticPerNumber^n. */
   arithmeticPerNumber: 0.98,
+  /**
+   * Evidence (docs/sim.md, rule 3): an aspect whose facts name evidence is answered from knowledge
+   * only when every span is present (the units' presence rule); otherwise the model guesses.
+   */
+  evidencePresenceThreshold: 0.6,
+  /**
+   * Correlated errors (rule 5). Each (case, unit, aspect, model) has a latent draw and a misreading
+   * (a specific wrong value). A share of the latent draw is common to every model (hard units are
+   * hard for all) …
+   */
+  latentSharedAcrossModels: 0.4,
+  /** … a sample reuses the latent draw with weight exp(−decay × T × strength), strength per unit in … */
+  latentDecay: 1.5,
+  latentStrengthMin: 0.5,
+  latentStrengthMax: 2.5,
+  /** … and a fresh wrong sample says the misreading with this probability. */
+  misreadingPull: 0.5,
+  /** A verifier without the evidence agrees with a proposal this often, right or wrong. */
+  ungroundedAgreement: 0.7,
+  /** A verifier that shares the proposer's misreading (same model) catches it this much less often. */
+  sharedMisreadingBlindness: 0.6,
+  /**
+   * Position (rule 4): lost in the middle. Accuracy × (1 − amplitude × sin(π x)) at relative
+   * position x, the amplitude growing with the number of units and evidence spans present, to this
+   * much at positionFullAt of them.
+   */
+  positionMax: 0.25,
+  positionFullAt: 20,
   /** `strict: true` lifts the JSON ok rate to this … */
   strictJsonOk: 0.999,
   /** … for this much more output (structured-output overhead). */

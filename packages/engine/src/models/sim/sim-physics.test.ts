@@ -1,8 +1,10 @@
 import { countTextTokens } from '../tokens.js';
+import type { FactUnit } from '@reps/shared';
 import {
   accuracyAfterExclusion,
   answerAccuracy,
   arithmeticAccuracy,
+  positionFactor,
   verificationAccuracy,
 } from './accuracy.js';
 import { getSimModel, SIM_MODELS, SIM_RULES } from './sim-models.js';
@@ -21,12 +23,15 @@ const RISK_LIST = {
   },
 };
 
+// Every call is about a fresh case (makeFacts' salt): a model's answer is a latent draw per case,
+// unit and aspect (rule 5), so rewording the same case would repeat it rather than draw anew.
+
 function observedAccuracy(model: string, k: number, draws: number): number {
-  const facts = makeFacts(k);
   const spec = getSimModel(model)!;
   let right = 0;
   let seen = 0;
   for (let call = 0; seen < draws; call++) {
+    const facts = makeFacts(k, call + 1);
     const prompt = `Request ${call}. Rate the risk of each clause.\n${facts.map((f) => f.text).join('\n')}`;
     const completion = completeSync(
       spec,
@@ -52,10 +57,13 @@ function observedAccuracy(model: string, k: number, draws: number): number {
 describe('sim physics: accuracy', () => {
   for (const spec of SIM_MODELS) {
     for (const k of [1, 5, 20]) {
-      it(`${spec.id} with ${k} unit(s) per prompt is right within ±2 points of base × (1 − d)^(k − 1) over 10,000 draws`, () => {
-        const expected = answerAccuracy(spec, { k });
-        expect(expected).toBeCloseTo(spec.baseAccuracy * (1 - spec.dilutionPerUnit) ** (k - 1), 10);
-        expect(Math.abs(observedAccuracy(spec.id, k, 10_000) - expected)).toBeLessThan(0.02);
+      it(`${spec.id} with ${k} unit(s) per prompt is right within ±2 points of base × (1 − d)^(k − 1) × position over 10,000 draws`, () => {
+        const p = answerAccuracy(spec, { k });
+        expect(p).toBeCloseTo(spec.baseAccuracy * (1 - spec.dilutionPerUnit) ** (k - 1), 10);
+        // Unit i of k starts about i/k of the way into the prompt.
+        let position = 0;
+        for (let i = 0; i < k; i++) position += positionFactor(i / k, k) / k;
+        expect(Math.abs(observedAccuracy(spec.id, k, 10_000) - p * position)).toBeLessThan(0.02);
       });
     }
   }
@@ -67,12 +75,12 @@ describe('sim physics: accuracy', () => {
     expect(answerAccuracy(spec, { k: 1, statedShare: 1 })).toBeCloseTo(spec.baseAccuracy * 1.03, 10);
   });
 
-  it('judges verification prompts with accuracy 1 − (1 − p)/2 over 10,000 draws', () => {
-    const facts = makeFacts(1);
+  it('judges verification prompts with accuracy 1 − (1 − p)/2, less where it shares the misreading, over 10,000 draws', () => {
     const spec = SIM_MODELS[0]!;
     let right = 0;
     const n = 10_000;
     for (let i = 0; i < n; i++) {
+      const facts = makeFacts(1, i + 1);
       const proposed = ['low', 'medium', 'high'][i % 3];
       const prompt = `Case ${i}. Check whether the proposed answer is correct.\n${facts[0]!.text}\nProposed: {"risk": "${proposed}"}`;
       const schema = { type: 'object', properties: { correct: { type: 'boolean' } } };
@@ -83,7 +91,11 @@ describe('sim physics: accuracy', () => {
       const says = (c.json as { correct?: boolean } | undefined)?.correct;
       if (says === (proposed === facts[0]!.answers.risk)) right++;
     }
-    const expected = verificationAccuracy(answerAccuracy(spec, { k: 1 }));
+    // A third of proposals are right; of the wrong two thirds, the model misreads the clause with
+    // probability 1 − p, as one of the two wrong values: then it is partly blind to the mistake.
+    const p = answerAccuracy(spec, { k: 1 });
+    const blind = (2 / 3) * (1 - p) * (1 / 2) * SIM_RULES.sharedMisreadingBlindness;
+    const expected = verificationAccuracy(p) * (1 - blind);
     expect(Math.abs(right / n - expected)).toBeLessThan(0.02);
   });
 
@@ -113,15 +125,15 @@ describe('sim physics: feedback and lists', () => {
     required: ['risk', 'type'],
     properties: { risk: { type: 'string' }, type: { type: 'string' } },
   };
-  const facts = makeFacts(3, 7);
   const task = (i: number, text: string) =>
     `Request ${i}. Rate the risk (low, medium or high) and the type (indemnity, termination, payment or boilerplate) of this clause.\n${text}`;
 
   /** Share of 10,000 calls whose `aspect` is right, each prompt built by `feedback` after the task. */
-  function rate(aspect: 'risk' | 'type', feedback: (fact: (typeof facts)[number]) => string): number {
+  function rate(aspect: 'risk' | 'type', feedback: (fact: FactUnit) => string): number {
     let right = 0;
     const n = 10_000;
     for (let i = 0; i < n; i++) {
+      const facts = makeFacts(3, i + 7);
       const fact = facts[i % facts.length]!;
       const prompt = `${task(i, fact.text)}${feedback(fact)}`;
       const c = completeSync(
@@ -170,7 +182,6 @@ describe('sim physics: feedback and lists', () => {
   for (const model of ['sim-mini', 'sim-pro']) {
     it(`${model} answers a list aspect exactly right with p (±2 points over 10,000 draws)`, () => {
       const listSpec = getSimModel(model)!;
-      const listFacts = makeListFacts(8, 1);
       const schema = {
         type: 'object',
         properties: { citations: { type: 'array', items: { type: 'string' } } },
@@ -178,6 +189,7 @@ describe('sim physics: feedback and lists', () => {
       let right = 0;
       const n = 10_000;
       for (let i = 0; i < n; i++) {
+        const listFacts = makeListFacts(8, i + 1);
         const fact = listFacts[i % listFacts.length]!;
         const c = completeSync(
           listSpec,

@@ -10,6 +10,8 @@ export interface TextIndex {
   padded: string;
   /** Shingle hash → position of its first occurrence. */
   shingles: ShingleTable;
+  /** How many shingles (word positions) the text has: positions run from 0 to length − 1. */
+  length: number;
 }
 
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -50,7 +52,7 @@ export function indexText(text: string, shingleSize: number): TextIndex {
   const shingles = combineShingles(hashes, shingleSize);
   const table = new ShingleTable(shingles.length);
   for (let i = 0; i < shingles.length; i++) table.addFirst(shingles[i]!, i);
-  return { padded, shingles: table };
+  return { padded, shingles: table, length: shingles.length };
 }
 
 /** The shingle hashes of a text (for units: computed once per case). */
