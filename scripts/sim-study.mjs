@@ -3,6 +3,7 @@
 // built engine; writes the results as JSON (stdout, or --json <file>) and a markdown table
 // (--md <file>, default: printed to stderr). Deterministic: the same build gives the same table.
 import { writeFileSync } from 'node:fs';
+import { ruleStudyMarkdown, runRuleStudy } from '../packages/engine/dist/models/sim/study/rule-study.js';
 import { runStudy, studyMarkdown } from '../packages/engine/dist/models/sim/study/sim-study.js';
 
 const args = process.argv.slice(2);
@@ -11,9 +12,11 @@ const option = (name) => {
   return at === -1 ? undefined : args[at + 1];
 };
 const cases = Number(option('--cases') ?? 40);
+const draws = Number(option('--draws') ?? 2000);
 const results = await runStudy({ cases, units: 40 });
-const json = JSON.stringify({ cases, units: 40, results }, null, 2);
-const markdown = studyMarkdown(results);
+const rules = runRuleStudy(draws);
+const json = JSON.stringify({ cases, units: 40, results, draws, rules }, null, 2);
+const markdown = `${studyMarkdown(results)}\n\n${ruleStudyMarkdown(rules)}`;
 if (option('--json')) writeFileSync(option('--json'), `${json}\n`);
 else process.stdout.write(`${json}\n`);
 if (option('--md')) writeFileSync(option('--md'), `${markdown}\n`);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   calibrateChallenge,
+  calibrationRoleOf,
   IsolatedGrader,
   type LoadedChallenge,
   TaskLimitError,
@@ -108,7 +109,7 @@ export class CalibrateVersionJob implements JobHandlerInstance {
       return await calibrateChallenge({
         challenge,
         baseline: row.baselinePipeline ?? '',
-        references: { reference: row.referencePipeline ?? '', ...row.extraReferences },
+        ...splitPipelines(row),
         secret: this.config.REPS_HIDDEN_SEED,
         grade: (pipelineSource) =>
           grader.grade({
@@ -124,4 +125,16 @@ export class CalibrateVersionJob implements JobHandlerInstance {
       await grader.close();
     }
   }
+}
+
+/** The version's extra pipelines: references by name, and the checks (`adversary.…`, `context-free`, `ablation.…`). */
+function splitPipelines(row: ChallengeVersion): { references: Record<string, string>; others: Record<string, string> } {
+  const references: Record<string, string> = { reference: row.referencePipeline ?? '' };
+  const others: Record<string, string> = {};
+  for (const [name, source] of Object.entries(row.extraReferences ?? {})) {
+    const role = calibrationRoleOf(name);
+    if (role === 'adversary' || role === 'context-free' || role === 'ablation') others[name] = source;
+    else references[name] = source;
+  }
+  return { references, others };
 }

@@ -75,7 +75,9 @@ export class InstructorService {
             '[]',
             createHash('sha256').update(JSON.stringify(bundle)).digest('hex'),
             user.id,
-            JSON.stringify(bundle.references ?? {}),
+            // References by name and the shortcut checks by theirs (`adversary.…`, `context-free`):
+            // the calibration job tells them apart by name (calibrationRoleOf).
+            JSON.stringify({ ...bundle.references, ...bundle.checks }),
           ],
         );
         return row.id as string;
@@ -126,6 +128,9 @@ export class InstructorService {
       ['baseline_pipeline', bundle.baseline_pipeline],
       ...Object.entries(bundle.references ?? {}).map(
         ([name, source]) => [`references.${name}`, source] as [string, string],
+      ),
+      ...Object.entries(bundle.checks ?? {}).map(
+        ([name, source]) => [`checks.${name}`, source] as [string, string],
       ),
     ];
     // One after another: one check at a time per author.

@@ -23,7 +23,24 @@ export const challengeBundleSchema = z.strictObject({
   /** More passing references by name (`cheap`, `accurate` …), checked like the reference. */
   references: z
     .record(
-      z.string().regex(/^[a-z0-9-]{1,40}$/),
+      z
+        .string()
+        .regex(/^[a-z0-9-]{1,40}$/)
+        .refine((name) => name !== 'context-free', 'context-free is a check, not a reference'),
+      z
+        .string()
+        .min(1)
+        .max(256 * 1024),
+    )
+    .optional(),
+  /**
+   * The shortcut checks calibration also runs (docs/calibration.md): `adversary.<name>` (a code-only
+   * shortcut), `context-free` (a reference without the evidence) and `ablation.<name>` (a reference
+   * without one tactic), each held to its bar.
+   */
+  checks: z
+    .record(
+      z.string().regex(/^(?:(?:adversary|ablation)\.[a-z0-9][a-z0-9-]{0,39}|context-free)$/),
       z
         .string()
         .min(1)

@@ -18,7 +18,7 @@ export interface ChallengeBundleOptions {
 /**
  * `reps challenge bundle <dir>`: one JSON file in the upload format of packages/shared
  * (challengeBundleSchema): challenge.yaml as text, brief.md, generator.ts and scorer.ts bundled by
- * esbuild into sandbox scripts, the baseline and the references. Only a challenge that validates
+ * esbuild into sandbox scripts, the baseline, the references and the shortcut checks. Only a challenge that validates
  * (manifest, determinism, public cases) and has a baseline and a reference is bundled.
  */
 export async function challengeBundleCommand(
@@ -59,6 +59,7 @@ export async function challengeBundleCommand(
     ...(bundle.scorer_script ? ['scorer'] : []),
     'baseline',
     `${references} reference${references === 1 ? '' : 's'}`,
+    ...(bundle.checks ? [`${Object.keys(bundle.checks).length} shortcut check(s)`] : []),
   ];
   const kb = (Buffer.byteLength(text) / 1024).toFixed(1);
   io.out(`wrote ${relative(io.cwd, out)} (${slug} v${version}, ${kb} KB: ${parts.join(', ')})\n`);
@@ -68,10 +69,10 @@ export async function challengeBundleCommand(
 /** The upload bundle of a challenge folder, checked against the shared schema before it is written. */
 export async function buildBundle(dir: string): Promise<ChallengeBundle> {
   const challenge = await loadChallenge(dir);
-  const { baseline, references } = await readPipelines(dir, await calibrationPipelines(dir));
-  const { reference, ...others } = references;
+  const { baseline, references, others } = await readPipelines(dir, await calibrationPipelines(dir));
+  const { reference, ...more } = references;
   const named = Object.fromEntries(
-    Object.entries(others).map(([name, source]) => [referenceKey(name), source]),
+    Object.entries(more).map(([name, source]) => [referenceKey(name), source]),
   );
   const parsed = challengeBundleSchema.safeParse({
     format: BUNDLE_FORMAT,
@@ -82,6 +83,7 @@ export async function buildBundle(dir: string): Promise<ChallengeBundle> {
     reference_pipeline: reference,
     baseline_pipeline: baseline,
     ...(Object.keys(named).length ? { references: named } : {}),
+    ...(Object.keys(others).length ? { checks: others } : {}),
   });
   if (!parsed.success)
     throw new CliError(

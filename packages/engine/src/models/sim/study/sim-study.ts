@@ -152,45 +152,50 @@ const perUnit: Tactic = async (ledger, facts, _document, model) => {
   return { answers: results.map((r) => r.risk), ms: Math.max(...results.map((r) => r.ms)) };
 };
 
-/** Answer, ask a verifier, and on "incorrect" answer again with the rejection as feedback (2 rounds). */
-const perUnitVerified: Tactic = async (ledger, facts, _document, model) => {
-  const results = await Promise.all(
-    facts.map(async (f) => {
-      const first = await perUnitAnswer(ledger, f.text, model);
-      let risk = first.risk;
-      let ms = first.ms;
-      const rejected: string[] = [];
-      for (let round = 0; round < 2 && risk !== undefined; round++) {
-        const check = await ledger.json(
-          {
-            model,
-            messages: user(
-              `Check whether the proposed answer is correct. The risk must be low, medium or high.\n\nClause: "${f.text}"\n\nProposed answer: {"risk": "${risk}"}`,
-            ),
-            output: { kind: 'json', schema: VERDICT_SCHEMA },
-          },
-          ['correct'],
-        );
-        ms += check.ms;
-        if (check.value?.correct !== false) break;
-        rejected.push(risk);
-        const feedback = rejected.map((r) => `Your answer {"risk": "${r}"} was wrong.`).join(' ');
-        const redo = await ledger.json(
-          {
-            model,
-            messages: user(`${ratePrompt(f.text)}\n\n${feedback} Answer again.`),
-            output: { kind: 'json', schema: RISK_SCHEMA },
-          },
-          ['risk'],
-        );
-        ms += redo.ms;
-        risk = (redo.value?.risk as string | undefined) ?? risk;
-      }
-      return { risk, ms };
-    }),
-  );
-  return { answers: results.map((r) => r.risk), ms: Math.max(...results.map((r) => r.ms)) };
-};
+/**
+ * Answer, ask a verifier (the same model, or another tier), and on "incorrect" answer again with the
+ * rejection as feedback (2 rounds).
+ */
+const perUnitVerified =
+  (verifier?: SimModelId): Tactic =>
+  async (ledger, facts, _document, model) => {
+    const results = await Promise.all(
+      facts.map(async (f) => {
+        const first = await perUnitAnswer(ledger, f.text, model);
+        let risk = first.risk;
+        let ms = first.ms;
+        const rejected: string[] = [];
+        for (let round = 0; round < 2 && risk !== undefined; round++) {
+          const check = await ledger.json(
+            {
+              model: verifier ?? model,
+              messages: user(
+                `Check whether the proposed answer is correct. The risk must be low, medium or high.\n\nClause: "${f.text}"\n\nProposed answer: {"risk": "${risk}"}`,
+              ),
+              output: { kind: 'json', schema: VERDICT_SCHEMA },
+            },
+            ['correct'],
+          );
+          ms += check.ms;
+          if (check.value?.correct !== false) break;
+          rejected.push(risk);
+          const feedback = rejected.map((r) => `Your answer {"risk": "${r}"} was wrong.`).join(' ');
+          const redo = await ledger.json(
+            {
+              model,
+              messages: user(`${ratePrompt(f.text)}\n\n${feedback} Answer again.`),
+              output: { kind: 'json', schema: RISK_SCHEMA },
+            },
+            ['risk'],
+          );
+          ms += redo.ms;
+          risk = (redo.value?.risk as string | undefined) ?? risk;
+        }
+        return { risk, ms };
+      }),
+    );
+    return { answers: results.map((r) => r.risk), ms: Math.max(...results.map((r) => r.ms)) };
+  };
 
 /** Five samples at temperature 0.7 per clause, majority vote. */
 const perUnitVote: Tactic = async (ledger, facts, _document, model) => {
@@ -217,7 +222,8 @@ function majority(values: Array<string | undefined>): string | undefined {
 const TACTICS: Array<[string, Tactic, SimModelId[]]> = [
   ['a. naive: one prompt, all 40 clauses', naive, ['sim-mini', 'sim-standard', 'sim-pro']],
   ['b. one call per clause', perUnit, ['sim-mini', 'sim-standard']],
-  ['c. per clause + verify and correct', perUnitVerified, ['sim-mini']],
+  ['c. per clause + verify (same model) and correct', perUnitVerified(), ['sim-mini']],
+  ['c2. per clause + verify with sim-standard and correct', perUnitVerified('sim-standard'), ['sim-mini']],
   ['d. per clause, T=0.7, 5 samples, vote', perUnitVote, ['sim-mini']],
 ];
 
