@@ -128,7 +128,10 @@ export class CalibrateVersionJob implements JobHandlerInstance {
 }
 
 /** The version's extra pipelines: references by name, and the checks (`adversary.…`, `context-free`, `ablation.…`). */
-function splitPipelines(row: ChallengeVersion): { references: Record<string, string>; others: Record<string, string> } {
+function splitPipelines(row: ChallengeVersion): {
+  references: Record<string, string>;
+  others: Record<string, string>;
+} {
   const references: Record<string, string> = { reference: row.referencePipeline ?? '' };
   const others: Record<string, string> = {};
   for (const [name, source] of Object.entries(row.extraReferences ?? {})) {

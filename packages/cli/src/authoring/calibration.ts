@@ -1,10 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  type CalibrationEntry,
-  missingCalibrationPipelines,
-  selectCalibrationPipelines,
-} from '@reps/engine';
+import { type CalibrationEntry, missingCalibrationPipelines, selectCalibrationPipelines } from '@reps/engine';
 
 export type CalibrationPipeline = CalibrationEntry;
 

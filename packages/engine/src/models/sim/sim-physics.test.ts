@@ -1,5 +1,5 @@
-import { countTextTokens } from '../tokens.js';
 import type { FactUnit } from '@reps/shared';
+import { countTextTokens } from '../tokens.js';
 import {
   accuracyAfterExclusion,
   answerAccuracy,
