@@ -1,10 +1,21 @@
-import type { Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, Rng } from '@reps/engine';
 
 /**
  * A support chat between a customer and an agent of a broadband provider. The customer gives
- * personal data as the agent verifies them (one item per turn, as agents ask for one thing at a
- * time); the chat also holds order numbers, ticket references, the agent's name and the company's
- * own phone number and address, which are not the customer's personal data.
+ * personal data as the agent verifies them; the chat also holds order numbers, ticket references,
+ * serial numbers, the agent's and other staff's names and the company's own phone numbers and
+ * addresses, which are not the customer's personal data.
+ *
+ * Everything a regex or a nearest neighbour could learn from comes in families (name pools, street
+ * and town pools, email/phone/address/account formats, question and answer frames, openers and
+ * tails, line layouts, clarification phrasings), and the case set chooses which families it draws
+ * from: public cases show a third of each, hidden cases others that no public case shows.
+ *
+ * Several turns are ambiguous on their own and settled by the next message: a name the customer
+ * mentions is a private person (personal data) or a member of staff (not), a number the customer
+ * asks about is their own or the company's, a reference they read out is their account number or an
+ * order reference. Such turns carry the next message as evidence, and turns whose answer rests on a
+ * definition of the brief carry that paragraph.
  */
 
 type PiiType = 'name' | 'email' | 'phone' | 'address' | 'account_id';
@@ -20,8 +31,20 @@ interface Expected {
   entities: Entity[];
 }
 
+// The brief's definitions (brief.md, "What counts as personal data here"), exactly as written there.
+const DEF_PRIVATE =
+  'The names of private people the customer mentions (family, a partner, a flatmate, a neighbour, a\nprivate landlord) are personal data, whoever they are to the customer.';
+const DEF_READBACK =
+  'Personal data read back by the agent is personal data too, and so is every later mention of it by\neither side, in full or in part.';
+const DEF_STAFF =
+  'Names of our own staff and contractors (the agent, their colleagues, engineers, shop and store\nstaff) are not personal data, even when the customer mentions them.';
+const DEF_COMPANY =
+  'Our own phone numbers, postal addresses and web addresses are not personal data, even when the\ncustomer repeats them back to the agent.';
+const DEF_REFS =
+  'Order numbers, ticket references, engineer job numbers and router serial numbers are not personal\ndata, however much they look like an account number.';
+
 const FIRST = [
-  'Dana',
+  'Zara',
   'Marcus',
   'Olivia',
   'Kofi',
@@ -31,16 +54,52 @@ const FIRST = [
   'Samir',
   'Lucy',
   'Ewan',
-  'Zara',
-  'Hugo',
-  'Niamh',
-  'Tariq',
   'Grace',
+  'Tariq',
+  'Niamh',
+  'Hugo',
   'Milan',
+  'Dana',
+  'Chidi',
+  'Freya',
+  'Rohan',
+  'Maeve',
+  'Bilal',
+  'Elspeth',
+  'Tomasz',
+  'Aisling',
+  'Callum',
+  'Priya',
+  'Desmond',
+  'Agnieszka',
+  'Femi',
+  'Harriet',
+  'Idris',
+  'Leonie',
+  'Oskar',
+  'Rhiannon',
+  'Sunil',
+  'Tamsin',
+  'Wiktor',
+  'Yusuf',
+  'Bethan',
+  'Caoimhe',
+  'Dmitri',
+  'Esme',
+  'Gethin',
+  'Hana',
+  'Jovan',
+  'Keziah',
+  'Lorcan',
+  'Mirela',
+  'Nnamdi',
+  'Orla',
+  'Piers',
+  'Rosalind',
 ];
 const LAST = [
-  'Whitfield',
   'Osei',
+  'Whitfield',
   'Fernandes',
   'Gallagher',
   'Lindqvist',
@@ -55,34 +114,403 @@ const LAST = [
   'Reilly',
   'Baptiste',
   'Horvat',
+  'Okonkwo',
+  'Thistlethwaite',
+  'Mahmood',
+  'Kowalczyk',
+  'Brennan',
+  'Adeyemi',
+  'Fairbairn',
+  'Llewellyn',
+  'Nakamura',
+  'Quigley',
+  'Rasmussen',
+  'Szabo',
+  'Trevelyan',
+  'Underhill',
+  'Varga',
+  'Wojcik',
+  'Yardley',
+  'Achterberg',
+  'Bhattacharya',
+  'Cardew',
+  'Dunleavy',
+  'Esterhuizen',
+  'Galloway',
+  'Hartigan',
+  'Iqbal',
+  'Jaramillo',
+  'Kilbride',
+  'Lachance',
+  'McAteer',
+  'Naughton',
+  'Ogunleye',
+  'Penhaligon',
+  'Rafferty',
+  'Stanislawski',
 ];
-const AGENTS = ['Sam', 'Jess', 'Ravi', 'Megan', 'Leo', 'Ana'];
-const STREETS = [
-  'Larch Close',
-  'Mill Lane',
-  'Victoria Road',
-  'Priory Walk',
-  'Station Street',
-  'Hawthorn Drive',
-  'Kingsway',
-  'Orchard Rise',
+/** Surnames built from parts: a family no list holds. */
+const LAST_PARTS: Array<[string[], string[]]> = [
+  [
+    ['Ash', 'Brad', 'Pen', 'Thorn', 'Whit', 'Ald', 'Hal', 'Craw'],
+    ['worth', 'ley', 'field', 'hallow', 'combe', 'bury', 'ford', 'stead'],
+  ],
+  [
+    ['Mac', 'Mc', "O'"],
+    ['Brannigan', 'Cready', 'Dowd', 'Leish', 'Quarrie', 'Tavish', 'Ilroy', 'Kee'],
+  ],
+];
+/** Given names and surnames made from syllables: a family no list holds. */
+const SYLLABLES: Array<[string[], string[]]> = [
+  [
+    ['Ta', 'Mi', 'Ro', 'Ke', 'Sa', 'Lu', 'Ve', 'No', 'Ari', 'Ely', 'Ju', 'Ka'],
+    ['ran', 'lia', 'vek', 'dra', 'nel', 'sio', 'bek', 'mara', 'tin', 'shka', 'ly', 'ven'],
+  ],
+  [
+    ['Os', 'Bral', 'Kem', 'Dor', 'Fen', 'Grav', 'Hol', 'Jes', 'Lor', 'Mar', 'Tev', 'Wick'],
+    ['elka', 'ridge', 'anski', 'ovic', 'wynne', 'amby', 'etti', 'sholt', 'kowitz', 'deen', 'aro', 'lund'],
+  ],
+];
+const TITLES = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Mx'];
+
+const STREET_WORDS = [
+  'Larch',
+  'Mill',
+  'Victoria',
+  'Priory',
+  'Station',
+  'Hawthorn',
+  'Orchard',
+  'Chapel',
+  'Beacon',
+  'Rowan',
+  'Abbey',
+  'Meadow',
+  'Foundry',
+  'Quarry',
+  'Tannery',
+  'Willow',
+  'Cobden',
+  'Ferndale',
+  'Gladstone',
+  'Heron',
+  'Juniper',
+  'Kiln',
+  'Linnet',
+  'Marlowe',
+];
+const STREET_KINDS = [
+  'Close',
+  'Lane',
+  'Road',
+  'Walk',
+  'Street',
+  'Drive',
+  'Rise',
+  'Crescent',
+  'Gardens',
+  'Avenue',
+  'Way',
+  'Terrace',
+  'Grove',
+  'Mews',
+  'Court',
+  'Row',
+];
+const HOUSE_NAMES = [
+  'Rose Cottage',
+  'The Old Forge',
+  'Hill View',
+  'Ty Gwyn',
+  'Larkfield House',
+  'The Laurels',
 ];
 const TOWNS: Array<[string, string]> = [
-  ['Harrogate', 'HG2 7QP'],
-  ['Stockport', 'SK4 2LW'],
-  ['Truro', 'TR1 3HD'],
-  ['Dundee', 'DD3 9RT'],
-  ['Luton', 'LU2 8NB'],
-  ['Bangor', 'LL57 2PZ'],
-  ['Colchester', 'CO4 5XA'],
-  ['Lincoln', 'LN6 0QE'],
+  ['Harrogate', 'HG2'],
+  ['Stockport', 'SK4'],
+  ['Truro', 'TR1'],
+  ['Dundee', 'DD3'],
+  ['Luton', 'LU2'],
+  ['Bangor', 'LL57'],
+  ['Colchester', 'CO4'],
+  ['Lincoln', 'LN6'],
+  ['Kendal', 'LA9'],
+  ['Paisley', 'PA2'],
+  ['Wrexham', 'LL13'],
+  ['Yeovil', 'BA21'],
+  ['Grimsby', 'DN32'],
+  ['Derby', 'DE22'],
+  ['Falkirk', 'FK1'],
+  ['Barnstaple', 'EX31'],
+  ['Hexham', 'NE46'],
+  ['Crewe', 'CW1'],
 ];
-const DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.co.uk', 'btinternet.com', 'icloud.com', 'proton.me'];
-const COMPANIES: Array<[name: string, phone: string, address: string]> = [
-  ['Brightwave Broadband', '0800 048 7731', 'Brightwave House, 2 Dock Street, Leeds LS10 1JF'],
-  ['Northline Fibre', '0333 210 4455', 'Northline Fibre, PO Box 771, Bristol BS1 9ZZ'],
-  ['Kestrel Connect', '0800 612 0900', 'Kestrel Connect, 40 Albion Place, Glasgow G1 1QX'],
+const DOMAINS = [
+  'gmail.com',
+  'outlook.com',
+  'yahoo.co.uk',
+  'btinternet.com',
+  'icloud.com',
+  'proton.me',
+  'hotmail.co.uk',
+  'sky.com',
+  'talktalk.net',
+  'virginmedia.com',
+  'aol.com',
+  'fastmail.fm',
 ];
+const COMPANIES: Array<[name: string, phone: string, address: string, web: string]> = [
+  [
+    'Brightwave Broadband',
+    '0800 048 7731',
+    'Brightwave House, 2 Dock Street, Leeds LS10 1JF',
+    'brightwave.co.uk/help',
+  ],
+  ['Northline Fibre', '0333 210 4455', 'PO Box 771, Bristol BS1 9ZZ', 'northlinefibre.com/support'],
+  ['Kestrel Connect', '0800 612 0900', '40 Albion Place, Glasgow G1 1QX', 'kestrelconnect.co.uk'],
+  [
+    'Harbourlight Broadband',
+    '0345 600 1212',
+    'Unit 4, Quayside Park, Hull HU1 2BN',
+    'harbourlight.net/contact',
+  ],
+  ['Pennine Telecom', '0161 496 0800', '7 Cotton Exchange, Manchester M2 3BB', 'penninetelecom.co.uk'],
+  [
+    'Solent Fibre',
+    '0300 123 7788',
+    'Solent House, 11 Ocean Way, Southampton SO14 3TJ',
+    'solentfibre.co.uk/chat',
+  ],
+];
+const STAFF_ROLES = [
+  'one of our engineers',
+  'the engineer we sent out',
+  'a colleague in our billing team',
+  'the manager at our Leeds store',
+  'one of our installers',
+  'my team leader here',
+  'the technician from our contractor',
+  'someone from our shop in town',
+];
+const PRIVATE_ROLES = [
+  'my flatmate',
+  'my partner',
+  'my daughter',
+  'my neighbour',
+  'my landlord, he owns the flat',
+  'my husband',
+  'my wife',
+  'my son',
+  'my mum',
+  'my lodger',
+  'my brother',
+  'my carer',
+];
+
+const DIGIT_WORDS = ['oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+function digits(rng: Rng, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += String(rng.int(0, 9));
+  return out;
+}
+function letters(rng: Rng, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += 'ABCDEFGHJKLMNPRSTUVWXYZ'[rng.int(0, 22)];
+  return out;
+}
+
+type Shape = (rng: Rng) => string;
+/** Account-number shapes; order and job references in a chat share the account's shape. */
+const REF_SHAPES: Shape[] = [
+  (r) => `ACC-${digits(r, 8)}`,
+  (r) => `${letters(r, 2)}${digits(r, 9)}`,
+  (r) => `${digits(r, 4)}-${digits(r, 4)}-${digits(r, 2)}`,
+  (r) => `${letters(r, 3)} ${digits(r, 4)} ${digits(r, 4)}`,
+  (r) => `${letters(r, 2)}/${digits(r, 5)}/${digits(r, 1)}`,
+  (r) => `${digits(r, 3)} ${digits(r, 3)} ${digits(r, 3)}`,
+  (r) => `${letters(r, 1)}${digits(r, 2)}-${letters(r, 3)}-${digits(r, 4)}`,
+  (r) => `${digits(r, 10)}`,
+  (r) => `${letters(r, 2)}-${digits(r, 3)}-${digits(r, 3)}-${letters(r, 1)}`,
+];
+
+interface Person {
+  first: string;
+  last: string;
+}
+
+type EmailForm = (p: { f: string; l: string; d: string; n: number }) => string;
+const EMAIL_FORMS: EmailForm[] = [
+  ({ f, l, d }) => `${f}.${l}@${d}`,
+  ({ f, l, d }) => `${f[0]}${l}@${d}`,
+  ({ f, l, d, n }) => `${l}.${f}${n}@${d}`,
+  ({ f, l, d, n }) => `${f}_${l}${n}@${d}`,
+  ({ f, l, d }) => `${f} dot ${l} at ${d.replace(/\./g, ' dot ')}`,
+  ({ f, l, d }) => `${f}.${l} [at] ${d}`,
+  ({ f, l, d, n }) => `${f}${l[0]}${n} at ${d}`,
+  ({ f, l, d }) => `${l} underscore ${f} at ${d.replace(/\./g, ' dot ')}`,
+  ({ f, l, d, n }) => `${f.toUpperCase()}.${l.toUpperCase()}${n}@${d.toUpperCase()}`,
+  ({ f, l, d }) => `${f}-${l} (at) ${d}`,
+  ({ f, l, d, n }) => `${f}${n}${l}@${d}`,
+];
+
+type PhoneForm = (r: Rng) => string;
+const spell = (ds: string, r: Rng) =>
+  ds
+    .split('')
+    .map((c) => (c === '0' && r.chance(0.5) ? 'zero' : DIGIT_WORDS[Number(c)]))
+    .join(' ');
+const PHONE_FORMS: PhoneForm[] = [
+  (r) => `07${digits(r, 3)} ${digits(r, 6)}`,
+  (r) => `+44 7${digits(r, 3)} ${digits(r, 3)} ${digits(r, 3)}`,
+  (r) => `0${r.int(113, 199)} ${digits(r, 3)} ${digits(r, 4)}`,
+  (r) => `07${digits(r, 3)}-${digits(r, 3)}-${digits(r, 3)}`,
+  (r) => `(0${r.int(113, 199)}) ${digits(r, 3)} ${digits(r, 4)}`,
+  (r) => `07${digits(r, 9)}`,
+  (r) => spell(`07${digits(r, 9)}`, r),
+  (r) => `0044 7${digits(r, 3)} ${digits(r, 6)}`,
+  (r) => `07${digits(r, 3)}.${digits(r, 3)}.${digits(r, 3)}`,
+  (r) => `oh seven ${digits(r, 3)} ${digits(r, 6)}`,
+  (r) => `+447${digits(r, 9)}`,
+];
+
+interface Addr {
+  no: number;
+  street: string;
+  town: string;
+  pc: string;
+}
+type AddressForm = (a: Addr, r: Rng) => string;
+const ADDRESS_FORMS: AddressForm[] = [
+  (a) => `${a.no} ${a.street}, ${a.town} ${a.pc}`,
+  (a, r) => `Flat ${r.int(1, 12)}, ${a.no} ${a.street}, ${a.town}, ${a.pc}`,
+  (a) => `${a.no} ${a.street}, ${a.town}, ${a.pc}`,
+  (a) => `${a.no} ${a.street} ${a.town} ${a.pc}`.toLowerCase(),
+  (a, r) => `${r.pick(HOUSE_NAMES)}, ${a.street}, ${a.town} ${a.pc}`,
+  (a, r) => `${a.no}${r.pick(['a', 'b'])} ${a.street}, ${a.town}`,
+  (a, r) => `flat ${r.int(1, 9)}${r.pick(['a', 'b', 'c'])} ${a.no} ${a.street} ${a.pc}`.toLowerCase(),
+  (a) => `${a.no}, ${a.street}, ${a.town.toUpperCase()}, ${a.pc}`,
+  (a, r) => `Apartment ${r.int(1, 40)}, ${a.street}, ${a.pc}`,
+];
+
+// --- Frames. `{x}` is the datum. Each list is a family pool: the set picks which it shows. ---
+const ASK = {
+  name: [
+    "I'm sorry to hear that. Can I take your full name to find the account?",
+    'Sorry about that. Could I start with your full name, please?',
+    'Let me pull that up. Who is the account holder, please?',
+    'No problem. What name is the account under?',
+    "Right, first things first, what's your name please?",
+    'I can look into that. Can you confirm the name on the account?',
+    'Happy to help. Who am I speaking with today?',
+    'Sure. For security, the account holder name please?',
+  ],
+  email: [
+    'Thanks. What email address do we have on file for you?',
+    'And which email address is registered on the account?',
+    "Could you confirm the email you'd like us to use?",
+    "What's the best email for the confirmation?",
+    'Can I check the email address on your profile?',
+    'Which email should the engineer confirmation go to?',
+  ],
+  phone: [
+    'And the best mobile number to reach you on?',
+    'Can I take a contact number in case we get cut off?',
+    "What's a good phone number for the engineer to call?",
+    'Could you confirm the number on the account?',
+    'Is there a number we can text updates to?',
+    'And a daytime phone number, please?',
+  ],
+  address: [
+    'Can you confirm the installation address?',
+    "What's the address the service is at?",
+    'And the first line of the address and postcode, please?',
+    'Where should we send the replacement router?',
+    'Could you confirm the billing address for me?',
+    'And which address is this for?',
+  ],
+  account: [
+    'Do you have your account number to hand?',
+    'Could you read me the account number from your bill?',
+    "What's your customer account number, please?",
+    'If you have it, the account reference would speed things up.',
+    "Can you give me the account number? It's at the top of the bill.",
+    'And the account number, if you have it nearby?',
+  ],
+};
+const ANSWER: Record<'name' | 'email' | 'phone' | 'address' | 'account', string[]> = {
+  name: [
+    "Sure, it's {x}.",
+    'My name is {x}.',
+    '{x}, the account is in my name.',
+    "it's {x}",
+    '{x} here, been a customer for years',
+    'The account holder is me, {x}.',
+    "name's {x}",
+    'You are speaking with {x}.',
+    'yes its {x} thanks',
+    '{x} - that is me',
+  ],
+  email: [
+    'It should be {x} I think.',
+    "That's {x}.",
+    "Use {x}, that's the one I check.",
+    'its {x}',
+    '{x} please, the other one I never read',
+    'email is {x}',
+    'I use {x} for everything',
+    'Probably {x}, yeah',
+    'send it to {x} please',
+  ],
+  phone: [
+    'You can call me on {x} after five.',
+    "It's {x}.",
+    '{x}, but it goes to voicemail a lot.',
+    'my mobile is {x}',
+    'best to use {x}',
+    'ring {x} any time before six',
+    'try {x} please',
+    'it is {x} thanks',
+    'text me on {x}',
+  ],
+  address: [
+    "It's {x}.",
+    'The address is {x}, ground floor flat.',
+    "We're at {x}.",
+    '{x}',
+    'its {x} - the one with the blue door',
+    'I live at {x}',
+    'Send it to {x} please.',
+    'that would be {x}',
+    'address is {x}, round the back',
+  ],
+  account: [
+    "Yes, it's {x}.",
+    "Account number {x}, it's on the bill.",
+    'I have it here: {x}.',
+    'account no is {x}',
+    'The account number is {x} I believe',
+    'my account is {x}',
+    'hang on... {x}',
+    'Got it, {x} is my customer number',
+  ],
+};
+/** The agent repeats a datum back: personal data again. */
+const READBACK = [
+  "So that's {x}, lovely.",
+  'Just to confirm, {x}?',
+  'Thanks, I have {x} on file.',
+  'Perfect, {x} matches what I can see.',
+  "Great, I've noted {x}.",
+  'OK, {x} it is.',
+  "I'll update it to {x} now.",
+];
+const POSTCODE_SPLIT = [
+  { ask: 'And the postcode?', answer: ['{x}', "postcode's {x}", 'its {x}', 'The postcode is {x}.'] },
+  { ask: 'Lovely, and the postcode with that?', answer: ['{x} I think', 'oh, {x}', '{x} sorry'] },
+  { ask: "Thanks. What's the postcode?", answer: ['{x}', 'it is {x}', 'Postcode {x}.'] },
+];
+
 const ISSUES = [
   'my broadband keeps dropping out every evening',
   'I was charged twice for last month',
@@ -90,147 +518,472 @@ const ISSUES = [
   'I want to move my contract to my new flat',
   'the engineer did not turn up on Tuesday',
   'my speeds are far below what I am paying for',
+  'the wifi light has been flashing orange since the storm',
+  'my bill went up by twelve pounds without any warning',
+  'the landline has a crackle on it and the internet drops with it',
+  'I cancelled last month and you are still taking payments',
+  'the new hub keeps restarting itself overnight',
+  'I never got the welcome pack or the login details',
+];
+const OPENERS = [
+  "Hello, you're chatting with {agent} at {company}. How can I help today?",
+  'Hi, {agent} here from {company} support. What can I do for you?',
+  'Good afternoon, this is {agent} at {company}. How can I help?',
+  "Welcome to {company} chat, my name's {agent}. What's the problem today?",
+  'Hi there, thanks for waiting. {agent} from {company}, how can I help?',
+  "{company}, {agent} speaking. What's brought you to chat today?",
+];
+const ISSUE_FRAMES = [
+  'Hi {agent}, {issue} and I would like it sorted please.',
+  'hi, {issue}. can you help',
+  'Hello {agent}. Basically {issue}, it is really annoying.',
+  'Morning. {issue} and nobody has fixed it yet.',
+  'Hi {agent}, thanks. So {issue}...',
+  'hello {agent} - {issue}, third time i have been in touch',
+];
+const FILLERS_AGENT = [
+  'Let me just check that for you, one moment.',
+  'Bear with me while I look at the line tests.',
+  "Thanks for your patience, the system's a bit slow today.",
+  'I can see a fault was logged on the exchange last week.',
+  'Let me have a look at the history on the account.',
+  'One moment while I run a quick test on the line.',
+];
+const FILLERS_CUSTOMER = [
+  'ok thanks',
+  'Sure, no rush.',
+  'Right, and nothing has changed since then.',
+  "OK, I didn't realise that was still open.",
+  'Fine, as long as it gets sorted this week.',
+  'yeah that was the day it started',
+  'I work from home so it really matters.',
+];
+const CLOSINGS_CUSTOMER = [
+  'Great, thanks for your help.',
+  'OK, thank you, bye.',
+  'Thanks, that is all for today.',
+  'cheers, bye',
+  'Brilliant, appreciate it.',
+  'thank you so much',
+];
+const SIGNOFFS: Array<{ text: string; uses: 'first' | 'last' }> = [
+  { text: "You're welcome, {x}. Have a good day.", uses: 'first' },
+  { text: 'Thanks for chatting, {x}, take care.', uses: 'first' },
+  { text: 'No problem at all, {t} {x}. Goodbye.', uses: 'last' },
+  { text: 'All sorted then, {x}. Bye for now.', uses: 'first' },
+  { text: 'Thank you {t} {x}, enjoy the rest of your day.', uses: 'last' },
+  { text: 'Take care {x}, speak soon.', uses: 'first' },
+];
+/** Agent lines with references that are not personal data (order, ticket, serial, job). */
+const REF_LINES = [
+  "Thank you, I've found it. I can see order {o} for the replacement router.",
+  "Thanks, that's verified. I can see the order {o} from last month.",
+  'Your engineer job number is {o}, quote it if they call.',
+  'The hub on the account has serial {o}, is that the one you have?',
+  'I have reopened order {o} against the fault.',
+  'The replacement went out under despatch reference {o}.',
+];
+const TICKET_LINES = [
+  "I've raised ticket {t} for this. If it happens again you can call us free on {p}.",
+  'Your reference for today is {t}. Our support line is {p} if you need us.',
+  'I have logged {t}; the team can be reached on {p} too.',
+  'Case {t} is open now. You can also phone {p}, it is free from mobiles.',
+];
+const COMPANY_ADDRESS_LINES = [
+  'Written complaints go to {a}.',
+  'If you prefer to post it back, the returns address is {a}.',
+  'Our registered office is {a}, for the paperwork.',
+];
+const COMPANY_WEB_LINES = [
+  'You can track it at {w} with the ticket number.',
+  'The status page at {w} shows any outages near you.',
+];
+// A name the customer mentions; the next message says who it is.
+const MENTIONS = [
+  'Can {x} collect the router from the depot instead of me?',
+  '{x} said it would be fixed by Friday.',
+  'Is {x} able to call me back later?',
+  'I spoke to {x} about this on Monday.',
+  "{x} was there when it stopped working, they'll tell you the same.",
+  'Could you send the details to {x} as well?',
+  'Last time {x} sorted it for me in five minutes.',
+  '{x} reckons the cable outside is damaged.',
+];
+const WHO_PRIVATE = [
+  "{role}, they are at home all day so it's easier.",
+  "that's {role}, we share the bills and the broadband",
+  "Sorry, that's {role}, I should have said that first.",
+  '{role} - they live here with me at the flat.',
+  'Oh, {role}. They normally deal with the post and bills.',
+  'Not one of your engineers, no - {role}, they live here with me.',
+  "no, not {staff}, that's {role} and we share the flat",
+  "They're not from your company at all, that's {role}.",
+  'Nothing to do with your billing team, {role} looks after the paperwork.',
+];
+const WHO_STAFF_AGENT = [
+  "Ah, that's {role}, I'll pass on the message to them.",
+  "I see, that's {role}. I'll check their notes on the job.",
+  "That'll be {role}; I can see their visit on the system.",
+  'Right, {role}. They logged the visit against your account here.',
+  "That's not anyone on your account, it's {role}, I can see their notes.",
+  "Not your neighbour or a family member, no, that's {role} from our side.",
+  "That isn't a household member, it's {role}; they were on the job.",
+];
+const WHO_STAFF_CUSTOMER = [
+  'he was {role2} that came out to the house',
+  'Sorry, I mean {role2}, the one who came round last week.',
+  '{role2}, she rang me last week about the appointment.',
+  'No, not {private}, I mean {role2} who came round.',
+  'not {private} - {role2}, the one who did the install',
+];
+// A number the customer asks about; the next message says whose it is.
+const NUMBER_ASKS = [
+  'Is {x} the number I should use?',
+  'I have {x} written on a post-it, is that right?',
+  'Should I ring {x} if it happens again?',
+  'What about {x}, is that still current?',
+];
+const NUMBER_THEIRS = [
+  "Yes, that's the mobile we have on your account, so we'll call you on it.",
+  "That's your contact number on file, yes, we'll text you there.",
+  'Yes, that matches the customer number we hold for you personally.',
+  "That's not one of our lines, it's the mobile on your account, so yes.",
+  "It isn't our helpline, that's your own number on file, so keep it.",
+];
+const NUMBER_OURS = [
+  "Yes, that's our billing line, open until 8pm on weekdays.",
+  "That's our fault line, yes, it's free to call from any phone.",
+  'Yes, that is our customer services number, the lines are quieter mornings.',
+  "That isn't the mobile on your account, it's our billing line, open until 8pm.",
+  "That's not your own number on file, it's our support line, free from mobiles.",
+];
+// A reference the customer reads out; the agent's reply says what it is.
+const REF_ASKS = [
+  'The number on the letter is {x}, does that help?',
+  "I've got {x} written down here.",
+  'There is a reference {x} on the email I got.',
+  'would {x} be any use? its on the paperwork',
+];
+const REF_IS_ACCOUNT = [
+  "That's your account number, perfect, that brings it straight up.",
+  'Great, that account number matches, thank you for that.',
+  'Yes, that is the account reference, I have you now.',
+  "That's not an order number, it's your account number, so that's perfect.",
+  "It isn't the despatch reference, it's the account itself, thank you.",
+];
+const REF_IS_ORDER = [
+  "That's the order reference rather than your account number, but I can work with it.",
+  'That one is an engineer job number, not the account, but it still helps me.',
+  "That's the despatch reference for the router, thanks, I can see the parcel.",
+  "That's not your account number, it's the order reference, but I can work with it.",
+  "It isn't the account itself, that one's an engineer job number, still useful.",
+];
+/** The customer reads out a reference and says it is not the account number. */
+const CUSTOMER_ORDER_LINES = [
+  'the order number on the box is {x}, not the account number',
+  "I have a reference {x} but that's the order, not my account",
+  "There's {x} on the delivery note, no account number though.",
+  'not sure of my account number, the parcel said {x}',
 ];
 
-function digits(rng: Rng, n: number): string {
-  let out = '';
-  for (let i = 0; i < n; i++) out += String(rng.int(0, 9));
-  return out;
+const LAYOUTS: Array<(speaker: string, i: number, start: number) => string> = [
+  (s) => `${s}: `,
+  (s, i, start) => {
+    const m = start + i;
+    return `[${String(9 + Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}] ${s}: `;
+  },
+  (s, i, start) => {
+    const m = start + i * 2;
+    return `${String(13 + Math.floor(m / 60))}:${String(m % 60).padStart(2, '0')} ${s}: `;
+  },
+];
+
+function fill(frame: string, values: Record<string, string>): string {
+  return frame.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+}
+
+/** A letter swapped or dropped in a word of a frame (never in the datum, which is inserted after). */
+function typo(rng: Rng, text: string): string {
+  const words = text.split(' ');
+  const candidates = words.map((w, i) => [w, i] as const).filter(([w]) => /^[a-z]{5,}$/.test(w));
+  if (!candidates.length) return text;
+  const [w, i] = rng.pick(candidates);
+  const at = rng.int(1, w.length - 2);
+  words[i] = rng.chance(0.5)
+    ? w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2)
+    : w.slice(0, at) + w.slice(at + 1);
+  return words.join(' ');
 }
 
 interface Turn {
+  speaker: 'agent' | 'customer';
   text: string;
   entity: Entity | null;
+  /** Spans (brief paragraphs, or other turns by index) the type rests on. */
+  brief?: string[];
+  /** Index offset of a turn the type rests on (1 = the next turn). */
+  next?: boolean;
 }
 
-export const generate: Generate<Input, Expected> = (rng) => {
-  const [company, supportPhone, companyAddress] = rng.pick(COMPANIES);
-  const agent = rng.pick(AGENTS);
-  const first = rng.pick(FIRST);
-  const last = rng.pick(LAST);
-  const fullName = `${first} ${last}`;
-  const [town, postcode] = rng.pick(TOWNS);
-  const address = `${rng.int(2, 180)} ${rng.pick(STREETS)}, ${town} ${postcode}`;
-  const email = rng.pick([
-    `${first.toLowerCase()}.${last.toLowerCase()}${rng.int(1, 99)}@${rng.pick(DOMAINS)}`,
-    `${first.toLowerCase()[0]}${last.toLowerCase()}@${rng.pick(DOMAINS)}`,
-    `${last.toLowerCase()}.${first.toLowerCase()}@${rng.pick(DOMAINS)}`,
-  ]);
-  const phone = rng.pick([
-    `07${digits(rng, 3)} ${digits(rng, 6)}`,
-    `+44 7${digits(rng, 3)} ${digits(rng, 3)} ${digits(rng, 3)}`,
-    `0${rng.int(113, 199)} ${digits(rng, 3)} ${digits(rng, 4)}`,
-  ]);
-  const account = rng.pick([
-    `ACC-${digits(rng, 8)}`,
-    `BW${digits(rng, 9)}`,
-    `${digits(rng, 4)}-${digits(rng, 4)}-${digits(rng, 2)}`,
-  ]);
-  const order = `order ${rng.pick(['#', 'no. ', ''])}${rng.pick(['WX', 'OR', 'SO'])}-${digits(rng, 5)}`;
-  const ticket = `ticket ${rng.pick(['INC', 'TCK'])}${digits(rng, 6)}`;
-  const issue = rng.pick(ISSUES);
-  const otherPerson = `${rng.pick(FIRST.filter((f) => f !== first))} ${last}`;
+export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) => {
+  const fam = <T>(label: string, all: readonly T[], options?: { public?: number; hidden?: number }) =>
+    set.families(label, all, options);
+  const firsts = fam('first-names', FIRST);
+  const lasts = fam('last-names', LAST);
+  const lastParts = fam('last-name-parts', LAST_PARTS, { public: 1, hidden: 1 });
+  const streetWords = fam('street-words', STREET_WORDS);
+  const streetKinds = fam('street-kinds', STREET_KINDS);
+  const towns = fam('towns', TOWNS);
+  const domains = fam('domains', DOMAINS);
+  const emailForms = fam('email-forms', EMAIL_FORMS);
+  const phoneForms = fam('phone-forms', PHONE_FORMS);
+  const addressForms = fam('address-forms', ADDRESS_FORMS);
+  const refShapes = fam('ref-shapes', REF_SHAPES);
+  const companies = fam('companies', COMPANIES, { public: 2 });
+  const layouts = fam('layouts', LAYOUTS, { public: 1, hidden: 2 });
+  const asks = {
+    name: fam('ask-name', ASK.name),
+    email: fam('ask-email', ASK.email),
+    phone: fam('ask-phone', ASK.phone),
+    address: fam('ask-address', ASK.address),
+    account: fam('ask-account', ASK.account),
+  };
+  const answers = {
+    name: fam('answer-name', ANSWER.name),
+    email: fam('answer-email', ANSWER.email),
+    phone: fam('answer-phone', ANSWER.phone),
+    address: fam('answer-address', ANSWER.address),
+    account: fam('answer-account', ANSWER.account),
+  };
+  const readbacks = fam('readback', READBACK);
+  const postcodeSplits = fam('postcode-split', POSTCODE_SPLIT, { public: 1 });
+  const openers = fam('openers', OPENERS);
+  const issueFrames = fam('issue-frames', ISSUE_FRAMES);
+  const issues = fam('issues', ISSUES);
+  const signoffs = fam('signoffs', SIGNOFFS);
+  const refLines = fam('ref-lines', REF_LINES);
+  const ticketLines = fam('ticket-lines', TICKET_LINES);
+  const mentions = fam('mentions', MENTIONS);
+  const whoPrivate = fam('who-private', WHO_PRIVATE);
+  const whoStaffAgent = fam('who-staff-agent', WHO_STAFF_AGENT);
+  const whoStaffCustomer = fam('who-staff-customer', WHO_STAFF_CUSTOMER, { public: 1 });
+  const privateRoles = fam('private-roles', PRIVATE_ROLES);
+  const staffRoles = fam('staff-roles', STAFF_ROLES);
+  const numberAsks = fam('number-asks', NUMBER_ASKS);
+  const numberTheirs = fam('number-theirs', NUMBER_THEIRS);
+  const numberOurs = fam('number-ours', NUMBER_OURS);
+  const refAsks = fam('ref-asks', REF_ASKS);
+  const refIsAccount = fam('ref-is-account', REF_IS_ACCOUNT);
+  const refIsOrder = fam('ref-is-order', REF_IS_ORDER);
+  const customerOrderLines = fam('customer-order-lines', CUSTOMER_ORDER_LINES);
+  const nameStyles = fam('name-styles', ['pool', 'made-first', 'made-last', 'made-both'] as const, {
+    public: 1,
+    hidden: 2,
+  });
+
+  const surname = (): string => {
+    if (rng.chance(0.3)) {
+      const [a, b] = rng.pick(lastParts);
+      return rng.pick(a) + rng.pick(b);
+    }
+    return rng.pick(lasts);
+  };
+  const made = (which: 0 | 1) => rng.pick(SYLLABLES[which]![0]) + rng.pick(SYLLABLES[which]![1]);
+  const person = (avoid: string[] = []): Person => {
+    const style = rng.pick([...nameStyles, 'pool']);
+    const madeFirst = style === 'made-first' || style === 'made-both';
+    let first = madeFirst ? made(0) : rng.pick(firsts);
+    for (let i = 0; i < 8 && avoid.includes(first); i++) first = madeFirst ? made(0) : rng.pick(firsts);
+    return { first, last: style === 'made-last' || style === 'made-both' ? made(1) : surname() };
+  };
+
+  const [company, supportPhone, companyAddress, web] = rng.pick(companies);
+  const agent = rng.chance(0.5) ? made(0) : rng.pick(firsts);
+  const customerP = person([agent]);
+  const lowerCaseName = rng.chance(0.3);
+  const show = (s: string) => (lowerCaseName ? s.toLowerCase() : s);
+  const fullName = show(`${customerP.first} ${customerP.last}`);
+  const title = rng.pick(TITLES);
+  const nameText = rng.chance(0.2) ? `${title} ${fullName}` : fullName;
+
+  const town = rng.pick(towns);
+  const addr: Addr = {
+    no: rng.int(2, 180),
+    street: `${rng.pick(streetWords)} ${rng.pick(streetKinds)}`,
+    town: town[0],
+    pc: `${town[1]} ${rng.int(0, 9)}${letters(rng, 2)}`,
+  };
+  const email = rng.pick(emailForms)({
+    f: customerP.first.toLowerCase(),
+    l: customerP.last.toLowerCase().replace(/'/g, ''),
+    d: rng.pick(domains),
+    n: rng.int(1, 99),
+  });
+  const phone = rng.pick(phoneForms)(rng);
+  const refShape = rng.pick(refShapes);
+  const account = refShape(rng);
+  const typoRate = rng.pick([0, 0.15, 0.3]);
 
   const turns: Turn[] = [];
-  const agentSays = (text: string) => turns.push({ text: `Agent (${agent}): ${text}`, entity: null });
-  const customer = (text: string, entity: Entity | null = null) =>
-    turns.push({ text: `Customer: ${text}`, entity });
+  const say = (speaker: Turn['speaker'], text: string, extra: Partial<Turn> = {}) => {
+    const t = speaker === 'customer' && rng.chance(typoRate) ? typo(rng, text) : text;
+    turns.push({ speaker, text: t, entity: null, ...extra });
+  };
+  /** A frame with the datum: typos only in the frame. */
+  const sayWith = (speaker: Turn['speaker'], frame: string, datum: string, extra: Partial<Turn> = {}) => {
+    const f = speaker === 'customer' && rng.chance(typoRate) ? typo(rng, frame) : frame;
+    turns.push({ speaker, text: f.replace('{x}', datum), entity: null, ...extra });
+  };
 
-  agentSays(`Hello, you're chatting with ${agent} at ${company}. How can I help today?`);
-  customer(`Hi ${agent}, ${issue} and I would like it sorted please.`);
-  agentSays(
-    rng.pick([
-      "I'm sorry to hear that. Can I take your full name to find the account?",
-      'Sorry about that. Could I start with your full name, please?',
-    ]),
+  say('agent', fill(rng.pick(openers), { agent, company }), { brief: [DEF_STAFF] });
+  const issueFrame = rng.pick(issueFrames);
+  say(
+    'customer',
+    fill(issueFrame, { agent, issue: rng.pick(issues) }),
+    issueFrame.includes('{agent}') ? { brief: [DEF_STAFF] } : {},
   );
-  customer(
-    rng.pick([
-      `Sure, it's ${fullName}.`,
-      `My name is ${fullName}.`,
-      `${fullName}, the account is in my name.`,
-    ]),
-    { type: 'name', text: fullName },
-  );
-  const checks = rng.shuffle(['email', 'phone', 'address', 'account'] as const).slice(0, rng.int(2, 4));
-  for (const check of checks) {
+  say('agent', rng.pick(asks.name));
+  sayWith('customer', rng.pick(answers.name), nameText, { entity: { type: 'name', text: nameText } });
+
+  type Check = 'email' | 'phone' | 'address' | 'account' | 'ref' | 'number' | 'mention' | 'filler' | 'order';
+  const pool: Check[] = rng
+    .shuffle(['email', 'phone', 'address', 'account'] as Check[])
+    .slice(0, rng.int(2, 4));
+  const extras: Check[] = rng.shuffle([
+    'ref',
+    'ref',
+    'number',
+    'mention',
+    'mention',
+    'order',
+    'filler',
+  ] as Check[]);
+  const plan = rng.shuffle([...pool, ...extras.slice(0, rng.int(2, 4))]);
+  const others: string[] = [agent, customerP.first];
+  const readbackOf = (type: PiiType, text: string) => {
+    if (rng.chance(0.35))
+      sayWith('agent', rng.pick(readbacks), text, { entity: { type, text }, brief: [DEF_READBACK] });
+  };
+
+  for (const check of plan) {
     if (check === 'email') {
-      agentSays('Thanks. What email address do we have on file for you?');
-      customer(
-        rng.pick([
-          `It should be ${email} I think.`,
-          `That's ${email}.`,
-          `Use ${email}, that's the one I check.`,
-        ]),
-        { type: 'email', text: email },
-      );
+      say('agent', rng.pick(asks.email));
+      sayWith('customer', rng.pick(answers.email), email, { entity: { type: 'email', text: email } });
+      readbackOf('email', email);
     } else if (check === 'phone') {
-      agentSays('And the best mobile number to reach you on?');
-      customer(
-        rng.pick([
-          `You can call me on ${phone} after five.`,
-          `It's ${phone}.`,
-          `${phone}, but it goes to voicemail a lot.`,
-        ]),
-        { type: 'phone', text: phone },
-      );
+      say('agent', rng.pick(asks.phone));
+      sayWith('customer', rng.pick(answers.phone), phone, { entity: { type: 'phone', text: phone } });
+      readbackOf('phone', phone);
     } else if (check === 'address') {
-      agentSays('Can you confirm the installation address?');
-      customer(
-        rng.pick([
-          `It's ${address}.`,
-          `The address is ${address}, ground floor flat.`,
-          `We're at ${address}.`,
-        ]),
-        { type: 'address', text: address },
-      );
+      say('agent', rng.pick(asks.address));
+      const full = rng.pick(addressForms)(addr, rng);
+      if (rng.chance(0.3)) {
+        // The first line now, the postcode when asked.
+        const firstLine = `${addr.no} ${addr.street}`;
+        sayWith('customer', rng.pick(answers.address), firstLine, {
+          entity: { type: 'address', text: firstLine },
+        });
+        const split = rng.pick(postcodeSplits);
+        say('agent', split.ask);
+        sayWith('customer', rng.pick(split.answer), addr.pc, { entity: { type: 'address', text: addr.pc } });
+      } else {
+        sayWith('customer', rng.pick(answers.address), full, { entity: { type: 'address', text: full } });
+        readbackOf('address', full);
+      }
+    } else if (check === 'account') {
+      say('agent', rng.pick(asks.account));
+      sayWith('customer', rng.pick(answers.account), account, {
+        entity: { type: 'account_id', text: account },
+      });
+    } else if (check === 'ref') {
+      // A reference read out: the account number or an order/job reference of the same shape.
+      const isAccount = rng.chance(0.5);
+      const ref = isAccount ? account : refShape(rng);
+      sayWith('customer', rng.pick(refAsks), ref, {
+        entity: isAccount ? { type: 'account_id', text: ref } : null,
+        next: true,
+        brief: isAccount ? undefined : [DEF_REFS],
+      });
+      say('agent', rng.pick(isAccount ? refIsAccount : refIsOrder));
+    } else if (check === 'order') {
+      sayWith('customer', rng.pick(customerOrderLines), refShape(rng), { brief: [DEF_REFS] });
+    } else if (check === 'number') {
+      const theirs = rng.chance(0.5);
+      const num = theirs ? phone : supportPhone;
+      sayWith('customer', rng.pick(numberAsks), num, {
+        entity: theirs ? { type: 'phone', text: num } : null,
+        next: true,
+        brief: theirs ? undefined : [DEF_COMPANY],
+      });
+      say('agent', rng.pick(theirs ? numberTheirs : numberOurs));
+    } else if (check === 'mention') {
+      const isPrivate = rng.chance(0.5);
+      const p = person(others);
+      others.push(p.first);
+      const mentioned = rng.pick([p.first, `${p.first} ${p.last}`, `${p.first} ${p.last}`]);
+      sayWith('customer', rng.pick(mentions), mentioned, {
+        entity: isPrivate ? { type: 'name', text: mentioned } : null,
+        next: true,
+        brief: [isPrivate ? DEF_PRIVATE : DEF_STAFF],
+      });
+      const staffAsCustomer = (role: string) =>
+        role.replace(/\bour\b/g, 'your').replace(/^my team leader here$/, 'your team leader');
+      if (isPrivate)
+        say(
+          'customer',
+          fill(rng.pick(whoPrivate), {
+            role: rng.pick(privateRoles),
+            staff: staffAsCustomer(rng.pick(staffRoles)),
+          }),
+        );
+      else if (rng.chance(0.6)) say('agent', fill(rng.pick(whoStaffAgent), { role: rng.pick(staffRoles) }));
+      else {
+        const role = rng.pick(staffRoles);
+        say(
+          'customer',
+          fill(rng.pick(whoStaffCustomer), {
+            role2: staffAsCustomer(role),
+            private: rng.pick(privateRoles).replace(/,.*$/, ''),
+          }),
+        );
+      }
     } else {
-      agentSays('Do you have your account number to hand?');
-      customer(
-        rng.pick([
-          `Yes, it's ${account}.`,
-          `Account number ${account}, it's on the bill.`,
-          `I have it here: ${account}.`,
-        ]),
-        { type: 'account_id', text: account },
-      );
+      if (rng.chance(0.5)) say('agent', rng.pick(FILLERS_AGENT));
+      else say('customer', rng.pick(FILLERS_CUSTOMER));
     }
   }
-  agentSays(
-    rng.pick([
-      `Thank you, I've found it. I can see ${order} for the replacement router.`,
-      `Thanks, that's verified. I can see the ${order} from last month.`,
-    ]),
-  );
-  customer(
-    rng.pick([
-      `Yes, that's the one, it arrived broken.`,
-      `Right, and nothing has changed since then.`,
-      `OK, I didn't realise that was still open.`,
-    ]),
-  );
-  if (rng.chance(0.5)) {
-    customer(`My partner ${otherPerson} usually deals with the bills, can you add them to the account?`, {
-      type: 'name',
-      text: otherPerson,
-    });
-    agentSays('They will need to call us themselves to be added, for data protection reasons.');
-  }
-  agentSays(`I've raised ${ticket} for this. If it happens again you can call us free on ${supportPhone}.`);
-  if (rng.chance(0.4)) agentSays(`Written complaints go to ${companyAddress}.`);
-  customer(
-    rng.pick(['Great, thanks for your help.', 'OK, thank you, bye.', 'Thanks, that is all for today.']),
-  );
-  agentSays(`You're welcome, ${first}. Have a good day.`);
-  // The agent's sign-off uses the first name: that is personal data too.
-  turns[turns.length - 1]!.entity = { type: 'name', text: first };
+  const order = refShape(rng);
+  say('agent', fill(rng.pick(refLines), { o: order }), { brief: [DEF_REFS] });
+  say('customer', rng.pick(FILLERS_CUSTOMER));
+  const ticket = `${rng.pick(['INC', 'TCK', 'CS'])}${digits(rng, 6)}`;
+  say('agent', fill(rng.pick(ticketLines), { t: ticket, p: supportPhone }), { brief: [DEF_COMPANY] });
+  if (rng.chance(0.5))
+    say('agent', fill(rng.pick(COMPANY_ADDRESS_LINES), { a: companyAddress }), { brief: [DEF_COMPANY] });
+  if (rng.chance(0.4)) say('agent', fill(rng.pick(COMPANY_WEB_LINES), { w: web }), { brief: [DEF_COMPANY] });
+  say('customer', rng.pick(CLOSINGS_CUSTOMER));
+  const signoff = rng.pick(signoffs);
+  const part = show(signoff.uses === 'first' ? customerP.first : customerP.last);
+  sayWith('agent', signoff.text.replace('{t}', title), part, {
+    entity: { type: 'name', text: part },
+    brief: [DEF_READBACK],
+  });
 
-  const transcript = turns.map((t) => t.text).join('\n');
+  const layout = rng.pick(layouts);
+  const start = rng.int(0, 50);
+  const lines = turns.map(
+    (t, i) => layout(t.speaker === 'agent' ? `Agent (${agent})` : 'Customer', i, start) + t.text,
+  );
+  const transcript = lines.join('\n');
   const entities = turns.flatMap((t) => (t.entity ? [t.entity] : []));
-  const facts = turns.map((t, i) => ({
-    id: `turn-${i + 1}`,
-    text: t.text,
-    answers: t.entity ? { pii_type: t.entity.type, pii_text: t.entity.text } : { pii_type: 'none' },
-  }));
+  const facts = turns.map((t, i) => {
+    const evidence: string[] = [...(t.brief ?? [])];
+    if (t.next && lines[i + 1]) evidence.push(lines[i + 1]!);
+    return {
+      id: `turn-${i + 1}`,
+      text: lines[i]!,
+      answers: t.entity ? { pii_type: t.entity.type, pii_text: t.entity.text } : { pii_type: 'none' },
+      ...(evidence.length ? { evidence: { pii_type: evidence } } : {}),
+    };
+  });
   return { input: { company, transcript }, expected: { entities }, facts };
 };
