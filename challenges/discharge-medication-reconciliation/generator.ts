@@ -1,4 +1,14 @@
-import type { Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, Rng } from '@reps/engine';
+
+/** The case set's families (set in generate): public cases see a third of each pool, hidden others. */
+let fam: <T>(label: string, all: readonly T[], options?: { public?: number; hidden?: number }) => T[] = (
+  _label,
+  all,
+) => [...all];
+
+// The brief's definition of a risky omission (brief.md), exactly as written there.
+const BRIEF_RISK =
+  '- `risky_omission`: `true` only for a **stopped** anticoagulant, insulin, antiepileptic or\n  beta-blocker whose stopping the discharge notes do not explain (no reason given, no switch to\n  another drug).';
 
 /**
  * A patient's pre-admission (home) medication list, as taken from the patient and the community
@@ -661,6 +671,37 @@ const STOP_PHRASES = [
   (name: string, reason: string) => `${name} discontinued (${reason}).`,
   (name: string, reason: string) => `Held ${name} on admission (${reason}); not restarted at discharge.`,
   (name: string, reason: string) => `Do not restart ${name} – ${reason}.`,
+  (name: string, reason: string) => `${name} withdrawn in view of ${reason}.`,
+  (name: string, reason: string) => `Because of ${reason}, ${name} has been stopped.`,
+  (name: string, reason: string) => `${name} – ceased, ${reason}.`,
+  (name: string, reason: string) => `Reason ${name} is off the list: ${reason}.`,
+  (name: string, reason: string) => `${name} not continued given ${reason}.`,
+];
+/** A stop the notes mention without any reason: still a risky omission for the high-risk classes. */
+const BARE_STOP_PHRASES = [
+  (name: string) => `${name} not restarted at discharge.`,
+  (name: string) => `${name} omitted from the discharge list.`,
+  (name: string) => `${name} held during admission – not addressed at discharge.`,
+  (name: string) => `Stopped ${name} on the ward; no reason recorded.`,
+  (name: string) => `${name}: stop. Reason not documented.`,
+  (name: string) => `${name} was not reviewed before discharge and is off the list.`,
+  (name: string) => `Not restarting ${name} – indication not documented.`,
+];
+/** How the notes may name a high-risk class instead of the drug (one medicine per class at home). */
+const CLASS_NAMES: Partial<Record<Group, string[]>> = {
+  anticoagulant: ['the anticoagulant', 'the blood thinner', 'anticoagulation'],
+  basal_insulin: ['the basal insulin', 'the long-acting insulin', 'background insulin'],
+  bolus_insulin: ['the mealtime insulin', 'the rapid-acting insulin', 'prandial insulin'],
+  antiepileptic: ['the antiepileptic', 'the seizure medicine', 'anti-seizure therapy'],
+  beta_blocker: ['the beta-blocker', 'beta blockade', 'rate control tablet'],
+};
+/** Notes about medicines that continue: they name a drug but explain no stop. */
+const CONTINUE_NOTES = [
+  (name: string) => `Continue ${name} as before.`,
+  (name: string) => `${name} unchanged, GP to review.`,
+  (name: string) => `Hold ${name} if vomiting or unable to eat (sick-day rules).`,
+  (name: string) => `Reminder: ${name} must not be stopped abruptly.`,
+  (name: string) => `Patient asked about ${name}; no change made.`,
 ];
 const FILLER_NOTES = [
   'Follow-up with primary care in 7 days.',
@@ -675,16 +716,49 @@ const FILLER_NOTES = [
 /** Doses a day: shorthand and words. */
 const FREQ: Record<number, { short: string[]; words: string[] }> = {
   1: {
-    short: ['daily', 'QD', 'q24h', 'QAM', 'QHS'],
-    words: ['once daily', 'every morning', 'at bedtime', 'once a day', 'every evening'],
+    short: ['daily', 'QD', 'q24h', 'QAM', 'QHS', 'OD', 'mane', 'nocte', 'o.d.', '1x/day'],
+    words: [
+      'once daily',
+      'every morning',
+      'at bedtime',
+      'once a day',
+      'every evening',
+      'each morning',
+      'once each day',
+      'at night',
+      'one time a day',
+    ],
   },
-  2: { short: ['BID', 'q12h', 'twice daily'], words: ['twice daily', 'twice a day', 'every 12 hours'] },
+  2: {
+    short: ['BID', 'q12h', 'twice daily', 'BD', 'b.d.', '12-hourly', '2x/day'],
+    words: [
+      'twice daily',
+      'twice a day',
+      'every 12 hours',
+      'two times a day',
+      'morning and evening',
+      'two times daily',
+    ],
+  },
   3: {
-    short: ['TID', 'q8h', 'TID with meals'],
-    words: ['three times daily', 'three times a day with meals', 'every 8 hours'],
+    short: ['TID', 'q8h', 'TID with meals', 'TDS', 't.d.s.', '8-hourly', '3x/day'],
+    words: [
+      'three times daily',
+      'three times a day with meals',
+      'every 8 hours',
+      'three times each day',
+      'with each meal, three times a day',
+      'every eight hours',
+    ],
   },
-  4: { short: ['QID', 'q6h'], words: ['four times daily', 'every 6 hours'] },
-  6: { short: ['q4h'], words: ['every 4 hours'] },
+  4: {
+    short: ['QID', 'q6h', 'QDS', 'q.d.s.', '6-hourly', '4x/day'],
+    words: ['four times daily', 'every 6 hours', 'four times each day', 'every six hours'],
+  },
+  6: {
+    short: ['q4h', '4-hourly', '6x/day'],
+    words: ['every 4 hours', 'every four hours', 'six times a day'],
+  },
 };
 const WORD_NUMBERS: Record<number, string> = { 0.5: 'half a', 1: 'one', 2: 'two', 3: 'three' };
 
@@ -731,7 +805,7 @@ function round4(x: number): number {
 }
 
 function freqText(rng: Rng, drug: Drug, perDay: number, style: 'short' | 'words'): string {
-  const options = FREQ[perDay]![style];
+  const options = fam(`freq-${style}-${perDay}`, FREQ[perDay]![style]);
   // Bedtime / morning are once-daily forms; insulin lispro is given with meals.
   let text = rng.pick(options);
   if (drug.prn) {
@@ -743,7 +817,27 @@ function freqText(rng: Rng, drug: Drug, perDay: number, style: 'short' | 'words'
       4: 'every 6 hours',
       6: 'every 4 hours',
     }[perDay]!;
-    text = style === 'short' ? `${every} PRN ${drug.prn}` : `${everyWords} as needed for ${drug.prn}`;
+    const prn = drug.prn;
+    text =
+      style === 'short'
+        ? rng.pick(
+            fam('prn-short', [
+              `${every} PRN ${prn}`,
+              `${every} prn ${prn}`,
+              `${every} PRN (${prn})`,
+              `${every} when required for ${prn}`,
+              `${every} p.r.n. ${prn}`,
+              `${every} if needed for ${prn}`,
+            ]),
+          )
+        : rng.pick(
+            fam('prn-words', [
+              `${everyWords} as needed for ${prn}`,
+              `${everyWords} when needed for ${prn}`,
+              `${everyWords} if required for ${prn}`,
+              `${everyWords} only if needed for ${prn}`,
+            ]),
+          );
   }
   return text;
 }
@@ -774,8 +868,15 @@ function homeEntry(rng: Rng, drug: Drug, name: string, r: Regimen): string {
   }
   styles.push(
     () => `${name} ${num(round4(r.strength * r.count))} ${u} ${freqText(rng, drug, r.perDay, 'words')}${why}`,
+    () => `${name} ${num(r.strength)}${u} x${num(r.count)} ${freqText(rng, drug, r.perDay, 'short')}${why}`,
+    () =>
+      `${name} – ${num(r.count)} x ${num(r.strength)} ${u} ${freqText(rng, drug, r.perDay, 'words')}${why}`,
+    () =>
+      `${name} ${num(r.strength)} ${u === 'mg' ? 'milligram' : 'microgram'} ${plural(drug.form, 2)}: ${num(r.count)} ${freqText(rng, drug, r.perDay, 'words')}${why}`,
+    () =>
+      `${name.toUpperCase()} ${num(r.strength)}${u}, ${num(r.count)} ${tab} ${freqText(rng, drug, r.perDay, 'short')}${why}`,
   );
-  return rng.pick(styles)();
+  return rng.pick(fam(`home-styles-${styles.length}`, styles))();
 }
 
 function dischargeEntry(rng: Rng, drug: Drug, r: Regimen, days?: number): string {
@@ -802,8 +903,16 @@ function dischargeEntry(rng: Rng, drug: Drug, r: Regimen, days?: number): string
       `${name.toUpperCase()} ${num(r.strength)} ${u.toUpperCase()} ${form === 'capsule' ? 'CAP' : 'TAB'} – ${num(r.count)} ${form === 'capsule' ? 'cap' : 'tab'} PO ${freqText(rng, drug, r.perDay, 'short')}${course}`,
     () =>
       `${name} ${num(round4(r.strength * r.count))} ${u} PO ${freqText(rng, drug, r.perDay, 'short')}${course}`,
+    () =>
+      `${name} ${num(r.strength)} ${u} ${form}s – ${WORD_NUMBERS[r.count] ?? num(r.count)} by mouth ${freqText(rng, drug, r.perDay, 'words')}${course}`,
+    () =>
+      `${cap(name)}: ${num(r.count)} x ${num(r.strength)} ${u} ${form} orally, ${freqText(rng, drug, r.perDay, 'short')}${course}`,
+    () =>
+      `${name} (${num(r.strength)} ${u} ${form}) – dose ${num(round4(r.strength * r.count))} ${u} ${freqText(rng, drug, r.perDay, 'words')}${course}`,
+    () =>
+      `${name} ${num(r.strength)}${u} ${form === 'capsule' ? 'caps' : 'tabs'}, ${num(r.count)} ${freqText(rng, drug, r.perDay, 'short')}${course}`,
   ];
-  return rng.pick(styles)();
+  return rng.pick(fam('discharge-styles', styles))();
 }
 
 /** A usual regimen for a drug. */
@@ -855,6 +964,14 @@ function changedRegimen(rng: Rng, drug: Drug, home: Regimen): Regimen {
   return { ...home, count: home.count + 1 };
 }
 
+/** The name the notes use for a stopped medicine: its own, or its class when it is high-risk. */
+function namedAs(drug: Drug, name: string): string {
+  const classes = CLASS_NAMES[drug.group];
+  if (!classes || !rngForNames) return name;
+  return rngForNames.chance(0.35) ? rngForNames.pick(fam('class-names', classes)) : name;
+}
+let rngForNames: Rng | undefined;
+
 export const generate: Generate<
   {
     patient: string;
@@ -864,7 +981,9 @@ export const generate: Generate<
     discharge_notes: string;
   },
   Output
-> = (rng) => {
+> = (rng, _index, set: CaseSet) => {
+  fam = (label, all, options) => set.families(label, all, options);
+  rngForNames = rng.fork('class-names');
   const homeCount = rng.int(4, 9);
   const regular = DRUGS.filter((d) => !d.dischargeOnly);
   // At least one high-risk medicine at home; at most one medicine per class.
@@ -909,11 +1028,15 @@ export const generate: Generate<
       discharge.push({ drug, regimen: changedRegimen(rng, drug, r), homeIndex: i });
       if (rng.chance(0.35)) {
         notes.push(
-          rng.pick([
-            `${cap(rng.pick(drug.ehr))} dose adjusted on the ward.`,
-            `${cap(drug.generic)} regimen changed, see list.`,
-            `New dosing for ${drug.generic} agreed with the pharmacist.`,
-          ]),
+          rng.pick(
+            fam('change-notes', [
+              `${cap(rng.pick(drug.ehr))} dose adjusted on the ward.`,
+              `${cap(drug.generic)} regimen changed, see list.`,
+              `New dosing for ${drug.generic} agreed with the pharmacist.`,
+              `${cap(drug.generic)}: dose titrated during the stay.`,
+              `Please note the new ${drug.generic} regimen.`,
+            ]),
+          ),
         );
       }
     }
@@ -931,11 +1054,16 @@ export const generate: Generate<
       discharge.push({ drug: sub, regimen: regimen(rng, sub) });
       stopReasoned[i] = true;
       notes.push(
-        rng.pick([
-          `${cap(mention)} switched to ${sub.generic} (formulary).`,
-          `Changed ${mention} to ${sub.generic} – better suited after this admission.`,
-          `${cap(mention)} replaced by ${sub.generic}.`,
-        ]),
+        rng.pick(
+          fam('switch-notes', [
+            `${cap(mention)} switched to ${sub.generic} (formulary).`,
+            `Changed ${mention} to ${sub.generic} – better suited after this admission.`,
+            `${cap(mention)} replaced by ${sub.generic}.`,
+            `${sub.generic} started in place of ${mention}.`,
+            `Converted ${mention} to ${sub.generic} on the ward.`,
+            `${cap(mention)} → ${sub.generic} (same class, local formulary).`,
+          ]),
+        ),
       );
       return;
     }
@@ -943,7 +1071,9 @@ export const generate: Generate<
     if (documented) {
       stopReasoned[i] = true;
       const reasons = STOP_REASONS[drug.group] ?? GENERIC_STOP_REASONS;
-      notes.push(rng.pick(STOP_PHRASES)(cap(mention), rng.pick(reasons)));
+      notes.push(rng.pick(fam('stop-phrases', STOP_PHRASES))(cap(namedAs(drug, mention)), rng.pick(reasons)));
+    } else if (rng.chance(0.55)) {
+      notes.push(rng.pick(fam('bare-stop-phrases', BARE_STOP_PHRASES))(cap(namedAs(drug, mention))));
     }
   });
 
@@ -958,7 +1088,14 @@ export const generate: Generate<
     discharge.push({ drug: d, regimen: regimen(rng, d), days });
     if (rng.chance(0.4)) notes.push(`Started ${d.generic} in hospital.`);
   }
-  for (let i = 0, n = rng.int(1, 2); i < n; i++) notes.push(rng.pick(FILLER_NOTES));
+  for (let i = 0, n = rng.int(1, 2); i < n; i++) notes.push(rng.pick(fam('filler-notes', FILLER_NOTES)));
+  // Notes about continued medicines: a drug named with no stop.
+  homeOrder.forEach((drug, i) => {
+    if (fates[i] !== 'stopped' && rng.chance(0.3))
+      notes.push(
+        rng.pick(fam('continue-notes', CONTINUE_NOTES))(cap(rng.chance(0.5) ? drug.generic : homeNames[i]!)),
+      );
+  });
 
   const dischargeOrder = rng.shuffle(discharge);
   const dischargeLines: Line[] = dischargeOrder.map((p, i) => ({
@@ -970,7 +1107,13 @@ export const generate: Generate<
     entry: homeEntry(rng, drug, homeNames[i]!, homeRegimens[i]!),
   }));
 
-  const facts: { id: string; text: string; answers: Record<string, unknown> }[] = [];
+  const notesText = rng.shuffle(notes).join(' ');
+  const facts: {
+    id: string;
+    text: string;
+    answers: Record<string, unknown>;
+    evidence?: Record<string, string[]>;
+  }[] = [];
   const results: HomeResult[] = homeOrder.map((drug, i) => {
     const at = dischargeOrder.findIndex((p) => p.homeIndex === i);
     const homeDaily = daily(drug, homeRegimens[i]!);
@@ -990,6 +1133,14 @@ export const generate: Generate<
             daily_dose_change: round4(daily(drug, dischargeOrder[at]!.regimen) - homeDaily),
             risky_omission: false,
           };
+    // What each answer rests on besides the home line: the discharge line it continues (status and
+    // dose change come from comparing the two), and for a stop the notes and the brief's definition.
+    const line = at === -1 ? undefined : dischargeLines[at]!.entry;
+    const evidence: Record<string, string[]> = line
+      ? { discharge_line: [line], status: [line], daily_dose_change: [line] }
+      : HIGH_RISK.has(drug.group)
+        ? { risky_omission: [notesText, BRIEF_RISK] }
+        : { risky_omission: [BRIEF_RISK] };
     facts.push({
       id: result.id,
       text: homeLines[i]!.entry,
@@ -999,6 +1150,7 @@ export const generate: Generate<
         daily_dose_change: result.daily_dose_change,
         risky_omission: result.risky_omission,
       },
+      evidence,
     });
     return result;
   });
@@ -1025,7 +1177,7 @@ export const generate: Generate<
       admission: `Admitted ${date(day)} with ${rng.pick(ADMISSIONS)}; discharged ${date(day + stay)}.`,
       home_medications: homeLines,
       discharge_medications: dischargeLines,
-      discharge_notes: rng.shuffle(notes).join(' '),
+      discharge_notes: notesText,
     },
     expected: { home_medications: results, new_medications: newLines },
     facts,
