@@ -1,17 +1,19 @@
-export interface Standing {
+import { aheadOnTieBreak, type TieBreak } from './board-order.js';
+
+export interface Standing extends TieBreak {
   correctness: number;
   standard_error: number;
-  cost_usd: number;
 }
 
 /**
  * The Ladder rule (docs/grading.md): a displayed best changes only when the new result beats
  * it by more than the hidden set's standard error, so noise cannot reshuffle a leaderboard. Cost
- * is not noisy, so a result at least as correct and strictly cheaper also takes the place.
+ * and latency are not noisy, so a result at least as correct that the board order puts ahead on
+ * them (cheaper, or as cheap and faster: board-order.ts) also takes the place.
  */
 export function beats(candidate: Standing, displayed: Standing): boolean {
   if (candidate.correctness - displayed.correctness > displayed.standard_error) return true;
-  return candidate.correctness >= displayed.correctness && candidate.cost_usd < displayed.cost_usd;
+  return candidate.correctness >= displayed.correctness && aheadOnTieBreak(candidate, displayed);
 }
 
 /** Standard error of the mean case score, in correctness points (0–100). */

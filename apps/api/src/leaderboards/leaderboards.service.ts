@@ -12,10 +12,11 @@ import {
 import type { DataSource } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
 import { ReadCache } from '../redis/read-cache.js';
+import { boardOrderBy } from './board-order.js';
 import { ALL_TIME, isoWeek } from './periods.js';
 import { ENTRY_RANK_SQL, RATING_RANK_SQL } from './ranks.js';
 
-const ORDER = 'l.correctness DESC, l.cost_usd, l.latency_p95_ms, l.graded_at';
+const ORDER = boardOrderBy('l');
 
 /** A page of a board is read from the database at most once per this long (and again on a grade). */
 const BOARD_TTL_MS = 2000;

@@ -9,6 +9,7 @@ interface EntryRow {
   correctness: number;
   standard_error: number;
   cost_usd: number;
+  latency_p95_ms: number;
 }
 
 /**
@@ -24,11 +25,12 @@ export class StandingsService {
       correctness: s.correctness,
       standard_error: s.standardError ?? 0,
       cost_usd: s.costUsd ?? 0,
+      latency_p95_ms: s.latencyP95Ms ?? 0,
     };
     const changed: string[] = [];
     for (const period of periodsOf(s.gradedAt)) {
       const [current]: EntryRow[] = await tx.query(
-        `SELECT submission_id, correctness, standard_error, cost_usd FROM leaderboard_entries
+        `SELECT submission_id, correctness, standard_error, cost_usd, latency_p95_ms FROM leaderboard_entries
           WHERE challenge_version_id = $1 AND period = $2 AND user_id = $3 FOR UPDATE`,
         [s.challengeVersionId, period, s.userId],
       );
@@ -49,7 +51,7 @@ export class StandingsService {
           s.correctness,
           candidate.standard_error,
           candidate.cost_usd,
-          s.latencyP95Ms ?? 0,
+          candidate.latency_p95_ms,
           s.gradedAt,
         ],
       );
