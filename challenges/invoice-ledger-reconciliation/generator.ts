@@ -1,11 +1,17 @@
-import type { Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, Rng } from '@reps/engine';
 
 /**
  * A supplier invoice of 8–12 lines and the purchase ledger entries booked for that supplier over the
- * period (the invoice's own bookings plus entries of other invoices). The ledger memo is written by
- * an accounts clerk in their own words, so a line and its booking rarely share wording; most lines
- * are booked at the invoiced amount, some at a different amount (a price or quantity keyed wrong),
- * some not at all.
+ * period: the invoice's own bookings plus bookings of the supplier's other invoices (earlier
+ * deliveries, re-orders of the same goods, standing orders billed every month), often at exactly the
+ * same amount as a line of this invoice. The ledger memo is written by an accounts clerk in their own
+ * words, so a line and its booking rarely share wording: the clerk names the goods by their
+ * purpose or cost category, sometimes cites the invoice (in many forms, or not at all), a month,
+ * a goods-received note, and makes typos. Whether an entry belongs to this invoice rests on its memo:
+ * a memo that ties it to another invoice or another month's delivery belongs to that one (brief.md).
+ *
+ * Wording comes in families (invoice phrasings, clerk vocabularies, reference styles, quantity
+ * layouts, decoy notes); the public cases show the first of each and the hidden cases others.
  */
 
 type Status = 'matched' | 'amount_mismatch' | 'missing_in_ledger';
@@ -33,31 +39,518 @@ interface Output {
   totals: { invoice: number; booked: number; difference: number };
 }
 
-/** [invoice wording, ledger memo wording, unit price range] */
-const ITEMS: Array<[string, string, [number, number]]> = [
-  ['Nitrile examination gloves, size M, box of 100', 'PPE hand protection', [8, 14]],
-  ['A4 copier paper 80gsm, 5-ream carton', 'office stationery – paper', [18, 32]],
-  ['Toner cartridge HP 59A black', 'printer consumables', [70, 120]],
-  ['On-site maintenance visit, boiler room, per hour', 'facilities contractor labour', [55, 95]],
-  ['Stainless hex bolts M8x40, pack of 50', 'workshop fixings', [6, 15]],
-  ['Hi-vis safety vest, EN ISO 20471, yellow', 'PPE garments', [4, 9]],
-  ['Pallet delivery surcharge, tail-lift vehicle', 'carriage inwards', [35, 80]],
-  ['Laptop docking station USB-C, 100W', 'IT peripherals capex', [140, 260]],
-  ['Annual software support renewal, 10 seats', 'software maintenance subscription', [400, 1600]],
-  ['Disinfectant surface spray 750ml, case of 12', 'cleaning materials', [25, 45]],
-  ['Ergonomic office chair with lumbar support', 'furniture – seating', [180, 420]],
-  ['Cat6 patch cable 2m, bag of 25', 'network cabling sundries', [30, 60]],
-  ['Forklift battery inspection and top-up', 'MHE servicing', [90, 210]],
-  ['Coffee beans, whole, 1kg bag', 'staff welfare – refreshments', [14, 26]],
-  ['Fire extinguisher annual service, per unit', 'fire safety compliance', [12, 30]],
-  ['Corrugated shipping boxes 400x300x300, bundle of 20', 'packaging materials', [16, 34]],
-  ['Consulting – process mapping workshop, half day', 'professional fees – consultancy', [450, 900]],
-  ['LED panel light 600x600 40W', 'building maintenance – lighting', [22, 48]],
-  ['First aid kit refill, workplace BS 8599', 'health & safety supplies', [18, 40]],
-  ['Label printer tape 12mm, pack of 5', 'warehouse consumables', [20, 38]],
-  ['Waste collection, 1100L bin lift', 'waste management charges', [15, 32]],
-  ['Cloud storage add-on 1TB, monthly', 'IT hosting fees', [9, 20]],
+/** One kind of goods: how suppliers write it (families), how clerks book it (families), price. */
+interface Item {
+  key: string;
+  group: string;
+  invoice: string[];
+  memo: string[];
+  price: [number, number];
+}
+
+const ITEMS: Item[] = [
+  {
+    key: 'gloves',
+    group: 'ppe',
+    invoice: [
+      'Nitrile examination gloves, size M, box of 100',
+      'Disposable nitrile gloves (M) – 100/box',
+      'Exam gloves nitrile powder-free medium, bx100',
+      'Gloves, nitrile, blue, medium, carton of 100 pcs',
+      'Powder-free examination gloves in nitrile, M, 100 per box',
+    ],
+    memo: [
+      'PPE hand protection',
+      'disposable gloves for stores',
+      'hand PPE consumables',
+      'glove stock replenishment',
+      'protective handwear',
+      'single-use hand protection',
+    ],
+    price: [8, 14],
+  },
+  {
+    key: 'vest',
+    group: 'ppe',
+    invoice: [
+      'Hi-vis safety vest, EN ISO 20471, yellow',
+      'High visibility waistcoat class 2, yellow',
+      'Reflective safety vest, yellow, EN 20471',
+      'Yellow hi-viz vest with reflective tape',
+      'Safety waistcoat, high-visibility, one size',
+    ],
+    memo: [
+      'PPE garments',
+      'hi-vis clothing issue',
+      'visibility workwear',
+      'reflective PPE wear',
+      'site clothing – high visibility',
+      'workwear (visibility)',
+    ],
+    price: [4, 9],
+  },
+  {
+    key: 'goggles',
+    group: 'ppe',
+    invoice: [
+      'Safety goggles, anti-fog, indirect vent',
+      'Protective goggles EN166, anti-mist lens',
+      'Chemical splash goggles, clear, vented',
+      'Anti-fog safety eyewear, goggle type',
+      'Goggles, safety, indirect ventilation, EN 166',
+    ],
+    memo: [
+      'PPE eye protection',
+      'eyewear for lab staff',
+      'eye safety kit',
+      'splash protection for eyes',
+      'protective eyewear stock',
+      'ocular PPE',
+    ],
+    price: [6, 18],
+  },
+  {
+    key: 'paper',
+    group: 'office',
+    invoice: [
+      'A4 copier paper 80gsm, 5-ream carton',
+      'Copy paper A4 white 80g, box of 5 reams',
+      'Multipurpose printer paper A4, 2500 sheets',
+      'A4 80 gsm office paper – carton (5 x 500)',
+      'White copier paper, A4, five-ream box',
+    ],
+    memo: [
+      'office stationery – paper',
+      'printing paper stock',
+      'stationery (reams)',
+      'paper for copiers',
+      'office supplies – copy paper',
+      'reprographics paper',
+    ],
+    price: [18, 32],
+  },
+  {
+    key: 'toner',
+    group: 'office',
+    invoice: [
+      'Toner cartridge HP 59A black',
+      'Black laser toner, HP CF259A',
+      'Original HP 59A toner, black',
+      'Laser printer toner cartridge (59A), black',
+      'HP LaserJet toner 59A – black',
+    ],
+    memo: [
+      'printer consumables',
+      'toner for office printers',
+      'print cartridges',
+      'laser printing supplies',
+      'printer ink & toner',
+      'MFD consumables',
+    ],
+    price: [70, 120],
+  },
+  {
+    key: 'labels',
+    group: 'office',
+    invoice: [
+      'Label printer tape 12mm, pack of 5',
+      'Labelling tape cassettes 12 mm black on white, 5-pack',
+      'Label maker tape, 12mm, five cassettes',
+      'Tape cassettes for label printer, 12mm (5)',
+      'P-touch compatible tape 12mm x 8m, pack of five',
+    ],
+    memo: [
+      'warehouse consumables',
+      'labelling supplies',
+      'label tape for shelving',
+      'bin labelling materials',
+      'label cassettes',
+      'shelf-edge labelling',
+    ],
+    price: [20, 38],
+  },
+  {
+    key: 'boiler',
+    group: 'facilities',
+    invoice: [
+      'On-site maintenance visit, boiler room, per hour',
+      'Engineer attendance – boiler plant, hourly rate',
+      'Boiler servicing labour, per engineer hour',
+      'Heating plant maintenance, call-out hours',
+      'Technician hours, boiler room inspection',
+    ],
+    memo: [
+      'facilities contractor labour',
+      'heating engineer time',
+      'boiler room contractor hours',
+      'plant maintenance labour',
+      'HVAC call-out labour',
+      'engineer visit – heating',
+    ],
+    price: [55, 95],
+  },
+  {
+    key: 'lighting',
+    group: 'facilities',
+    invoice: [
+      'LED panel light 600x600 40W',
+      'Recessed LED panel, 600 x 600 mm, 40 W',
+      'Ceiling LED panel 60x60, 40 watt, 4000K',
+      'LED troffer panel 600mm square, 40W',
+      'Flat panel LED luminaire 600x600',
+    ],
+    memo: [
+      'building maintenance – lighting',
+      'light fittings replacement',
+      'ceiling lights (facilities)',
+      'lighting upgrade materials',
+      'luminaires for office refit',
+      'electrical – light panels',
+    ],
+    price: [22, 48],
+  },
+  {
+    key: 'extinguisher',
+    group: 'facilities',
+    invoice: [
+      'Fire extinguisher annual service, per unit',
+      'Extinguisher inspection & recharge, each',
+      'Annual maintenance of portable extinguishers, per unit',
+      'Fire extinguisher servicing (BS 5306), per extinguisher',
+      'Service of fire extinguishers – unit rate',
+    ],
+    memo: [
+      'fire safety compliance',
+      'fire equipment servicing',
+      'statutory fire checks',
+      'extinguisher maintenance',
+      'fire protection service',
+      'fire kit inspection',
+    ],
+    price: [12, 30],
+  },
+  {
+    key: 'waste',
+    group: 'facilities',
+    invoice: [
+      'Waste collection, 1100L bin lift',
+      'General waste uplift, 1100 litre container',
+      'Bin lift – 1100L wheelie, mixed waste',
+      'Collection of 1100L waste bin, per lift',
+      'Mixed refuse removal, 1100 L bin, each lift',
+    ],
+    memo: [
+      'waste management charges',
+      'refuse collection',
+      'bin uplift fees',
+      'site waste removal',
+      'rubbish collection service',
+      'trade waste charges',
+    ],
+    price: [15, 32],
+  },
+  {
+    key: 'bolts',
+    group: 'workshop',
+    invoice: [
+      'Stainless hex bolts M8x40, pack of 50',
+      'Hexagon bolts A2 stainless M8 x 40mm (50)',
+      'M8x40 stainless steel hex head bolts, 50/pack',
+      'Bolts, hex, M8 x 40, stainless A2, bag of 50',
+      'Stainless M8 set bolts 40mm, pack 50',
+    ],
+    memo: [
+      'workshop fixings',
+      'fasteners for maintenance',
+      'nuts & bolts stock',
+      'engineering fixings',
+      'hardware – bolts',
+      'fastener replenishment',
+    ],
+    price: [6, 15],
+  },
+  {
+    key: 'forklift',
+    group: 'workshop',
+    invoice: [
+      'Forklift battery inspection and top-up',
+      'Traction battery check & watering, forklift',
+      'FLT battery service – inspection, distilled water top-up',
+      'Battery maintenance for forklift trucks',
+      'Forklift truck battery test and refill',
+    ],
+    memo: [
+      'MHE servicing',
+      'forklift maintenance',
+      'truck battery care',
+      'materials handling upkeep',
+      'FLT service costs',
+      'warehouse vehicle servicing',
+    ],
+    price: [90, 210],
+  },
+  {
+    key: 'boxes',
+    group: 'workshop',
+    invoice: [
+      'Corrugated shipping boxes 400x300x300, bundle of 20',
+      'Double-wall cartons 400 x 300 x 300 mm, 20/bundle',
+      'Cardboard boxes, 400x300x300, pack of 20',
+      'Shipping cartons (corrugated) 40x30x30cm, bundle 20',
+      'Removal boxes, corrugated, 400x300x300, x20',
+    ],
+    memo: [
+      'packaging materials',
+      'despatch cartons',
+      'outbound packaging',
+      'cardboard for shipping',
+      'packing supplies',
+      'boxes for despatch',
+    ],
+    price: [16, 34],
+  },
+  {
+    key: 'dock',
+    group: 'it',
+    invoice: [
+      'Laptop docking station USB-C, 100W',
+      'USB-C dock with 100 W power delivery',
+      'Docking station for notebooks, USB-C, 100W PD',
+      'Universal USB-C laptop dock, 100W',
+      'Notebook port replicator USB-C (100W)',
+    ],
+    memo: [
+      'IT peripherals capex',
+      'laptop docks for new starters',
+      'desk setup hardware',
+      'IT equipment – docking',
+      'workstation peripherals',
+      'hot-desk docking kit',
+    ],
+    price: [140, 260],
+  },
+  {
+    key: 'software',
+    group: 'it',
+    invoice: [
+      'Annual software support renewal, 10 seats',
+      'Software maintenance & support, 12 months, 10 users',
+      'Support renewal – 10 named seats, annual',
+      'Yearly support contract, software, 10 licences',
+      'Renewal of software support (10 seats, 1 yr)',
+    ],
+    memo: [
+      'software maintenance subscription',
+      'licence support renewal',
+      'annual software upkeep',
+      'SaaS support contract',
+      'application support fees',
+      'software assurance',
+    ],
+    price: [400, 1600],
+  },
+  {
+    key: 'cable',
+    group: 'it',
+    invoice: [
+      'Cat6 patch cable 2m, bag of 25',
+      'Ethernet patch leads Cat 6, 2 m, 25 pack',
+      'Cat6 RJ45 patch cords 2m (25)',
+      'Network patch cable, category 6, 2m, x25',
+      'Patch leads Cat6 UTP 2 metre, bag 25',
+    ],
+    memo: [
+      'network cabling sundries',
+      'patch leads for comms room',
+      'data cabling consumables',
+      'LAN cables',
+      'networking sundries',
+      'comms cabinet cabling',
+    ],
+    price: [30, 60],
+  },
+  {
+    key: 'cloud',
+    group: 'it',
+    invoice: [
+      'Cloud storage add-on 1TB, monthly',
+      'Additional cloud storage, 1 TB, per month',
+      'Online storage extension 1TB – monthly fee',
+      'Cloud backup capacity +1TB (monthly)',
+      '1 TB storage add-on, hosted, monthly charge',
+    ],
+    memo: [
+      'IT hosting fees',
+      'cloud storage subscription',
+      'hosted storage charges',
+      'online backup capacity',
+      'data hosting costs',
+      'storage-as-a-service',
+    ],
+    price: [9, 20],
+  },
+  {
+    key: 'disinfectant',
+    group: 'cleaning',
+    invoice: [
+      'Disinfectant surface spray 750ml, case of 12',
+      'Antibacterial surface cleaner spray, 750 ml x 12',
+      'Sanitising spray for surfaces, 750ml, 12/case',
+      'Surface disinfectant trigger spray 750ml (case 12)',
+      'Hard-surface sanitiser spray, 750 ml, case of twelve',
+    ],
+    memo: [
+      'cleaning materials',
+      'hygiene chemicals',
+      'janitorial supplies',
+      'sanitiser for cleaners',
+      'cleaning stock',
+      'housekeeping consumables',
+    ],
+    price: [25, 45],
+  },
+  {
+    key: 'coffee',
+    group: 'welfare',
+    invoice: [
+      'Coffee beans, whole, 1kg bag',
+      'Whole-bean coffee, 1 kg',
+      'Roasted coffee beans 1kg, house blend',
+      'Coffee, whole beans, 1000 g pack',
+      'Espresso beans 1kg bag, medium roast',
+    ],
+    memo: [
+      'staff welfare – refreshments',
+      'kitchen supplies (coffee)',
+      'breakroom provisions',
+      'hospitality – beverages',
+      'staff kitchen stock',
+      'refreshments for office',
+    ],
+    price: [14, 26],
+  },
+  {
+    key: 'firstaid',
+    group: 'welfare',
+    invoice: [
+      'First aid kit refill, workplace BS 8599',
+      'Refill pack for workplace first aid kit (BS 8599-1)',
+      'First-aid kit replenishment, medium, BS8599',
+      'Workplace first aid refill set, BS 8599',
+      'First aid consumables refill, BS 8599 medium',
+    ],
+    memo: [
+      'health & safety supplies',
+      'first aid restock',
+      'medical kit top-up',
+      'H&S welfare consumables',
+      'first-aider supplies',
+      'welfare – first aid',
+    ],
+    price: [18, 40],
+  },
+  {
+    key: 'chair',
+    group: 'furniture',
+    invoice: [
+      'Ergonomic office chair with lumbar support',
+      'Task chair, ergonomic, adjustable lumbar',
+      'Office seating – ergonomic chair, lumbar support',
+      'Ergonomic swivel chair with lumbar adjustment',
+      'Operator chair, ergonomic, lumbar support, black',
+    ],
+    memo: [
+      'furniture – seating',
+      'office chairs',
+      'desk seating for finance team',
+      'seating (DSE assessment)',
+      'chairs for open-plan',
+      'furniture capex – chairs',
+    ],
+    price: [180, 420],
+  },
+  {
+    key: 'desk',
+    group: 'furniture',
+    invoice: [
+      'Height-adjustable desk 1600x800, electric',
+      'Sit-stand desk, electric, 1600 x 800 mm',
+      'Electric standing desk 160x80cm, white',
+      'Adjustable-height workstation 1600mm, motorised',
+      'Desk, sit/stand, electric frame, 1600x800',
+    ],
+    memo: [
+      'furniture – desks',
+      'sit-stand workstations',
+      'office desking',
+      'desks for refit',
+      'standing desks (DSE)',
+      'furniture capex – desking',
+    ],
+    price: [320, 690],
+  },
+  {
+    key: 'consulting',
+    group: 'services',
+    invoice: [
+      'Consulting – process mapping workshop, half day',
+      'Half-day facilitated workshop: process mapping',
+      'Process mapping session (consultant, 0.5 day)',
+      'Consultancy, process workshop, half-day rate',
+      'Workshop facilitation – process maps, half day',
+    ],
+    memo: [
+      'professional fees – consultancy',
+      'advisory fees',
+      'external consultant time',
+      'process improvement consultancy',
+      'consulting services',
+      'professional services – workshops',
+    ],
+    price: [450, 900],
+  },
+  {
+    key: 'delivery',
+    group: 'services',
+    invoice: [
+      'Pallet delivery surcharge, tail-lift vehicle',
+      'Tail-lift delivery charge, per pallet',
+      'Palletised delivery, tail lift required, surcharge',
+      'Carriage – pallet with tail-lift, surcharge',
+      'Delivery surcharge (tail-lift), per pallet',
+    ],
+    memo: [
+      'carriage inwards',
+      'freight in',
+      'delivery charges',
+      'inbound haulage',
+      'pallet freight costs',
+      'transport surcharge',
+    ],
+    price: [35, 80],
+  },
+  {
+    key: 'training',
+    group: 'services',
+    invoice: [
+      'Manual handling training course, per delegate',
+      'Delegate place – manual handling awareness',
+      'Training: safe manual handling, each attendee',
+      'Manual handling course fee, per person',
+      'On-site manual handling training, per delegate',
+    ],
+    memo: [
+      'staff training – H&S',
+      'course fees',
+      'learning & development',
+      'health and safety training',
+      'training delegates',
+      'L&D – handling course',
+    ],
+    price: [45, 120],
+  },
 ];
+
 const VENDORS = [
   'Brennan Industrial Supplies Ltd',
   'Ostara Office Solutions',
@@ -67,28 +560,330 @@ const VENDORS = [
   'Pioneer Workplace Products',
   'Cobalt Business Supplies',
   'Thornbury Maintenance Ltd',
+  'Lindqvist Workplace AB',
+  'Arden & Pryce Trade Counter',
+  'Meridian Site Services',
+  'Oakridge Commercial Supply Co.',
 ];
-const CLERK_STYLES = [
-  (memo: string, inv: string) => `${memo} ${inv}`,
-  (memo: string, inv: string) => `${inv} – ${memo}`,
-  (memo: string, inv: string) => `${memo} (ref ${inv})`,
-  (memo: string, _inv: string) => memo,
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
+
+/** The brief's rule on which bookings belong to this invoice (an exact substring of brief.md). */
+const BRIEF_RULE =
+  'a memo that says the entry books\n  another invoice of the supplier, an earlier order or a delivery in another month books that\n  other invoice, even at the very amount of one of our lines';
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
-
 function money(x: number): string {
   return x.toFixed(2);
 }
 
-function quantityText(rng: Rng, quantity: number, price: number): string {
-  return rng.pick([
-    `${quantity} × @ ${money(price)}`,
-    `qty ${quantity} at ${money(price)} each`,
-    `${quantity} units, unit price ${money(price)}`,
-  ]);
+/** How the supplier writes quantity and unit price after the goods. */
+const QUANTITY_LAYOUTS: Array<(q: number, p: string) => string> = [
+  (q, p) => `${q} × @ ${p}`,
+  (q, p) => `qty ${q} at ${p} each`,
+  (q, p) => `${q} units, unit price ${p}`,
+  (q, p) => `${q} @ ${p}/ea`,
+  (q, p) => `${q} pcs x ${p}`,
+  (q, p) => `unit ${p}, quantity ${q}`,
+  (q, p) => `Qty: ${q} | Price: ${p}`,
+  (q, p) => `${q} off at ${p}`,
+  (q, p) => `(${q} × ${p})`,
+];
+
+/** How a line says it repeats the goods of an earlier line. */
+const REPEAT_FRAMES: Array<(n: number) => string> = [
+  (n) => `same as line ${n}, second delivery`,
+  (n) => `as line ${n} – further drop`,
+  (n) => `repeat of item on line ${n}`,
+  (n) => `ditto line ${n} (back-order now delivered)`,
+  (n) => `see line ${n}; balance of that order`,
+  (n) => `as per line ${n}, additional quantity`,
+];
+
+/** How a clerk cites an invoice number in a memo. */
+const REF_STYLES: Array<(inv: string) => string> = [
+  (inv) => inv,
+  (inv) => `(ref ${inv})`,
+  (inv) => `inv ${inv.split('-')[1]}`,
+  (inv) => `supplier inv. no. ${inv.split('-')[1]}`,
+  (inv) => `#${inv.split('-')[1]}`,
+  (inv) => `per invoice ${inv.replace('-', ' ')}`,
+  (inv) => `doc ${inv.split('-')[1]}`,
+  (inv) => `s/inv ${inv}`,
+];
+
+/** How a clerk writes the month of the delivery. */
+const MONTH_STYLES: Array<(m: number) => string> = [
+  (m) => `${MONTHS[m]} delivery`,
+  (m) => `${MONTHS[m]!.slice(0, 3)} drop`,
+  (m) => `delivered ${String(m + 1).padStart(2, '0')}/2024`,
+  (m) => `for ${MONTHS[m]} run`,
+  (m) => `${MONTHS[m]!.toLowerCase()} consignment`,
+  (m) => `goods in ${MONTHS[m]!.slice(0, 3).toLowerCase()}-24`,
+];
+
+/** How a clerk names a month inside a sentence. */
+const MONTH_WORDS: Array<(m: number) => string> = [
+  (m) => MONTHS[m]!,
+  (m) => MONTHS[m]!.slice(0, 3),
+  (m) => `${String(m + 1).padStart(2, '0')}/24`,
+  (m) => `in ${MONTHS[m]!.toLowerCase()}`,
+];
+
+/** How a clerk writes a date (given as YYYY-MM-DD). */
+const DATE_STYLES: Array<(d: string) => string> = [
+  (d) => `${d.slice(8)}/${d.slice(5, 7)}`,
+  (d) => `${Number(d.slice(8))} ${MONTHS[Number(d.slice(5, 7)) - 1]!.slice(0, 3)}`,
+  (d) => d,
+  (d) => `${MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8))}`,
+];
+
+/** Memo endings that tie an entry to nothing in particular (clerk's bookkeeping notes). */
+const NEUTRAL_NOTES: Array<(rng: Rng) => string> = [
+  (rng) => `GRN ${rng.int(3000, 9899)}`,
+  (rng) => `approved ${rng.pick(['T. Lin', 'M. Osei', 'K. Baird', 'R. Duarte'])}`,
+  () => 'keyed from scan',
+  (rng) => `cost centre ${rng.int(100, 480)}`,
+  () => 'three-way match ok',
+  (rng) => `PO ${rng.int(45000, 45999)}`,
+  () => 'posted by AP',
+  () => 'checked against delivery note',
+  (rng) => `batch ${rng.int(10, 99)}`,
+  () => 'awaiting budget holder sign-off',
+];
+
+/** What a memo says about the invoice and month it books: this invoice's own ref, another one … */
+interface TieWords {
+  here: string;
+  there: string;
+  now: string;
+  earlier: string;
+  nowDelivery: string;
+  thenDelivery: string;
+  /** The invoice's date and another invoice's date, as a clerk writes them. */
+  hereDate: string;
+  thereDate: string;
+  /** A phrase that ties the entry to the reference after it, and one that rules it out. */
+  tie: string;
+  ruleOut: string;
+}
+
+/** Ties of this invoice's own bookings: some name another invoice or month, but not as theirs. */
+const OWN_TIES: Array<(t: TieWords) => string> = [
+  (t) => t.here,
+  (t) => t.nowDelivery,
+  (t) => `not ${t.there} (already paid)`,
+  (t) => `ordered ${t.earlier}, delivered ${t.now}`,
+  (t) => `previous order was ${t.there}; this is the new one`,
+  (t) => `${t.there} was last month, this is ${t.now}`,
+  (t) => `separate from ${t.there}`,
+  (t) => `back-order from ${t.earlier}, now invoiced on ${t.here}`,
+  (t) => `booked to ${t.here}, not to ${t.there}`,
+  (t) => `moved here from ${t.there} after supplier query`,
+  (t) => `${t.earlier} quote, goods arrived ${t.now}`,
+  (t) => `replaces nothing on ${t.there}`,
+  (t) => `${t.here} (the ${t.earlier} one is settled)`,
+  (t) => `${t.tie} ${t.here}`,
+  (t) => `${t.ruleOut} ${t.there}`,
+  (t) => `${t.tie} ${t.here}, ${t.ruleOut} ${t.there}`,
+  (t) => `${t.ruleOut} ${t.there}; ${t.tie} ${t.here}`,
+  (t) => `supplier invoice dated ${t.hereDate}`,
+  () => 'booked against the current invoice',
+  (t) => `${t.there} is the old one; this entry is for ${t.here}`,
+  (t) => `no link to ${t.there}`,
+  (t) => `unrelated to the ${t.earlier} delivery`,
+  (t) => `goods received ${t.now}, invoice of ${t.hereDate}`,
+];
+
+/**
+ * Asides a clerk adds that name another invoice or month without tying the entry to it (a price
+ * agreed earlier, a query, a budget): distractors for anyone who reads a reference as a tie.
+ */
+const ASIDES: Array<(t: TieWords) => string> = [
+  (t) => `price as agreed on ${t.there}`,
+  (t) => `${t.earlier} price list`,
+  (t) => `cf. ${t.there}`,
+  (t) => `contract signed ${t.earlier}`,
+  (t) => `query on ${t.there} resolved`,
+  (t) => `approved in the ${t.earlier} budget review`,
+  (t) => `same rate as ${t.there}`,
+  (t) => `PO raised ${t.earlier}`,
+  (t) => `supplier statement ${t.earlier} checked`,
+  (t) => `unit cost per ${t.there}`,
+];
+
+/** A delivery month said relative to the month the entry is posted in. */
+const THIS_MONTH = [
+  "this month's delivery",
+  'delivered this month',
+  'goods in this month',
+  'received in the month of posting',
+];
+const LAST_MONTH = [
+  "last month's delivery",
+  'delivered last month',
+  'goods received the month before',
+  'delivery of the previous month',
+];
+
+/** What one entry's memo says about another entry of the same goods (ENTRY is its id). */
+const CROSS: Array<(t: TieWords) => string> = [
+  (t) => `ENTRY is the ${t.earlier} delivery`,
+  (t) => `ENTRY belongs to ${t.there}`,
+  () => 'ENTRY was the previous order',
+  (t) => `ENTRY is for ${t.there}, not this one`,
+  (t) => `the same goods on ENTRY are ${t.earlier} stock`,
+  () => 'ENTRY is the earlier invoice, already paid',
+  (t) => `do not confuse with ENTRY (${t.there})`,
+];
+
+/** Words that tie an entry to what follows them, and words that rule it out. */
+const TIE_WORDS = [
+  'belongs to',
+  'relates to',
+  'charged to',
+  'posted for',
+  'part of',
+  'allocated to',
+  'goes with',
+  'covers',
+  'settles',
+  'booked under',
+  'in respect of',
+  'to be matched with',
+];
+const RULE_OUT_WORDS = [
+  'not',
+  'nothing to do with',
+  'unrelated to',
+  'rather than',
+  'instead of',
+  'other than',
+  'kept apart from',
+  'not part of',
+  'distinct from',
+  'never was',
+  'no longer on',
+  'wrongly coded as',
+];
+
+/** Ties of other invoices' bookings: some name this invoice or this month, but not as theirs. */
+const OTHER_TIES: Array<(t: TieWords) => string> = [
+  (t) => t.there,
+  (t) => t.thenDelivery,
+  () => 'previous order',
+  () => 'earlier invoice, paid',
+  (t) => `${t.there}, not ${t.here}`,
+  (t) => `re-order, ${t.thenDelivery}`,
+  (t) => `booked in error against ${t.here}, moved to ${t.there}`,
+  (t) => `ordered ${t.now} but delivered and invoiced ${t.earlier}`,
+  () => 'standing order – prior period',
+  (t) => `belongs to ${t.there}`,
+  (t) => `same goods as ${t.here} but the ${t.earlier} delivery`,
+  () => 'brought forward from last month',
+  (t) => `accrual for ${t.earlier}`,
+  (t) => `not this invoice (${t.here}) – ${t.earlier} goods`,
+  (t) => `${t.now} posting of the ${t.earlier} delivery`,
+  (t) => `${t.tie} ${t.there}`,
+  (t) => `${t.ruleOut} ${t.here}`,
+  (t) => `${t.tie} ${t.there}, ${t.ruleOut} ${t.here}`,
+  (t) => `${t.ruleOut} ${t.here}; ${t.tie} ${t.there}`,
+  (t) => `supplier invoice dated ${t.thereDate}`,
+  () => 'for the invoice before this one',
+  (t) => `relates to ${t.there} (not ${t.here})`,
+  (t) => `${t.earlier} goods, ${t.here} quoted in error`,
+  (t) => `invoice of ${t.thereDate}, received ${t.now}`,
+  () => 'carried over from the earlier statement',
+];
+
+/** A clerk's slip: two letters swapped, one dropped or doubled, or two words run together. */
+function typo(rng: Rng, text: string): string {
+  const words = text.split(' ');
+  const candidates = words
+    .map((w, i) => [w, i] as const)
+    .filter(([w]) => /^[a-z]{3,}$/.test(w) || /^[A-Z][a-z]{3,}$/.test(w));
+  if (!candidates.length) return text;
+  const [word, i] = rng.pick(candidates);
+  // A capitalised word (a month) only gets two inner letters swapped: still readable.
+  const kind = /^[A-Z]/.test(word) ? 0 : rng.int(0, 3);
+  if (kind === 3 && i + 1 < words.length && /^[a-zA-Z]/.test(words[i + 1]!)) {
+    words.splice(i, 2, word + words[i + 1]);
+    return words.join(' ');
+  }
+  const at = rng.int(1, Math.max(1, word.length - 2));
+  const changed =
+    kind === 0 && at + 1 < word.length
+      ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+      : kind === 1 && word.length > 3
+        ? word.slice(0, at) + word.slice(at + 1)
+        : word.slice(0, at) + word[at] + word.slice(at);
+  words[i] = changed;
+  return words.join(' ');
+}
+
+interface Families {
+  invoice: Map<string, string[]>;
+  memo: Map<string, string[]>;
+  quantity: Array<(q: number, p: string) => string>;
+  repeat: Array<(n: number) => string>;
+  refs: Array<(inv: string) => string>;
+  months: Array<(m: number) => string>;
+  own: Array<(t: TieWords) => string>;
+  asides: Array<(t: TieWords) => string>;
+  dates: Array<(d: string) => string>;
+  tieWords: string[];
+  ruleOut: string[];
+  thisMonth: string[];
+  lastMonth: string[];
+  cross: Array<(t: TieWords) => string>;
+  other: Array<(t: TieWords) => string>;
+  monthWords: Array<(m: number) => string>;
+  notes: Array<(rng: Rng) => string>;
+  joiners: string[];
+}
+
+function families(set: CaseSet): Families {
+  const invoice = new Map<string, string[]>();
+  const memo = new Map<string, string[]>();
+  for (const item of ITEMS) {
+    invoice.set(item.key, set.families(`invoice:${item.key}`, item.invoice, { public: 2, hidden: 2 }));
+    memo.set(item.key, set.families(`memo:${item.key}`, item.memo, { public: 2, hidden: 3 }));
+  }
+  return {
+    invoice,
+    memo,
+    quantity: set.families('quantity', QUANTITY_LAYOUTS, { public: 3, hidden: 4 }),
+    repeat: set.families('repeat', REPEAT_FRAMES, { public: 2, hidden: 3 }),
+    refs: set.families('refs', REF_STYLES, { public: 3, hidden: 4 }),
+    months: set.families('months', MONTH_STYLES, { public: 2, hidden: 3 }),
+    own: set.families('own', OWN_TIES, { public: 6, hidden: 11 }),
+    dates: set.families('dates', DATE_STYLES, { public: 1, hidden: 2 }),
+    tieWords: set.families('tieWords', TIE_WORDS, { public: 3, hidden: 6 }),
+    thisMonth: set.families('thisMonth', THIS_MONTH, { public: 1, hidden: 2 }),
+    lastMonth: set.families('lastMonth', LAST_MONTH, { public: 1, hidden: 2 }),
+    cross: set.families('cross', CROSS, { public: 2, hidden: 4 }),
+    ruleOut: set.families('ruleOut', RULE_OUT_WORDS, { public: 3, hidden: 6 }),
+    asides: set.families('asides', ASIDES, { public: 3, hidden: 5 }),
+    other: set.families('other', OTHER_TIES, { public: 7, hidden: 12 }),
+    monthWords: set.families('monthWords', MONTH_WORDS, { public: 1, hidden: 2 }),
+    notes: set.families('notes', NEUTRAL_NOTES, { public: 4, hidden: 5 }),
+    joiners: set.families('joiners', [', ', ' – ', '; ', ' / ', ' | '], { public: 2, hidden: 2 }),
+  };
 }
 
 export const generate: Generate<
@@ -101,17 +896,24 @@ export const generate: Generate<
     ledger: LedgerEntry[];
   },
   Output
-> = (rng, index) => {
+> = (rng, index, set) => {
+  const fam = families(set);
   const vendor = rng.pick(VENDORS);
-  const invoiceNumber = `${rng.pick(['INV', 'SI', 'F'])}-${rng.int(1000, 9999)}`;
-  const month = rng.int(0, 11);
+  const prefix = rng.pick(['INV', 'SI', 'F', 'IN']);
+  const number = rng.int(1000, 9999);
+  const invoiceNumber = `${prefix}-${number}`;
+  const otherRef = () => `${prefix}-${number + rng.pick([-1, 1]) * rng.int(3, 400)}`;
+  const month = rng.int(1, 10);
   const currency = rng.pick(['EUR', 'GBP', 'USD']);
   const count = rng.int(8, 12);
-  const items = rng.sample(ITEMS, count + 4);
+  const picked = rng.sample(ITEMS, count);
+  // Sometimes a line repeats the goods of an earlier line (a second delivery).
+  const repeatAt = count >= 9 && rng.chance(0.45) ? rng.int(3, count - 1) : -1;
+  const lineItems = picked.map((item, i) => (i === repeatAt ? picked[rng.int(0, i - 1)]! : item));
   const lines: InvoiceLine[] = [];
   const ledger: LedgerEntry[] = [];
   const results: LineResult[] = [];
-  const facts: { id: string; text: string; answers: Record<string, unknown> }[] = [];
+  const bookingOf = new Map<number, LedgerEntry>();
   let entryNo = 20000 + ((index * 131) % 70000) + rng.int(0, 99);
   const nextEntry = () => {
     entryNo += rng.int(1, 40);
@@ -119,17 +921,69 @@ export const generate: Generate<
   };
   const date = (day: number, m = month) =>
     `2024-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const otherMonth = () => (month + rng.pick([-2, -1, 1])) % 12;
+  const join = rng.pick(fam.joiners);
+
+  /** A clerk's memo: the goods in their words, then what ties it to an invoice, then a note. */
+  const memoFor = (item: Item, tie: string | undefined): string => {
+    const goods = rng.pick(fam.memo.get(item.key)!);
+    const parts = [goods];
+    if (tie) parts.push(tie);
+    if (rng.chance(0.45)) parts.push(rng.pick(fam.asides)(tieWords()));
+    parts.push(rng.pick(fam.notes)(rng));
+    if (parts.join(' ').split(/\s+/).length < 8) parts.push(rng.pick(fam.notes)(rng));
+    if (parts.join(' ').split(/\s+/).length < 8) parts.push(rng.pick(fam.notes)(rng));
+    let text = rng.shuffle(parts.slice(1)).reduce((s, p) => s + join + p, parts[0]!);
+    for (let k = rng.weighted([0, 1, 2, 3, 4], [0.2, 0.25, 0.25, 0.15, 0.15]); k > 0; k--)
+      text = typo(rng, text);
+    return text;
+  };
+  const invoiceDate = date(rng.int(1, 28));
+  const dateStyle = rng.pick(fam.dates);
+  const tieWords = (): TieWords => {
+    const later = rng.chance(0.5);
+    const m = (month + (later ? rng.int(1, 2) : -rng.int(1, 3)) + 12) % 12;
+    const monthWord = rng.pick(fam.monthWords);
+    return {
+      here: rng.pick(fam.refs)(invoiceNumber),
+      there: rng.pick(fam.refs)(otherRef()),
+      now: monthWord(month),
+      earlier: monthWord(m),
+      nowDelivery: rng.pick(fam.months)(month),
+      thenDelivery: rng.pick(fam.months)(m),
+      tie: rng.pick(fam.tieWords),
+      ruleOut: rng.pick(fam.ruleOut),
+      hereDate: dateStyle(invoiceDate),
+      thereDate: dateStyle(date(rng.int(1, 28), m)),
+    };
+  };
+  const ownTie = (): string | undefined => (rng.chance(0.8) ? rng.pick(fam.own)(tieWords()) : undefined);
+  const otherTie = (): string => rng.pick(fam.other)(tieWords());
+
+  const facts: {
+    id: string;
+    text: string;
+    answers: Record<string, unknown>;
+    evidence?: Record<string, string[]>;
+  }[] = [];
+  const amounts: number[] = [];
   for (let i = 0; i < count; i++) {
-    const [wording, memo, [lo, hi]] = items[i]!;
+    const item = lineItems[i]!;
+    const [lo, hi] = item.price;
     const quantity = rng.int(1, 40);
     const price = round2(rng.float(lo, hi));
     const amount = round2(quantity * price);
+    amounts.push(amount);
     const n = i + 1;
-    const description = `${wording}; ${quantityText(rng, quantity, price)}`;
+    const goods =
+      i === repeatAt
+        ? `${rng.pick(fam.invoice.get(item.key)!)}, ${rng.pick(fam.repeat)(lineItems.indexOf(item) + 1)}`
+        : rng.pick(fam.invoice.get(item.key)!);
+    const description = `${rng.chance(0.12) ? typo(rng, goods) : goods}; ${rng.pick(fam.quantity)(quantity, money(price))}`;
     lines.push({ line: n, description, amount });
     const fate = rng.weighted(
       ['matched', 'amount_mismatch', 'missing_in_ledger'] as Status[],
-      [0.68, 0.2, 0.12],
+      [0.56, 0.25, 0.19],
     );
     let entry = 'none';
     let difference = amount;
@@ -140,49 +994,112 @@ export const generate: Generate<
           ? amount
           : rng.chance(0.5)
             ? round2(amount * (1 + rng.pick([-1, 1]) * rng.float(0.02, 0.15)))
-            : round2(Math.max(1, quantity + rng.pick([-2, -1, 1, 2, 10])) * price);
+            : round2(Math.max(1, quantity + rng.pick([-2, -1, 1, 2, 10, -10])) * price);
       difference = round2(amount - booked);
-      ledger.push({
+      const postedLater = rng.chance(0.3);
+      const relative = rng.chance(0.2) ? rng.pick(postedLater ? fam.lastMonth : fam.thisMonth) : undefined;
+      const booking = {
         entry,
-        date: date(rng.int(1, 28)),
-        memo: rng.pick(CLERK_STYLES)(memo, invoiceNumber),
+        date: postedLater ? date(rng.int(1, 20), (month + 1) % 12) : date(rng.int(1, 28)),
+        memo: memoFor(item, relative ?? ownTie()),
         amount: booked,
-      });
+      };
+      ledger.push(booking);
+      bookingOf.set(n, booking);
     }
     const status: Status =
       entry === 'none' ? 'missing_in_ledger' : difference === 0 ? 'matched' : 'amount_mismatch';
     results.push({ line: n, ledger_entry: entry, status, difference });
     facts.push({ id: `line-${n}`, text: description, answers: { ledger_entry: entry, status, difference } });
   }
-  // Bookings of other invoices of the same supplier: same kinds of goods, other months and refs.
-  const others = rng.int(3, 6);
-  const otherItems = rng.sample(items, others);
-  for (const [, memo, [lo, hi]] of otherItems) {
-    const otherRef = `${invoiceNumber.split('-')[0]}-${rng.int(1000, 9999)}`;
-    const otherMonth = (month + rng.pick([-2, -1, 1])) % 12;
-    ledger.push({
-      entry: nextEntry(),
-      date: date(rng.int(1, 28), otherMonth < 0 ? otherMonth + 12 : otherMonth),
-      memo: rng.pick(CLERK_STYLES)(memo, otherRef),
-      amount: round2(rng.int(1, 30) * rng.float(lo, hi)),
-    });
+
+  // Bookings of the supplier's other invoices: the same goods, often at the very amount of one of
+  // this invoice's lines (a repeat order) or close to it, tied to another invoice or month.
+  const decoys: { item: Item; entry: LedgerEntry; speaker?: LedgerEntry }[] = [];
+  // Look-alikes are aimed where a wrong match costs most: a line not booked gets another invoice's
+  // booking of the same goods at its very amount, a line booked at the wrong amount one nearby.
+  const targets: Array<[number, 'exact' | 'near' | 'any']> = [];
+  results.forEach((r, i) => {
+    if (r.status === 'missing_in_ledger' && rng.chance(0.9)) targets.push([i, 'exact']);
+    if (r.status === 'amount_mismatch' && rng.chance(0.8)) targets.push([i, 'near']);
+  });
+  const others = rng.int(4, 6);
+  for (let k = 0; k < others; k++) {
+    const r = rng.next();
+    targets.push([rng.int(0, count - 1), r < 0.5 ? 'exact' : r < 0.8 ? 'near' : 'any']);
   }
-  const shuffled = rng.shuffle(ledger).sort((a, b) => a.date.localeCompare(b.date));
+  for (const [target, kind] of targets) {
+    const item = kind === 'any' && rng.chance(0.5) ? rng.pick(ITEMS) : lineItems[target]!;
+    const [lo, hi] = item.price;
+    const amount =
+      kind === 'exact'
+        ? amounts[target]!
+        : kind === 'near'
+          ? round2(amounts[target]! * (1 + rng.pick([-1, 1]) * rng.float(0.01, 0.12)))
+          : round2(rng.int(1, 30) * rng.float(lo, hi));
+    const m = (otherMonth() + 12) % 12;
+    const postedNow = rng.chance(0.7);
+    const id = nextEntry();
+    // Its tie: in its own memo, said relative to its posting month, or in another entry's memo.
+    const own = bookingOf.get(target + 1);
+    const r = rng.next();
+    let tie: string | undefined;
+    let speaker: LedgerEntry | undefined;
+    if (r < 0.15 && postedNow && m === (month + 11) % 12) tie = rng.pick(fam.lastMonth);
+    else if (r < 0.3 && own) {
+      speaker = own;
+      const words = tieWords();
+      own.memo += `${join}${rng.pick(fam.cross)(words).replace('ENTRY', id)}`;
+    } else tie = otherTie();
+    const entry = {
+      entry: id,
+      date: postedNow ? date(rng.int(1, 28)) : date(rng.int(1, 28), m),
+      memo: memoFor(item, tie),
+      amount,
+    };
+    ledger.push(entry);
+    decoys.push({ item, entry, speaker });
+  }
+
+  // The evidence each line's answers rest on: its booking's memo, and the memos of look-alike
+  // bookings of other invoices that it must not be matched to.
+  for (let i = 0; i < count; i++) {
+    const n = i + 1;
+    const booking = bookingOf.get(n);
+    const alike = decoys.filter(
+      (d) => d.item === lineItems[i] || Math.abs(d.entry.amount - amounts[i]!) < 0.005,
+    );
+    const lookalikes = alike.flatMap((d) => (d.speaker ? [d.entry.memo, d.speaker.memo] : [d.entry.memo]));
+    const spans = [...(booking ? [booking.memo] : []), ...lookalikes].slice(0, 8);
+    if (!spans.length) {
+      // Not booked and nothing alike: the answer rests on the bookings of the same kind of goods.
+      const group = lineItems[i]!.group;
+      const alike = decoys.filter((d) => d.item.group === group).map((d) => d.entry.memo);
+      spans.push(...(alike.length ? alike : ledger.map((e) => e.memo)).slice(0, 4));
+    }
+    if (spans.length) {
+      if (lookalikes.length) spans.push(BRIEF_RULE);
+      const evidence = [...new Set(spans)];
+      facts[i]!.evidence = { ledger_entry: evidence, status: evidence, difference: evidence };
+    }
+  }
+
+  const sorted = rng.shuffle(ledger).sort((a, b) => a.date.localeCompare(b.date));
   const matched = new Set(results.map((r) => r.ledger_entry));
   const invoiceTotal = round2(lines.reduce((s, l) => s + l.amount, 0));
-  const booked = round2(shuffled.filter((e) => matched.has(e.entry)).reduce((s, e) => s + e.amount, 0));
+  const booked = round2(sorted.filter((e) => matched.has(e.entry)).reduce((s, e) => s + e.amount, 0));
   return {
     input: {
       vendor,
       invoice_number: invoiceNumber,
-      invoice_date: date(rng.int(1, 28)),
+      invoice_date: invoiceDate,
       currency,
       invoice_lines: lines,
-      ledger: shuffled,
+      ledger: sorted,
     },
     expected: {
       lines: results,
-      unmatched_ledger_entries: shuffled.filter((e) => !matched.has(e.entry)).map((e) => e.entry),
+      unmatched_ledger_entries: sorted.filter((e) => !matched.has(e.entry)).map((e) => e.entry),
       totals: { invoice: invoiceTotal, booked, difference: round2(invoiceTotal - booked) },
     },
     facts,
