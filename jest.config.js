@@ -10,6 +10,7 @@ const common = {
     '^@reps/(shared|engine)$': '<rootDir>/packages/$1/src/index.ts',
     // apps/web/vite.config.ts generates this module from @reps/shared at build time.
     '^virtual:step-kinds$': '<rootDir>/packages/shared/src/step-kinds.ts',
+    '^virtual:contracts$': '<rootDir>/packages/shared/src/api/statuses.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -10,3 +10,8 @@ declare module 'virtual:pipeline-schema' {
 declare module 'virtual:step-kinds' {
   export { STEP_KIND_INFO, STEP_KINDS } from '@reps/shared';
 }
+
+/** Statuses and periods shared by API, web and CLI, from @reps/shared (see vite.config.ts). */
+declare module 'virtual:contracts' {
+  export { FINAL_RUN_STATUSES, FINAL_SUBMISSION_STATUSES, PERIODS } from '@reps/shared';
+}

@@ -9,7 +9,7 @@ import {
   type IsolationLimits,
   type LoadedChallenge,
 } from '@reps/engine';
-import type { Config } from '@reps/shared';
+import { type Config, FINAL_SUBMISSION_STATUSES } from '@reps/shared';
 import { type DataSource, In, Repository } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
 import { jsonbSafe } from '../common/jsonb-safe.js';
@@ -19,7 +19,7 @@ import { ModelKeysService } from '../model-keys/model-keys.service.js';
 import { serverGatewaySpec } from '../models/server-gateway.js';
 import { ReadCache } from '../redis/read-cache.js';
 import { Run } from '../runs/run.entity.js';
-import { FINAL_STATUSES, Submission } from '../submissions/submission.entity.js';
+import { Submission } from '../submissions/submission.entity.js';
 import { isolationLimits } from './isolation-limits.js';
 import { ProgressEvents } from './progress-events.js';
 import { ProgressSteps } from './progress-steps.js';
@@ -89,7 +89,7 @@ export class GradingService {
 
   async gradeSubmission(id: string): Promise<void> {
     const submission = await this.submissions.findOne({ where: { id } });
-    if (!submission || FINAL_STATUSES.includes(submission.status)) return; // already done: a re-delivered job
+    if (!submission || FINAL_SUBMISSION_STATUSES.includes(submission.status)) return; // already done: a re-delivered job
     const challenge = await this.store.load(submission.challengeVersionId);
     const { hidden: hiddenCount, public: publicCount } = challenge.manifest.cases;
     const total = hiddenCount + publicCount;

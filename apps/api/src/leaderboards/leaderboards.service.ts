@@ -5,6 +5,7 @@ import {
   type Leaderboard,
   type LeaderboardEntry,
   type LeaderboardQuery,
+  type Period,
   type RatingBoard,
   type RatingEntry,
   type RatingQuery,
@@ -35,7 +36,7 @@ export class LeaderboardsService {
     private readonly cache: ReadCache,
   ) {}
 
-  private period(p: 'all' | 'week'): string {
+  private period(p: Period): string {
     return p === 'all' ? ALL_TIME : isoWeek(new Date());
   }
 

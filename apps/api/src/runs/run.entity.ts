@@ -1,6 +1,5 @@
+import type { RunStatus } from '@reps/shared';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'error';
 
 /** A practice run on the public cases: full results and traces, never on a leaderboard. */
 @Entity({ name: 'runs' })

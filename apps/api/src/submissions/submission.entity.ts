@@ -1,8 +1,5 @@
-import type { ReviewStatus } from '@reps/shared';
+import type { ReviewStatus, SubmissionStatus } from '@reps/shared';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export type SubmissionStatus = 'queued' | 'running' | 'graded' | 'failed' | 'error';
-export const FINAL_STATUSES: SubmissionStatus[] = ['graded', 'failed', 'error'];
 
 @Entity({ name: 'submissions' })
 export class Submission {

@@ -4,6 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   coarse,
   coarseHidden,
+  FINAL_SUBMISSION_STATUSES,
   RepsError,
   type SubmissionResult,
   type SubmissionReview,
@@ -19,7 +20,7 @@ import { ENTRY_RANK_SQL } from '../leaderboards/ranks.js';
 import { PipelineChecker } from '../models/pipeline-checker.js';
 import { SkillsService } from '../skills/skills.service.js';
 import { submissionsToday } from './daily-cap.js';
-import { FINAL_STATUSES, Submission } from './submission.entity.js';
+import { Submission } from './submission.entity.js';
 
 @Injectable()
 export class SubmissionsService {
@@ -137,10 +138,10 @@ export class SubmissionsService {
       let closed = false;
       const emit = (event: SubmissionEvent) => {
         subscriber.next({
-          type: FINAL_STATUSES.includes(event.status as never) ? 'final' : 'progress',
+          type: FINAL_SUBMISSION_STATUSES.includes(event.status as never) ? 'final' : 'progress',
           data: event,
         });
-        if (FINAL_STATUSES.includes(event.status as never)) subscriber.complete();
+        if (FINAL_SUBMISSION_STATUSES.includes(event.status as never)) subscriber.complete();
       };
       (async () => {
         const row = await this.visible(id, user);

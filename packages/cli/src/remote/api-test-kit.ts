@@ -1,7 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Issue, Me, SignedRecord, SubmissionView, VerifiedRecord } from '@reps/shared';
+import {
+  FINAL_SUBMISSION_STATUSES,
+  type Issue,
+  type Me,
+  type SignedRecord,
+  type SubmissionView,
+  type VerifiedRecord,
+} from '@reps/shared';
 import type { SubmissionEvent } from './follow-submission.js';
 
 /**
@@ -198,7 +205,9 @@ async function sse(res: ServerResponse, events: SubmissionEvent[]): Promise<void
   res.write(': connected\n\n');
   let n = 0;
   for (const event of events) {
-    const type = ['graded', 'failed', 'error'].includes(event.status) ? 'final' : 'progress';
+    const type = (FINAL_SUBMISSION_STATUSES as readonly string[]).includes(event.status)
+      ? 'final'
+      : 'progress';
     const text = `id: ${++n}\nevent: ${type}\ndata: ${JSON.stringify(event)}\n\n`;
     const cut = Math.floor(text.length / 2);
     res.write(text.slice(0, cut));

@@ -1,9 +1,14 @@
-import { SUBMISSION_STATUSES, type SubmissionStatus, type SubmissionView } from '@reps/shared';
+import {
+  FINAL_SUBMISSION_STATUSES,
+  SUBMISSION_STATUSES,
+  type SubmissionStatus,
+  type SubmissionView,
+} from '@reps/shared';
 import { CliError } from '../cli-error.js';
 import type { ProgressBar } from '../output/progress-bar.js';
 import type { ApiClient } from './api-client.js';
 
-export const FINAL_STATUSES: readonly SubmissionStatus[] = ['graded', 'failed', 'error'];
+export const FINAL_STATUSES = FINAL_SUBMISSION_STATUSES;
 
 /** What GET /api/submissions/:id/events sends: `progress` events, then one `final`. */
 export interface SubmissionEvent {

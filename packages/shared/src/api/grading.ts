@@ -17,8 +17,9 @@ export const runRequestSchema = z.strictObject({
 });
 export type RunRequest = z.infer<typeof runRequestSchema>;
 
-export const SUBMISSION_STATUSES = ['queued', 'running', 'graded', 'failed', 'error'] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+import type { RunStatus, SubmissionStatus } from './statuses.js';
+
+export * from './statuses.js';
 
 export interface SubmissionView {
   id: string;
@@ -74,7 +75,7 @@ export interface RunView {
   id: string;
   slug: string;
   version: number;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'error';
+  status: RunStatus;
   result: PublicResultView | null;
   error: { code: string; message: string; issues?: unknown[] } | null;
   created_at: string;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { versionNumberSchema } from './challenges.js';
+import { PERIODS } from './statuses.js';
 
 export const leaderboardQuerySchema = z.strictObject({
-  period: z.enum(['all', 'week']).default('all'),
+  period: z.enum(PERIODS).default('all'),
   version: versionNumberSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -15,7 +16,7 @@ export const ratingQuerySchema = z.strictObject({
     .string()
     .regex(/^(global|skill:[a-z]+|domain:[a-z0-9 -]+)$/, 'must be global, skill:<skill> or domain:<domain>')
     .default('global'),
-  period: z.enum(['all', 'week']).default('all'),
+  period: z.enum(PERIODS).default('all'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -1,8 +1,8 @@
-import type { CohortLearnerRow, CohortView, RatingBoard } from '@reps/shared';
+import type { CohortLearnerRow, CohortView, Period, RatingBoard } from '@reps/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
-export type Period = 'all' | 'week';
+export type { Period };
 
 /** Members come and go while a page is open elsewhere: cohort data is refetched whenever it is shown. */
 const FRESH = { staleTime: 0 } as const;

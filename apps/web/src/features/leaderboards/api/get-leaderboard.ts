@@ -1,8 +1,8 @@
-import type { ChallengeSummary, Leaderboard, RatingBoard } from '@reps/shared';
+import type { ChallengeSummary, Leaderboard, Period, RatingBoard } from '@reps/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
-export type Period = 'all' | 'week';
+export type { Period };
 
 export const getLeaderboard = (slug: string, period: Period) =>
   api<Leaderboard>(`/challenges/${encodeURIComponent(slug)}/leaderboard?period=${period}`);

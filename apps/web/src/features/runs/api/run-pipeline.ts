@@ -1,8 +1,9 @@
+import { FINAL_RUN_STATUSES } from 'virtual:contracts';
 import type { RunView } from '@reps/shared';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
-const FINAL = new Set<RunView['status']>(['done', 'failed', 'error']);
+const FINAL = new Set<RunView['status']>(FINAL_RUN_STATUSES);
 const POLL_MS = 1000;
 
 export const startRun = (slug: string, pipeline: string) =>

@@ -1,8 +1,9 @@
+import { FINAL_SUBMISSION_STATUSES } from 'virtual:contracts';
 import type { SubmissionView } from '@reps/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
-export const FINAL_STATUSES = new Set<SubmissionView['status']>(['graded', 'failed', 'error']);
+export const FINAL_STATUSES = new Set<SubmissionView['status']>(FINAL_SUBMISSION_STATUSES);
 
 export const getSubmission = (id: string) => api<SubmissionView>(`/submissions/${id}`);
 
