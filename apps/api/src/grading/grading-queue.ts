@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
-import { QUEUES } from '../jobs/job-names.js';
+import { type JobData, type JobName, jobPayload, QUEUES } from '../jobs/job-names.js';
 
 /** Retries are for platform faults (a pipeline's own failure is a result, not an exception). */
 export const GRADING_JOB_OPTIONS: JobsOptions = {
@@ -21,7 +21,8 @@ export class GradingQueue {
   ) {}
 
   enqueueSubmission(submissionId: string): Promise<unknown> {
-    return this.grading.add(
+    return add(
+      this.grading,
       'grading.grade-submission',
       { submissionId },
       { ...GRADING_JOB_OPTIONS, jobId: submissionId },
@@ -29,7 +30,8 @@ export class GradingQueue {
   }
 
   enqueueCalibration(versionId: string): Promise<unknown> {
-    return this.authoring.add(
+    return add(
+      this.authoring,
       'authoring.calibrate',
       { versionId },
       { ...GRADING_JOB_OPTIONS, jobId: versionId },
@@ -37,6 +39,16 @@ export class GradingQueue {
   }
 
   enqueueRun(runId: string): Promise<unknown> {
-    return this.runs.add('runs.practice', { runId }, { ...GRADING_JOB_OPTIONS, attempts: 2, jobId: runId });
+    return add(this.runs, 'runs.practice', { runId }, { ...GRADING_JOB_OPTIONS, attempts: 2, jobId: runId });
   }
+}
+
+/** Adds a job with its payload checked against JOBS, so nothing malformed reaches Redis. */
+function add<N extends JobName>(
+  queue: Queue,
+  name: N,
+  data: JobData<N>,
+  options: JobsOptions,
+): Promise<unknown> {
+  return queue.add(name, jobPayload(name, data), options);
 }

@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import type { Job } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { JOB_HANDLER, type JobHandlerInstance } from './job-handler.js';
-import { JOBS, type JobName } from './job-names.js';
+import { JOBS, type JobName, jobPayload } from './job-names.js';
 
 /** Finds the @JobHandler providers and checks there is exactly one per job name. */
 @Injectable()
@@ -35,9 +35,15 @@ export class JobRegistry implements OnModuleInit {
     if (problems.length > 0) throw new Error(`Job registry: ${problems.join('; ')}`);
   }
 
-  run(job: Job): Promise<unknown> {
+  /** Runs a job's handler on its parsed payload; a job no one handles or a malformed one is not retried. */
+  async run(job: Job): Promise<unknown> {
     const handler = this.handlers.get(job.name as JobName);
-    if (!handler) throw new Error(`No handler for job "${job.name}"`);
+    if (!handler) throw new UnrecoverableError(`No handler for job "${job.name}"`);
+    try {
+      job.data = jobPayload(job.name as JobName, job.data);
+    } catch (error) {
+      throw new UnrecoverableError((error as Error).message);
+    }
     return handler.handle(job);
   }
 }
