@@ -1,9 +1,15 @@
-import type { Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, Rng } from '@reps/engine';
 
 /**
  * A day's first-notice-of-loss queue for a home contents insurer. Each case is one policy wording
- * (limits vary per case) and 12–18 claims; each claim's right decision, clause and fraud flag follow
- * from the wording and the facts in its summary, so a careful reader (or model) can get every one.
+ * (limits, clause numbering and wording vary per case) and 12–18 claims typed up by the contact
+ * centre. Each claim's right decision, clause and fraud flag follow from the wording and the facts
+ * in its summary (or, for a follow-up claim, in the claim it refers to), so a careful reader (or a
+ * model that is shown the wording) can get every one.
+ *
+ * Wording comes from families (policy paraphrases, story frames, vocabularies, date and money
+ * styles, layouts, distractors); the public cases show a third of each and the hidden cases draw
+ * from the others (set.families), so nothing learnt from the public cases' wording carries over.
  */
 
 interface Claim {
@@ -25,15 +31,34 @@ interface Expected {
   triage: Triage[];
 }
 
+type Peril = 'theft' | 'accidental' | 'water' | 'storm';
+type Exclusion = 'wear' | 'unlocked' | 'unoccupied' | 'business';
+type Referral = 'value' | 'new';
+
 interface Terms {
-  insurer: string;
-  product: string;
+  /** What the unoccupancy exclusion applies to, what the value referral measures, what the new-policy window counts. */
+  unoccupiedScope: Peril[];
+  valueBasis: 'item' | 'total';
+  newBasis: 'incident' | 'reported';
+  proofBasis: 'total' | 'item';
   itemLimit: number;
   unoccupiedDays: number;
   newPolicyDays: number;
   lateDays: number;
+  historyMin: number;
+  proofOver: number;
   excess: number;
+  /** Clause number of each rule in this wording (the numbering differs between products). */
+  cover: Record<Peril, string>;
+  exclusion: Record<Exclusion, string>;
+  referral: Record<Referral, string>;
+  /** Each clause's line as printed, keyed by clause number, and the fraud lines. */
+  lines: Record<string, string>;
+  fraudLines: string[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
 
 const MONTHS = [
   'January',
@@ -50,11 +75,12 @@ const MONTHS = [
   'December',
 ];
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** Day 0 is 1 January 2024 (a leap year); days past the year's end roll into 2025. */
-function formatDay(day: number, style: number): string {
-  let d = day;
-  let year = 2024;
+function ymd(day: number): [number, number, number] {
+  // Days before 1 January 2024 fall in 2023 (365 days).
+  let d = day < 0 ? day + 365 : day;
+  let year = day < 0 ? 2023 : 2024;
   let m = 0;
   for (;;) {
     const length = m === 1 && year !== 2024 ? 28 : MONTH_DAYS[m]!;
@@ -66,69 +92,1022 @@ function formatDay(day: number, style: number): string {
       year++;
     }
   }
-  const dd = d + 1;
-  if (style === 0) return `${dd} ${MONTHS[m]} ${year}`;
-  if (style === 1) return `${String(dd).padStart(2, '0')}/${String(m + 1).padStart(2, '0')}/${year}`;
-  return `${MONTHS[m]} ${dd}, ${year}`;
+  return [year, m, d + 1];
 }
 
-/** £1,250: grouped by hand so no locale data is needed in the sandbox. */
-function money(n: number): string {
-  return `£${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+const ord = (n: number) =>
+  `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Date styles; day 0 is Monday 1 January 2024. */
+const DATE_STYLES: ((day: number) => string)[] = [
+  (day) => {
+    const [y, m, d] = ymd(day);
+    return `${d} ${MONTHS[m]} ${y}`;
+  },
+  (day) => {
+    const [y, m, d] = ymd(day);
+    return `${pad(d)}/${pad(m + 1)}/${y}`;
+  },
+  (day) => {
+    const [y, m, d] = ymd(day);
+    return `${MONTHS[m]} ${d}, ${y}`;
+  },
+  (day) => {
+    const [y, m, d] = ymd(day);
+    return `${y}-${pad(m + 1)}-${pad(d)}`;
+  },
+  (day) => {
+    const [y, m, d] = ymd(day);
+    return `${d}-${MONTHS[m]!.slice(0, 3)}-${String(y).slice(2)}`;
+  },
+  (day) => {
+    const [y, m, d] = ymd(day);
+    return `${WEEKDAYS[((day % 7) + 7) % 7]} the ${ord(d)} of ${MONTHS[m]} ${y}`;
+  },
+  (day) => {
+    const [y, m, d] = ymd(day);
+    return `${d}.${m + 1}.${String(y).slice(2)}`;
+  },
+  (day) => {
+    const [y, m, d] = ymd(day);
+    return `${ord(d)} ${MONTHS[m]!.slice(0, 3)} ${y}`;
+  },
+  (day) => {
+    const [y, m, d] = ymd(day);
+    return `${WEEKDAYS[((day % 7) + 7) % 7]!.slice(0, 3)} ${d} ${MONTHS[m]} '${String(y).slice(2)}`;
+  },
+];
+
+const SMALL = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+function words(n: number): string {
+  if (n < 20) return SMALL[n]!;
+  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? `-${SMALL[n % 10]}` : '');
+  if (n < 1000) return `${SMALL[Math.floor(n / 100)]} hundred${n % 100 ? ` and ${words(n % 100)}` : ''}`;
+  const rest = n % 1000;
+  return `${words(Math.floor(n / 1000))} thousand${rest ? (rest < 100 ? ` and ${words(rest)}` : ` ${words(rest)}`) : ''}`;
 }
 
-const FIRST = [
-  'Priya',
-  'Tom',
-  'Aisha',
-  'Gareth',
-  'Mei',
-  'Oluwaseun',
-  'Hannah',
-  'Rafael',
-  'Siobhan',
-  'Declan',
-  'Fatima',
-  'Lukas',
-  'Chloe',
-  'Imran',
-  'Beatriz',
-  'Callum',
-  'Noor',
-  'Eleanor',
-  'Kwame',
-  'Agnieszka',
-  'Jonah',
-  'Rosa',
-  'Dev',
-  'Martha',
+/** Money styles. */
+const MONEY_STYLES: ((n: number) => string)[] = [
+  (n) => `£${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`,
+  (n) => `£${n}`,
+  (n) => `${n} GBP`,
+  (n) => `${words(n)} pounds`,
+  (n) => (n % 100 === 0 && n >= 1000 ? `£${n / 1000}k` : `£${n}.00`),
+  (n) => `GBP ${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`,
+  (n) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} pounds sterling`,
 ];
-const LAST = [
-  'Natarajan',
-  'Whitfield',
-  'Okafor',
-  'Llewellyn',
-  'Chen',
-  'Adeyemi',
-  'Brennan',
-  'Costa',
-  'Ní Bhriain',
-  'Murphy',
-  'Haddad',
-  'Becker',
-  'Thompson',
-  'Qureshi',
-  'Alves',
-  'MacLeod',
-  'Rahman',
-  'Fairbairn',
-  'Mensah',
-  'Kowalska',
-  'Pryce',
-  'Delgado',
-  'Varma',
-  'Holloway',
+const moneyPolicy = (n: number) => `£${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+
+/** Day counts in the summaries. */
+const SPAN_STYLES: ((n: number) => string)[] = [
+  (n) => (n === 1 ? '1 day' : `${n} days`),
+  (n) => (n === 1 ? 'one day' : `${words(n)} days`),
+  (n) =>
+    n % 7 === 0
+      ? `${n / 7 === 1 ? 'a' : words(n / 7)} week${n === 7 ? '' : 's'}`
+      : n === 1
+        ? 'a day'
+        : `${n} days`,
+  (n) =>
+    n === 14 ? 'a fortnight' : n % 7 === 0 ? `${n / 7} weeks` : n === 1 ? 'one day' : `${words(n)} days`,
 ];
+
+const NUMBER_WORDS =
+  /teen|ty|hundred|thousand|fortnight|seven|eight|three|twice|once|first|second|third|fourth|fifth|sixth|previous|unlocked|forced|latch/;
+
+function typo(rng: Rng, text: string, rate: number): string {
+  // Swap two letters inside a few longer lower-case words (never digits, names or key numbers).
+  return text.replace(/\b([a-z]{6,})\b/g, (w) => {
+    if (!rng.chance(rate) || NUMBER_WORDS.test(w)) return w;
+    const i = rng.int(1, w.length - 3);
+    return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  });
+}
+
+const fill = (frame: string, slots: Record<string, string>) =>
+  frame.replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? k);
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// ---------------------------------------------------------------------------------------------
+// Policy wording families
+
+const INSURERS = [
+  'Harbourline Insurance',
+  'Northgate Mutual',
+  'Kestrel Home Cover',
+  'Albion & Vale',
+  'Wrenfield General',
+  'Castlegate Assurance',
+  'Thistle & Oak Insurance',
+  'Merrow Home',
+];
+const PRODUCTS = [
+  'Home Contents Standard',
+  'Contents Plus',
+  'Essential Contents',
+  'Contents Select',
+  'HomeSafe Contents',
+  'Contents Core',
+];
+
+/** Per rule: several paraphrases of heading + text; {limit}/{days} filled from the terms. */
+const COVER_WORDING: Record<Peril, [string, string][]> = {
+  theft: [
+    [
+      'Theft',
+      'We cover theft of contents from the home, provided there was forcible and violent entry to or exit from the home.',
+    ],
+    [
+      'Burglary',
+      'We pay for contents stolen from your home where the thief got in or out by force and violence.',
+    ],
+    [
+      'Theft by forced entry',
+      'Contents taken from the home are covered when entry or exit was gained by force, such as a broken lock, door or window.',
+    ],
+    [
+      'Theft and attempted theft',
+      'Loss of contents by theft is insured only where someone broke into or out of the home using force.',
+    ],
+    [
+      'Break-ins',
+      'We cover contents stolen in a break-in, meaning violent and forcible entry into the private dwelling.',
+    ],
+    [
+      'Stolen contents',
+      'Cover applies to contents stolen from the insured home where there are visible signs of forced entry or exit.',
+    ],
+  ],
+  accidental: [
+    ['Accidental damage', 'We cover sudden and unintended physical damage to contents in the home.'],
+    [
+      'Accidents in the home',
+      'We pay for contents that are damaged suddenly and by accident while in the home.',
+    ],
+    [
+      'Sudden accidental damage',
+      'Unexpected one-off physical damage to household contents, such as a drop or a spill, is covered.',
+    ],
+    [
+      'Breakage and spills',
+      'Contents broken, cracked or stained by a sudden accident inside the home are insured.',
+    ],
+    ['Mishaps', 'We will repair or replace contents damaged by an unforeseen accident at the home.'],
+  ],
+  water: [
+    [
+      'Escape of water',
+      'We cover damage caused by water escaping from a fixed water or heating installation, a washing machine or a dishwasher.',
+    ],
+    [
+      'Water leaks',
+      'We pay for damage to contents from water that suddenly escapes from pipes, tanks, radiators or plumbed-in appliances.',
+    ],
+    [
+      'Burst pipes and leaking appliances',
+      'Damage by water or oil escaping suddenly from any fixed plumbing, heating system or plumbed-in machine is covered.',
+    ],
+    [
+      'Leakage',
+      'Contents damaged by a sudden escape of water from the household water supply, central heating or appliances are insured.',
+    ],
+    [
+      'Escape of water or oil',
+      'We cover loss or damage to contents caused by water or heating oil escaping from a fixed installation or appliance.',
+    ],
+  ],
+  storm: [
+    [
+      'Storm',
+      'We cover damage to contents, including garden furniture, caused by storm, high winds or hail.',
+    ],
+    [
+      'Weather damage',
+      'We pay for contents damaged by storm, gales, hail or heavy snow, including items kept in the garden.',
+    ],
+    [
+      'Storm and hail',
+      'Damage to household and garden contents caused by storm-force winds, hail or torrential rain is covered.',
+    ],
+    [
+      'Severe weather',
+      'Contents damaged by a storm, high wind or a hailstorm are insured, whether inside the home or in the garden.',
+    ],
+    [
+      'Wind and storm',
+      'We insure contents, garden furniture and sheds included, against damage from storms, strong winds and hail.',
+    ],
+  ],
+};
+
+const EXCLUSION_WORDING: Record<Exclusion, [string, string][]> = {
+  wear: [
+    [
+      'Wear and tear',
+      'We do not cover damage that happens gradually, including wear and tear, rot, damp, mould or a slow leak that was not fixed.',
+    ],
+    [
+      'Gradual deterioration',
+      'Loss caused gradually over time is not covered, for example wear, rot, damp, condensation, mould or a known leak left unrepaired.',
+    ],
+    [
+      'Gradual damage',
+      'We will not pay for deterioration that builds up over time, such as wear and tear, mould, damp or a drip that was allowed to continue.',
+    ],
+    [
+      'Maintenance',
+      'Damage from lack of maintenance or from gradual causes (wear, rot, damp, mould, long-running leaks) is excluded.',
+    ],
+    [
+      'Deterioration',
+      'Anything that wears out, rots or is damaged by damp, mould or a persistent slow leak over a period of time is not insured.',
+    ],
+  ],
+  unlocked: [
+    [
+      'Unlocked home',
+      'We do not cover theft when there was no forcible entry, including when a door or window was left open or unlocked.',
+    ],
+    [
+      'Insecure property',
+      'Theft is not covered where the thief got in without force, for instance through an open window or an unlocked or unlatched door.',
+    ],
+    [
+      'No forced entry',
+      'We will not pay for theft if there is no evidence of forced entry or exit, including where doors or windows were left unsecured.',
+    ],
+    [
+      'Open doors and windows',
+      'Theft of contents is excluded where entry was made through a door or window that was open, unlocked or left on the latch.',
+    ],
+    [
+      'Security',
+      'There is no theft cover when the home was left insecure and entry was gained without any force or violence.',
+    ],
+  ],
+  unoccupied: [
+    [
+      'Unoccupied home',
+      'We do not cover {scope} while the home has been unoccupied for more than {days} consecutive days.',
+    ],
+    [
+      'Empty homes',
+      'Cover for {scope} stops once the home has been left empty for over {days} days in a row; other causes stay covered.',
+    ],
+    [
+      'Unoccupancy',
+      'If the home has been unoccupied for longer than {days} consecutive days, we will not pay claims for {scope}.',
+    ],
+    [
+      'Long absences',
+      'Claims for {scope} are excluded when nobody has lived in the home for more than {days} days running.',
+    ],
+    [
+      'Vacant property',
+      'There is no cover for {scope} after the home has been vacant for more than {days} consecutive days.',
+    ],
+  ],
+  business: [
+    ['Business use', 'We do not cover equipment or stock used for a business, trade or profession.'],
+    [
+      'Business equipment',
+      'Items used for any business, trade or paid work, and business stock, are not covered by this policy.',
+    ],
+    [
+      'Trade and professional property',
+      'We will not pay for tools, equipment or goods held or used for a trade, profession or business.',
+    ],
+    [
+      'Work equipment and stock',
+      'Property used to earn money, including tools of a trade and stock for sale, is excluded.',
+    ],
+    [
+      'Commercial use',
+      'Contents used wholly or partly for a business or held as business stock are outside the cover.',
+    ],
+  ],
+};
+
+/** How the unoccupancy exclusion names the perils it applies to. */
+const SCOPES: { perils: Peril[]; words: string[] }[] = [
+  {
+    perils: ['theft', 'water'],
+    words: [
+      'theft or escape of water',
+      'loss by theft or by water escaping',
+      'theft and leaks from the plumbing or heating',
+    ],
+  },
+  {
+    perils: ['theft'],
+    words: ['theft or attempted theft', 'loss by theft', 'theft (leaks, storms and accidents stay covered)'],
+  },
+  {
+    perils: ['water'],
+    words: [
+      'escape of water',
+      'water escaping from the plumbing or heating (theft stays covered)',
+      'leaks and burst pipes',
+    ],
+  },
+  {
+    perils: ['theft', 'water', 'accidental'],
+    words: [
+      'theft, escape of water or accidental damage',
+      'theft, leaks and accidental breakage',
+      'any loss except storm damage',
+    ],
+  },
+];
+
+const VALUE_WORDING: Record<'item' | 'total', [string, string][]> = {
+  item: [
+    [
+      'High-value items',
+      'Any single item valued above {limit} is referred for validation before settlement.',
+    ],
+    [
+      'Single article limit',
+      'Where any one item claimed is worth more than {limit}, the claim goes to a senior handler for validation.',
+    ],
+    [
+      'Valuable items',
+      'A claim that includes an individual item valued at over {limit} must be referred before it is settled; the total does not matter.',
+    ],
+    [
+      'Items over the single item limit',
+      'Refer the claim when one article on its own is valued above {limit}, whatever the claim adds up to.',
+    ],
+    [
+      'High-value validation',
+      'Any one item worth more than {limit} needs senior validation: refer the claim.',
+    ],
+  ],
+  total: [
+    [
+      'Large claims',
+      'Any claim whose total value is above {limit} is referred for validation before settlement.',
+    ],
+    [
+      'Claim value limit',
+      'Where the amount claimed in all exceeds {limit}, the claim goes to a senior handler, however the items are valued one by one.',
+    ],
+    [
+      'Large losses',
+      'A claim adding up to more than {limit} in total must be referred before it is settled.',
+    ],
+    [
+      'Referral by claim size',
+      'Refer every claim for more than {limit} altogether, even when no single item is expensive.',
+    ],
+    ['Total over the limit', 'If the items claimed come to more than {limit} between them, refer the claim.'],
+  ],
+};
+const NEW_WORDING: Record<'incident' | 'reported', [string, string][]> = {
+  incident: [
+    [
+      'New policies',
+      'Any claim for an incident within {days} days of the policy start date is referred for review.',
+    ],
+    [
+      'Early claims',
+      'If the incident happened within {days} days of the start of cover, refer the claim to a senior handler.',
+    ],
+    [
+      'Recently incepted policies',
+      'Claims for incidents occurring in the first {days} days after the policy start date must be referred.',
+    ],
+    [
+      'Claims soon after inception',
+      'Refer any claim where the loss happened less than {days} days after cover began.',
+    ],
+    [
+      'New customers',
+      'An incident within {days} days of the policy starting is referred for a senior review.',
+    ],
+  ],
+  reported: [
+    [
+      'New policies',
+      'Any claim first reported to us within {days} days of the policy start date is referred for review.',
+    ],
+    [
+      'Early notifications',
+      'If the customer notified the claim within {days} days of the start of cover, refer it to a senior handler, whenever the incident was.',
+    ],
+    [
+      'Recently incepted policies',
+      'Claims notified in the first {days} days after the policy start date must be referred.',
+    ],
+    ['Claims soon after inception', 'Refer any claim reported less than {days} days after cover began.'],
+    [
+      'New customers',
+      'A claim reported within {days} days of the policy starting is referred for a senior review.',
+    ],
+  ],
+};
+
+const FRAUD_WORDING: [string, string, string, string][] = [
+  [
+    'Flag a claim reported more than {late} days after the incident.',
+    'Flag a claim with {hist} or more previous claims in the last 12 months.',
+    'Flag a claim over {proof} with no proof of ownership.',
+    'Flag a claim with no proof of ownership for any single item worth over {proof}.',
+  ],
+  [
+    'Late notification: the incident was reported to us more than {late} days after it happened.',
+    'Claims history: the customer has made {hist} or more other claims in the past twelve months.',
+    'No proof: more than {proof} is claimed in total and there is no receipt, photo, statement or other proof of ownership.',
+    'No proof: an item valued above {proof} is claimed and there is no receipt, photo, statement or other proof of ownership.',
+  ],
+  [
+    'Reporting delay of over {late} days between the incident and the first notification.',
+    'A history of {hist} or more earlier claims within the previous 12 months.',
+    'A total claimed above {proof} without any evidence that the customer owned the items.',
+    'A single item above {proof} claimed without any evidence that the customer owned it.',
+  ],
+  [
+    'The loss was notified more than {late} days after the date of the incident.',
+    'At least {hist} prior claims were made in the twelve months before this one.',
+    'The claim as a whole exceeds {proof} and the customer cannot provide proof of ownership.',
+    'One of the items is worth more than {proof} and the customer cannot provide proof of ownership.',
+  ],
+];
+
+const LAYOUTS: ((num: string, head: string, text: string) => string)[] = [
+  (num, head, text) => `${num} ${head}. ${text}`,
+  (num, head, text) => `${num} ${head.toUpperCase()}: ${text}`,
+  (num, head, text) => `Clause ${num} (${head}) ${text}`,
+  (num, head, text) => `${num} — ${head} — ${text}`,
+  (num, head, text) => `[${num}] ${head}: ${text}`,
+];
+
+function policyTerms(rng: Rng, set: CaseSet): { terms: Terms; policy: string } {
+  const itemLimit = rng.pick([1000, 1500, 2000, 2500, 3000]);
+  const scope = rng.pick(SCOPES);
+  const t = {
+    unoccupiedScope: scope.perils,
+    valueBasis: rng.pick(['item', 'item', 'total'] as const),
+    newBasis: rng.pick(['incident', 'incident', 'reported'] as const),
+    proofBasis: rng.pick(['total', 'item'] as const),
+    itemLimit,
+    unoccupiedDays: rng.pick([30, 45, 60, 90]),
+    newPolicyDays: rng.pick([14, 21, 30, 60]),
+    lateDays: rng.pick([14, 21, 30, 45]),
+    historyMin: rng.pick([2, 2, 3]),
+    proofOver: rng.pick([500, 750, 1000, 1500].filter((p) => p < itemLimit || p === 1000)),
+    excess: rng.pick([100, 150, 250, 350]),
+  };
+  const perils = rng.shuffle(['theft', 'accidental', 'water', 'storm'] as Peril[]);
+  const exclusions = rng.shuffle(['wear', 'unlocked', 'unoccupied', 'business'] as Exclusion[]);
+  const referrals = rng.shuffle(['value', 'new'] as Referral[]);
+  const cover = {} as Record<Peril, string>;
+  const exclusion = {} as Record<Exclusion, string>;
+  const referral = {} as Record<Referral, string>;
+  perils.forEach((p, i) => {
+    cover[p] = `2.${i + 1}`;
+  });
+  exclusions.forEach((e, i) => {
+    exclusion[e] = `3.${i + 1}`;
+  });
+  referrals.forEach((r, i) => {
+    referral[r] = `4.${i + 1}`;
+  });
+  const layout = rng.pick(set.families('policy-layout', LAYOUTS, { public: 2, hidden: 2 }));
+  const slots = {
+    limit: moneyPolicy(t.itemLimit),
+    late: String(t.lateDays),
+    hist: t.historyMin === 2 ? 'two' : 'three',
+    proof: moneyPolicy(t.proofOver),
+    scope: rng.pick(set.families(`scope-${scope.perils.join('-')}`, scope.words, { public: 1, hidden: 2 })),
+  };
+  const lines: Record<string, string> = {};
+  const line = (num: string, options: [string, string][], label: string, days?: number) => {
+    const [head, text] = rng.pick(set.families(label, options, { public: 2, hidden: 2 }));
+    const s = layout(num, head, fill(text, { ...slots, days: String(days ?? '') }));
+    lines[num] = s;
+    return s;
+  };
+  const section2 = perils.map((p) => line(cover[p], COVER_WORDING[p], `cover-${p}`));
+  const section3 = exclusions.map((e) =>
+    line(exclusion[e], EXCLUSION_WORDING[e], `excl-${e}`, e === 'unoccupied' ? t.unoccupiedDays : undefined),
+  );
+  const section4 = referrals.map((r) =>
+    r === 'value'
+      ? line(referral[r], VALUE_WORDING[t.valueBasis], `ref-value-${t.valueBasis}`)
+      : line(referral[r], NEW_WORDING[t.newBasis], `ref-new-${t.newBasis}`, t.newPolicyDays),
+  );
+  const fraud = rng.pick(set.families('fraud-wording', FRAUD_WORDING, { public: 1, hidden: 2 }));
+  const fraudTexts = [fraud[0], fraud[1], t.proofBasis === 'total' ? fraud[2] : fraud[3]];
+  const fraudLines = rng.shuffle(fraudTexts.map((f) => fill(f, slots))).map((f, i) => `5.${i + 1} ${f}`);
+  const insurer = rng.pick(INSURERS);
+  const product = rng.pick(PRODUCTS);
+  const policy = [
+    `${insurer} — ${product} (policy wording, claims handling extract)`,
+    '',
+    'Section 2: What is covered',
+    ...section2,
+    '',
+    'Section 3: What is not covered',
+    ...section3,
+    '',
+    'Section 4: Claims we refer to a senior handler',
+    ...section4,
+    '',
+    'Section 5: Fraud indicators (flag the claim if any applies; the flag does not by itself change the decision)',
+    ...fraudLines,
+    '',
+    `Excess: ${moneyPolicy(t.excess)} per claim. Where a claim is excluded under Section 3 it is declined even if Section 4 would apply. A claim that is neither excluded nor referred is settled under the Section 2 clause for its cause.`,
+  ].join('\n');
+  return { terms: { ...t, cover, exclusion, referral, lines, fraudLines }, policy };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claim stories: an event (worded the same whatever the outcome) plus evidence sentences that
+// decide it, some stated positively, some by negation, some after a contrast ("at first …, but").
+
+const ENTRY_POINTS = [
+  'back door',
+  'kitchen window',
+  'patio doors',
+  'front door',
+  'side door by the garage',
+  'french windows',
+  'bathroom window',
+  'utility room door',
+  'lounge window',
+  'conservatory door',
+];
+const FORCED_PP = [
+  'had been forced',
+  'had been jemmied open',
+  'had been kicked in',
+  'had been smashed',
+  'had been prised open',
+  'had its lock snapped',
+  'had a splintered frame',
+  'had been levered off its hinges',
+  'had its glass broken so the catch could be reached',
+  'had been drilled through at the lock',
+  'was locked, but had been forced',
+  'had not been left open: it was broken open',
+  'was found with its lock hanging off',
+  'had been locked, yet was smashed in',
+];
+const INSECURE_PP = [
+  'had been left unlocked',
+  'was on the latch',
+  'had been left open',
+  'had not been locked',
+  'was left wide open',
+  'was closed but not locked',
+  'had been left ajar',
+  'had been unlocked for the window cleaner',
+  'had not been forced',
+  'showed no sign of being forced',
+  'was undamaged and had not been locked',
+  'had not been broken, just left unlocked',
+];
+const THEFT_ITEMS = [
+  'a laptop',
+  'two bicycles',
+  'jewellery from the bedroom',
+  'a games console and controllers',
+  'a camera and lenses',
+  'a handbag and a tablet',
+  'a television',
+  'a watch collection',
+  'an e-bike',
+  'a designer coat and two phones',
+  'a pair of speakers and a record player',
+  'a violin',
+];
+/** Theft events say nothing about how the thief got in. */
+const THEFT_EVENTS = [
+  'came home to find {items} gone',
+  'reports that {items} {were} stolen from the house',
+  'says {items} disappeared from the house overnight',
+  'was burgled: {items} {were} taken',
+  'reports a theft of {items}',
+  'noticed on returning from work that {items} had been taken',
+  'says someone got into the house and took {items}',
+  'tells us {items} went missing while the family were out',
+  'reports {items} stolen during the night',
+];
+/** Forced entry, said plainly (with {entry} and {forced}). */
+const FORCED_SAID = [
+  'The {entry} {forced}.',
+  'Police confirmed that the {entry} {forced}.',
+  'The thieves got in through the {entry}, which {forced}.',
+  'Entry was through the {entry}: it {forced}.',
+  'The locksmith who came out says the {entry} {forced}.',
+];
+/** Forced entry, said by ruling out an insecure home. */
+const FORCED_BY_NEGATION = [
+  'Every door and window had been locked, and the {entry} {forced}.',
+  'Nothing had been left open or unlocked; the {entry} {forced}.',
+  'The customer had locked up properly before going out; the {entry} {forced}.',
+  'It was not a case of an unlocked door: the {entry} {forced}.',
+];
+/** Forced after a contrast (the first half points to an insecure home, the second wins). */
+const FORCED_AFTER_CONTRAST = [
+  'The customer first thought the {other} {insecure}, but it had not: the {entry} {forced}.',
+  'Although the {other} {insecure} earlier in the day, it was locked by the evening, and the thieves came in through the {entry}, which {forced}.',
+  'An upstairs window was open, but it is out of reach; the {entry} {forced}.',
+  'The neighbour assumed the {other} {insecure}; in fact the {entry} {forced}.',
+];
+/** Insecure home, said plainly (with {entry} and {insecure}). */
+const INSECURE_SAID = [
+  'The {entry} {insecure}.',
+  'It turns out the {entry} {insecure} at the time.',
+  'The customer admits the {entry} {insecure}.',
+  'The thief simply walked in: the {entry} {insecure}.',
+  'According to the police report, the {entry} {insecure}.',
+];
+/** Insecure home, said by ruling out force. */
+const INSECURE_BY_NEGATION = [
+  'There was no sign of forced entry anywhere.',
+  'Police found no damage to any door, window or lock.',
+  'Nothing was broken to get in, and all the locks are intact.',
+  'No door or window was forced; the locks and frames are undamaged.',
+  'The locksmith found no marks of force on any lock.',
+];
+/** Insecure after a contrast (the first half points to force, the second wins). */
+const INSECURE_AFTER_CONTRAST = [
+  'The customer first reported that the {entry} {forced}, but the locksmith found it undamaged: it {insecure}.',
+  'A pane in the {other} was cracked, but that was old damage; the thief came in because the {entry} {insecure}.',
+  'At first it looked as if the {entry} {forced}, but the police established that it {insecure}.',
+  'The scratches on the {other} were there before; the {entry} {insecure}, which is how the thief got in.',
+];
+
+/** Corrections that come later in the summary (with {entry} and {state}). */
+const CORRECTIONS = [
+  'Correction after a second call: the {entry} {state}.',
+  'Update from the police: in fact the {entry} {state}.',
+  'The customer has since corrected this: the {entry} {state}.',
+  'Later note from the loss adjuster: the {entry} {state}.',
+  'Amended on review of the photos: the {entry} {state}.',
+  'Please disregard the first account; the {entry} {state}.',
+];
+const VALUE_CORRECTIONS = [
+  'The customer later revised the value of the most expensive item to {v}.',
+  'Update: the dearest item has been revalued at {v}.',
+  'Correction: the top item is worth {v}, not the figure first given.',
+  'After a valuation, the priciest item is now put at {v}.',
+];
+const DATE_CORRECTIONS = [
+  'Update: the incident was actually on {d}, not the date first given.',
+  'Correction: the loss happened on {d}.',
+  'The customer has corrected the incident date to {d}.',
+  'Amended incident date after checking the police log: {d}.',
+];
+
+const ACCIDENTS = [
+  'a television was knocked off its stand',
+  'coffee was spilled over a laptop',
+  'a mirror was broken while moving furniture',
+  'a sofa was stained with paint during decorating',
+  'a phone was dropped in the bath',
+  'a glass dining table cracked when a pan was put down on it',
+  'a child threw a toy through the TV screen',
+  'a ladder fell against a display cabinet',
+  'red wine was knocked over a cream rug',
+  'the dog pulled a projector off a shelf',
+];
+const ACCIDENT_EVENTS = [
+  'says {accident}',
+  'reports accidental damage: {accident}',
+  'explains that {accident} at home',
+  'tells us {accident} on the evening of the incident',
+  'rang to say {accident}; it cannot be repaired',
+  'reports that {accident}',
+  'says that, by accident, {accident}',
+  'explains {accident} while the grandchildren were visiting',
+];
+const WATER_SOURCES = [
+  'a pipe in the loft',
+  'the washing machine hose',
+  'the hot water tank',
+  'a radiator valve',
+  'the dishwasher',
+  'a pipe under the bath',
+  'a joint on the boiler',
+  'the shower pipe',
+  'the pipe to the outside tap',
+];
+const WATER_DAMAGE = [
+  'carpets and a sofa',
+  'laminate flooring and a bookcase',
+  'a bed and the bedroom carpet',
+  'books, a rug and an armchair',
+  'the kitchen units and a fridge',
+  'clothes and shoes in the hall cupboard',
+];
+const WATER_EVENTS = [
+  'reports water damage to {damage} from {source}',
+  'found {damage} soaked by water from {source}',
+  'describes damage to {damage} caused by water from {source}',
+  'says water from {source} ruined {damage}',
+  'came downstairs to water everywhere: {source} had soaked {damage}',
+  'reports {damage} damaged by a leak from {source}',
+  'tells us {source} let water through the ceiling onto {damage}',
+  'says {damage} were under an inch of water because of {source}',
+];
+/** A water escape that happened suddenly. */
+const SUDDEN_SAID = [
+  'It gave way suddenly that morning.',
+  'The failure was sudden: there was no drip or stain the day before.',
+  'It burst without warning while the family were at home.',
+  'Everything had been dry until it split that afternoon.',
+  'The plumber says the fitting failed in one go.',
+];
+/** A water escape or damage that built up over time. */
+const GRADUAL_SAID = [
+  'It had been dripping for {months} months before anyone dealt with it.',
+  'The plumber says the joint had been weeping slowly for most of the year.',
+  'The customer had noticed a damp patch months earlier but had not had it fixed.',
+  'The stain had been spreading since {season}; it was never repaired.',
+  'The leak was slow and had gone on for weeks before the floor gave way.',
+];
+const GRADUAL_AFTER_CONTRAST = [
+  'The customer calls it sudden, but the plumber reports that the seal had been failing for {months} months.',
+  'It looked like a burst, but the loss adjuster found rot from a leak that had been going on since {season}.',
+  'Although the ceiling only came down last week, the water had been seeping through slowly for months.',
+];
+const SUDDEN_AFTER_CONTRAST = [
+  'The house is old and the customer feared damp, but the plumber found a clean split that happened that day.',
+  'There was an old stain nearby, but it was dry and unrelated; this leak started suddenly that morning.',
+  'The adjuster checked for a long-running leak and found none: the pipe burst in one go.',
+];
+const WEAR_EVENTS = [
+  'says the sofa fabric has worn through and the frame has gone soft with damp',
+  'reports mould on fitted wardrobes and clothes from long-standing condensation',
+  'reports that the leather chairs have cracked and faded with age and sunlight',
+  'describes damp creeping up the bedroom wall over the winter and ruining a chest of drawers',
+  'says the mattress and bedding are covered in black mould from a damp room',
+  'tells us the carpets in the back bedroom have rotted where the damp got in over the years',
+  'says moths and age have ruined a wool rug and two coats',
+];
+
+const STORMS = [
+  'high winds',
+  'a hailstorm',
+  'the storm at the weekend',
+  'gale-force gusts',
+  'a named storm',
+  'a violent thunderstorm with hail',
+];
+const STORM_DAMAGE = [
+  'garden furniture and the shed',
+  'a conservatory roof panel and the sofa beneath it',
+  'a greenhouse and the tools in it',
+  'a skylight and the desk under it',
+  'the trampoline and the garden table',
+  'a fence panel that fell onto the barbecue',
+];
+const STORM_EVENTS = [
+  'reports storm damage to {damage} in {storm}',
+  'says {storm} damaged {damage}',
+  'found {damage} wrecked after {storm}',
+  'tells us {storm} destroyed {damage}',
+  'reports that during {storm} {damage} were smashed',
+  'says {damage} were ruined overnight in {storm}',
+];
+
+const TRADES = [
+  'photography',
+  'plastering',
+  'hairdressing',
+  'bookkeeping',
+  'DJ',
+  'dressmaking',
+  'carpentry',
+  'catering',
+];
+const BUSINESS_ITEMS = [
+  'a laptop',
+  'a camera and lenses',
+  'power tools',
+  'a sewing machine',
+  'a printer',
+  'speakers and a mixing desk',
+  'boxes of stock',
+];
+/** How an item is used: for business (excluded) or not (covered, even from a tradesperson). */
+const BUSINESS_USE = [
+  '{item}, which the customer uses for a {trade} business',
+  '{item} used on paid {trade} jobs',
+  '{item} kept as stock for an online shop',
+  "{item} bought through the customer's {trade} company for client work",
+  '{item} that the customer hires out at weekends',
+  '{item} used every day to earn a living in {trade}',
+];
+const PERSONAL_USE = [
+  "{item}, which are for the family's own use",
+  '{item} (the customer works in {trade}, but these were never used for work)',
+  '{item}, a personal present; the work kit is kept at the office',
+  '{item} used only at home, although the customer is self-employed in {trade}',
+  '{item}, household property and not business equipment',
+];
+const BUSINESS_EVENTS = [
+  'reports that {use} {was}',
+  'says {use} {was}',
+  'tells us {use} {was}',
+  'reports the loss of {use}, which {was}',
+];
+const BUSINESS_HOW: Record<'theft' | 'water' | 'accidental', string[]> = {
+  theft: [
+    'stolen when the back door was forced',
+    'taken in a break-in through a smashed window',
+    'stolen after burglars kicked in the side door',
+  ],
+  water: [
+    'ruined by water from a burst pipe',
+    'soaked when the washing machine hose split suddenly',
+    'damaged by water when the tank split without warning',
+  ],
+  accidental: [
+    'knocked off a table and broken',
+    'damaged when a shelf collapsed',
+    'dropped down the stairs during a move',
+  ],
+};
+
+/** Absences, as a span or as dates. */
+const AWAY_SPAN = [
+  'The family had been away for {away} before the incident.',
+  'Nobody had been at the property for {away} (the customer was working abroad).',
+  'The house had been empty for {away} while the customer stayed with relatives.',
+  'The customer had been in hospital, so the home was unoccupied for {away}.',
+];
+const AWAY_DATES = [
+  'The customer was away from {left} and came back on {back}, the day it was discovered.',
+  'The home was empty between {left} and {back}, when the customer returned to find the damage.',
+  'The customer left for a long trip on {left}; nobody went in until {back}.',
+];
+
+const PROOF_YES = [
+  'receipts supplied',
+  'bank statement and photos supplied',
+  'original invoice supplied',
+  'photos of the items and card statements provided',
+  'the customer has sent the purchase receipts',
+  'online order confirmations forwarded',
+  'no receipts, but the card statement shows the purchases',
+  'a valuation certificate and photographs were provided',
+  'the boxes and serial numbers were photographed and sent in',
+  'proof of ownership supplied',
+  'no paper receipts, though the online account shows the orders',
+  'receipts for everything, found in a drawer',
+];
+const PROOF_NO = [
+  'no receipts or photos are available',
+  'the customer has no proof of purchase',
+  'nothing to show ownership: no receipts, no photos, no statements',
+  'the customer says the receipts were thrown away and has no photos',
+  'no proof of ownership can be provided',
+  'no paperwork at all for any of the items',
+  'cannot provide receipts, photos or bank records',
+  'the items were paid for in cash and there is no record of them',
+  'no evidence of ownership was offered',
+  'receipts not kept; no photographs exist',
+  'the customer hoped to find receipts but has found none, nor any photos',
+  'photos were promised but never arrived, and there are no receipts',
+];
+
+type Timeline = (p: {
+  start: number;
+  incident: number;
+  reported: number;
+  date: (d: number) => string;
+  span: (n: number) => string;
+}) => string;
+const TIMELINES: Timeline[] = [
+  ({ start, incident, reported, date }) =>
+    `Incident date ${date(incident)}; reported ${date(reported)}; policy start ${date(start)}.`,
+  ({ start, incident, reported, date }) =>
+    `Policy incepted ${date(start)}. Loss occurred ${date(incident)}, notified ${date(reported)}.`,
+  ({ start, incident, reported, date, span }) =>
+    `It happened on ${date(incident)}${reported === incident ? ' and was reported the same day' : ` and was reported ${span(reported - incident)} later`}; cover started ${date(start)}.`,
+  ({ start, incident, reported, date, span }) =>
+    `Cover began ${span(incident - start)} before the incident on ${date(incident)}. First notification: ${date(reported)}.`,
+  ({ start, incident, reported, date }) =>
+    `Dates — start of policy: ${date(start)} / incident: ${date(incident)} / call to us: ${date(reported)}.`,
+  ({ start, incident, reported, date, span }) =>
+    `The policy was ${span(incident - start)} old when the incident happened (${date(incident)}); the customer called us on ${date(reported)}.`,
+  ({ start, incident, reported, date, span }) =>
+    `Reported on ${date(reported)}, ${reported === incident ? 'the day it happened' : `${span(reported - incident)} after the event`}. Policy running since ${date(start)}.`,
+  ({ start, incident, reported, date }) =>
+    `inc ${date(incident)} | rep ${date(reported)} | pol start ${date(start)}.`,
+  ({ start, incident, reported, date, span }) =>
+    `The customer rang on ${date(reported)} about a loss on ${date(incident)}; the policy had started ${span(reported - start)} before that call.`,
+];
+/** Dates that are not the incident, the report or the policy start. */
+const DATE_DISTRACTORS = [
+  'The crime reference was issued on {d}.',
+  'A loss adjuster visit is booked for {d}.',
+  'The main item was bought on {d}.',
+  'The customer changed address on the policy on {d}.',
+  'A replacement quote is dated {d}.',
+];
+
+type ValueLine = (p: { items: number[]; m: (n: number) => string; proof: string; rng: Rng }) => string;
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const listOf = (xs: string[]) =>
+  xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+const VALUE_LINES: ValueLine[] = [
+  ({ items, m, proof }) =>
+    `Amount claimed ${m(sum(items))}; the most valuable item is valued at ${m(Math.max(...items))}; ${proof}.`,
+  ({ items, m, proof }) =>
+    `Claim total ${m(sum(items))} (dearest single item ${m(Math.max(...items))}). ${cap(proof)}.`,
+  ({ items, m, proof }) => `Item values: ${listOf(items.map(m))}; ${proof}.`,
+  ({ items, m, proof }) =>
+    `${cap(words(items.length))} item${items.length === 1 ? '' : 's'} claimed, worth ${listOf(items.map(m))}. ${cap(proof)}.`,
+  ({ items, m, proof }) =>
+    `The customer puts the loss at ${m(sum(items))} across ${items.length === 1 ? 'one item' : `${words(items.length)} items`}, the priciest ${m(Math.max(...items))}; ${proof}.`,
+  ({ items, m, proof }) =>
+    items.length > 1 && items.every((v) => v === items[0])
+      ? `${cap(words(items.length))} identical items at ${m(items[0]!)} each; ${proof}.`
+      : `${cap(words(items.length))} item${items.length === 1 ? '' : 's'}, the dearest ${m(Math.max(...items))}, ${m(sum(items))} in all; ${proof}.`,
+  ({ items, m, proof, rng }) =>
+    `${cap(proof)}. Valuations: ${rng
+      .shuffle(items)
+      .map((v, i) => `item ${i + 1}: ${m(v)}`)
+      .join(', ')}.`,
+];
+/** Amounts that are not contents values. */
+const MONEY_DISTRACTORS = [
+  'The excess of {x} was explained to the customer.',
+  'A builder has quoted {q} to repair the house itself, which is not part of this contents claim.',
+  "The customer's last claim, settled in 2021, was for {q}.",
+  'The customer pays {p} a month for the policy.',
+];
+
+const HISTORY: ((n: number) => string)[] = [
+  (n) => `Previous claims in the last 12 months: ${n === 0 ? 'none' : n}.`,
+  (n) =>
+    n === 0
+      ? 'This is the first claim the customer has made.'
+      : `The customer has claimed ${n === 1 ? 'once' : n === 2 ? 'twice' : `${words(n)} times`} in the past year.`,
+  (n) =>
+    n === 0
+      ? 'No other claims this year (one in 2019, long settled).'
+      : `This is the ${ord(n + 1)} claim within twelve months.`,
+  (n) =>
+    n === 0
+      ? 'Claims history clean for the last 12 months.'
+      : `Claims in the previous 12 months: ${words(n)}.`,
+  (n) =>
+    n === 0
+      ? 'No prior claims.'
+      : `Earlier claims this year: ${['a stolen bike', 'a cracked TV', 'storm damage to a shed', 'a water leak', 'a lost ring'].slice(0, n).join(', ')}.`,
+  (n) =>
+    n === 0
+      ? 'Has not claimed before with us.'
+      : `${cap(words(n))} previous claim${n === 1 ? '' : 's'} since last ${MONTHS[(n * 3) % 12]}, all within the last twelve months.`,
+  (n) =>
+    n === 0
+      ? 'Two claims in 2020, none since.'
+      : `History: ${n} claim${n === 1 ? '' : 's'} this year, plus an older one from 2019.`,
+];
+
+const OPENERS = [
+  (name: string, town: string) => `${name} (${town})`,
+  (name: string, town: string) => `Caller ${name} from ${town}`,
+  (name: string, town: string) => `${name}, policyholder in ${town},`,
+  (name: string, town: string) => `Our customer ${name} (${town} postcode)`,
+  (name: string, town: string) => `${name} — ${town} —`,
+  (name: string, _town: string) => `The policyholder, ${name},`,
+];
+
+// biome-ignore format: a long list of names
+const FIRST = ['Priya', 'Tom', 'Aisha', 'Gareth', 'Mei', 'Oluwaseun', 'Hannah', 'Rafael', 'Siobhan', 'Declan', 'Fatima', 'Lukas', 'Chloe', 'Imran', 'Beatriz', 'Callum', 'Noor', 'Eleanor', 'Kwame', 'Agnieszka', 'Jonah', 'Rosa', 'Dev', 'Martha'];
+// biome-ignore format: a long list of names
+const LAST = ['Natarajan', 'Whitfield', 'Okafor', 'Llewellyn', 'Chen', 'Adeyemi', 'Brennan', 'Costa', 'Ní Bhriain', 'Murphy', 'Haddad', 'Becker', 'Thompson', 'Qureshi', 'Alves', 'MacLeod', 'Rahman', 'Fairbairn', 'Mensah', 'Kowalska', 'Pryce', 'Delgado', 'Varma', 'Holloway'];
 const TOWNS = [
   'Leeds',
   'Cardiff',
@@ -144,228 +1123,519 @@ const TOWNS = [
   'Preston',
 ];
 
-type Peril = 'theft' | 'accidental' | 'water' | 'storm';
+const FOLLOW_UP = [
+  'Follow-up to {ref}: same household, same incident; these are further items the customer found damaged or missing afterwards.',
+  'Second claim for the incident already logged as {ref} (same address, same night); see that claim for the circumstances.',
+  'Linked to {ref}: the partner is claiming separately for their own belongings lost in the same event.',
+  'Same loss as {ref}, claimed by the lodger at the same address for her own items.',
+  'Further items from the event in {ref}; the circumstances are as described there.',
+];
+const SAME_DATES = [
+  'Dates as for {ref}.',
+  'Incident, notification and policy dates are the same as in {ref}.',
+  'Timeline: see {ref}.',
+];
 
-const PERIL_CLAUSE: Record<Peril, string> = {
-  theft: '2.1',
-  accidental: '2.2',
-  water: '2.3',
-  storm: '2.4',
-};
+// ---------------------------------------------------------------------------------------------
+// Building a claim
 
-const ITEMS: Record<Peril, string[]> = {
-  theft: [
-    'a laptop',
-    'two bicycles',
-    'jewellery from the bedroom',
-    'a games console and controllers',
-    'a camera and lenses',
-    'a handbag and a tablet',
-    'a television',
-  ],
-  accidental: [
-    'a television knocked off its stand',
-    'a laptop with coffee spilled on it',
-    'a mirror broken while moving furniture',
-    'a sofa stained with paint',
-    'a phone dropped in the bath',
-    'a glass dining table cracked',
-  ],
-  water: [
-    'carpets and a sofa after a burst pipe',
-    'flooring ruined by a leaking washing machine hose',
-    'a ceiling and a bed soaked by a failed tank',
-    'books and a rug after a radiator valve burst',
-  ],
-  storm: [
-    'garden furniture and a shed roof after high winds',
-    'a conservatory roof panel blown in',
-    'a fence and a greenhouse flattened in a storm',
-    'a skylight smashed by hail',
-  ],
-};
+type Kind =
+  | 'approve'
+  | 'approve_trap'
+  | 'wear'
+  | 'unlocked'
+  | 'unoccupied'
+  | 'business'
+  | 'over_limit'
+  | 'new_policy'
+  | 'excluded_and_referred';
 
-const STORIES: Record<Peril, string[]> = {
-  theft: [
-    'came home to find the back door forced and {items} missing',
-    'reports a break-in through a smashed kitchen window; {items} were taken',
-    'returned from work to find the patio door lock snapped and {items} gone',
-  ],
-  accidental: ['says {items}', 'reports accidental damage: {items}', 'explains that {items}'],
-  water: ['reports water damage to {items}', 'found {items}', 'describes damage to {items}'],
-  storm: ['reports storm damage to {items}', 'says the storm damaged {items}', 'found {items}'],
-};
-
-type Scenario =
-  | { kind: 'approve'; peril: Peril }
-  | { kind: 'wear' }
-  | { kind: 'unlocked' }
-  | { kind: 'unoccupied' }
-  | { kind: 'business' }
-  | { kind: 'over_limit'; peril: Peril }
-  | { kind: 'new_policy'; peril: Peril };
-
-const EXCLUSION_CLAUSE = { wear: '3.1', unlocked: '3.2', unoccupied: '3.3', business: '3.4' } as const;
-
-function policyText(t: Terms): string {
-  return [
-    `${t.insurer} — ${t.product} (policy wording, claims handling extract)`,
-    '',
-    'Section 2: What is covered',
-    '2.1 Theft. We cover theft of contents from the home, provided there was forcible and violent entry to or exit from the home.',
-    '2.2 Accidental damage. We cover sudden and unintended physical damage to contents in the home.',
-    '2.3 Escape of water. We cover damage caused by water escaping from a fixed water or heating installation, a washing machine or a dishwasher.',
-    '2.4 Storm. We cover damage to contents, including garden furniture, caused by storm, high winds or hail.',
-    '',
-    'Section 3: What is not covered',
-    '3.1 Wear and tear. We do not cover damage that happens gradually, including wear and tear, rot, damp, mould or a slow leak that was not fixed.',
-    '3.2 Unlocked home. We do not cover theft when there was no forcible entry, including when a door or window was left open or unlocked.',
-    `3.3 Unoccupied home. We do not cover theft or escape of water while the home has been unoccupied for more than ${t.unoccupiedDays} consecutive days.`,
-    '3.4 Business use. We do not cover equipment or stock used for a business, trade or profession.',
-    '',
-    'Section 4: Claims we refer to a senior handler',
-    `4.1 High-value items. Any single item valued above ${money(t.itemLimit)} is referred for validation before settlement.`,
-    `4.2 New policies. Any claim for an incident within ${t.newPolicyDays} days of the policy start date is referred for review.`,
-    '',
-    'Section 5: Fraud indicators (flag the claim; the flag does not by itself change the decision)',
-    `5.1 Flag a claim reported more than ${t.lateDays} days after the incident, a claim with two or more previous claims in the last 12 months, or a claim over ${money(1000)} with no proof of ownership.`,
-    '',
-    `Excess: ${money(t.excess)} per claim. Where a claim is excluded under Section 3 it is declined even if Section 4 would apply.`,
-  ].join('\n');
+interface Story {
+  text: string;
+  peril: Peril;
+  exclusion?: Exclusion;
+  /** Exclusions the story brings up without them applying. */
+  traps: Exclusion[];
+  /** A later sentence that corrects what the story first said. */
+  correction?: string;
+  /** Days away, for the unoccupancy rule (0 when the home was lived in). */
+  away: number;
+  awayDates?: boolean;
 }
 
-function pickScenario(rng: Rng): Scenario {
-  const peril = rng.pick(['theft', 'accidental', 'water', 'storm'] as const);
-  const kind = rng.weighted(
-    ['approve', 'wear', 'unlocked', 'unoccupied', 'business', 'over_limit', 'new_policy'] as const,
-    [40, 9, 9, 7, 7, 14, 14],
+const pickF = <T>(rng: Rng, set: CaseSet, label: string, all: readonly T[]) =>
+  rng.pick(set.families(label, all));
+
+function theftStory(
+  rng: Rng,
+  set: CaseSet,
+  secure: boolean,
+  items: string,
+): Pick<Story, 'text' | 'traps' | 'correction'> {
+  const [entry, other] = rng.sample(ENTRY_POINTS, 2);
+  const plural =
+    /^(two|a pair|jewellery)|\band\b|collection/.test(items) &&
+    !/^a (laptop|television|violin|e-bike)$/.test(items);
+  const slots = {
+    entry: entry!,
+    other: other!,
+    forced: rng.pick(FORCED_PP),
+    insecure: rng.pick(INSECURE_PP),
+    items,
+    were: plural || /^two/.test(items) ? 'were' : 'was',
+  };
+  const event = fill(pickF(rng, set, 'theft-events', THEFT_EVENTS), slots);
+  if (rng.chance(0.22)) {
+    // First told one way, then corrected in a later sentence: the correction is what counts.
+    const wrong = fill(pickF(rng, set, `theft-${!secure}-said`, secure ? INSECURE_SAID : FORCED_SAID), slots);
+    const right = fill(pickF(rng, set, 'corrections', CORRECTIONS), {
+      entry: slots.entry,
+      state: secure ? slots.forced : slots.insecure,
+    });
+    return {
+      text: `${event}. ${wrong.replace(/\.$/, '')}`,
+      traps: secure ? ['unlocked'] : [],
+      correction: right,
+    };
+  }
+  const style = rng.weighted(['said', 'negation', 'contrast'] as const, [45, 25, 30]);
+  const pool = secure
+    ? { said: FORCED_SAID, negation: FORCED_BY_NEGATION, contrast: FORCED_AFTER_CONTRAST }[style]
+    : { said: INSECURE_SAID, negation: INSECURE_BY_NEGATION, contrast: INSECURE_AFTER_CONTRAST }[style];
+  const evidence = fill(pickF(rng, set, `theft-${secure}-${style}`, pool), slots);
+  return {
+    text: `${event}. ${evidence.replace(/\.$/, '')}`,
+    traps: secure && style !== 'said' ? ['unlocked'] : [],
+  };
+}
+
+function waterStory(rng: Rng, set: CaseSet, sudden: boolean): Pick<Story, 'text' | 'traps'> {
+  const slots = {
+    damage: rng.pick(WATER_DAMAGE),
+    source: rng.pick(WATER_SOURCES),
+    months: String(rng.int(2, 9)),
+    season: rng.pick(['the spring', 'last summer', 'January', 'the autumn']),
+  };
+  const event = fill(pickF(rng, set, 'water-events', WATER_EVENTS), slots);
+  const contrast = rng.chance(0.35);
+  const pool = sudden
+    ? contrast
+      ? SUDDEN_AFTER_CONTRAST
+      : SUDDEN_SAID
+    : contrast
+      ? GRADUAL_AFTER_CONTRAST
+      : GRADUAL_SAID;
+  const evidence = fill(pickF(rng, set, `water-${sudden}-${contrast}`, pool), slots);
+  return { text: `${event}. ${evidence.replace(/\.$/, '')}`, traps: sudden && contrast ? ['wear'] : [] };
+}
+
+function plainStory(rng: Rng, set: CaseSet, peril: Peril): Pick<Story, 'text' | 'traps' | 'correction'> {
+  if (peril === 'theft') return theftStory(rng, set, true, rng.pick(THEFT_ITEMS));
+  if (peril === 'water') return waterStory(rng, set, true);
+  if (peril === 'accidental')
+    return {
+      text: fill(pickF(rng, set, 'accident-events', ACCIDENT_EVENTS), { accident: rng.pick(ACCIDENTS) }),
+      traps: [],
+    };
+  return {
+    text: fill(pickF(rng, set, 'storm-events', STORM_EVENTS), {
+      damage: rng.pick(STORM_DAMAGE),
+      storm: rng.pick(STORMS),
+    }),
+    traps: [],
+  };
+}
+
+function businessStory(rng: Rng, set: CaseSet, business: boolean): Story {
+  const how = rng.pick(['theft', 'water', 'accidental'] as const);
+  const item = rng.pick(BUSINESS_ITEMS);
+  const use = fill(
+    pickF(rng, set, business ? 'business-use' : 'personal-use', business ? BUSINESS_USE : PERSONAL_USE),
+    {
+      item,
+      trade: rng.pick(TRADES),
+    },
   );
-  if (kind === 'approve' || kind === 'over_limit' || kind === 'new_policy') return { kind, peril };
-  return { kind };
+  const plural = /s$|tools|lenses|desk/.test(item) && !/glass/.test(item);
+  const text = fill(pickF(rng, set, 'business-events', BUSINESS_EVENTS), {
+    use,
+    was: `${plural ? 'were' : 'was'} ${rng.pick(BUSINESS_HOW[how])}`,
+  });
+  return {
+    text,
+    peril: how,
+    exclusion: business ? 'business' : undefined,
+    traps: business ? [] : ['business'],
+    away: 0,
+  };
+}
+
+function buildStory(rng: Rng, set: CaseSet, t: Terms, kind: Kind): Story {
+  const peril = rng.pick(['theft', 'accidental', 'water', 'storm'] as const);
+  switch (kind) {
+    case 'approve':
+    case 'over_limit':
+    case 'new_policy':
+      return { ...plainStory(rng, set, peril), peril, away: 0 };
+    case 'approve_trap': {
+      const trap = rng.pick(['business', 'unlocked', 'wear', 'unoccupied'] as const);
+      if (trap === 'business') return businessStory(rng, set, false);
+      if (trap === 'unlocked') {
+        const s = theftStory(rng, set, true, rng.pick(THEFT_ITEMS));
+        return { ...s, peril: 'theft', traps: ['unlocked'], away: 0 };
+      }
+      if (trap === 'wear') return { ...waterStory(rng, set, true), peril: 'water', traps: ['wear'], away: 0 };
+      // Away, but not long enough, or for a cause the unoccupancy rule does not name.
+      const uncovered = (['theft', 'water', 'accidental', 'storm'] as Peril[]).filter(
+        (p) => !t.unoccupiedScope.includes(p),
+      );
+      const short = rng.chance(0.45);
+      const p = short ? rng.pick(t.unoccupiedScope) : rng.pick(uncovered);
+      const away = short
+        ? rng.int(Math.max(5, t.unoccupiedDays - 15), t.unoccupiedDays)
+        : t.unoccupiedDays + rng.int(3, 40);
+      return { ...plainStory(rng, set, p), peril: p, traps: ['unoccupied'], away };
+    }
+    case 'wear':
+      if (rng.chance(0.5))
+        return { ...waterStory(rng, set, false), peril: 'water', exclusion: 'wear', traps: [], away: 0 };
+      return {
+        text: pickF(rng, set, 'wear-events', WEAR_EVENTS),
+        peril: 'accidental',
+        exclusion: 'wear',
+        traps: [],
+        away: 0,
+      };
+    case 'unlocked':
+      return {
+        ...theftStory(rng, set, false, rng.pick(THEFT_ITEMS)),
+        peril: 'theft',
+        exclusion: 'unlocked',
+        away: 0,
+      };
+    case 'unoccupied': {
+      const p = rng.pick(t.unoccupiedScope);
+      return {
+        ...plainStory(rng, set, p),
+        peril: p,
+        exclusion: 'unoccupied',
+        away: t.unoccupiedDays + rng.int(1, 40),
+      };
+    }
+    case 'business':
+    case 'excluded_and_referred':
+      return businessStory(rng, set, true);
+  }
 }
 
 interface Built {
   summary: string;
   triage: Omit<Triage, 'claim_id'>;
+  evidence: { decision: string[]; clause: string[]; fraud_flag: string[] };
+  story: Story;
+  start: number;
+  incident: number;
+  reported: number;
 }
 
-function buildClaim(rng: Rng, t: Terms, policyStart: number, name: string, town: string): Built {
-  const scenario = pickScenario(rng);
-  const dateStyle = rng.int(0, 2);
-  // Incident day: well after the policy start unless the scenario is about a new policy.
-  const incident =
-    scenario.kind === 'new_policy'
-      ? policyStart + rng.int(1, t.newPolicyDays - 1)
-      : policyStart + rng.int(t.newPolicyDays + 5, t.newPolicyDays + 200);
-  const fraudReason = rng.weighted(['none', 'late', 'history', 'no_proof'] as const, [76, 8, 8, 8]);
-  const reportDelay = fraudReason === 'late' ? rng.int(t.lateDays + 3, t.lateDays + 60) : rng.int(0, 9);
-  const previous = fraudReason === 'history' ? rng.int(2, 4) : rng.weighted([0, 1], [75, 25]);
-  let amount: number;
-  if (scenario.kind === 'over_limit') amount = t.itemLimit + rng.int(2, 40) * 50;
-  else amount = rng.int(4, Math.floor((t.itemLimit - 50) / 50)) * 50 + rng.pick([0, 0, 20, 49]);
-  if (fraudReason === 'no_proof' && amount <= 1000) amount = 1000 + rng.int(2, 10) * 45;
-  const proof =
-    fraudReason === 'no_proof'
-      ? rng.pick(['no receipts or photos are available', 'the customer has no proof of purchase'])
-      : amount > 1000
-        ? rng.pick(['receipts supplied', 'bank statement and photos supplied', 'original invoice supplied'])
-        : rng.pick(['receipts supplied', 'photos supplied', 'no receipts (low value)']);
+/** Item values for a claim that must (or must not) trip the value referral. */
+function itemValues(rng: Rng, t: Terms, over: boolean): number[] {
+  const n = rng.int(1, 4);
+  const lim = t.itemLimit;
+  const round = () => rng.pick([50, 25, 10]);
+  if (t.valueBasis === 'item') {
+    if (over) {
+      const top = lim + rng.int(1, 30) * 50;
+      const rest = Array.from({ length: n - 1 }, () => rng.int(2, Math.floor(lim / 50)) * 50);
+      return rng.shuffle([top, ...rest]);
+    }
+    // Under the single item limit; the total may well be over it (a trap for a careless reader).
+    return Array.from({ length: n }, () => {
+      const r = round();
+      return Math.max(
+        r * 2,
+        Math.min(lim, rng.chance(0.25) ? lim - rng.int(0, 4) * 50 : rng.int(2, Math.floor(lim / r)) * r),
+      );
+    });
+  }
+  if (over) {
+    const parts = Array.from({ length: Math.max(2, n) }, () => rng.int(4, Math.floor((lim * 0.7) / 50)) * 50);
+    while (sum(parts) <= lim) parts[rng.int(0, parts.length - 1)]! += rng.int(2, 10) * 50;
+    return parts;
+  }
+  const parts = Array.from({ length: n }, () => rng.int(2, Math.floor(lim / n / 25)) * 25);
+  if (rng.chance(0.25)) parts[0] = Math.max(25, lim - sum(parts.slice(1)) - rng.int(0, 3) * 25);
+  return parts;
+}
 
-  let story: string;
+/** Sometimes the items are identical (a set of chairs, two matching bikes): n at the same price. */
+function maybeIdentical(rng: Rng, t: Terms, items: number[], over: boolean): number[] {
+  if (items.length < 2 || !rng.chance(0.3)) return items;
+  const n = items.length;
+  for (let tries = 0; tries < 20; tries++) {
+    const v = rng.int(2, Math.floor((t.itemLimit * 1.4) / 50)) * 50;
+    const same = Array.from({ length: n }, () => v);
+    if (valueReferred(t, same) === over) return same;
+  }
+  return items;
+}
+
+function valueReferred(t: Terms, items: number[]): boolean {
+  return t.valueBasis === 'item' ? Math.max(...items) > t.itemLimit : sum(items) > t.itemLimit;
+}
+function newReferred(t: Terms, start: number, incident: number, reported: number): boolean {
+  return (t.newBasis === 'incident' ? incident : reported) - start < t.newPolicyDays;
+}
+
+function buildClaim(
+  rng: Rng,
+  set: CaseSet,
+  t: Terms,
+  name: string,
+  town: string,
+  linked?: { id: string; built: Built },
+): Built {
+  const date = rng.pick(set.families('date-styles', DATE_STYLES, { public: 3, hidden: 4 }));
+  const span = rng.pick(set.families('span-styles', SPAN_STYLES, { public: 2, hidden: 2 }));
+  const m = rng.pick(set.families('money-styles', MONEY_STYLES, { public: 2, hidden: 3 }));
+  let story: Story;
+  let start: number;
+  let incident: number;
+  let reported: number;
+  let storyText: string;
+  let sameDates = false;
+  let kind: Kind = 'approve';
+  // Fraud indicators, with near misses for claims that are not flagged.
+  const reason = rng.weighted(['none', 'late', 'history', 'no_proof'] as const, [70, 10, 10, 10]);
+  let nearMiss =
+    reason === 'none' && rng.chance(0.5) ? rng.pick(['late', 'history', 'no_proof'] as const) : undefined;
+  if (linked) {
+    story = { ...linked.built.story, traps: [...linked.built.story.traps] };
+    start = linked.built.start;
+    incident = linked.built.incident;
+    sameDates = rng.chance(0.5);
+    reported = sameDates ? linked.built.reported : incident + rng.int(0, 6);
+    storyText = fill(rng.pick(set.families('follow-up', FOLLOW_UP, { public: 1, hidden: 3 })), {
+      ref: linked.id,
+    });
+    kind = rng.chance(0.3) ? 'over_limit' : 'approve';
+  } else {
+    kind = rng.weighted(
+      [
+        'approve',
+        'approve_trap',
+        'wear',
+        'unlocked',
+        'unoccupied',
+        'business',
+        'over_limit',
+        'new_policy',
+        'excluded_and_referred',
+      ] as const,
+      [21, 22, 6, 7, 6, 5, 13, 14, 6],
+    );
+    story = buildStory(rng, set, t, kind);
+    start = rng.int(0, 150);
+    const delay =
+      reason === 'late'
+        ? t.lateDays + rng.int(1, 40)
+        : nearMiss === 'late'
+          ? rng.int(Math.max(1, t.lateDays - 8), t.lateDays)
+          : rng.int(0, 6);
+    // The new-policy window counts from the start to the incident or to the report.
+    if (kind === 'new_policy' || (kind === 'excluded_and_referred' && rng.chance(0.5))) {
+      const inWindow = rng.int(1, t.newPolicyDays - 1);
+      if (t.newBasis === 'incident') incident = start + inWindow;
+      else incident = start + Math.max(1, inWindow - Math.min(delay, inWindow));
+      reported = t.newBasis === 'incident' ? incident + delay : start + inWindow;
+    } else {
+      const gap = rng.chance(0.3) ? t.newPolicyDays + rng.int(1, 5) : t.newPolicyDays + rng.int(6, 200);
+      // Outside the window on the rule's own basis; the other date may be inside it (a trap).
+      if (t.newBasis === 'incident') {
+        incident = start + gap;
+        reported = incident + delay;
+      } else {
+        reported = start + gap;
+        incident = reported - Math.min(delay, gap - 1);
+      }
+    }
+    storyText = story.text;
+    if (story.away > 0) {
+      const awayText = rng.chance(0.4)
+        ? fill(pickF(rng, set, 'away-dates', AWAY_DATES), {
+            left: date(incident - story.away),
+            back: date(incident),
+          })
+        : fill(pickF(rng, set, 'away-span', AWAY_SPAN), { away: span(story.away) });
+      storyText = rng.chance(0.5)
+        ? `${storyText}. ${awayText}`
+        : `${awayText} On return, the customer ${storyText}`;
+    }
+  }
+  const overWanted = kind === 'over_limit' || (kind === 'excluded_and_referred' && rng.chance(0.6));
+  let items = maybeIdentical(rng, t, itemValues(rng, t, overWanted), overWanted);
+  const proofAmount = () => (t.proofBasis === 'total' ? sum(items) : Math.max(...items));
+  if (reason === 'no_proof' && proofAmount() <= t.proofOver) {
+    if (overWanted || t.valueBasis === 'item')
+      items = [...items, t.proofOver + rng.int(1, 10) * 25].slice(-4);
+    else items = [t.proofOver + rng.int(1, 10) * 25];
+  }
+  if (nearMiss === 'no_proof' && proofAmount() > t.proofOver) nearMiss = undefined;
+  const noProof = reason === 'no_proof' || nearMiss === 'no_proof';
+  const previous =
+    reason === 'history'
+      ? t.historyMin + rng.int(0, 2)
+      : nearMiss === 'history'
+        ? t.historyMin - 1
+        : rng.weighted([0, 1], [75, 25]);
+  const proof = noProof ? pickF(rng, set, 'proof-no', PROOF_NO) : pickF(rng, set, 'proof-yes', PROOF_YES);
+  const flagged =
+    reported - incident > t.lateDays || previous >= t.historyMin || (noProof && proofAmount() > t.proofOver);
+
+  const opener = rng.pick(set.families('openers', OPENERS, { public: 2, hidden: 3 }))(name, town);
+  const storySentence = /^[A-Z]/.test(storyText)
+    ? `${opener.replace(/[,—]\s*$/, '').trim()}: ${storyText}`
+    : `${opener} ${storyText}`;
+  const first = storySentence.endsWith('.') ? storySentence : `${storySentence}.`;
+  const corrections: string[] = story.correction && !linked ? [story.correction] : [];
+  // The value first given for the dearest item may be corrected later; the corrected one counts.
+  let shownItems = items;
+  if (!linked && rng.chance(0.15) && items.length > 0) {
+    const i = items.indexOf(Math.max(...items));
+    const first = Math.max(50, items[i]! + rng.pick([-1, 1]) * rng.int(2, 20) * 50);
+    if (
+      valueReferred(t, items) ===
+        valueReferred(
+          t,
+          items.map((v, j) => (j === i ? first : v)),
+        ) ||
+      rng.chance(0.5)
+    ) {
+      shownItems = items.map((v, j) => (j === i ? first : v));
+      if (Math.max(...shownItems) === first)
+        corrections.push(fill(pickF(rng, set, 'value-corrections', VALUE_CORRECTIONS), { v: m(items[i]!) }));
+      else shownItems = items;
+    }
+  }
+  // The incident date first given may be corrected later.
+  let shownIncident = incident;
+  if (!linked && !sameDates && incident - start > 14 && rng.chance(0.12)) {
+    shownIncident = incident - rng.int(2, 12);
+    corrections.push(fill(pickF(rng, set, 'date-corrections', DATE_CORRECTIONS), { d: date(incident) }));
+  }
+  const timeline =
+    linked && sameDates
+      ? fill(pickF(rng, set, 'same-dates', SAME_DATES), { ref: linked.id })
+      : rng.pick(set.families('timelines', TIMELINES, { public: 3, hidden: 4 }))({
+          start,
+          incident: shownIncident,
+          reported,
+          date,
+          span,
+        });
+  const value = rng.pick(set.families('value-lines', VALUE_LINES, { public: 2, hidden: 3 }))({
+    items: shownItems,
+    m,
+    proof,
+    rng,
+  });
+  const history = rng.pick(set.families('history', HISTORY, { public: 2, hidden: 4 }))(previous);
+  const extras: string[] = [];
+  if (rng.chance(0.35))
+    extras.push(
+      fill(pickF(rng, set, 'date-distractors', DATE_DISTRACTORS), { d: date(incident + rng.int(-200, 20)) }),
+    );
+  if (rng.chance(0.35))
+    extras.push(
+      fill(pickF(rng, set, 'money-distractors', MONEY_DISTRACTORS), {
+        x: m(t.excess),
+        q: m(t.itemLimit + rng.int(2, 60) * 50),
+        p: m(rng.int(9, 40)),
+      }),
+    );
+  const summary = typo(
+    rng,
+    [first, ...rng.shuffle([timeline, value, history, ...extras]), ...corrections].join(' '),
+    0.04,
+  );
+
   let decision: Decision;
   let clause: string;
-  switch (scenario.kind) {
-    case 'approve':
-    case 'over_limit':
-    case 'new_policy': {
-      const items = rng.pick(ITEMS[scenario.peril]);
-      story = rng.pick(STORIES[scenario.peril]).replace('{items}', items);
-      if (scenario.kind === 'approve') {
-        decision = 'approve';
-        clause = PERIL_CLAUSE[scenario.peril];
-      } else {
-        decision = 'refer';
-        clause = scenario.kind === 'over_limit' ? '4.1' : '4.2';
-      }
-      break;
-    }
-    case 'wear':
-      story = rng.pick([
-        'reports a ceiling stain and swollen floorboards from a drip under the sink that had been noticed for months',
-        'says the sofa fabric has worn through and the frame has gone soft with damp',
-        'reports mould on fitted wardrobes and clothes from long-standing condensation',
-      ]);
-      decision = 'deny';
-      clause = EXCLUSION_CLAUSE.wear;
-      break;
-    case 'unlocked':
-      story = rng.pick([
-        'says a laptop and a wallet were taken from the hallway while the front door was left on the latch',
-        'reports that bikes were taken from the house after a back door was left unlocked overnight; there is no sign of forced entry',
-        'believes someone walked in through an open ground-floor window and took a tablet; nothing was damaged',
-      ]);
-      decision = 'deny';
-      clause = EXCLUSION_CLAUSE.unlocked;
-      break;
-    case 'unoccupied': {
-      const away = t.unoccupiedDays + rng.int(5, 40);
-      story = rng.pick([
-        `returned after ${away} days working abroad to find a burst pipe had soaked the downstairs rooms`,
-        `came back from a ${away}-day stay with family to find the back door forced and a television gone`,
-        `was away for ${away} consecutive days; on return the flat had been broken into and jewellery taken`,
-      ]);
-      decision = 'deny';
-      clause = EXCLUSION_CLAUSE.unoccupied;
-      break;
-    }
-    case 'business':
-      story = rng.pick([
-        'reports that photography equipment used for paid wedding shoots was stolen in a break-in',
-        'says stock for an online craft shop, kept in the spare room, was ruined by a burst pipe',
-        'reports a break-in in which tools used in a plastering business were taken',
-      ]);
-      decision = 'deny';
-      clause = EXCLUSION_CLAUSE.business;
-      break;
+  const referredValue = valueReferred(t, items);
+  const referredNew = newReferred(t, start, incident, reported);
+  const excluded =
+    story.exclusion === 'unoccupied'
+      ? story.away > t.unoccupiedDays && t.unoccupiedScope.includes(story.peril)
+        ? 'unoccupied'
+        : undefined
+      : story.exclusion;
+  if (excluded) {
+    decision = 'deny';
+    clause = t.exclusion[excluded];
+  } else if (referredValue) {
+    decision = 'refer';
+    clause = t.referral.value;
+  } else if (referredNew) {
+    decision = 'refer';
+    clause = t.referral.new;
+  } else {
+    decision = 'approve';
+    clause = t.cover[story.peril];
   }
-  const lines = [
-    `${name} (${town}) ${story}.`,
-    `Incident date ${formatDay(incident, dateStyle)}; reported ${formatDay(incident + reportDelay, dateStyle)}; policy start ${formatDay(policyStart, dateStyle)}.`,
-    `Amount claimed ${money(amount)}; the most valuable item is valued at ${money(scenario.kind === 'over_limit' ? amount : Math.max(50, Math.round((amount * rng.float(0.4, 0.9)) / 10) * 10))}; ${proof}.`,
-    `Previous claims in the last 12 months: ${previous === 0 ? 'none' : previous}.`,
-  ];
+  // The clause the decision rests on, the rules the claim brings up without them applying, and
+  // the referral rules an approval had to rule out; for a follow-up, the claim it points to.
+  const evidence = [t.lines[clause]!];
+  for (const trap of story.traps) evidence.push(t.lines[t.exclusion[trap]]!);
+  if (story.away > 0) evidence.push(t.lines[t.exclusion.unoccupied]!);
+  if (decision !== 'deny') evidence.push(t.lines[t.referral.value]!, t.lines[t.referral.new]!);
+  if (decision === 'deny' && (referredValue || referredNew))
+    evidence.push(t.lines[t.referral[referredValue ? 'value' : 'new']]!);
+  if (linked) evidence.push(linked.built.summary);
+  const unique = [...new Set(evidence)];
   return {
-    summary: lines.join(' '),
-    triage: { decision, fraud_flag: fraudReason !== 'none', clause },
+    summary,
+    triage: { decision, fraud_flag: flagged, clause },
+    evidence: {
+      decision: unique,
+      clause: unique,
+      fraud_flag: [...t.fraudLines, ...(linked && sameDates ? [linked.built.summary] : [])],
+    },
+    story,
+    start,
+    incident,
+    reported,
   };
 }
 
-export const generate: Generate<Input, Expected> = (rng, index) => {
-  const terms: Terms = {
-    insurer: rng.pick(['Harbourline Insurance', 'Northgate Mutual', 'Kestrel Home Cover', 'Albion & Vale']),
-    product: rng.pick(['Home Contents Standard', 'Contents Plus', 'Essential Contents']),
-    itemLimit: rng.pick([1500, 2000, 2500, 3000]),
-    unoccupiedDays: rng.pick([30, 45, 60]),
-    newPolicyDays: rng.pick([14, 21, 30]),
-    lateDays: rng.pick([30, 45]),
-    excess: rng.pick([100, 150, 250]),
-  };
+export const generate: Generate<Input, Expected> = (rng, index, set) => {
+  const { terms, policy } = policyTerms(rng, set);
   const count = rng.int(12, 18);
   const names = rng.sample(
-    FIRST.flatMap((f) => LAST.map((l) => `${f} ${l}`)),
+    FIRST.flatMap((first) => LAST.map((last) => `${first} ${last}`)),
     count,
   );
   const prefix = `CLM-${String(24000 + (index % 900) * 7 + rng.int(0, 6)).padStart(5, '0')}`;
   const claims: Claim[] = [];
   const triage: Triage[] = [];
   const facts = [];
+  const built: Built[] = [];
   for (let i = 0; i < count; i++) {
-    const policyStart = rng.int(0, 120);
-    const built = buildClaim(rng, terms, policyStart, names[i]!, rng.pick(TOWNS));
     const claim_id = `${prefix}-${String(i + 1).padStart(2, '0')}`;
-    claims.push({ claim_id, summary: built.summary });
-    triage.push({ claim_id, ...built.triage });
-    facts.push({ id: claim_id, text: built.summary, answers: { ...built.triage } });
+    // Some later claims are follow-ups to an earlier one: their circumstances are in that claim.
+    const candidates = built.map((b, j) => ({ b, j })).filter(({ b }) => !b.summary.includes('CLM-'));
+    const link = i >= 2 && candidates.length > 0 && rng.chance(0.18) ? rng.pick(candidates) : undefined;
+    const b = buildClaim(
+      rng,
+      set,
+      terms,
+      names[i]!,
+      rng.pick(TOWNS),
+      link ? { id: claims[link.j]!.claim_id, built: link.b } : undefined,
+    );
+    built.push(b);
+    claims.push({ claim_id, summary: b.summary });
+    triage.push({ claim_id, ...b.triage });
+    facts.push({ id: claim_id, text: b.summary, answers: { ...b.triage }, evidence: b.evidence });
   }
-  return { input: { policy: policyText(terms), claims }, expected: { triage }, facts };
+  return { input: { policy, claims }, expected: { triage }, facts };
 };
