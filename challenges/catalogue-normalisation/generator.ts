@@ -1,10 +1,17 @@
-import type { Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, Rng } from '@reps/engine';
 
 /**
  * A marketplace feed of seller listings for a homeware and fitness retailer. Sellers write titles
  * their own way: brand anywhere (or only in the description), fancy colour names, sizes in metric,
- * US or mixed units with odd spellings, and marketing noise. The catalogue wants one clean record
- * per listing with the size in millilitres or grams.
+ * US or mixed units with odd spellings, and marketing noise. They also mention other brands, other
+ * colours, other products and other sizes that are not the listing's own (a lid that fits, a colour
+ * sold separately, the bottle it holds), and a seller listing a range refers to an earlier listing
+ * of the same feed ("same size as SKU-…"). The catalogue wants one clean record per listing with
+ * the size in millilitres or grams.
+ *
+ * Every pool a regex or a nearest neighbour could learn from (nouns, colour names, layouts, the
+ * frames that mention a brand, a colour or a size, the distractor frames, unit spellings) is split
+ * into families: public cases show some, hidden cases others.
  */
 
 interface Listing {
@@ -82,28 +89,68 @@ const S = (quantity: number, unit: RawUnit): SizeOption => ({ quantity, unit });
 
 const CATEGORIES: Record<Category, CategorySpec> = {
   paint: {
-    nouns: ['Matt Emulsion Paint', 'Chalk Paint', 'Eggshell Wood Paint', 'Kitchen & Bathroom Paint'],
+    nouns: [
+      'Matt Emulsion Paint',
+      'Chalk Paint',
+      'Eggshell Wood Paint',
+      'Kitchen & Bathroom Paint',
+      'Satin Wall Paint',
+      'Furniture Paint',
+      'Masonry Paint',
+      'Gloss Trim Paint',
+      'Tin of Interior Paint',
+    ],
     base: 'ml',
     sizes: [S(2.5, 'l'), S(750, 'ml'), S(5, 'l'), S(1, 'gal'), S(32, 'fl oz'), S(1.25, 'l'), S(250, 'ml')],
     brands: ['Hartwell Paints', 'Colourhaus', 'Brightside Decor', 'Farrow Lane'],
     extras: ['low VOC', 'one coat coverage', 'wipeable finish', 'dries in 2 hours'],
   },
   candle: {
-    nouns: ['Soy Wax Candle', 'Scented Jar Candle', 'Pillar Candle', 'Three Wick Candle'],
+    nouns: [
+      'Soy Wax Candle',
+      'Scented Jar Candle',
+      'Pillar Candle',
+      'Three Wick Candle',
+      'Tin Candle',
+      'Rapeseed Wax Candle',
+      'Beeswax Candle',
+      'Reed-free Scented Candle',
+      'Glass Votive Candle',
+    ],
     base: 'g',
     sizes: [S(8, 'oz'), S(200, 'g'), S(1.1, 'lb'), S(14.5, 'oz'), S(450, 'g'), S(120, 'g')],
     brands: ['Lumen & Co', 'Wickford', 'Hearthlight', 'Maison Cire'],
     extras: ['45 hour burn time', 'cotton wick', 'vegan', 'hand poured in Devon'],
   },
   yarn: {
-    nouns: ['Chunky Knitting Yarn', 'Merino DK Yarn', 'Cotton Crochet Yarn', 'Aran Wool Blend'],
+    nouns: [
+      'Chunky Knitting Yarn',
+      'Merino DK Yarn',
+      'Cotton Crochet Yarn',
+      'Aran Wool Blend',
+      'Sock Yarn',
+      'Alpaca Blend Yarn',
+      'Super Bulky Wool',
+      'Double Knit Acrylic',
+      'Hank of Lace Weight Yarn',
+    ],
     base: 'g',
     sizes: [S(100, 'g'), S(3.5, 'oz'), S(50, 'g'), S(1.76, 'oz'), S(200, 'g'), S(0.5, 'kg')],
     brands: ['Woolcraft', 'Yarnsmith', 'Loop & Purl', 'Highland Fibre Co'],
     extras: ['machine washable', 'super soft', 'ideal for beginners', 'OEKO-TEX certified'],
   },
   water_bottle: {
-    nouns: ['Insulated Water Bottle', 'Sports Bottle', 'Stainless Steel Flask', 'Leakproof Drinks Bottle'],
+    nouns: [
+      'Insulated Water Bottle',
+      'Sports Bottle',
+      'Stainless Steel Flask',
+      'Leakproof Drinks Bottle',
+      'Gym Bottle',
+      'Vacuum Hydration Flask',
+      'Squeeze Cycling Bottle',
+      'Kids Drinking Bottle',
+      'Glass Water Bottle',
+    ],
     base: 'ml',
     sizes: [
       S(750, 'ml'),
@@ -118,35 +165,85 @@ const CATEGORIES: Record<Category, CategorySpec> = {
     extras: ['BPA free', 'keeps drinks cold for 24 hours', 'dishwasher safe lid', 'carry loop'],
   },
   storage_box: {
-    nouns: ['Plastic Storage Box with Lid', 'Stackable Storage Tub', 'Underbed Storage Box', 'Clip Lock Box'],
+    nouns: [
+      'Plastic Storage Box with Lid',
+      'Stackable Storage Tub',
+      'Underbed Storage Box',
+      'Clip Lock Box',
+      'Toy Storage Crate',
+      'Shoe Storage Container',
+      'Attic Storage Trunk',
+      'Lidded Storage Bin',
+      'Pantry Organiser Box',
+    ],
     base: 'ml',
     sizes: [S(12, 'l'), S(45, 'l'), S(32, 'l'), S(5, 'l'), S(60, 'l'), S(9, 'l')],
     brands: ['Stakit', 'HomeTidy', 'BoxWell', 'Nestor Storage'],
     extras: ['stackable', 'clip lock handles', 'food safe', 'made from recycled plastic'],
   },
   watering_can: {
-    nouns: ['Watering Can', 'Indoor Watering Can', 'Galvanised Watering Can', 'Long Spout Watering Can'],
+    nouns: [
+      'Watering Can',
+      'Indoor Watering Can',
+      'Galvanised Watering Can',
+      'Long Spout Watering Can',
+      'Plant Watering Pot',
+      'Garden Sprinkling Can',
+      'Houseplant Mister Can',
+      'Metal Rose Can',
+      'Balcony Watering Jug',
+    ],
     base: 'ml',
     sizes: [S(5, 'l'), S(1.5, 'gal'), S(10, 'l'), S(1, 'l'), S(2, 'gal'), S(1.8, 'l')],
     brands: ['Greenthumb', 'Potting Shed Co', 'Verdelia', 'Burgon & Bloom'],
     extras: ['removable rose', 'balanced handle', 'rust resistant', 'for house plants'],
   },
   kettle: {
-    nouns: ['Electric Kettle', 'Rapid Boil Kettle', 'Cordless Jug Kettle', 'Dome Kettle'],
+    nouns: [
+      'Electric Kettle',
+      'Rapid Boil Kettle',
+      'Cordless Jug Kettle',
+      'Dome Kettle',
+      'Stainless Steel Kettle',
+      'Quiet Boil Kettle',
+      'Variable Temperature Kettle',
+      'Glass Kettle',
+      'Traditional Hob-style Electric Kettle',
+    ],
     base: 'ml',
     sizes: [S(1.7, 'l'), S(1.5, 'l'), S(1, 'l'), S(170, 'cl'), S(0.8, 'l')],
     brands: ['Breville Home', 'Kelvin & Hart', 'Swanbrook', 'Morrow Electric'],
     extras: ['3kW rapid boil', 'limescale filter', 'auto shut off', '360 degree base'],
   },
   travel_mug: {
-    nouns: ['Travel Mug', 'Insulated Coffee Cup', 'Leakproof Tumbler', 'Reusable Coffee Cup'],
+    nouns: [
+      'Travel Mug',
+      'Insulated Coffee Cup',
+      'Leakproof Tumbler',
+      'Reusable Coffee Cup',
+      'Commuter Mug',
+      'Thermal Cup',
+      'Vacuum Tumbler with Handle',
+      'Takeaway Cup',
+      'Car Coffee Mug',
+    ],
     base: 'ml',
     sizes: [S(350, 'ml'), S(12, 'fl oz'), S(16, 'fl oz'), S(450, 'ml'), S(20, 'fl oz'), S(34, 'cl')],
     brands: ['Brewmate', 'Kopi Go', 'Thermoflo', 'Daily Grind Co'],
     extras: ['fits car cup holders', 'one hand lid', 'double walled', 'plastic free'],
   },
   dumbbell: {
-    nouns: ['Neoprene Dumbbell', 'Hex Dumbbell', 'Vinyl Hand Weight', 'Cast Iron Kettlebell'],
+    nouns: [
+      'Neoprene Dumbbell',
+      'Hex Dumbbell',
+      'Vinyl Hand Weight',
+      'Cast Iron Kettlebell',
+      'Rubber Hex Weight',
+      'Chrome Dumbbell',
+      'Adjustable Dumbbell Plate',
+      'Soft Kettlebell',
+      'Studio Hand Weight',
+    ],
     base: 'g',
     sizes: [S(2, 'kg'), S(5, 'lb'), S(10, 'lb'), S(4, 'kg'), S(1.5, 'kg'), S(15, 'lb'), S(8, 'kg')],
     brands: ['IronPeak', 'FitForge', 'Corestrong', 'Apex Athletic'],
@@ -155,19 +252,100 @@ const CATEGORIES: Record<Category, CategorySpec> = {
 };
 
 const COLOUR_NAMES: Record<Colour, string[]> = {
-  black: ['Black', 'Jet Black', 'Onyx', 'Matte Black', 'Midnight Black'],
-  white: ['White', 'Ivory', 'Chalk White', 'Snow', 'Pure White'],
-  grey: ['Grey', 'Charcoal', 'Slate', 'Dove Grey', 'Gunmetal'],
-  red: ['Red', 'Crimson', 'Cherry', 'Pillar Box Red', 'Scarlet'],
-  blue: ['Blue', 'Navy', 'Cobalt', 'Sky Blue', 'Denim'],
-  green: ['Green', 'Sage Green', 'Forest', 'Olive', 'Emerald'],
-  yellow: ['Yellow', 'Mustard', 'Lemon', 'Ochre', 'Sunflower'],
-  pink: ['Pink', 'Blush', 'Rose', 'Dusky Pink', 'Candyfloss'],
-  purple: ['Purple', 'Lilac', 'Plum', 'Lavender', 'Aubergine'],
-  orange: ['Orange', 'Terracotta', 'Burnt Orange', 'Tangerine', 'Rust'],
-  brown: ['Brown', 'Chocolate', 'Walnut', 'Mocha', 'Caramel'],
-  teal: ['Teal', 'Duck Egg', 'Petrol Blue', 'Aqua', 'Peacock'],
+  black: [
+    'Black',
+    'Jet Black',
+    'Onyx',
+    'Matte Black',
+    'Midnight Black',
+    'Ebony',
+    'Liquorice',
+    'Raven',
+    'Coal',
+  ],
+  white: ['White', 'Ivory', 'Chalk White', 'Snow', 'Pure White', 'Alabaster', 'Porcelain', 'Cotton', 'Frost'],
+  grey: ['Grey', 'Charcoal', 'Slate', 'Dove Grey', 'Gunmetal', 'Pewter', 'Ash', 'Storm', 'Graphite'],
+  red: ['Red', 'Crimson', 'Cherry', 'Pillar Box Red', 'Scarlet', 'Ruby', 'Poppy', 'Garnet', 'Vermilion'],
+  blue: ['Blue', 'Navy', 'Cobalt', 'Sky Blue', 'Denim', 'Sapphire', 'Cornflower', 'Indigo', 'Midnight Navy'],
+  green: ['Green', 'Sage Green', 'Forest', 'Olive', 'Emerald', 'Moss', 'Pistachio', 'Fern', 'Bottle Green'],
+  yellow: ['Yellow', 'Mustard', 'Lemon', 'Ochre', 'Sunflower', 'Saffron', 'Buttercup', 'Canary', 'Honey'],
+  pink: ['Pink', 'Blush', 'Rose', 'Dusky Pink', 'Candyfloss', 'Flamingo', 'Peony', 'Salmon', 'Fuchsia'],
+  purple: ['Purple', 'Lilac', 'Plum', 'Lavender', 'Aubergine', 'Violet', 'Heather', 'Amethyst', 'Mulberry'],
+  orange: [
+    'Orange',
+    'Terracotta',
+    'Burnt Orange',
+    'Tangerine',
+    'Rust',
+    'Apricot',
+    'Copper',
+    'Pumpkin',
+    'Marmalade',
+  ],
+  brown: ['Brown', 'Chocolate', 'Walnut', 'Mocha', 'Caramel', 'Chestnut', 'Hazelnut', 'Tobacco', 'Espresso'],
+  teal: [
+    'Teal',
+    'Duck Egg',
+    'Petrol Blue',
+    'Aqua',
+    'Peacock',
+    'Lagoon',
+    'Kingfisher',
+    'Jade Teal',
+    'Deep Sea',
+  ],
 };
+
+/** Other names a brand trades under; the register lists them after its canonical name. */
+const TRADES_AS: Record<string, [string, string]> = {
+  'Hartwell Paints': ['Hartwell Coatings', 'HWP'],
+  Colourhaus: ['Haus of Colour', 'CLH Paints'],
+  'Brightside Decor': ['Brightside Interiors', 'BSD Home'],
+  'Farrow Lane': ['Lane Heritage Paints', 'FL Colour'],
+  'Lumen & Co': ['Lumen Candles', 'LMN Home'],
+  Wickford: ['Wickford Candle Works', 'WCK'],
+  Hearthlight: ['Hearth & Flame', 'HLT Scents'],
+  'Maison Cire': ['Cire Paris', 'MC Bougies'],
+  Woolcraft: ['Woolcraft Mills', 'WLC Yarns'],
+  Yarnsmith: ['The Yarn Smithy', 'YSM'],
+  'Loop & Purl': ['LoopPurl Studio', 'L&P Yarn'],
+  'Highland Fibre Co': ['Highland Mills', 'HFC Wool'],
+  Hydrova: ['Hydrova Hydration', 'HDV'],
+  'Summit Gear': ['Summit Outdoor Supply', 'SMT Gear'],
+  AquaTrail: ['Aqua Trail Co', 'ATR Bottles'],
+  'Cascade Outdoor': ['Cascade Adventure', 'CSC Outdoor'],
+  Stakit: ['Stak-It Storage', 'STK Home'],
+  HomeTidy: ['Tidy Home Goods', 'HMT'],
+  BoxWell: ['Boxwell Containers', 'BXW'],
+  'Nestor Storage': ['Nestor Home Systems', 'NST Boxes'],
+  Greenthumb: ['Green Thumb Garden', 'GTH'],
+  'Potting Shed Co': ['The Potting Shed', 'PSC Garden'],
+  Verdelia: ['Verdelia Gardenware', 'VRD'],
+  'Burgon & Bloom': ['Burgon Garden Tools', 'B&B Garden'],
+  'Breville Home': ['Breville Kitchen', 'BRV Home'],
+  'Kelvin & Hart': ['Kelvin Hart Appliances', 'K&H'],
+  Swanbrook: ['Swan Brook Electricals', 'SWB'],
+  'Morrow Electric': ['Morrow Appliances', 'MRW Electric'],
+  Brewmate: ['Brew Mate Drinkware', 'BRM'],
+  'Kopi Go': ['KopiGo Cups', 'KPG'],
+  Thermoflo: ['Thermo Flow', 'TFL Drinkware'],
+  'Daily Grind Co': ['Daily Grind Drinkware', 'DGC'],
+  IronPeak: ['Iron Peak Fitness', 'IPK'],
+  FitForge: ['Fit Forge Equipment', 'FFG'],
+  Corestrong: ['Core Strong Athletics', 'CST Fitness'],
+  'Apex Athletic': ['Apex Fitness Supply', 'APX'],
+};
+
+/** The register's entry for a brand: its canonical name, then the names it also trades under. */
+function registerEntry(brand: string): string {
+  const [a, b] = TRADES_AS[brand]!;
+  return `${brand} (also trades as ${a} and ${b})`;
+}
+
+/** The brief's colour chart, one line per family (brief.md holds these lines word for word). */
+function chartLine(colour: Colour): string {
+  return `${colour}: ${COLOUR_NAMES[colour].join(', ')}.`;
+}
 
 const NOISE = [
   'NEW!!',
@@ -178,33 +356,239 @@ const NOISE = [
   '[Fast Dispatch]',
   'SALE',
   '',
+  'Limited Stock',
+  '★★★★★',
+  'Next Day Delivery',
+  'Bundle & Save',
 ];
 
+/** Unit spellings, each a family of its own. */
+const UNIT_SPELLINGS: Record<RawUnit, string[]> = {
+  ml: ['ml', 'ML', 'mL', 'millilitres', 'mls', 'milliliter'],
+  cl: ['cl', 'CL', 'centilitres', 'cL'],
+  l: ['L', 'l', 'Ltr', 'Litre', 'litres', 'liter', 'LTR', 'lt'],
+  'fl oz': ['fl oz', 'fl. oz', 'FL OZ', 'oz', 'oz.', 'fluid ounces', 'floz'],
+  gal: ['gal', 'Gallon', 'US gal', 'gallons', 'GAL'],
+  g: ['g', 'G', 'gr', 'grams', 'gms', 'gram'],
+  kg: ['kg', 'KG', 'Kg', 'kilo', 'kilograms', 'kgs'],
+  oz: ['oz', 'OZ', 'oz.', 'ounce', 'ounces', 'Oz'],
+  lb: ['lb', 'lbs', 'LB', 'pound', 'pounds', 'Lbs'],
+};
+
+type Frame = (x: string) => string;
+/** How the listing's own brand is named. */
+const BRAND_FRAMES: Frame[] = [
+  (b) => `by ${b}`,
+  (b) => `Brand: ${b}`,
+  (b) => `From ${b}:`,
+  (b) => `${b}`,
+  (b) => `Made by ${b}.`,
+  (b) => `Manufacturer - ${b}.`,
+  (b) => `(${b} official store)`,
+  (b) => `genuine ${b} product`,
+  (b) => `${b}'s own`,
+];
+/** Other brands a listing mentions that are not its brand. */
+const BRAND_DISTRACTORS: Frame[] = [
+  (b) => `compatible with ${b} accessories`,
+  (b) => `not affiliated with ${b}`,
+  (b) => `cheaper than ${b}`,
+  (b) => `replaces the discontinued ${b} model`,
+  (b) => `a great alternative to ${b}`,
+  (b) => `works alongside ${b} products`,
+  (b) => `outlasts ${b} in our tests`,
+];
+/** How the listing's own colour is named. */
+const COLOUR_FRAMES: Frame[] = [
+  (c) => `- ${c} -`,
+  (c) => `in ${c}`,
+  (c) => `(${c})`,
+  (c) => `Colour: ${c}.`,
+  (c) => `shade ${c}`,
+  (c) => `finish: ${c}.`,
+  (c) => `${c} edition`,
+  (c) => `colourway ${c}`,
+];
+/** Colours a listing mentions that are not the product's colour. */
+const COLOUR_DISTRACTORS: Frame[] = [
+  (c) => `also available in ${c} (sold separately)`,
+  (c) => `with ${c} lid`,
+  (c) => `not ${c} as some photos suggest`,
+  (c) => `${c} gift bag included`,
+  (c) => `matches our ${c} range`,
+  (c) => `${c} handle`,
+  (c) => `the ${c} version is out of stock`,
+];
+/** Parts and extras whose colour is not the product's. */
+const ACCESSORIES = [
+  'lid',
+  'handle',
+  'cap',
+  'strap',
+  'base',
+  'spout',
+  'wick',
+  'label',
+  'gift box',
+  'pouch',
+  'stand',
+  'sleeve',
+];
+type AccessoryFrame = (c: string, a: string) => string;
+const ACCESSORY_FRAMES: AccessoryFrame[] = [
+  (c, a) => `${a} in ${c}`,
+  (c, a) => `${c} ${a}`,
+  (c, a) => `${a}: ${c}`,
+  (c, a) => `with a ${c}-coloured ${a}`,
+  (c, a) => `${c} ${a} sold separately`,
+  (c, a) => `the ${a} comes in ${c}`,
+  (c, a) => `pictured with a ${c} ${a}`,
+];
+
+/** Other products a listing mentions. */
+const PRODUCT_DISTRACTORS: Frame[] = [
+  (n) => `pairs well with our ${n}`,
+  (n) => `fits next to any ${n}`,
+  (n) => `${n} not included`,
+  (n) => `(looking for a ${n}? see our other listings)`,
+  (n) => `as featured with the ${n}`,
+  (n) => `not a ${n}`,
+];
+/** How the size is given. */
+const SIZE_FRAMES: Frame[] = [
+  (z) => `${z}`,
+  (z) => `Size: ${z}.`,
+  (z) => `capacity ${z}`,
+  (z) => `${z} net`,
+  (z) => `contents ${z}`,
+  (z) => `(${z})`,
+  (z) => `holds ${z}`,
+];
+/** Numbers that are not the size. */
+const SIZE_DISTRACTORS: Frame[] = [
+  (z) => `fits ${z} refills`,
+  (z) => `was ${z}, now bigger`,
+  (z) => `not the ${z} version`,
+  (z) => `compare with our ${z} size`,
+  (z) => `ships in a box for up to ${z}`,
+];
+const OTHER_NUMBERS: ((rng: Rng) => string)[] = [
+  (rng) => `${rng.int(12, 40)} cm tall`,
+  (rng) => `pack of ${rng.int(2, 4)} (size per item)`,
+  (rng) => `${rng.int(1, 5)} year guarantee`,
+  (rng) => `${rng.int(20, 60)}% off`,
+  (rng) => `rated ${rng.int(3, 4)}.${rng.int(1, 9)}/5 by ${rng.int(40, 900)} buyers`,
+];
+/** A listing of a seller's range that refers to an earlier listing for one of its fields. */
+const REFERENCES: Record<'brand' | 'colour' | 'size', ((sku: string) => string)[]> = {
+  brand: [
+    (s) => `Same maker as ${s}.`,
+    (s) => `Brand as per ${s}.`,
+    (s) => `From the brand of our listing ${s}.`,
+    (s) => `Made by the same company as ${s}.`,
+  ],
+  colour: [
+    (s) => `Same colour as ${s}.`,
+    (s) => `Colour matches ${s}.`,
+    (s) => `In the shade of listing ${s}.`,
+    (s) => `Colourway identical to ${s}.`,
+  ],
+  size: [
+    (s) => `Same size as ${s}.`,
+    (s) => `Capacity as ${s}.`,
+    (s) => `Size: see ${s}.`,
+    (s) => `Identical contents to ${s}.`,
+  ],
+};
+
+/** A reference by description: the earlier listing's colour name and product. */
+const DESCRIBED: Record<'brand' | 'colour' | 'size', ((what: string) => string)[]> = {
+  brand: [(w) => `Same maker as the ${w} above.`, (w) => `Made by whoever makes the ${w} in this feed.`],
+  colour: [(w) => `Same colour as the ${w} above.`, (w) => `In the shade of the ${w} listed earlier.`],
+  size: [(w) => `Same size as the ${w} above.`, (w) => `Contents identical to the ${w} listed earlier.`],
+};
+/** A pack whose size is given for the whole pack: the size is per item. */
+const PACK_TOTALS: ((n: number, total: string) => string)[] = [
+  (n, t) => `pack of ${n}, ${t} in total`,
+  (n, t) => `${t} across ${n} items`,
+  (n, t) => `set of ${n} (${t} altogether)`,
+  (n, t) => `${n}-pack totalling ${t}`,
+];
+
+interface Families {
+  nouns: Record<Category, string[]>;
+  colours: Record<Colour, string[]>;
+  units: Record<RawUnit, string[]>;
+  brandFrames: Frame[];
+  brandDistractors: Frame[];
+  colourFrames: Frame[];
+  colourDistractors: Frame[];
+  productDistractors: Frame[];
+  sizeFrames: Frame[];
+  sizeDistractors: Frame[];
+  layouts: number[];
+  references: Record<'brand' | 'colour' | 'size', ((sku: string) => string)[]>;
+  noise: string[];
+  accessoryFrames: AccessoryFrame[];
+  accessories: string[];
+  described: Record<'brand' | 'colour' | 'size', ((what: string) => string)[]>;
+  packTotals: ((n: number, total: string) => string)[];
+}
+
+function families(set: CaseSet): Families {
+  const per = <K extends string>(
+    label: string,
+    pools: Record<K, string[]>,
+    pub: number,
+  ): Record<K, string[]> =>
+    Object.fromEntries(
+      Object.entries(pools).map(([k, v]) => [
+        k,
+        set.families(`${label}:${k}`, v as string[], { public: pub }),
+      ]),
+    ) as Record<K, string[]>;
+  return {
+    nouns: per(
+      'noun',
+      Object.fromEntries(Object.entries(CATEGORIES).map(([k, v]) => [k, v.nouns])) as Record<
+        Category,
+        string[]
+      >,
+      3,
+    ),
+    colours: per('colour', COLOUR_NAMES, 3),
+    units: per('unit', UNIT_SPELLINGS, 2),
+    brandFrames: set.families('brand-frame', BRAND_FRAMES, { public: 3 }),
+    brandDistractors: set.families('brand-distractor', BRAND_DISTRACTORS, { public: 2 }),
+    colourFrames: set.families('colour-frame', COLOUR_FRAMES, { public: 3 }),
+    colourDistractors: set.families('colour-distractor', COLOUR_DISTRACTORS, { public: 2 }),
+    productDistractors: set.families('product-distractor', PRODUCT_DISTRACTORS, { public: 2 }),
+    sizeFrames: set.families('size-frame', SIZE_FRAMES, { public: 2 }),
+    sizeDistractors: set.families('size-distractor', SIZE_DISTRACTORS, { public: 2 }),
+    layouts: set.families('layout', [0, 1, 2, 3, 4, 5, 6, 7], { public: 3 }),
+    references: {
+      brand: set.families('ref-brand', REFERENCES.brand, { public: 1 }),
+      colour: set.families('ref-colour', REFERENCES.colour, { public: 1 }),
+      size: set.families('ref-size', REFERENCES.size, { public: 1 }),
+    },
+    noise: set.families('noise', NOISE, { public: 5 }),
+    accessoryFrames: set.families('accessory-frame', ACCESSORY_FRAMES, { public: 2 }),
+    accessories: set.families('accessory', ACCESSORIES, { public: 4, hidden: 8 }),
+    described: {
+      brand: set.families('described-brand', DESCRIBED.brand, { public: 1, hidden: 1 }),
+      colour: set.families('described-colour', DESCRIBED.colour, { public: 1, hidden: 1 }),
+      size: set.families('described-size', DESCRIBED.size, { public: 1, hidden: 1 }),
+    },
+    packTotals: set.families('pack-total', PACK_TOTALS, { public: 1 }),
+  };
+}
+
 /** How sellers write a size: "2.5L", "2,5 Ltr", "750 ML", "24oz.", "32 fl. oz", "1 Gallon". */
-function writeSize(rng: Rng, size: SizeOption): string {
+function writeSize(rng: Rng, f: Families, size: SizeOption): string {
   const q = size.quantity;
-  const comma = !Number.isInteger(q) && rng.chance(0.2) ? String(q).replace('.', ',') : String(q);
-  const spaced = rng.chance(0.5) ? ' ' : '';
-  switch (size.unit) {
-    case 'ml':
-      return `${comma}${spaced}${rng.pick(['ml', 'ML', 'mL', 'ml'])}`;
-    case 'cl':
-      return `${comma}${spaced}cl`;
-    case 'l':
-      return `${comma}${spaced}${rng.pick(['L', 'l', 'Ltr', 'Litre', 'litres'])}`;
-    case 'fl oz':
-      return `${comma}${spaced}${rng.pick(['fl oz', 'fl. oz', 'FL OZ', 'oz', 'oz.'])}`;
-    case 'gal':
-      return `${comma} ${rng.pick(['gal', 'Gallon', 'US gal'])}`;
-    case 'g':
-      return `${comma}${spaced}${rng.pick(['g', 'G', 'gr', 'grams'])}`;
-    case 'kg':
-      return `${comma}${spaced}${rng.pick(['kg', 'KG', 'Kg', 'kilo'])}`;
-    case 'oz':
-      return `${comma}${spaced}${rng.pick(['oz', 'OZ', 'oz.', 'ounce'])}`;
-    case 'lb':
-      return `${comma}${spaced}${rng.pick(['lb', 'lbs', 'LB', 'pound'])}`;
-  }
+  const comma = !Number.isInteger(q) && rng.chance(0.25) ? String(q).replace('.', ',') : String(q);
+  const spaced = size.unit === 'gal' || rng.chance(0.5) ? ' ' : '';
+  return `${comma}${spaced}${rng.pick(f.units[size.unit])}`;
 }
 
 function cased(rng: Rng, text: string): string {
@@ -214,82 +598,271 @@ function cased(rng: Rng, text: string): string {
   return text;
 }
 
+/** A brand as a seller writes it: cased, "and" for "&", without its last word, or a typo. */
+function writeBrand(rng: Rng, brand: string, hidden: boolean): string {
+  let b = brand;
+  if (b.includes(' & ') && rng.chance(0.3)) b = b.replace(' & ', rng.pick([' and ', '&', ' n ']));
+  if (hidden && rng.chance(0.15) && /\s(Co|Paints|Gear|Outdoor|Storage|Electric|Home|Decor)$/.test(b))
+    b = b.replace(/\s\S+$/, '');
+  if (hidden && rng.chance(0.15)) b = typo(rng, b);
+  return cased(rng, b);
+}
+
+const NEIGHBOURS: Record<string, string> = {
+  a: 's',
+  e: 'r',
+  i: 'o',
+  o: 'i',
+  n: 'm',
+  t: 'y',
+  l: 'k',
+  r: 'e',
+  u: 'y',
+};
+
+/** One slip of the keyboard in a word of four or more letters (a swap, a drop, a double, a neighbour). */
+function typo(rng: Rng, text: string): string {
+  const words = text.split(' ');
+  const candidates = words.map((_w, i) => i).filter((i) => /^[A-Za-z]{4,}$/.test(words[i]!));
+  if (candidates.length === 0) return text;
+  const i = rng.pick(candidates);
+  const w = words[i]!;
+  const j = rng.int(1, w.length - 2);
+  const kind = rng.int(0, 3);
+  words[i] =
+    kind === 0
+      ? w.slice(0, j) + w[j + 1] + w[j] + w.slice(j + 2)
+      : kind === 1
+        ? w.slice(0, j) + w.slice(j + 1)
+        : kind === 2
+          ? w.slice(0, j) + w[j] + w.slice(j)
+          : w.slice(0, j) + (NEIGHBOURS[w[j]!] ?? w[j]) + w.slice(j + 1);
+  return words.join(' ');
+}
+
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function buildListing(rng: Rng, category: Category, brand: string, colour: Colour, size: SizeOption): string {
-  const spec = CATEGORIES[category];
-  const noun = rng.pick(spec.nouns);
-  const colourName = rng.pick(COLOUR_NAMES[colour]);
-  const sizeText = writeSize(rng, size);
-  const noise = rng.pick(NOISE);
-  const extra = rng.sample(spec.extras, 2);
-  const brandWritten = cased(rng, rng.chance(0.15) ? brand.replace(' & ', ' and ') : brand);
-  const layout = rng.int(0, 3);
-  let title: string;
-  let description: string;
-  if (layout === 0) {
-    title = `${brandWritten} ${noun} - ${colourName} - ${sizeText} ${noise}`;
-    description = `${extra[0]}, ${extra[1]}.`;
-  } else if (layout === 1) {
-    title = `${noise} ${noun} ${sizeText} in ${colourName} by ${brandWritten}`;
-    description = `${extra[0]}; ${extra[1]}.`;
-  } else if (layout === 2) {
-    title = `${sizeText} ${colourName} ${noun} | ${extra[0]} ${noise}`;
-    description = `Brand: ${brandWritten}. ${extra[1]}.`;
-  } else {
-    title = `${cased(rng, `${noun} (${colourName})`)} ${sizeText} ${noise}`;
-    description = `From ${brandWritten}: ${extra[0]}, ${extra[1]}. Colour: ${colourName}.`;
-  }
-  return `${title.replace(/\s+/g, ' ').trim()} — ${description}`;
+interface Parts {
+  brand?: string;
+  colour?: string;
+  size?: string;
+  noun: string;
+  noise: string;
+  extras: string[];
+  distractors: string[];
+  refs: string[];
 }
 
-export const generate: Generate<Input, Expected> = (rng, index) => {
+/** Puts the parts of a listing together in one of the layouts. */
+function compose(rng: Rng, layout: number, p: Parts): string {
+  const d = p.distractors;
+  const opt = (x?: string) => x ?? '';
+  const pieces = (() => {
+    switch (layout) {
+      case 0:
+        return [
+          `${opt(p.brand)} ${p.noun} ${opt(p.colour)} ${opt(p.size)} ${p.noise}`,
+          `— ${p.extras.join(', ')}. ${d.join('. ')}`,
+        ];
+      case 1:
+        return [
+          `${p.noise} ${p.noun} ${opt(p.size)} ${opt(p.colour)} ${opt(p.brand)}`,
+          `— ${p.extras.join('; ')}. ${d.join('; ')}.`,
+        ];
+      case 2:
+        return [
+          `${opt(p.size)} ${opt(p.colour)} ${p.noun} | ${p.extras[0]} ${p.noise}`,
+          `— ${opt(p.brand)} ${p.extras[1]}. ${d.join('. ')}`,
+        ];
+      case 3:
+        return [
+          `${p.noun} ${opt(p.colour)} ${opt(p.size)} ${p.noise}`,
+          `— ${opt(p.brand)} ${p.extras.join(', ')}. ${d.join(', ')}.`,
+        ];
+      case 4:
+        return [
+          `${d[0] ?? ''} ${p.noun}, ${opt(p.size)}`,
+          `— ${opt(p.colour)} ${opt(p.brand)} ${p.extras.join(' / ')} ${d.slice(1).join(' / ')}`,
+        ];
+      case 5:
+        return [
+          `${p.noise} ${opt(p.brand)} ${p.noun}`,
+          `— ${p.extras[0]}. ${d.join('. ')}. ${opt(p.colour)} ${opt(p.size)}. ${p.extras[1]}.`,
+        ];
+      case 6:
+        return [
+          `[${p.noun}] ${opt(p.colour)}`,
+          `— ${d.join(' • ')} • ${opt(p.size)} • ${opt(p.brand)} • ${p.extras.join(' • ')}`,
+        ];
+      default:
+        return [
+          `${opt(p.size)} ${p.noun} ${opt(p.brand)}`,
+          `— ${d.join('. ')}. ${p.extras.join(', ')}. ${opt(p.colour)}`,
+        ];
+    }
+  })();
+  const refs = p.refs.length ? ` ${p.refs.join(' ')}` : '';
+  return `${pieces.join(' ')}${refs}`
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;])/g, '$1')
+    .replace(/([.,;])(?:\s*[.,;])+/g, '$1')
+    .trim();
+}
+
+interface Made {
+  colourName?: string;
+  noun?: string;
+  category: Category;
+  brand: string;
+  colour: Colour;
+  size: SizeOption;
+}
+
+export const generate: Generate<Input, Expected> = (rng, index, set) => {
+  const f = families(set);
+  const hidden = set.kind === 'hidden';
   const count = rng.int(14, 22);
   const categories = Object.keys(CATEGORIES) as Category[];
   const colours = Object.keys(COLOUR_NAMES) as Colour[];
+  const allBrands = Object.values(CATEGORIES).flatMap((c) => c.brands);
   const listings: Listing[] = [];
   const products: Product[] = [];
-  const facts = [];
+  const facts: {
+    id: string;
+    text: string;
+    answers: Record<string, unknown>;
+    evidence?: Record<string, string[]>;
+  }[] = [];
+  const made: Made[] = [];
   const seen = new Set<string>();
   const skuBase = 100000 + ((index * 7919) % 800000);
   for (let i = 0; i < count; i++) {
     let text = '';
-    let category: Category = 'paint';
-    let brand = '';
-    let colour: Colour = 'black';
-    let size: SizeOption = S(1, 'l');
+    let m: Made = { category: 'paint', brand: '', colour: 'black', size: S(1, 'l') };
+    let evidence: Record<string, string[]> = {};
+    const sku = `SKU-${skuBase + i * 13 + rng.int(0, 12)}`;
     // Two identical listings would be one unit for the simulator and one product for the catalogue.
     for (let attempt = 0; attempt < 20; attempt++) {
-      category = rng.pick(categories);
-      brand = rng.pick(CATEGORIES[category].brands);
-      colour = rng.pick(colours);
-      size = rng.pick(CATEGORIES[category].sizes);
-      text = buildListing(rng, category, brand, colour, size);
-      if (!seen.has(`${category}|${brand}|${colour}|${size.quantity}|${size.unit}`)) break;
+      // A listing of a seller's range may take one field from an earlier listing of the same kind.
+      const earlier = made
+        .map((x, k) => ({ x, k }))
+        .filter(({ x }) => i > 0 && rng.chance(0.5) && x.category !== undefined);
+      const ref = i > 1 && rng.chance(0.3) && earlier.length ? rng.pick(earlier) : undefined;
+      const field = ref ? rng.pick(['brand', 'colour', 'size'] as const) : undefined;
+      const category = ref && field !== 'colour' ? ref.x.category : rng.pick(categories);
+      m = {
+        category,
+        brand: ref && field === 'brand' ? ref.x.brand : rng.pick(CATEGORIES[category].brands),
+        colour: ref && field === 'colour' ? ref.x.colour : rng.pick(colours),
+        size: ref && field === 'size' ? ref.x.size : rng.pick(CATEGORIES[category].sizes),
+      };
+      const spec = CATEGORIES[category];
+      const otherCategory = rng.pick(categories.filter((c) => c !== category));
+      const distractors = rng.shuffle(
+        [
+          rng.chance(0.5)
+            ? rng.pick(f.brandDistractors)(cased(rng, rng.pick(allBrands.filter((b) => b !== m.brand))))
+            : '',
+          rng.chance(0.55)
+            ? rng.pick(f.colourDistractors)(
+                rng.pick(f.colours[rng.pick(colours.filter((c) => c !== m.colour))]),
+              )
+            : '',
+          rng.chance(0.6)
+            ? rng.pick(f.accessoryFrames)(
+                rng.pick(f.colours[rng.pick(colours.filter((c) => c !== m.colour))]),
+                rng.pick(f.accessories),
+              )
+            : '',
+          rng.chance(0.4) ? rng.pick(f.productDistractors)(rng.pick(f.nouns[otherCategory])) : '',
+          rng.chance(0.4)
+            ? rng.pick(f.sizeDistractors)(writeSize(rng, f, rng.pick(spec.sizes.filter((z) => z !== m.size))))
+            : '',
+          rng.chance(0.4) ? rng.pick(OTHER_NUMBERS)(rng) : '',
+        ].filter(Boolean),
+      );
+      const refs: string[] = [];
+      if (ref && field) {
+        const r = made[ref.k]!;
+        const unique =
+          r.colourName !== undefined &&
+          made.filter((x) => x.colourName === r.colourName && x.noun === r.noun).length === 1;
+        refs.push(
+          unique && rng.chance(0.5)
+            ? rng.pick(f.described[field])(`${r.colourName} ${r.noun}`)
+            : rng.pick(f.references[field])(listings[ref.k]!.sku),
+        );
+      }
+      const alias = rng.chance(hidden ? 0.45 : 0.3);
+      // Now and then the size is given for a whole pack: the per-item size is that divided.
+      const packOf = rng.chance(0.2) ? rng.int(2, 4) : 0;
+      const sizeText = packOf
+        ? rng.pick(f.packTotals)(
+            packOf,
+            writeSize(rng, f, {
+              quantity: Math.round(m.size.quantity * packOf * 1000) / 1000,
+              unit: m.size.unit,
+            }),
+          )
+        : rng.pick(f.sizeFrames)(writeSize(rng, f, m.size));
+      const brandWritten = alias
+        ? cased(rng, rng.pick(TRADES_AS[m.brand]!))
+        : writeBrand(rng, m.brand, hidden);
+      let noun = rng.pick(f.nouns[category]);
+      let colourName = rng.pick(f.colours[m.colour]);
+      if (hidden && rng.chance(0.12)) noun = typo(rng, noun);
+      if (hidden && rng.chance(0.12)) colourName = typo(rng, colourName);
+      m.colourName = field === 'colour' ? undefined : colourName;
+      m.noun = noun;
+      text = compose(rng, rng.pick(f.layouts), {
+        brand: field === 'brand' ? undefined : rng.pick(f.brandFrames)(brandWritten),
+        colour: field === 'colour' ? undefined : rng.pick(f.colourFrames)(colourName),
+        size: field === 'size' ? undefined : sizeText,
+        noun,
+        noise: rng.pick(f.noise),
+        extras: rng.sample(spec.extras, 2),
+        distractors,
+        refs,
+      });
+      evidence = ref && field ? { [field === 'size' ? 'quantity' : field]: [listings[ref.k]!.text] } : {};
+      if (ref && field === 'size') evidence.unit = [listings[ref.k]!.text];
+      // The brand under another trade name rests on the register; a marketing colour name on the
+      // brief's colour chart (the referenced listing's, when the colour is taken from there).
+      if (alias && field !== 'brand') evidence.brand = [registerEntry(m.brand)];
+      if (field !== 'colour' && colourName.toLowerCase() !== m.colour)
+        evidence.colour = [chartLine(m.colour)];
+      if (field === 'colour') evidence.colour = [listings[ref!.k]!.text, chartLine(m.colour)];
+      if (!seen.has(`${m.category}|${m.brand}|${m.colour}|${m.size.quantity}|${m.size.unit}`)) break;
     }
-    seen.add(`${category}|${brand}|${colour}|${size.quantity}|${size.unit}`);
-    const sku = `SKU-${skuBase + i * 13 + rng.int(0, 12)}`;
-    const spec = CATEGORIES[category];
+    seen.add(`${m.category}|${m.brand}|${m.colour}|${m.size.quantity}|${m.size.unit}`);
+    const spec = CATEGORIES[m.category];
     const product: Product = {
       sku,
-      brand,
-      category,
-      colour,
-      size_value: round2(size.quantity * TO_BASE[size.unit]),
+      brand: m.brand,
+      category: m.category,
+      colour: m.colour,
+      size_value: round2(m.size.quantity * TO_BASE[m.size.unit]),
       size_unit: spec.base,
     };
     listings.push({ sku, text });
     products.push(product);
+    made.push(m);
     facts.push({
       id: sku,
       text,
-      answers: { sku, brand, category, colour, quantity: size.quantity, unit: size.unit },
+      answers: {
+        sku,
+        brand: m.brand,
+        category: m.category,
+        colour: m.colour,
+        quantity: m.size.quantity,
+        unit: m.size.unit,
+      },
+      ...(Object.keys(evidence).length ? { evidence } : {}),
     });
   }
-  const brands = Object.values(CATEGORIES)
-    .flatMap((c) => c.brands)
-    .sort();
+  const brands = [...allBrands].sort().map(registerEntry);
   return { input: { brands, listings }, expected: { products }, facts };
 };
