@@ -12,13 +12,21 @@ import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { slugParam, versionQuery } from '../challenges/params.js';
 import { readUploadBody } from '../common/request-guards.js';
 import { ApiZodBody, ZodPipe } from '../common/zod.js';
-import { InstructorService } from './instructor.service.js';
+import { ChallengeAnalyticsService } from './challenge-analytics.service.js';
+import { ChallengeUploadsService } from './challenge-uploads.service.js';
+import { ChallengeVersionsService } from './challenge-versions.service.js';
+import { RejudgeService } from './rejudge.service.js';
 
 @ApiTags('instructor')
 @Roles('instructor')
 @Controller('instructor/challenges')
 export class InstructorController {
-  constructor(private readonly instructor: InstructorService) {}
+  constructor(
+    private readonly uploads: ChallengeUploadsService,
+    private readonly versions: ChallengeVersionsService,
+    private readonly rejudges: RejudgeService,
+    private readonly analyticsService: ChallengeAnalyticsService,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -30,7 +38,7 @@ export class InstructorController {
   async upload(@CurrentUser() user: AuthUser, @Req() req: IncomingMessage): Promise<InstructorVersionView> {
     // Read here, after the guards: a bundle may be 2 MiB, which no anonymous caller gets to send.
     const bundle = new ZodPipe(challengeBundleSchema).transform(await readUploadBody(req));
-    return this.instructor.upload(user, bundle);
+    return this.uploads.upload(user, bundle);
   }
 
   @Get()
@@ -38,7 +46,7 @@ export class InstructorController {
     summary: 'Versions the instructor uploaded (every version, for admins), with their calibration.',
   })
   async list(@CurrentUser() user: AuthUser): Promise<{ items: InstructorVersionView[] }> {
-    return { items: await this.instructor.versions(user) };
+    return { items: await this.versions.versions(user) };
   }
 
   @Get(':slug/versions/:version')
@@ -48,7 +56,7 @@ export class InstructorController {
     @Param('slug', new ZodPipe(slugParam)) slug: string,
     @Param('version', new ZodPipe(versionNumberSchema)) version: number,
   ): Promise<InstructorVersionView> {
-    return this.instructor.versionFor(user, slug, version);
+    return this.versions.versionFor(user, slug, version);
   }
 
   @Post(':slug/rejudge')
@@ -58,7 +66,7 @@ export class InstructorController {
     @CurrentUser() user: AuthUser,
     @Param('slug', new ZodPipe(slugParam)) slug: string,
   ): Promise<{ version: number; queued: number }> {
-    return this.instructor.rejudge(user, slug);
+    return this.rejudges.rejudge(user, slug);
   }
 
   @Get(':slug/analytics')
@@ -70,6 +78,6 @@ export class InstructorController {
     @Param('slug', new ZodPipe(slugParam)) slug: string,
     @Query(new ZodPipe(versionQuery)) query: z.infer<typeof versionQuery>,
   ): Promise<ChallengeAnalytics> {
-    return this.instructor.analytics(user, slug, query.version);
+    return this.analyticsService.analytics(user, slug, query.version);
   }
 }
