@@ -316,7 +316,8 @@ export type Budget = z.infer<typeof budgetSchema>;
 export const pipelineSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
-  budget: budgetSchema,
+  /** Optional: the challenge's caps always apply, and a pipeline's own budget can only lower them. */
+  budget: budgetSchema.default({}),
   /** Named inputs with a JSON Schema each; a skill's caller passes them in `use.inputs`. */
   inputs: z.record(z.string(), jsonSchema).optional(),
   steps: z.array(stepSchema).min(1),

@@ -33,7 +33,7 @@ const corpus: Row[] = [
   ['not-a-mapping', '- a\n- b', 1, 1, ''],
   ['scalar-doc', 'hello', 1, 1, ''],
   ['missing-name', 'budget: {}\nsteps:\n  - id: a\n    code: return 1', 1, 1, 'name'],
-  ['missing-budget', 'name: t\nsteps:\n  - id: a\n    code: return 1', 1, 1, 'budget'],
+  ['budget-not-mapping', 'name: t\nbudget: 3\nsteps:\n  - id: a\n    code: return 1', 2, 9, 'budget'],
   ['missing-steps', 'name: t\nbudget: {}', 1, 1, 'steps'],
   ['empty-steps', 'name: t\nbudget: {}\nsteps: []', 3, 8, 'steps'],
   ['steps-not-list', 'name: t\nbudget: {}\nsteps: hello', 3, 8, 'steps'],

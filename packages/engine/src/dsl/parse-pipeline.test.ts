@@ -159,3 +159,11 @@ describe('step ids that cannot be variables', () => {
     expect(result.issues[0]).toMatchObject({ line: 4, message: expect.stringMatching(/reserved/) });
   });
 });
+
+describe('an optional budget', () => {
+  it('parses a pipeline without one as an empty budget (the challenge caps apply)', () => {
+    const result = parsePipeline('name: t\nsteps:\n  - id: a\n    code: return 1\n');
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.pipeline.budget).toEqual({});
+  });
+});

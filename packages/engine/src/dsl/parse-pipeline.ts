@@ -68,7 +68,7 @@ function parse(source: string, options: ParseOptions): ParseResult {
     return fail([
       {
         path: [],
-        message: 'the file is empty; a pipeline needs name, budget and steps',
+        message: 'the file is empty; a pipeline needs a name and steps',
         position: { line: 1, column: 1 },
       },
     ]);
@@ -76,7 +76,7 @@ function parse(source: string, options: ParseOptions): ParseResult {
     return fail([
       {
         path: [],
-        message: 'a pipeline must be a mapping with name, budget and steps',
+        message: 'a pipeline must be a mapping with a name and steps (and optionally description, budget, inputs)',
         position: map.valueAt([]),
       },
     ]);
