@@ -21,6 +21,19 @@ export function AdminPage({ myHandle }: { myHandle: string }) {
           Give instructors the role to author challenges and run cohorts; admins manage users.
         </p>
       </header>
+      <section className="panel" aria-labelledby="queues-title">
+        <h2 id="queues-title">Queues</h2>
+        <p className="muted">
+          Gradings, practice runs and calibrations waiting, running, failed or done, with their errors; retry
+          or clean them on the queue dashboard (served by the API, for admins only).
+        </p>
+        <p>
+          {/* Not a route of this app: a page the API serves, so a full page load. */}
+          <a className="button button--secondary" href="/api/admin/queues">
+            Open the queue dashboard
+          </a>
+        </p>
+      </section>
       <section className="panel" aria-labelledby="users-title">
         <div className="board__head">
           <h2 id="users-title">Users</h2>
