@@ -11,29 +11,31 @@ export function RatingTable({ board, busy }: { board: RatingBoard; busy?: boolea
   const meShown = board.entries.some((e) => e.handle === mine);
   const top = Math.max(...board.entries.map((e) => e.rating), 1);
   return (
-    <table className="table board__table" aria-busy={busy || undefined}>
-      <thead>
-        <tr>
-          <th className="num">Rank</th>
-          <th>Learner</th>
-          <th className="board__bar-col">Rating</th>
-          <th className="num">Challenges</th>
-        </tr>
-      </thead>
-      <tbody>
-        {board.entries.map((entry) => (
-          <RatingRow key={entry.handle} entry={entry} mine={entry.handle === mine} top={top} />
-        ))}
-        {board.me && !meShown && (
-          <>
-            <tr className="board__gap">
-              <td colSpan={4}>⋯</td>
-            </tr>
-            <RatingRow entry={board.me} mine top={top} />
-          </>
-        )}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="table board__table" aria-busy={busy || undefined}>
+        <thead>
+          <tr>
+            <th className="num">Rank</th>
+            <th>Learner</th>
+            <th className="board__bar-col">Rating</th>
+            <th className="num">Challenges</th>
+          </tr>
+        </thead>
+        <tbody>
+          {board.entries.map((entry) => (
+            <RatingRow key={entry.handle} entry={entry} mine={entry.handle === mine} top={top} />
+          ))}
+          {board.me && !meShown && (
+            <>
+              <tr className="board__gap">
+                <td colSpan={4}>⋯</td>
+              </tr>
+              <RatingRow entry={board.me} mine top={top} />
+            </>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

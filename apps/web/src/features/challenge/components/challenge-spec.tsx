@@ -54,29 +54,31 @@ export function ChallengeSpec({ challenge }: { challenge: ChallengeDetail }) {
 
       <section className="panel spec__models" aria-labelledby="models-title">
         <h2 id="models-title">Allowed models</h2>
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th>Model</th>
-              <th>Context</th>
-              <th>$ / M in</th>
-              <th>$ / M out</th>
-            </tr>
-          </thead>
-          <tbody>
-            {challenge.models.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <code>{m.id}</code>
-                  {m.simulated && <span className="chip chip--muted">sim</span>}
-                </td>
-                <td>{formatTokens(m.context_tokens)}</td>
-                <td>{formatPricePerM(m.input_price_per_m)}</td>
-                <td>{formatPricePerM(m.output_price_per_m)}</td>
+        <div className="table-scroll">
+          <table className="table table--compact">
+            <thead>
+              <tr>
+                <th>Model</th>
+                <th>Context</th>
+                <th>$ / M in</th>
+                <th>$ / M out</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {challenge.models.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <code>{m.id}</code>
+                    {m.simulated && <span className="chip chip--muted">sim</span>}
+                  </td>
+                  <td>{formatTokens(m.context_tokens)}</td>
+                  <td>{formatPricePerM(m.input_price_per_m)}</td>
+                  <td>{formatPricePerM(m.output_price_per_m)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {challenge.model_patterns.length > 0 && (
           <p className="muted small">
             Also allowed:{' '}

@@ -5,8 +5,8 @@ const labels = { postgres: 'Database', redis: 'Queue' } as const;
 /** A compact live status of the platform, for the header; details on hover and for screen readers. */
 export function SystemStatus() {
   const { data, isPending, isError } = useHealth();
-  if (isPending) return <span className="status status--pending">Checking…</span>;
-  if (isError || !data) return <span className="status status--down">Server unreachable</span>;
+  if (isPending) return <Status tone="pending" label="Checking…" />;
+  if (isError || !data) return <Status tone="down" label="Server unreachable" />;
   const graders = data.workers ?? 0;
   const detail = [
     ...Object.entries(data.checks).map(([name, c]) => `${labels[name as keyof typeof labels]} ${c.status}`),
@@ -14,15 +14,33 @@ export function SystemStatus() {
   ].join(' · ');
   if (data.status !== 'ok') {
     const names = data.down.map((n) => labels[n as keyof typeof labels] ?? n).join(' and ');
-    return (
-      <span className="status status--down" title={detail} role="status">
-        {names} down
-      </span>
-    );
+    return <Status tone="down" label={`${names} down`} detail={detail} live />;
   }
   return (
-    <span className={`status ${graders > 0 ? 'status--up' : 'status--warn'}`} title={detail} role="status">
-      {graders > 0 ? 'All systems go' : 'No grader online'}
+    <Status
+      tone={graders > 0 ? 'up' : 'warn'}
+      label={graders > 0 ? 'All systems go' : 'No grader online'}
+      detail={detail}
+      live
+    />
+  );
+}
+
+/** On narrow screens only the coloured dot shows; the words stay for screen readers (styles.css). */
+function Status({
+  tone,
+  label,
+  detail,
+  live,
+}: {
+  tone: 'up' | 'warn' | 'down' | 'pending';
+  label: string;
+  detail?: string;
+  live?: boolean;
+}) {
+  return (
+    <span className={`status status--${tone}`} title={detail ?? label} role={live ? 'status' : undefined}>
+      <span className="status__text">{label}</span>
     </span>
   );
 }

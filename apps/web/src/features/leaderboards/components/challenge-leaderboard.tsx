@@ -33,31 +33,33 @@ export function ChallengeLeaderboard({ slug, title }: { slug: string; title?: st
         </p>
       )}
       {data && data.entries.length > 0 && (
-        <table className="table board__table" aria-busy={isPlaceholderData || undefined}>
-          <thead>
-            <tr>
-              <th className="num">Rank</th>
-              <th>Learner</th>
-              <th className="num">Correctness</th>
-              <th className="num">Cost</th>
-              <th className="num">p95 latency</th>
-              <th>Graded</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.entries.map((entry) => (
-              <BoardRow key={entry.handle} entry={entry} mine={entry.handle === mine} />
-            ))}
-            {data.me && !meShown && (
-              <>
-                <tr className="board__gap">
-                  <td colSpan={6}>⋯</td>
-                </tr>
-                <BoardRow entry={data.me} mine />
-              </>
-            )}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="table board__table" aria-busy={isPlaceholderData || undefined}>
+            <thead>
+              <tr>
+                <th className="num">Rank</th>
+                <th>Learner</th>
+                <th className="num">Correctness</th>
+                <th className="num">Cost</th>
+                <th className="num">p95 latency</th>
+                <th>Graded</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.entries.map((entry) => (
+                <BoardRow key={entry.handle} entry={entry} mine={entry.handle === mine} />
+              ))}
+              {data.me && !meShown && (
+                <>
+                  <tr className="board__gap">
+                    <td colSpan={6}>⋯</td>
+                  </tr>
+                  <BoardRow entry={data.me} mine />
+                </>
+              )}
+            </tbody>
+          </table>
+        </div>
       )}
       {data && data.total > data.entries.length && (
         <p className="muted small">

@@ -59,48 +59,50 @@ export function ProfilePage() {
         {data.results.length === 0 ? (
           <p className="empty empty--small">No graded submissions yet.</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Challenge</th>
-                <th className="num">Version</th>
-                <th className="num">Correctness</th>
-                <th className="num">Cost</th>
-                <th className="num">p95</th>
-                <th>Graded</th>
-                <th>Passed</th>
-                <th>Proof</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.results.map((r) => (
-                <tr key={r.verification_id}>
-                  <td>
-                    <Link to={`/c/${r.challenge}`}>{r.title}</Link>
-                    <span className="muted small"> · {r.domain}</span>
-                  </td>
-                  <td className="num">v{r.version}</td>
-                  <td className="num">{formatScore(r.correctness, r.standard_error)}</td>
-                  <td className="num">{formatApproxUsd(r.cost_usd)}</td>
-                  <td className="num">{formatApproxMs(r.latency_p95_ms)}</td>
-                  <td>{formatDate(r.graded_at)}</td>
-                  <td>
-                    {r.passed ? (
-                      <span className="badge badge--ok">passed</span>
-                    ) : (
-                      <span className="badge badge--pending">not yet</span>
-                    )}
-                  </td>
-                  <td className="proof-cell">
-                    <code className="small" title="Verification id">
-                      {r.verification_id}
-                    </code>
-                    <VerifyButton verificationId={r.verification_id} label={r.title} />
-                  </td>
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>Challenge</th>
+                  <th className="num">Version</th>
+                  <th className="num">Correctness</th>
+                  <th className="num">Cost</th>
+                  <th className="num">p95</th>
+                  <th>Graded</th>
+                  <th>Passed</th>
+                  <th>Proof</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.results.map((r) => (
+                  <tr key={r.verification_id}>
+                    <td>
+                      <Link to={`/c/${r.challenge}`}>{r.title}</Link>
+                      <span className="muted small"> · {r.domain}</span>
+                    </td>
+                    <td className="num">v{r.version}</td>
+                    <td className="num">{formatScore(r.correctness, r.standard_error)}</td>
+                    <td className="num">{formatApproxUsd(r.cost_usd)}</td>
+                    <td className="num">{formatApproxMs(r.latency_p95_ms)}</td>
+                    <td>{formatDate(r.graded_at)}</td>
+                    <td>
+                      {r.passed ? (
+                        <span className="badge badge--ok">passed</span>
+                      ) : (
+                        <span className="badge badge--pending">not yet</span>
+                      )}
+                    </td>
+                    <td className="proof-cell">
+                      <code className="small" title="Verification id">
+                        {r.verification_id}
+                      </code>
+                      <VerifyButton verificationId={r.verification_id} label={r.title} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </div>

@@ -71,37 +71,39 @@ export function ModelKeysSection() {
       )}
       {keys.data && keys.data.items.length === 0 && <p className="muted">No keys saved.</p>}
       {keys.data && keys.data.items.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Provider</th>
-              <th>Key</th>
-              <th>Saved</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.items.map((k) => (
-              <tr key={k.provider}>
-                <td>{PROVIDERS.find((p) => p.id === k.provider)?.label ?? k.provider}</td>
-                <td>
-                  <code>{k.hint}</code>
-                </td>
-                <td>{new Date(k.updated_at).toLocaleString()}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => remove.mutate(k.provider)}
-                    aria-label={`Remove the ${k.provider} key`}
-                  >
-                    Remove
-                  </button>
-                </td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Provider</th>
+                <th>Key</th>
+                <th>Saved</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {keys.data.items.map((k) => (
+                <tr key={k.provider}>
+                  <td>{PROVIDERS.find((p) => p.id === k.provider)?.label ?? k.provider}</td>
+                  <td>
+                    <code>{k.hint}</code>
+                  </td>
+                  <td>{new Date(k.updated_at).toLocaleString()}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => remove.mutate(k.provider)}
+                      aria-label={`Remove the ${k.provider} key`}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

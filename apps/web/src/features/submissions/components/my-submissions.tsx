@@ -23,45 +23,47 @@ export function MySubmissions({
   if (data.items.length === 0)
     return <p className="muted">No submissions yet. Run on the examples, then submit when you are happy.</p>;
   return (
-    <table className="table table--compact">
-      <thead>
-        <tr>
-          <th>Submitted</th>
-          <th>Status</th>
-          <th className="num">Correctness</th>
-          <th className="num">Cost</th>
-          <th className="num">p95</th>
-          <th className="num">Rank</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {data.items.map((s) => (
-          <tr key={s.id} className={selected === s.id ? 'row--highlight' : undefined}>
-            <td>{formatDateTime(s.created_at)}</td>
-            <td>
-              <span
-                className={`badge badge--${s.status === 'graded' ? 'ok' : s.status === 'failed' || s.status === 'error' ? 'bad' : 'pending'}`}
-              >
-                {s.status}
-              </span>
-              {s.review?.status === 'pending' && ' '}
-              {s.review?.status === 'pending' && <span className="badge badge--pending">in review</span>}
-              {s.review?.status === 'rejected' && ' '}
-              {s.review?.status === 'rejected' && <span className="badge badge--bad">not ranked</span>}
-            </td>
-            <td className="num">{formatScore(s.correctness, s.standard_error)}</td>
-            <td className="num">{formatApproxUsd(s.cost_usd)}</td>
-            <td className="num">{formatApproxMs(s.latency_ms.p95)}</td>
-            <td className="num">{s.leaderboard ? `#${s.leaderboard.rank}` : '—'}</td>
-            <td>
-              <button type="button" className="link-button" onClick={() => onSelect(s.id)}>
-                View<span className="visually-hidden"> submission {shortId(s.id)}</span>
-              </button>
-            </td>
+    <div className="table-scroll">
+      <table className="table table--compact">
+        <thead>
+          <tr>
+            <th>Submitted</th>
+            <th>Status</th>
+            <th className="num">Correctness</th>
+            <th className="num">Cost</th>
+            <th className="num">p95</th>
+            <th className="num">Rank</th>
+            <th />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {data.items.map((s) => (
+            <tr key={s.id} className={selected === s.id ? 'row--highlight' : undefined}>
+              <td>{formatDateTime(s.created_at)}</td>
+              <td>
+                <span
+                  className={`badge badge--${s.status === 'graded' ? 'ok' : s.status === 'failed' || s.status === 'error' ? 'bad' : 'pending'}`}
+                >
+                  {s.status}
+                </span>
+                {s.review?.status === 'pending' && ' '}
+                {s.review?.status === 'pending' && <span className="badge badge--pending">in review</span>}
+                {s.review?.status === 'rejected' && ' '}
+                {s.review?.status === 'rejected' && <span className="badge badge--bad">not ranked</span>}
+              </td>
+              <td className="num">{formatScore(s.correctness, s.standard_error)}</td>
+              <td className="num">{formatApproxUsd(s.cost_usd)}</td>
+              <td className="num">{formatApproxMs(s.latency_ms.p95)}</td>
+              <td className="num">{s.leaderboard ? `#${s.leaderboard.rank}` : '—'}</td>
+              <td>
+                <button type="button" className="link-button" onClick={() => onSelect(s.id)}>
+                  View<span className="visually-hidden"> submission {shortId(s.id)}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
