@@ -1088,6 +1088,35 @@ export const generate: Generate<
     discharge.push({ drug: d, regimen: regimen(rng, d), days });
     if (rng.chance(0.4)) notes.push(`Started ${d.generic} in hospital.`);
   }
+  // Look-alikes: medicines started in hospital at the same unit and daily dose (or dose) as a home
+  // medicine, so that a dose or a strength never identifies the drug.
+  homeOrder.forEach((drug, i) => {
+    if (!rng.chance(fates[i] === 'stopped' ? 0.7 : 0.45)) return;
+    const target = daily(drug, homeRegimens[i]!);
+    const perDose = dosePerAdmin(drug, homeRegimens[i]!);
+    const options: Array<{ drug: Drug; regimen: Regimen }> = [];
+    for (const d of DRUGS) {
+      if (usedGroups.has(d.group) || d.unit !== drug.unit || d.dischargeOnly) continue;
+      if (d.unit === 'units') {
+        for (const perDay of d.perDay)
+          if (Number.isInteger(target / perDay))
+            options.push({ drug: d, regimen: { strength: 0, count: target / perDay, perDay } });
+        continue;
+      }
+      for (const strength of d.strengths)
+        for (const count of [1, 2])
+          for (const perDay of d.perDay) {
+            const r = { strength, count, perDay };
+            if (daily(d, r) === target || round4(strength * count) === perDose)
+              options.push({ drug: d, regimen: r });
+          }
+    }
+    if (options.length === 0) return;
+    const pick = rng.pick(options);
+    usedGroups.add(pick.drug.group);
+    discharge.push({ drug: pick.drug, regimen: pick.regimen });
+    if (rng.chance(0.3)) notes.push(`Started ${pick.drug.generic} in hospital.`);
+  });
   for (let i = 0, n = rng.int(1, 2); i < n; i++) notes.push(rng.pick(fam('filler-notes', FILLER_NOTES)));
   // Notes about continued medicines: a drug named with no stop.
   homeOrder.forEach((drug, i) => {
