@@ -609,6 +609,72 @@ const MENTIONS = [
   'Last time {x} sorted it for me in five minutes.',
   '{x} reckons the cable outside is damaged.',
 ];
+// Who a mentioned person is, said by the customer: a core (a role, an employer, something they do),
+// often after a negated statement of the other kind, so that no single keyword settles it.
+const PRIVATE_CORES = ["{p}'s {prole}", '{p} works for {elsewhere}', '{p} {pdeed}', '{p} is {prole}'];
+const STAFF_CORES = ["{p}'s {srole}", '{p} works for {you}', '{p} {sdeed}', '{p} is {srole}'];
+const NOT_STAFF = [
+  "{p} doesn't work for you",
+  "{p}'s not one of your engineers",
+  "{p} isn't from your company",
+  '{p} never worked for you lot',
+  "{p}'s nothing to do with your shop",
+];
+const NOT_PRIVATE = [
+  "{p} doesn't live here",
+  "{p}'s not family",
+  "{p} isn't {prole}",
+  "{p}'s not on the account",
+  '{p} never lived with me',
+];
+const JOINS = [' ', ' - ', ', ', ' no ', ' '];
+const ELSEWHERE = [
+  'the council',
+  'the hospital',
+  'a bank in town',
+  'the school up the road',
+  'a building firm',
+  'the post office',
+];
+const YOU = ['you', 'you lot', 'your company', 'your contractor', 'your repairs team', 'your lot'];
+const PRIVATE_DEEDS = [
+  'pays half the bill with me',
+  'lives in the back bedroom',
+  'looks after the kids after school',
+  'is on the tenancy with me',
+  'set up the direct debit from our joint account',
+  'moved in with me in March',
+  'rents me the room',
+  'keeps the router in their room',
+];
+const STAFF_DEEDS = [
+  'fitted the new hub for you',
+  'tested the line at the cabinet for you',
+  'answered my last call to you',
+  'booked the visit on your system',
+  'came out in one of your vans',
+  'did the install for your company',
+  'runs your shop on the high street',
+  'rang me from your office',
+];
+const STAFF_ROLES_THEIRS = [
+  'one of your engineers',
+  'the engineer you sent',
+  'in your billing team',
+  'the manager at your store',
+  'one of your installers',
+  'your team leader',
+  'the technician from your contractor',
+  'from your shop in town',
+];
+const CLARIFY_OPENERS = ['', 'oh ', 'Sorry, ', 'no no ', 'ah ', 'To be clear, ', 'well '];
+const CLARIFY_TAILS = [
+  ' if that helps',
+  ' just so you know',
+  ' by the way',
+  ' if it matters',
+  ' as it happens',
+];
 const WHO_PRIVATE = [
   "{role}, they are at home all day so it's easier.",
   "that's {role}, we share the bills and the broadband",
@@ -776,6 +842,18 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
   const refIsAccount = fam('ref-is-account', REF_IS_ACCOUNT);
   const refIsOrder = fam('ref-is-order', REF_IS_ORDER);
   const customerOrderLines = fam('customer-order-lines', CUSTOMER_ORDER_LINES);
+  const privateCores = fam('private-cores', PRIVATE_CORES, { public: 2 });
+  const staffCores = fam('staff-cores', STAFF_CORES, { public: 2 });
+  const notStaff = fam('not-staff', NOT_STAFF);
+  const notPrivate = fam('not-private', NOT_PRIVATE);
+  const joins = fam('joins', JOINS);
+  const elsewhere = fam('elsewhere', ELSEWHERE);
+  const you = fam('you', YOU);
+  const privateDeeds = fam('private-deeds', PRIVATE_DEEDS);
+  const staffDeeds = fam('staff-deeds', STAFF_DEEDS);
+  const staffTheirs = fam('staff-roles-theirs', STAFF_ROLES_THEIRS);
+  const clarifyOpeners = fam('clarify-openers', CLARIFY_OPENERS);
+  const clarifyTails = fam('clarify-tails', CLARIFY_TAILS);
   const nameStyles = fam('name-styles', ['pool', 'made-first', 'made-last', 'made-both'] as const, {
     public: 1,
     hidden: 2,
@@ -855,10 +933,11 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
     'number',
     'mention',
     'mention',
+    'mention',
     'order',
     'filler',
   ] as Check[]);
-  const plan = rng.shuffle([...pool, ...extras.slice(0, rng.int(2, 4))]);
+  const plan = rng.shuffle([...pool, ...extras.slice(0, rng.int(3, 5))]);
   const others: string[] = [agent, customerP.first];
   const readbackOf = (type: PiiType, text: string) => {
     if (rng.chance(0.35))
@@ -928,14 +1007,36 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       });
       const staffAsCustomer = (role: string) =>
         role.replace(/\bour\b/g, 'your').replace(/^my team leader here$/, 'your team leader');
+      const composed = (priv: boolean): string => {
+        const pron = rng.pick(['she', 'he']);
+        const values = {
+          p: pron,
+          prole: rng.pick(privateRoles).replace(/,.*$/, ''),
+          srole: rng.pick(staffTheirs),
+          elsewhere: rng.pick(elsewhere),
+          you: rng.pick([...you, company]),
+          pdeed: rng.pick(privateDeeds),
+          sdeed: rng.pick(staffDeeds),
+        };
+        const core = fill(rng.pick(priv ? privateCores : staffCores), values);
+        const neg = rng.chance(0.6)
+          ? fill(rng.pick(priv ? notStaff : notPrivate), values) + rng.pick(joins)
+          : '';
+        let text = rng.pick(clarifyOpeners) + neg + core;
+        while (text.split(/\s+/).length < 8) text += rng.pick(clarifyTails);
+        return text;
+      };
       if (isPrivate)
         say(
           'customer',
-          fill(rng.pick(whoPrivate), {
-            role: rng.pick(privateRoles),
-            staff: staffAsCustomer(rng.pick(staffRoles)),
-          }),
+          rng.chance(0.7)
+            ? composed(true)
+            : fill(rng.pick(whoPrivate), {
+                role: rng.pick(privateRoles),
+                staff: staffAsCustomer(rng.pick(staffRoles)),
+              }),
         );
+      else if (rng.chance(0.6)) say('customer', composed(false));
       else if (rng.chance(0.6)) say('agent', fill(rng.pick(whoStaffAgent), { role: rng.pick(staffRoles) }));
       else {
         const role = rng.pick(staffRoles);
