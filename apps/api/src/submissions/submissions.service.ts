@@ -201,14 +201,29 @@ export class SubmissionsService {
   /** The learner's place on the all-time board, and whether this submission is the one displayed. */
   private async position(row: Submission): Promise<SubmissionView['leaderboard']> {
     const [entry] = await this.dataSource.query(
-      `SELECT l.submission_id, ${ENTRY_RANK_SQL} AS rank,
+      `SELECT l.submission_id, l.correctness, l.standard_error, l.cost_usd, l.latency_p95_ms, ${ENTRY_RANK_SQL} AS rank,
               (SELECT count(*) FROM leaderboard_entries t WHERE t.challenge_version_id = l.challenge_version_id AND t.period = l.period) AS total
          FROM leaderboard_entries l
         WHERE l.challenge_version_id = $1 AND l.period = 'all' AND l.user_id = $2`,
       [row.challengeVersionId, row.userId],
     );
     if (!entry) return null;
-    return { rank: Number(entry.rank), of: Number(entry.total), displayed: entry.submission_id === row.id };
+    const place = { rank: Number(entry.rank), of: Number(entry.total) };
+    if (entry.submission_id === row.id) return { ...place, displayed: true };
+    const best = {
+      correctness: Number(entry.correctness),
+      standard_error: Number(entry.standard_error),
+      cost_usd: Number(entry.cost_usd),
+      latency_p95_ms: Number(entry.latency_p95_ms),
+    };
+    const mine = row.correctness ?? 0;
+    const stays =
+      mine < best.correctness
+        ? 'lower'
+        : mine > best.correctness && mine - best.correctness <= best.standard_error
+          ? 'within_error'
+          : 'not_ahead';
+    return { ...place, displayed: false, stays, best_correctness: coarse('correctness', best.correctness) };
   }
 }
 

@@ -45,7 +45,19 @@ export interface SubmissionView {
   result: SubmissionResultView | null | undefined;
   error: { code: string; message: string } | null;
   verification_id: string | null;
-  leaderboard: { rank: number; of: number; displayed: boolean } | null;
+  /**
+   * The learner's displayed best on the all-time board (its rank of how many), whether it is this
+   * submission, and if not why it stays (the Ladder rule's comparison, docs/grading.md):
+   * `lower` (this one is less correct), `within_error` (more correct by no more than the standard
+   * error), `not_ahead` (as correct, not cheaper or faster); `best_correctness` as learners see it.
+   */
+  leaderboard: {
+    rank: number;
+    of: number;
+    displayed: boolean;
+    stays?: 'lower' | 'within_error' | 'not_ahead';
+    best_correctness?: number;
+  } | null;
   /** Set when the grading was held for an instructor's review (too many grader errors). */
   review: SubmissionReview | null;
   created_at: string;

@@ -54,7 +54,15 @@ export function MySubmissions({
               <td className="num">{formatScore(s.correctness, s.standard_error)}</td>
               <td className="num">{formatApproxUsd(s.cost_usd)}</td>
               <td className="num">{formatApproxMs(s.latency_ms.p95)}</td>
-              <td className="num">{s.leaderboard ? `#${s.leaderboard.rank}` : '—'}</td>
+              <td className="num">
+                {s.leaderboard?.displayed ? (
+                  `#${s.leaderboard.rank}`
+                ) : (
+                  <span className="muted" title="Not your displayed best">
+                    —
+                  </span>
+                )}
+              </td>
               <td>
                 <button type="button" className="link-button" onClick={() => onSelect(s.id)}>
                   View<span className="visually-hidden"> submission {shortId(s.id)}</span>

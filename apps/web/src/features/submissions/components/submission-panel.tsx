@@ -17,7 +17,7 @@ interface SubmissionResult {
 
 const statusText: Record<string, string> = {
   queued: 'Queued: waiting for a grader…',
-  running: 'Grading on the hidden cases…',
+  running: 'Grading on the hidden cases and the public examples…',
   graded: 'Graded',
   failed: 'Failed',
   error: 'Could not be graded',
@@ -65,8 +65,8 @@ export function SubmissionPanel({
         <h3 className="submission__title">Submission {shortId(view.id)}</h3>
         <ProgressBar label={statusText[status] ?? status} done={done} total={total} />
         <p className="muted small">
-          Hidden cases run on the graders; you can keep editing meanwhile. Scores appear here when grading
-          ends.
+          The count covers the hidden cases and the public examples; the score is the hidden cases' alone. You
+          can keep editing meanwhile: scores appear here when grading ends.
         </p>
       </section>
     );
@@ -125,15 +125,18 @@ function SubmissionResultView({
         <div>
           <span className="stat__label">Leaderboard</span>
           {board ? (
-            <p className="submission__rank">
-              #{board.rank} <span className="muted">of {board.of}</span>
-              {!board.displayed && (
-                <span className="muted small">
-                  {' '}
-                  · your displayed best stays: this one did not beat it by more than the standard error
-                </span>
-              )}
-            </p>
+            board.displayed ? (
+              <p className="submission__rank">
+                #{board.rank} <span className="muted">of {board.of}</span>
+              </p>
+            ) : (
+              <p className="submission__rank">
+                <span className="muted small">Not displayed. Your best</span>
+                {board.best_correctness !== undefined && <> ({board.best_correctness.toFixed(1)})</>} stays at
+                #{board.rank} <span className="muted">of {board.of}</span>
+                <span className="muted small"> · {STAYS[board.stays ?? 'not_ahead']}</span>
+              </p>
+            )
           ) : (
             <p className="muted">
               {view.review?.status === 'pending'
@@ -173,3 +176,10 @@ function SubmissionResultView({
 export function shortId(id: string): string {
   return id.slice(0, 8);
 }
+
+/** Why a submission is not the displayed best, in the Ladder rule's words (docs/grading.md). */
+const STAYS = {
+  lower: 'this one scored lower.',
+  within_error: 'this one scored higher, but by no more than the standard error, so it may be noise.',
+  not_ahead: 'this one is not ahead of it: as correct, and not cheaper or faster.',
+} as const;
