@@ -10,12 +10,13 @@ import { apiUrl, repoRoot } from '../support/stack.js';
 jest.setTimeout(600_000);
 
 /**
- * Every page from a 390 px phone to a 1440 px desktop: the page itself never scrolls sideways
+ * Every page on a 360 px and a 390 px phone and a 1440 px desktop: the page itself never scrolls sideways
  * (long code, tables and pre blocks scroll in their own box), and the header keeps Sign in or the
  * account link, and on a phone the Menu button, on screen. Screenshots go to REPS_SCREENSHOTS or
  * a fresh temporary folder, named <who>-<width>-<page>.png.
  */
 const VIEWPORTS = [
+  { width: 360, height: 740 },
   { width: 390, height: 844 },
   { width: 1440, height: 900 },
 ] as const;
@@ -126,7 +127,7 @@ async function check(page: Page, who: string, width: number, visit: Visit) {
   expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(width >= 900);
 }
 
-describe('every page at 390 and 1440 px', () => {
+describe('every page at 360, 390 and 1440 px', () => {
   let browser: Browser;
   let submissionId: string;
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 
 const DAY_MS = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -22,9 +22,15 @@ export function StreakCalendar({
   today?: Date;
 }) {
   const { weeks, months, max } = useMemo(() => layout(calendar, today), [calendar, today]);
+  // On a narrow screen the year scrolls in its box: start at its end, this week.
+  const scroller = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (box) box.scrollLeft = box.scrollWidth;
+  }, []);
   return (
     <div className="calendar">
-      <div className="calendar__scroll">
+      <div className="calendar__scroll" ref={scroller}>
         <div className="calendar__months" aria-hidden="true">
           {months.map((m) => (
             <span key={`${m.label}-${m.week}`} style={{ gridColumn: m.week + 1 }}>
