@@ -381,7 +381,7 @@ const STUDIED: Frame[] = [
   (s) => `${s.F} read economics at ${s.U}.`,
   (s) => `${cap(s.Pr)} did ${s.Poss} degree at ${s.U}.`,
   (s) => `${s.F} is a graduate of ${s.U}.`,
-  (s) => `${s.U} is where ${s.F} earned a first degree.`,
+  (s) => `${cap(s.U)} is where ${s.F} earned a first degree.`,
   (s) => `${s.F}'s alma mater is ${s.U}.`,
   (s) => `Turned down by ${s.U2}, ${s.F} took a degree at ${s.U} instead.`,
   (s) => `${s.F} left ${s.U2} after one term and graduated from ${s.U}.`,
@@ -424,7 +424,7 @@ const OTHER_UNI: Frame[] = [
   (s) => `${s.F} turned down a place at ${s.U}.`,
   (s) => `${cap(s.Pr)} spent a year as a visiting fellow at ${s.U}.`,
   (s) => `${s.F} lectures part-time at ${s.U}.`,
-  (s) => `${s.U} gave ${s.F} an honorary doctorate in ${s.Y}.`,
+  (s) => `${cap(s.U)} gave ${s.F} an honorary doctorate in ${s.Y}.`,
   (s) => `${s.F} once applied to ${s.U} without success.`,
 ];
 const SIDE_ROLE: Frame[] = [
@@ -538,8 +538,76 @@ const BY_PRODUCT: Array<(product: string) => string> = [
   (p) => `the manufacturer of ${p}`,
 ];
 
-/** Misspells a name in passing: two neighbouring letters of its longest word swapped. */
-function typo(rng: Rng, name: string): string {
+/** How a company's profile may describe a person instead of naming them. */
+type Describe = (p: { born: string; job: string }) => string;
+const an = (w: string) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`);
+/** By birthplace (the set chooses the phrasings). */
+const DESCRIPTIONS: Describe[] = [
+  (p) => `the ${p.born}-born ${p.job}`,
+  (p) => `${an(p.job)} born in ${p.born}`,
+  (p) => `the ${p.job} whose birthplace is ${p.born}`,
+  (p) => `${an(p.job)} who was born in ${p.born}`,
+];
+/** By the other company the person runs (when their own profile says so). */
+const RUNS_DESCRIPTIONS = [
+  (c: string) => `the current chief executive of ${c}`,
+  (c: string) => `the person who now runs ${c}`,
+];
+const JOBS = ['engineer', 'economist', 'chemist', 'designer', 'lawyer', 'physicist'];
+
+/** Shorter names for a company mentioned in passing ("Brightline" for Brightline Tools). */
+const SHORT_NAMES: Array<(name: string) => string> = [
+  (n) => (n.includes(' ') && !n.includes('&') ? n.split(' ').slice(0, -1).join(' ') : n),
+  (n) => (n.includes('&') ? n : `the ${n.split(' ')[0]} business`),
+  (n) =>
+    n.includes('&') ? n : `${n.split(' ')[0]} (the ${n.split(' ').slice(1).join(' ').toLowerCase()} firm)`,
+  (n) =>
+    n.includes('&')
+      ? n
+      : n
+          .split(' ')
+          .map((w) => w[0])
+          .join('')
+          .toUpperCase(),
+];
+
+/** Kinds of misspelling: the set chooses which appear (public cases show only the first). */
+type Slip = (rng: Rng, w: string) => string;
+const SLIPS: Slip[] = [
+  (rng, w) => {
+    const i = rng.int(1, w.length - 3);
+    return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  },
+  (rng, w) => {
+    const i = rng.int(1, w.length - 2);
+    return w.slice(0, i) + w.slice(i + 1);
+  },
+  (rng, w) => {
+    const i = rng.int(1, w.length - 2);
+    return w.slice(0, i) + w[i] + w.slice(i);
+  },
+  (rng, w) => {
+    const near: Record<string, string> = {
+      a: 's',
+      e: 'r',
+      i: 'o',
+      o: 'p',
+      u: 'y',
+      n: 'm',
+      t: 'r',
+      s: 'd',
+      r: 't',
+      l: 'k',
+    };
+    const spots = [...w].map((c, i) => (i > 0 && near[c] ? i : -1)).filter((i) => i >= 0);
+    if (spots.length === 0) return w;
+    const i = rng.pick(spots);
+    return w.slice(0, i) + near[w[i]!] + w.slice(i + 1);
+  },
+];
+
+/** Misspells a name in passing: one slip in its longest word. */
+function typo(rng: Rng, name: string, slips: readonly Slip[] = SLIPS.slice(0, 1)): string {
   const words = name.split(' ');
   let at = 0;
   words.forEach((w, i) => {
@@ -547,8 +615,7 @@ function typo(rng: Rng, name: string): string {
   });
   const w = words[at]!;
   if (w.length < 5) return name;
-  const i = rng.int(1, w.length - 3);
-  words[at] = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  words[at] = rng.pick(slips)(rng, w);
   return words.join(' ');
 }
 
@@ -591,6 +658,10 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
   };
   // How often a name is misspelt in passing, and how often a person is named by title and surname.
   const typoRate = set.kind === 'public' ? 0.08 : 0.14;
+  const slips = set.families('slips', SLIPS, { public: 1, hidden: 2 });
+  // Companies named in passing by a shorter name: which short forms appear is the set's choice.
+  const shortStyles = set.families('short-names', SHORT_NAMES, { public: 1, hidden: 2 });
+  const shortRate = set.kind === 'public' ? 0.15 : 0.35;
   const titleRate = set.kind === 'public' ? 0.25 : 0.4;
 
   const nCompanies = 6;
@@ -652,14 +723,34 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
     t.acquisitionIn = rng.chance(0.5) ? 'target' : 'buyer';
   }
 
+  // A person described rather than named (founder or chief executive in a company's profile): the
+  // person's own profile, which says where they were born and what they run, joins the chain.
+  const descriptions = set.families('descriptions', DESCRIPTIONS, { public: 1, hidden: 2 });
+  const runsDescriptions = set.families('runs-descriptions', RUNS_DESCRIPTIONS, { public: 1, hidden: 1 });
+  const descRate = set.kind === 'public' ? 0.15 : 0.4;
+  const founderDescribed: boolean[] = [];
+  const ceoDescribed: boolean[] = [];
+  const describe = (p: number, c: number): string | null => {
+    if (!rng.chance(descRate)) return null;
+    const runs = companies.findIndex((o, oi) => oi !== c && o.ceo === p && o.ceoIn === 'person');
+    const job = JOBS[(p + c) % JOBS.length]!;
+    if (runs >= 0 && rng.chance(0.5)) return rng.pick(runsDescriptions)(companies[runs]!.name);
+    return rng.pick(descriptions)({ born: people[p]!.born, job });
+  };
+  const named = (p: number, c: number, flags: boolean[]): string => {
+    const d = describe(p, c);
+    flags[c] = d !== null;
+    return d ?? mention(p);
+  };
   const mention = (p: number): string => {
     const person = people[p]!;
     const base = rng.chance(titleRate) ? `${person.title} ${person.last}` : person.name;
-    return rng.chance(typoRate) ? typo(rng, base) : base;
+    return rng.chance(typoRate) ? typo(rng, base, slips) : base;
   };
   const companyMention = (c: number): string => {
-    const name = companies[c]!.name;
-    return rng.chance(typoRate) ? typo(rng, name) : name;
+    const full = companies[c]!.name;
+    const name = rng.chance(shortRate) ? rng.pick(shortStyles)(full) : full;
+    return rng.chance(typoRate) ? typo(rng, name, slips) : name;
   };
   const otherPerson = (exclude: number[]): number =>
     rng.pick(Array.from({ length: nPeople }, (_, i) => i).filter((i) => !exclude.includes(i)));
@@ -673,7 +764,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
         ? rng.pick(F.foundedWith)({
             C: c.name,
             Y: String(c.founded),
-            P: mention(c.founder),
+            P: named(c.founder, i, founderDescribed),
             P2: mention(otherPerson([c.founder, c.ceo])),
           })
         : rng.pick(F.foundedBare)({ C: c.name, Y: String(c.founded) });
@@ -689,7 +780,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
     if (c.ceoIn === 'company')
       parts.push(
         rng.pick(F.ceoCompany)({
-          P: mention(c.ceo),
+          P: named(c.ceo, i, ceoDescribed),
           P2: mention(otherPerson([c.ceo])),
           Y: String(c.ceoSince),
         }),
@@ -736,7 +827,8 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
           Y: String(c.founded + rng.int(2, 15)),
         }),
     ];
-    for (const d of rng.sample(distractors, rng.int(2, 3))) parts.push(d());
+    for (const d of rng.sample(distractors, set.kind === 'public' ? rng.int(2, 3) : rng.int(3, 4)))
+      parts.push(d());
     return [first, ...rng.shuffle(parts)].join(' ');
   });
 
@@ -805,7 +897,8 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
         });
       },
     ];
-    for (const d of rng.sample(distractors, rng.int(1, 3))) parts.push(d());
+    for (const d of rng.sample(distractors, set.kind === 'public' ? rng.int(1, 3) : rng.int(2, 3)))
+      parts.push(d());
     if (rng.chance(0.5)) parts.push(rng.pick(F.filler)(slots));
     const birth = rng.pick(F.birth)({
       N: p.name,
@@ -839,10 +932,14 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
     companies[c]!.founderIn === 'company' ? docOfCompany[c]! : docOfPerson[companies[c]!.founder]!;
   const ceoDoc = (c: number) =>
     companies[c]!.ceoIn === 'company' ? docOfCompany[c]! : docOfPerson[companies[c]!.ceo]!;
+  const founderDocs = (c: number) =>
+    founderDescribed[c] ? [founderDoc(c), docOfPerson[companies[c]!.founder]!] : [founderDoc(c)];
+  const ceoDocs = (c: number) =>
+    ceoDescribed[c] ? [ceoDoc(c), docOfPerson[companies[c]!.ceo]!] : [ceoDoc(c)];
   const acquisitionDoc = (t: number) =>
     companies[t]!.acquisitionIn === 'target' ? docOfCompany[t]! : docOfCompany[companies[t]!.acquiredBy!]!;
 
-  const qTypo = (name: string) => (rng.chance(typoRate / 2) ? typo(rng, name) : name);
+  const qTypo = (name: string) => (rng.chance(typoRate / 2) ? typo(rng, name, slips) : name);
   /** A company named in a question: by name, or by its product (its own profile is then cited). */
   const companyRef = (c: number): { text: string; cites: string[] } =>
     rng.chance(0.35)
@@ -868,7 +965,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       return {
         question: ask(Q.founderBirthplaceOfBuyer, { T: ref.text }),
         answer: people[companies[b]!.founder]!.born,
-        cites: [...ref.cites, acquisitionDoc(t), founderDoc(b), docOfPerson[companies[b]!.founder]!],
+        cites: [...ref.cites, acquisitionDoc(t), ...founderDocs(b), docOfPerson[companies[b]!.founder]!],
       };
     },
     () => {
@@ -877,7 +974,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       return {
         question: ask(Q.ceoUniversity, { C: ref.text }),
         answer: strip(people[companies[c]!.ceo]!.studied),
-        cites: [...ref.cites, ceoDoc(c), docOfPerson[companies[c]!.ceo]!],
+        cites: [...ref.cites, ...ceoDocs(c), docOfPerson[companies[c]!.ceo]!],
       };
     },
     () => {
@@ -897,7 +994,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       return {
         question: ask(Q.ceoOfBuyer, { T: ref.text }),
         answer: people[companies[b]!.ceo]!.name,
-        cites: [...ref.cites, acquisitionDoc(t), ceoDoc(b)],
+        cites: [...ref.cites, acquisitionDoc(t), ...ceoDocs(b)],
       };
     },
     () => {
@@ -906,7 +1003,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       return {
         question: ask(Q.founderBirthYear, { C: ref.text }),
         answer: String(people[companies[c]!.founder]!.birthYear),
-        cites: [...ref.cites, founderDoc(c), docOfPerson[companies[c]!.founder]!],
+        cites: [...ref.cites, ...founderDocs(c), docOfPerson[companies[c]!.founder]!],
       };
     },
     () => {
@@ -914,7 +1011,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       return {
         question: ask(Q.hqOfLedBy, { P: qTypo(people[companies[c]!.ceo]!.name) }),
         answer: companies[c]!.hq,
-        cites: [ceoDoc(c), docOfCompany[c]!],
+        cites: [...ceoDocs(c), docOfCompany[c]!],
       };
     },
     () => {
@@ -923,7 +1020,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       return {
         question: ask(Q.buyerOfFoundedBy, { P: qTypo(people[companies[t]!.founder]!.name) }),
         answer: companies[b]!.name,
-        cites: [founderDoc(t), acquisitionDoc(t)],
+        cites: [...founderDocs(t), acquisitionDoc(t)],
       };
     },
     () => {
@@ -938,7 +1035,14 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       return {
         question: ask(Q.bornFirst, { A: ra.text, B: rb.text }),
         answer: people[elder]!.name,
-        cites: [...ra.cites, ...rb.cites, founderDoc(a), ceoDoc(b), docOfPerson[fa]!, docOfPerson[cb]!],
+        cites: [
+          ...ra.cites,
+          ...rb.cites,
+          ...founderDocs(a),
+          ...ceoDocs(b),
+          docOfPerson[fa]!,
+          docOfPerson[cb]!,
+        ],
       };
     },
     () => {
@@ -947,7 +1051,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       return {
         question: ask(Q.hqOfBuyerOfFoundedBy, { P: qTypo(people[companies[t]!.founder]!.name) }),
         answer: companies[b]!.hq,
-        cites: [founderDoc(t), acquisitionDoc(t), docOfCompany[b]!],
+        cites: [...founderDocs(t), acquisitionDoc(t), docOfCompany[b]!],
       };
     },
     () => {
