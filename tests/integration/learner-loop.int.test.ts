@@ -123,6 +123,13 @@ describe('the learner loop over HTTP', () => {
     const view = keep(await learner.client.get(`/submissions/${res.body.id}`));
     expect(view.body.correctness).toBeLessThan(100);
     expect(view.body.leaderboard).toMatchObject({ displayed: false, stays: 'lower', best_correctness: 100 });
+    // Where the points went: per field, over at least five hidden cases, with a hint.
+    const { breakdown } = view.body.result.hidden;
+    expect(breakdown.fields).toEqual([{ path: 'sum', accuracy: 0, cases: 50 }]);
+    expect(breakdown.hints[0]).toMatch(/^sum is right 0% of the time/);
+    for (const bucket of [...breakdown.fields, ...breakdown.sizes])
+      expect(bucket.cases).toBeGreaterThanOrEqual(5);
+    expect(view.body.result.public.breakdown.fields).toEqual([{ path: 'sum', accuracy: 0, cases: 5 }]);
     const first = keep(await learner.client.get(`/submissions/${submissionId}`));
     expect(first.body.leaderboard).toEqual({
       rank: view.body.leaderboard.rank,

@@ -12,6 +12,7 @@ export * from './dsl/dependency-graph.js';
 export * from './dsl/parse-pipeline.js';
 export * from './dsl/skill-library.js';
 export * from './executor/run-pipeline.js';
+export * from './grade/breakdown.js';
 export * from './grade/calibrate.js';
 export * from './grade/grade.js';
 export * from './grade/grade-challenge.js';

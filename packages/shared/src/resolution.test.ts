@@ -1,5 +1,5 @@
 import type { HiddenSummary } from './api/grading.js';
-import { coarse, coarseHidden } from './resolution.js';
+import { coarse, coarseBreakdown, coarseHidden } from './resolution.js';
 
 /** Digits after the decimal point as JSON would write the number. */
 const decimals = (n: number) => (String(n).split('.')[1] ?? '').length;
@@ -151,5 +151,26 @@ describe('coarseHidden', () => {
     const view = coarseHidden(older);
     expect(view).not.toHaveProperty('grader_errors');
     expect(view).not.toHaveProperty('grader_error_rate');
+  });
+});
+
+describe('the breakdown as learners see it', () => {
+  it('shows whole points and drops anything over fewer than five cases', () => {
+    const view = coarseBreakdown({
+      min_cases: 5,
+      fields: [
+        { path: 'team', accuracy: 91.67, cases: 12 },
+        { path: 'rare', accuracy: 50, cases: 4 },
+      ],
+      sizes: [
+        { from: 1, to: 3, cases: 6, correctness: 99.99 },
+        { from: 4, to: 9, cases: 3, correctness: 10 },
+      ],
+      failures: [{ code: 'invalid_output', cases: 1, hint: 'h' }],
+      hints: ['x'],
+    });
+    expect(view.fields).toEqual([{ path: 'team', accuracy: 91, cases: 12 }]);
+    expect(view.sizes).toEqual([]);
+    expect(view.failures).toEqual([{ code: 'invalid_output', cases: 1, hint: 'h' }]);
   });
 });

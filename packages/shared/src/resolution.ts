@@ -1,4 +1,4 @@
-import type { HiddenResultView, HiddenSummary } from './api/grading.js';
+import type { GradeBreakdown, HiddenResultView, HiddenSummary } from './api/grading.js';
 
 /**
  * The figures of a hidden-set result, each with the resolution at which it leaves the server for
@@ -87,5 +87,25 @@ export function coarseHidden(summary: HiddenSummary): HiddenResultView {
     failures: { ...summary.failures },
     ...(summary.grader_errors === undefined ? {} : { grader_errors: summary.grader_errors }),
     ...(summary.grader_error_rate === undefined ? {} : { grader_error_rate: summary.grader_error_rate }),
+    ...(summary.breakdown ? { breakdown: coarseBreakdown(summary.breakdown) } : {}),
+  };
+}
+
+/**
+ * The breakdown as learners see it: accuracy and correctness in whole points, rounded down, and
+ * nothing over fewer than its min_cases cases (the engine merges and drops; this re-checks).
+ */
+export function coarseBreakdown(b: GradeBreakdown): GradeBreakdown {
+  const min = Math.max(5, b.min_cases);
+  return {
+    min_cases: min,
+    fields: b.fields
+      .filter((f) => f.cases >= min)
+      .map((f) => ({ path: f.path, accuracy: Math.floor(f.accuracy), cases: f.cases })),
+    sizes: b.sizes.every((s) => s.cases >= min)
+      ? b.sizes.map((s) => ({ ...s, correctness: Math.floor(s.correctness) }))
+      : [],
+    failures: b.failures.map((f) => ({ ...f })),
+    hints: [...b.hints],
   };
 }

@@ -1,4 +1,4 @@
-import type { GradeResult } from '@reps/engine';
+import { breakdown, type GradeResult } from '@reps/engine';
 import type { ChallengeCase, HiddenSummary, PublicResultView } from '@reps/shared';
 import { jsonbSafe } from '../common/jsonb-safe.js';
 import { standardError } from '../leaderboards/ladder.js';
@@ -17,6 +17,7 @@ export function hiddenSummary(result: GradeResult): HiddenSummary {
     failures: result.failures,
     grader_errors: result.grader_errors,
     grader_error_rate: result.grader_error_rate,
+    ...withBreakdown(result),
   };
 }
 
@@ -41,4 +42,10 @@ export function publicResult(result: GradeResult, cases: ChallengeCase[]): Publi
       trace: c.trace,
     })),
   });
+}
+
+/** Where the points went, when there are enough cases to say it without pointing at one. */
+function withBreakdown(result: GradeResult): { breakdown?: HiddenSummary['breakdown'] } {
+  const b = breakdown(result.cases);
+  return b ? { breakdown: b } : {};
 }

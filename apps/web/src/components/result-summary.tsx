@@ -1,3 +1,4 @@
+import type { GradeBreakdown } from '@reps/shared';
 import { Link } from 'react-router';
 import {
   formatApproxCount,
@@ -9,6 +10,7 @@ import {
   formatScore,
   formatUsd,
 } from '../lib/format';
+import { PointsBreakdown } from './points-breakdown';
 import { Stat, StatGrid } from './stat';
 
 interface Common {
@@ -19,6 +21,7 @@ interface Common {
   statuses?: Record<string, number>;
   failures?: Record<string, number>;
   cases?: number;
+  breakdown?: GradeBreakdown;
 }
 
 /** Public cases (a practice run, the public part of a submission): exact totals. */
@@ -111,6 +114,7 @@ export function ResultSummary({
           ))}
         </p>
       )}
+      {result.breakdown && <PointsBreakdown breakdown={result.breakdown} hidden={hidden} />}
       {hidden && (
         <p className="muted small">
           Hidden-set figures are rounded: correctness ± standard error to 0.1, cost and latency to two

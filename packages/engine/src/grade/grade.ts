@@ -19,6 +19,8 @@ export interface Score {
   /** 0..1 */
   score: number;
   reason: string;
+  /** Per field, the share right in this case (json_fields reports them; breakdown.ts aggregates). */
+  fields?: Record<string, number>;
 }
 
 export type Scorer = (output: unknown, expected: unknown, gradeCase: GradeCase) => Score | Promise<Score>;
@@ -59,6 +61,10 @@ export interface CaseResult {
   /** 0..1; 0 for a failed run or an invalid output; null when the grader failed (grader_error). */
   score: number | null;
   reason: string;
+  /** Per field, the share right in this case, when the scorer reports it. */
+  fields?: Record<string, number>;
+  /** The case's size: how many units its facts list (the breakdown's size buckets). */
+  units?: number;
   cost_usd: number;
   latency_ms: number;
   output: unknown;
@@ -141,6 +147,7 @@ async function gradeCase(
   });
   const base = {
     id: gradeCase.id,
+    ...(gradeCase.facts?.length ? { units: gradeCase.facts.length } : {}),
     cost_usd: run.usage.cost_usd,
     latency_ms: run.latency_ms,
     output: run.output,

@@ -1,10 +1,10 @@
 import { GraderError } from '../scorers/grader-error.js';
 import type { CaseResult, GradeCase, Scorer } from './grade.js';
 
-type Scored = Pick<CaseResult, 'status' | 'score' | 'reason'>;
+type Scored = Pick<CaseResult, 'status' | 'score' | 'reason' | 'fields'>;
 
 type Attempt =
-  | { ok: true; score: number; reason: string }
+  | { ok: true; score: number; reason: string; fields?: Record<string, number> }
   | { ok: false; problem: string; detail: string; graderFault: boolean };
 
 /**
@@ -17,7 +17,13 @@ type Attempt =
  */
 export async function scoreOutput(scorer: Scorer, output: unknown, gradeCase: GradeCase): Promise<Scored> {
   const first = await attempt(scorer, output, gradeCase);
-  if (first.ok) return { status: 'ok', score: first.score, reason: first.reason };
+  if (first.ok)
+    return {
+      status: 'ok',
+      score: first.score,
+      reason: first.reason,
+      ...(first.fields ? { fields: first.fields } : {}),
+    };
   const graderError: Scored = { status: 'grader_error', score: null, reason: first.problem };
   if (first.graderFault) return graderError;
   const self = await attempt(scorer, gradeCase.expected, gradeCase);
@@ -31,7 +37,7 @@ export async function scoreOutput(scorer: Scorer, output: unknown, gradeCase: Gr
 
 async function attempt(scorer: Scorer, output: unknown, gradeCase: GradeCase): Promise<Attempt> {
   try {
-    const { score, reason } = await scorer(output, gradeCase.expected, gradeCase);
+    const { score, reason, fields } = await scorer(output, gradeCase.expected, gradeCase);
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 1) {
       const returned = `${typeof score === 'number' ? String(score) : typeof score}, not a number from 0 to 1`;
       return {
@@ -41,7 +47,13 @@ async function attempt(scorer: Scorer, output: unknown, gradeCase: GradeCase): P
         graderFault: false,
       };
     }
-    return { ok: true, score, reason: typeof reason === 'string' ? reason : '' };
+    const parts = fieldScores(fields);
+    return {
+      ok: true,
+      score,
+      reason: typeof reason === 'string' ? reason : '',
+      ...(parts ? { fields: parts } : {}),
+    };
   } catch (error) {
     const detail = shorten(messageOf(error));
     return {
@@ -51,6 +63,20 @@ async function attempt(scorer: Scorer, output: unknown, gradeCase: GradeCase): P
       graderFault: error instanceof GraderError && error.graderFault,
     };
   }
+}
+
+/** Per-field scores as a scorer reported them, kept only when well formed (at most 40 fields, 0..1 each). */
+function fieldScores(fields: unknown): Record<string, number> | undefined {
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return undefined;
+  const entries = Object.entries(fields as Record<string, unknown>);
+  if (entries.length === 0 || entries.length > 40) return undefined;
+  const out: Record<string, number> = {};
+  for (const [path, value] of entries) {
+    if (path.length > 80 || typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1)
+      return undefined;
+    out[path] = value;
+  }
+  return out;
 }
 
 function messageOf(error: unknown): string {

@@ -68,7 +68,7 @@ describe(`every built-in scorer on an output nested ${DEPTH} deep`, () => {
             .then(() => score(output, expected, TEST_CASE))
             .catch((error: unknown) => error);
           if (outcome instanceof Error) expect(outcome).toBeInstanceOf(GraderError);
-          else expect(outcome).toEqual({ score: expect.any(Number), reason: expect.any(String) });
+          else expect(outcome).toMatchObject({ score: expect.any(Number), reason: expect.any(String) });
         }
       } finally {
         score.dispose?.();

@@ -71,6 +71,15 @@ export const jsonFieldsParamsSchema = z.strictObject({ fields: z.array(fieldSpec
 interface FieldsScore {
   score: number;
   notes: string[];
+  /** Generic field path → [sum of scores, count] (record fields under their list's path). */
+  parts?: Map<string, [number, number]>;
+}
+
+function addPart(parts: Map<string, [number, number]>, path: string, score: number, n = 1): void {
+  const part = parts.get(path) ?? [0, 0];
+  part[0] += score;
+  part[1] += n;
+  parts.set(path, part);
 }
 
 export const jsonFieldsScorer = defineScorer({
@@ -83,32 +92,59 @@ export const jsonFieldsScorer = defineScorer({
       return zero(
         `Expected an object, got ${kindOf(output)}${typeof output === 'string' ? ` ${brief(output)}` : ''}.`,
       );
-    return report(scoreFields(output, expected, params.fields, ''));
+    return report(scoreFields(output, expected, params.fields, '', ''));
   },
 });
 
-function scoreFields(got: unknown, want: unknown, fields: FieldSpec[], prefix: string): FieldsScore {
+function scoreFields(
+  got: unknown,
+  want: unknown,
+  fields: FieldSpec[],
+  prefix: string,
+  generic: string,
+): FieldsScore {
   let sum = 0;
   let weights = 0;
   const notes: string[] = [];
+  const parts = new Map<string, [number, number]>();
   for (const field of fields) {
     const expected = lookup(want, field.path);
     if (!expected.found) continue;
     weights += field.weight;
     const name = prefix + field.path;
+    const path = generic + field.path;
     const actual = lookup(got, field.path);
     if (!actual.found) {
       notes.push(`${name}: missing`);
+      addPart(parts, path, 0);
+      if (field.compare === 'records')
+        for (const inner of leafPaths(field, `${path}.`)) addPart(parts, inner, 0);
       continue;
     }
-    const result = compareField(field, actual.value, expected.value, name);
+    const result = compareField(field, actual.value, expected.value, name, path);
     sum += field.weight * result.score;
     notes.push(...result.notes);
+    addPart(parts, path, result.score);
+    for (const [inner, [s, n]] of result.parts ?? []) addPart(parts, inner, s, n);
   }
-  return weights === 0 ? { score: 1, notes } : { score: sum / weights, notes };
+  return weights === 0 ? { score: 1, notes, parts } : { score: sum / weights, notes, parts };
 }
 
-function compareField(field: FieldSpec, got: unknown, want: unknown, name: string): FieldsScore {
+/** The generic paths of a records field's own fields, nested ones included. */
+function leafPaths(field: FieldSpec, prefix: string): string[] {
+  return (field.fields ?? []).flatMap((f) => [
+    prefix + f.path,
+    ...(f.compare === 'records' ? leafPaths(f, `${prefix}${f.path}.`) : []),
+  ]);
+}
+
+function compareField(
+  field: FieldSpec,
+  got: unknown,
+  want: unknown,
+  name: string,
+  generic: string,
+): FieldsScore {
   switch (field.compare) {
     case 'exact':
       return canonicalJson(got) === canonicalJson(want)
@@ -127,7 +163,7 @@ function compareField(field: FieldSpec, got: unknown, want: unknown, name: strin
       return { score: f1, notes: f1 < 1 ? [`${name}: F1 ${f1.toFixed(2)}`] : [] };
     }
     case 'records':
-      return compareRecords(field, got, want, name);
+      return compareRecords(field, got, want, name, generic);
   }
 }
 
@@ -144,7 +180,13 @@ function recordKey(value: unknown): string {
     : canonicalJson(value);
 }
 
-function compareRecords(field: FieldSpec, got: unknown, want: unknown, name: string): FieldsScore {
+function compareRecords(
+  field: FieldSpec,
+  got: unknown,
+  want: unknown,
+  name: string,
+  generic: string,
+): FieldsScore {
   const key = field.key!;
   if (!Array.isArray(want))
     throw new GraderError(`The expected "${name}" is ${kindOf(want)}, not a list of records.`);
@@ -157,6 +199,8 @@ function compareRecords(field: FieldSpec, got: unknown, want: unknown, name: str
   }
   const expectedKeys = new Set<string>();
   const notes: string[] = [];
+  const parts = new Map<string, [number, number]>();
+  const leaves = leafPaths(field, `${generic}.`);
   let sum = 0;
   for (const record of want) {
     const k = lookup(record, key);
@@ -167,21 +211,25 @@ function compareRecords(field: FieldSpec, got: unknown, want: unknown, name: str
     const match = byKey.get(id);
     if (match === undefined) {
       notes.push(`${label}: missing`);
+      for (const leaf of leaves) addPart(parts, leaf, 0);
       continue;
     }
-    const inner = scoreFields(match, record, field.fields!, `${label}.`);
+    const inner = scoreFields(match, record, field.fields!, `${label}.`, `${generic}.`);
     sum += inner.score;
     notes.push(...inner.notes);
+    for (const [path, [s, n]] of inner.parts ?? []) addPart(parts, path, s, n);
   }
   const extras = [...byKey.keys()].filter((id) => !expectedKeys.has(id)).length;
   if (extras) notes.push(`${name}: ${extras} record(s) with unexpected ${key}`);
   const total = want.length + extras;
-  return { score: total === 0 ? 1 : sum / total, notes };
+  return { score: total === 0 ? 1 : sum / total, notes, parts };
 }
 
 function report(result: FieldsScore): ScoreResult {
-  if (result.notes.length === 0) return { score: result.score, reason: 'All fields match.' };
+  const fields: Record<string, number> = {};
+  for (const [path, [s, n]] of result.parts ?? []) if (n > 0) fields[path] = s / n;
+  if (result.notes.length === 0) return { score: result.score, reason: 'All fields match.', fields };
   const shown = result.notes.slice(0, 6).join('; ');
   const more = result.notes.length > 6 ? `; and ${result.notes.length - 6} more` : '';
-  return { score: result.score, reason: `Score ${result.score.toFixed(3)}. ${shown}${more}.` };
+  return { score: result.score, reason: `Score ${result.score.toFixed(3)}. ${shown}${more}.`, fields };
 }

@@ -80,11 +80,13 @@ export function createScorer(scoring: ChallengeScoringInput, deps: ScorerDeps = 
 
 /** A built-in that returns a score outside 0..1 has a bug; say so instead of recording nonsense. */
 function checked(result: ScoreResult, name: string): ScoreResult {
-  const { score, reason } = result;
+  const { score, reason, fields } = result;
   if (typeof score !== 'number' || !Number.isFinite(score) || score < -1e-9 || score > 1 + 1e-9)
     throw new GraderError(`The ${name} scorer produced score ${String(score)}, outside 0..1.`);
   return {
     score: Math.min(1, Math.max(0, score)),
     reason: typeof reason === 'string' ? reason : brief(reason),
+    // Per-field scores pass on (score-output.ts keeps them only when well formed).
+    ...(fields ? { fields } : {}),
   };
 }

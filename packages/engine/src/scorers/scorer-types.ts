@@ -7,6 +7,11 @@ import type { Sandbox, SandboxLimits } from '../sandbox/types.js';
 export interface ScoreResult {
   score: number;
   reason: string;
+  /**
+   * Per field of the output, the share right in this case (0..1), by a field's generic path
+   * (`priority`, `answers.citations`): what the breakdown of a grading aggregates (breakdown.ts).
+   */
+  fields?: Record<string, number>;
 }
 
 /** What a scorer may read about the case; a ChallengeCase is one. */

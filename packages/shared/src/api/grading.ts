@@ -112,6 +112,24 @@ export interface HiddenSummary {
   /** Cases the grader could not score (grader_error, out of correctness); absent in older results. */
   grader_errors?: number;
   grader_error_rate?: number;
+  /** Where the points went; absent in older results and for fewer than min_cases cases. */
+  breakdown?: GradeBreakdown;
+}
+
+/**
+ * Where the points went in a grading (docs/grading.md): every figure an aggregate over at least
+ * `min_cases` cases. Accuracy and correctness in points (0–100).
+ */
+export interface GradeBreakdown {
+  min_cases: number;
+  /** Per output field (records' fields under their list: `answers.citations`). */
+  fields: { path: string; accuracy: number; cases: number }[];
+  /** Correctness by case size (units in the case), buckets merged to at least min_cases cases. */
+  sizes: { from: number; to: number; cases: number; correctness: number }[];
+  /** Failure codes with how many cases ended so and what to do about it. */
+  failures: { code: string; cases: number; hint: string }[];
+  /** One line per weak field or size trend: what to change. */
+  hints: string[];
 }
 
 /** A public case in full: input, expected, output and the whole trace. */
@@ -157,6 +175,8 @@ export interface HiddenResultView {
   failures: Record<string, number>;
   grader_errors?: number;
   grader_error_rate?: number;
+  /** Where the points went: whole points, each figure over at least min_cases hidden cases. */
+  breakdown?: GradeBreakdown;
 }
 
 /** A submission's result as stored: exact. */
