@@ -76,7 +76,8 @@ function parse(source: string, options: ParseOptions): ParseResult {
     return fail([
       {
         path: [],
-        message: 'a pipeline must be a mapping with a name and steps (and optionally description, budget, inputs)',
+        message:
+          'a pipeline must be a mapping with a name and steps (and optionally description, budget, inputs)',
         position: map.valueAt([]),
       },
     ]);
