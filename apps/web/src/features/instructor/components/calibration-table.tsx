@@ -1,7 +1,10 @@
 import type { Calibration } from '@reps/shared';
 import { formatInt, formatMs, formatUsd } from '../../../lib/format';
 
-/** Each calibration pipeline (baseline, reference, named references) on the hidden cases, and whether it holds. */
+/**
+ * Each calibration pipeline (baseline, references, and the shortcut checks: adversaries, context-free,
+ * ablations) on the hidden cases, its role, and whether it holds its role's bar.
+ */
 export function CalibrationTable({ calibration }: { calibration: Calibration }) {
   return (
     <div className="table-scroll">
@@ -9,6 +12,7 @@ export function CalibrationTable({ calibration }: { calibration: Calibration }) 
         <thead>
           <tr>
             <th>Pipeline</th>
+            <th>Role</th>
             <th className="num">Correctness</th>
             <th className="num">Cost</th>
             <th className="num">p50 / p95</th>
@@ -23,6 +27,7 @@ export function CalibrationTable({ calibration }: { calibration: Calibration }) 
               <td>
                 <code>{line.pipeline}</code>
               </td>
+              <td>{line.role ?? (line.pipeline === 'baseline' ? 'baseline' : 'reference')}</td>
               <td className="num">{line.correctness.toFixed(1)}</td>
               <td className="num">{formatUsd(line.cost_usd)}</td>
               <td className="num">
