@@ -708,6 +708,9 @@ const OWN_TIES: Array<(t: TieWords) => string> = [
   (t) => `no link to ${t.there}`,
   (t) => `unrelated to the ${t.earlier} delivery`,
   (t) => `goods received ${t.now}, invoice of ${t.hereDate}`,
+  (t) => `${t.there} – no, ${t.here}`,
+  (t) => `keyed as ${t.there}, corrected to ${t.here}`,
+  (t) => `was booked to ${t.there} in error; correct invoice ${t.here}`,
 ];
 
 /**
@@ -809,6 +812,9 @@ const OTHER_TIES: Array<(t: TieWords) => string> = [
   (t) => `${t.earlier} goods, ${t.here} quoted in error`,
   (t) => `invoice of ${t.thereDate}, received ${t.now}`,
   () => 'carried over from the earlier statement',
+  (t) => `${t.here} – no, ${t.there}`,
+  (t) => `keyed as ${t.here}, corrected to ${t.there}`,
+  (t) => `was booked to ${t.here} in error; correct invoice ${t.there}`,
 ];
 
 /** A clerk's slip: two letters swapped, one dropped or doubled, or two words run together. */
@@ -871,7 +877,7 @@ function families(set: CaseSet): Families {
     repeat: set.families('repeat', REPEAT_FRAMES, { public: 2, hidden: 3 }),
     refs: set.families('refs', REF_STYLES, { public: 3, hidden: 4 }),
     months: set.families('months', MONTH_STYLES, { public: 2, hidden: 3 }),
-    own: set.families('own', OWN_TIES, { public: 6, hidden: 11 }),
+    own: set.families('own', OWN_TIES, { public: 6, hidden: 13 }),
     dates: set.families('dates', DATE_STYLES, { public: 1, hidden: 2 }),
     tieWords: set.families('tieWords', TIE_WORDS, { public: 3, hidden: 6 }),
     thisMonth: set.families('thisMonth', THIS_MONTH, { public: 1, hidden: 2 }),
@@ -879,7 +885,7 @@ function families(set: CaseSet): Families {
     cross: set.families('cross', CROSS, { public: 2, hidden: 4 }),
     ruleOut: set.families('ruleOut', RULE_OUT_WORDS, { public: 3, hidden: 6 }),
     asides: set.families('asides', ASIDES, { public: 3, hidden: 5 }),
-    other: set.families('other', OTHER_TIES, { public: 7, hidden: 12 }),
+    other: set.families('other', OTHER_TIES, { public: 7, hidden: 14 }),
     monthWords: set.families('monthWords', MONTH_WORDS, { public: 1, hidden: 2 }),
     notes: set.families('notes', NEUTRAL_NOTES, { public: 4, hidden: 5 }),
     joiners: set.families('joiners', [', ', ' – ', '; ', ' / ', ' | '], { public: 2, hidden: 2 }),
