@@ -1,7 +1,7 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
 
 /**
- * An earnings-call transcript of 14–22 speaker turns: operator, the investor-relations turn (the
+ * An earnings-call transcript of 14–19 speaker turns: operator, the investor-relations turn (the
  * safe-harbour statement and a recap of the guidance given last quarter), the CEO's review of the
  * quarter (past results, full of numbers), the CFO's outlook, analysts' questions (quoting the
  * Street's consensus) and management's answers. 3–6 turns give guidance for one metric each.
