@@ -186,6 +186,12 @@ async function main() {
         console.error(`${slug} ${entry.file} (${entry.role}): ${score} [${Date.now() - started} ms]`);
       }
       const missing = judgeRows(engine, challenge, own, entries);
+      // Known gaps (known-gaps.json: an adversary that still passes, and why) stay "does not hold".
+      const gapsFile = join(dir, 'known-gaps.json');
+      const gaps = existsSync(gapsFile) ? JSON.parse(await readFile(gapsFile, 'utf8')) : {};
+      for (const row of own)
+        if (!row.holds && gaps[row.pipeline])
+          row.problem = `${row.problem} (known gap: ${gaps[row.pipeline]})`;
       for (const row of [...own, ...missing]) {
         rows.push(row);
         if (!row.holds) console.error(`${slug} ${row.pipeline}: DOES NOT HOLD (${row.problem})`);

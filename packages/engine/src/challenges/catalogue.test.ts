@@ -74,6 +74,18 @@ function calibration(secret: string): Promise<CalibrationRow[]> {
 // Both start now and run while the in-process checks below generate and validate cases.
 if (SLUGS.length) for (const secret of SECRETS) calibration(secret).catch(() => {});
 
+/** The shortcut checks a challenge lists as known gaps: pipeline file → why (adversaries only). */
+function knownGaps(dir: string): Map<string, string> {
+  const file = join(dir, 'known-gaps.json');
+  if (!existsSync(file)) return new Map();
+  const gaps = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  for (const [pipeline, why] of Object.entries(gaps)) {
+    expect(pipeline).toMatch(/^adversary\.[a-z0-9-]+\.pipeline\.yaml$/);
+    expect(typeof why === 'string' && why.length > 20).toBe(true);
+  }
+  return new Map(Object.entries(gaps));
+}
+
 /**
  * Where checkable without knowing the challenge: a record of the expected output that names a fact
  * unit by id must give that unit's answer for every aspect it has a field for.
@@ -171,7 +183,12 @@ describe('the challenge catalogue', () => {
       async (secret) => {
         const rows = (await calibration(secret)).filter((r) => r.challenge === slug);
         expect(rows.map((r) => r.role)).toContain('reference');
-        expect(rows.filter((r) => !r.holds).map((r) => `${r.pipeline}: ${r.problem}`)).toEqual([]);
+        // A shortcut check that does not hold yet may be listed, with why, in known-gaps.json (an
+        // adversary only: never a baseline, reference or context-free pipeline); docs/calibration.md
+        // shows it as not holding. Nothing else may fail.
+        const gaps = knownGaps(dir);
+        const failing = rows.filter((r) => !r.holds && !gaps.has(r.pipeline));
+        expect(failing.map((r) => `${r.pipeline}: ${r.problem}`)).toEqual([]);
       },
       SLOW,
     );
