@@ -130,6 +130,12 @@ function Workbench({ challenge, me }: { challenge: ChallengeDetail; me: Me }) {
   const [issues, setIssues] = useState<Issue[]>([]);
   const [graphOpen, setGraphOpen] = useState(() => window.matchMedia?.(WIDE_SCREEN).matches ?? false);
 
+  // What the editor checks input paths against: the input schema, and the public inputs where it says nothing.
+  const inputShape = useMemo(
+    () => ({ schema: challenge.input_schema, examples: challenge.public_cases.map((c) => c.input) }),
+    [challenge.input_schema, challenge.public_cases],
+  );
+
   const models = useMemo(
     () =>
       challenge.models.map((m) => ({
@@ -261,6 +267,7 @@ function Workbench({ challenge, me }: { challenge: ChallengeDetail; me: Me }) {
                 onChange={draft.setValue}
                 serverIssues={issues}
                 models={models}
+                inputShape={inputShape}
                 onRun={doRun}
                 onSubmit={doSubmit}
               />

@@ -12,7 +12,7 @@ import {
   indentOnInput,
   syntaxHighlighting,
 } from '@codemirror/language';
-import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter } from '@codemirror/lint';
 import { EditorState, Prec, StateEffect, StateField } from '@codemirror/state';
 import {
   drawSelection,
@@ -26,7 +26,15 @@ import {
 import type { Issue } from '@reps/shared';
 import { useEffect, useRef, useState } from 'react';
 import { type CompletionData, pipelineCompletions } from '../utils/completions';
-import { type EditorIssue, offsetOf, toDiagnostic, yamlSyntaxIssues } from '../utils/diagnostics';
+import {
+  type EditorIssue,
+  lineColumnOf,
+  mergeIssues,
+  offsetOf,
+  toDiagnostic,
+  yamlSyntaxIssues,
+} from '../utils/diagnostics';
+import { type InputShape, inputPathWarnings } from '../utils/input-warnings';
 
 export interface PipelineEditorProps {
   value: string;
@@ -34,24 +42,33 @@ export interface PipelineEditorProps {
   /** Issues from the API's 422 for the last pipeline sent. */
   serverIssues: Issue[];
   models: CompletionData['models'];
+  /** The challenge's input schema and public inputs, for warnings about paths the input does not have. */
+  inputShape?: InputShape;
   onRun: () => void;
   onSubmit: () => void;
 }
 
-const setServerIssues = StateEffect.define<Diagnostic[]>();
+/** An issue from the API and the text it marks, kept in step with edits. */
+interface ServerMark {
+  issue: EditorIssue;
+  from: number;
+  to: number;
+}
+
+const setServerIssues = StateEffect.define<ServerMark[]>();
 
 /**
- * The API's issues as diagnostics that move with the text as it is edited; editing the marked
- * text drops its marker, since the server's verdict no longer applies to it.
+ * The API's issues with the text they mark, moved with the text as it is edited; editing the
+ * marked text drops the issue, since the server's verdict no longer applies to it.
  */
-const serverDiagnostics = StateField.define<Diagnostic[]>({
+const serverMarks = StateField.define<ServerMark[]>({
   create: () => [],
   update(value, tr) {
     for (const effect of tr.effects) if (effect.is(setServerIssues)) return effect.value;
     if (!tr.docChanged || value.length === 0) return value;
     return value
-      .filter((d) => !tr.changes.touchesRange(d.from, d.to))
-      .map((d) => ({ ...d, from: tr.changes.mapPos(d.from), to: tr.changes.mapPos(d.to, 1) }));
+      .filter((m) => !tr.changes.touchesRange(m.from, m.to))
+      .map((m) => ({ ...m, from: tr.changes.mapPos(m.from), to: tr.changes.mapPos(m.to, 1) }));
   },
 });
 
@@ -76,6 +93,7 @@ export default function PipelineEditor({
   onChange,
   serverIssues,
   models,
+  inputShape,
   onRun,
   onSubmit,
 }: PipelineEditorProps) {
@@ -85,15 +103,26 @@ export default function PipelineEditor({
   callbacks.current = { onChange, onRun, onSubmit };
   const completionData = useRef<CompletionData>({ models });
   completionData.current.models = models;
-  const [syntaxIssues, setSyntaxIssues] = useState<EditorIssue[]>([]);
+  const shape = useRef(inputShape);
+  shape.current = inputShape;
+  /** The browser's and the server's positioned issues, merged: what the markers show. */
+  const [marked, setMarked] = useState<EditorIssue[]>([]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the view is created once; later values flow in below.
   useEffect(() => {
     const syntaxLinter = linter(
       (v) => {
-        const issues = yamlSyntaxIssues(v.state.doc.toString());
-        setSyntaxIssues((old) => (JSON.stringify(old) === JSON.stringify(issues) ? old : issues));
-        return [...issues.map((i) => toDiagnostic(v.state.doc, i)), ...v.state.field(serverDiagnostics)];
+        const doc = v.state.doc;
+        const text = doc.toString();
+        const syntax = yamlSyntaxIssues(text);
+        const warnings = syntax.length === 0 && shape.current ? inputPathWarnings(text, shape.current) : [];
+        // The server's issues where their text is now, so that one found by both shows once.
+        const server = v.state.field(serverMarks).map((m) => ({ ...m.issue, ...lineColumnOf(doc, m.from) }));
+        // Every position as the document reads it (a column past its line's end is clamped).
+        const here = (i: EditorIssue) => ({ ...i, ...lineColumnOf(doc, offsetOf(doc, i.line, i.column)) });
+        const issues = mergeIssues([...syntax, ...warnings].map(here), server);
+        setMarked((old) => (JSON.stringify(old) === JSON.stringify(issues) ? old : issues));
+        return issues.map((i) => toDiagnostic(doc, i));
       },
       {
         delay: 300,
@@ -118,7 +147,7 @@ export default function PipelineEditor({
           EditorState.tabSize.of(2),
           yaml(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-          serverDiagnostics,
+          serverMarks,
           syntaxLinter,
           lintGutter(),
           autocompletion({ override: [(ctx) => pipelineCompletions(completionData.current)(ctx)] }),
@@ -173,19 +202,28 @@ export default function PipelineEditor({
   useEffect(() => {
     const editor = view.current;
     if (!editor) return;
-    const positioned = serverIssues.filter((i) => i.line !== undefined);
-    const diagnostics = positioned.map((i) =>
-      toDiagnostic(editor.state.doc, {
-        message: i.message,
-        line: i.line!,
-        column: i.column ?? 1,
-        source: 'server',
-        path: i.path,
-      }),
-    );
-    editor.dispatch({ effects: setServerIssues.of(diagnostics) });
+    const marks = serverIssues
+      .filter((i) => i.line !== undefined)
+      .map((i) => {
+        const issue: EditorIssue = {
+          message: i.message,
+          line: i.line!,
+          column: i.column ?? 1,
+          source: 'server',
+          path: i.path,
+        };
+        const { from, to } = toDiagnostic(editor.state.doc, issue);
+        return { issue, from, to };
+      });
+    editor.dispatch({ effects: setServerIssues.of(marks) });
     forceLinting(editor);
   }, [serverIssues]);
+
+  // New public inputs or schema (another challenge version): check the paths again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the linter reads the shape from a ref; a new one is the trigger.
+  useEffect(() => {
+    if (view.current) forceLinting(view.current);
+  }, [inputShape]);
 
   const jumpTo = (line: number, column: number) => {
     const editor = view.current;
@@ -196,14 +234,10 @@ export default function PipelineEditor({
   };
 
   const listed: EditorIssue[] = [
-    ...syntaxIssues,
-    ...serverIssues.map((i) => ({
-      message: i.message,
-      line: i.line ?? 0,
-      column: i.column ?? 0,
-      source: 'server' as const,
-      path: i.path,
-    })),
+    ...marked,
+    ...serverIssues
+      .filter((i) => i.line === undefined)
+      .map((i) => ({ message: i.message, line: 0, column: 0, source: 'server' as const, path: i.path })),
   ];
 
   return (
@@ -213,8 +247,10 @@ export default function PipelineEditor({
         <ul className="editor__issues" aria-label="Problems in the pipeline">
           {listed.map((issue, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: issues are replaced as a whole
-            <li key={i}>
-              <span className="editor__issue-source">{issue.source === 'yaml' ? 'YAML' : 'Pipeline'}</span>
+            <li key={i} className={issue.severity === 'warning' ? 'editor__issue--warning' : undefined}>
+              <span className="editor__issue-source">
+                {issue.source === 'yaml' ? 'YAML' : issue.source === 'input' ? 'Warning' : 'Pipeline'}
+              </span>
               {issue.line > 0 ? (
                 <button
                   type="button"

@@ -1,6 +1,7 @@
 /**
- * Reads the pipeline's JSON Schema (generated from the zod definition in @reps/shared) along a
- * path of keys, for completions: which keys an object takes, and which values a key allows.
+ * Reads a JSON Schema along a path of keys: the pipeline's (generated from the zod definition in
+ * @reps/shared), for completions (which keys an object takes, which values a key allows), and a
+ * challenge's input schema, for the warnings about input paths the input does not have.
  */
 
 export type JsonSchema = {
@@ -8,8 +9,10 @@ export type JsonSchema = {
   $defs?: Record<string, JsonSchema>;
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
+  patternProperties?: Record<string, JsonSchema>;
   required?: string[];
-  items?: JsonSchema;
+  items?: JsonSchema | JsonSchema[];
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   allOf?: JsonSchema[];
@@ -22,13 +25,22 @@ export type JsonSchema = {
 /** A schema node with references resolved and unions spread into their alternatives. */
 export function alternatives(node: JsonSchema | undefined, root: JsonSchema, depth = 0): JsonSchema[] {
   if (!node || depth > 20) return [];
-  if (node.$ref) {
-    const name = node.$ref.replace(/^#\/\$defs\//, '');
-    return alternatives(root.$defs?.[name], root, depth + 1);
-  }
+  if (node.$ref) return alternatives(pointer(root, node.$ref), root, depth + 1);
   const union = node.anyOf ?? node.oneOf ?? node.allOf;
   if (union) return union.flatMap((n) => alternatives(n, root, depth + 1));
   return [node];
+}
+
+/** The node a local reference points at (`#/$defs/step`, `#/definitions/ticket`); none for others. */
+function pointer(root: JsonSchema, ref: string): JsonSchema | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = root;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'object' && node !== null ? (node as JsonSchema) : undefined;
 }
 
 /** The schema nodes at a path of keys ('*' for an array's items). */
@@ -36,7 +48,7 @@ export function schemaAt(root: JsonSchema, path: string[]): JsonSchema[] {
   let nodes = alternatives(root, root);
   for (const key of path) {
     nodes = nodes.flatMap((n) => {
-      if (key === '*') return alternatives(n.items, root);
+      if (key === '*') return Array.isArray(n.items) ? [] : alternatives(n.items, root);
       // `step` of a map is one step, `steps` a list of them: both reach the step schema.
       return alternatives(n.properties?.[key], root);
     });
@@ -78,7 +90,8 @@ export function valuesOf(nodes: JsonSchema[], root: JsonSchema): string[] {
       values.add('true');
       values.add('false');
     }
-    if (node.type === 'array') for (const v of valuesOf(alternatives(node.items, root), root)) values.add(v);
+    if (node.type === 'array' && !Array.isArray(node.items))
+      for (const v of valuesOf(alternatives(node.items, root), root)) values.add(v);
   }
   return [...values];
 }
