@@ -858,7 +858,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
   // Teams some attendees lead, for work the chair reports as agreed by a team.
   const leads = rng.sample(
     attendees.filter((p) => p !== chair),
-    rng.int(2, 3),
+    3,
   );
   const teams = rng.sample(TEAMS, leads.length);
   const rolesLine = rng.pick(W.roles)(leads.map((p, i) => `${p} (${teams[i]})`));
@@ -1086,7 +1086,9 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       }
     }
     // The transcriber sometimes runs the answer into the question's line.
+    const endsInAnswer = !(outcome === 'ask_yes' && dueLine === lines[lines.length - 1]);
     if (
+      endsInAnswer &&
       ['ask_yes', 'reassign', 'no_objection', 'no_way', 'confirm_yes', 'confirm_no'].includes(outcome) &&
       rng.chance(merge)
     ) {
@@ -1094,6 +1096,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       const answerText = lines[last]!.slice(lines[last]!.indexOf(': ') + 2);
       const merged = `${lines[last - 1]} ${answerText}`;
       if (dueLine === lines[last - 1]) dueLine = merged;
+      for (const x of answered) if (x.line === lines[last]) x.line = merged;
       lines.splice(last - 1, 2, merged);
     }
     // An aside that names a date which is not the deadline: an old plan, a missed promise.
