@@ -22,6 +22,9 @@ export default {
     {
       ...common,
       displayName: 'unit',
+      // Speed is measured in benchmarks (npm run bench), not here: a test that spawns the CLI or a
+      // grading thread may wait its turn while the catalogue's calibrations load both cores.
+      testTimeout: 30_000,
       testMatch: [
         '<rootDir>/packages/*/src/**/*.test.ts',
         '<rootDir>/apps/api/src/**/*.test.ts',

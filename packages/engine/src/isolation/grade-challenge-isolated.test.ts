@@ -176,7 +176,8 @@ describe('gradeChallengeIsolated', () => {
 
   it('times out every case of a later grading once the job is past its cap, and then stops', async () => {
     const challenge = await loadChallenge(echoSum);
-    const grader = new IsolatedGrader({ caseWallMs: 600_000, jobWallMs: 3000 });
+    // 8 s: room for the four good cases on a loaded machine; the stalled one waits for the cap.
+    const grader = new IsolatedGrader({ caseWallMs: 600_000, jobWallMs: 8000 });
     try {
       const first = await grader.grade({
         challenge,
