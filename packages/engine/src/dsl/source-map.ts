@@ -117,7 +117,11 @@ export class SourceMap {
     const [start, end] = node.range!;
     let raw = start;
     if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) raw++;
-    else if (node.type === Scalar.BLOCK_FOLDED) raw = this.source.indexOf('\n', start) + 1;
+    else if (node.type === Scalar.BLOCK_FOLDED) {
+      // The value starts after the header's line and the first content line's indentation.
+      raw = this.source.indexOf('\n', start) + 1;
+      while (raw < end && /\s/.test(this.source[raw]!)) raw++;
+    }
     for (let v = 0; v < offset && raw < end; v++) {
       const ch = value[v]!;
       if (this.source[raw] === ch) raw++;
