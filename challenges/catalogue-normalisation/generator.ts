@@ -445,6 +445,27 @@ const ACCESSORY_FRAMES: AccessoryFrame[] = [
   (c, a) => `pictured with a ${c} ${a}`,
 ];
 
+/** The head words of each category: a novelty product is named by its head, after a modifier. */
+const HEADS: Record<Category, string[]> = {
+  paint: ['Paint', 'Wall Paint'],
+  candle: ['Candle', 'Scented Candle'],
+  yarn: ['Yarn', 'Knitting Yarn'],
+  water_bottle: ['Water Bottle', 'Drinks Bottle'],
+  storage_box: ['Storage Box', 'Storage Tub'],
+  watering_can: ['Watering Can'],
+  kettle: ['Kettle', 'Electric Kettle'],
+  travel_mug: ['Travel Mug', 'Coffee Cup'],
+  dumbbell: ['Dumbbell', 'Hand Weight'],
+};
+/** Novelty modifiers that name another kind of product: "Kettle-shaped Scented Candle". */
+const NOVELTY: ((other: string) => string)[] = [
+  (o) => `${o}-shaped`,
+  (o) => `${o} Print`,
+  (o) => `${o}-themed`,
+  (o) => `Retro ${o} Look`,
+  (o) => `${o} Lovers'`,
+];
+
 /** Other products a listing mentions. */
 const PRODUCT_DISTRACTORS: Frame[] = [
   (n) => `pairs well with our ${n}`,
@@ -533,6 +554,9 @@ interface Families {
   accessories: string[];
   described: Record<'brand' | 'colour' | 'size', ((what: string) => string)[]>;
   packTotals: ((n: number, total: string) => string)[];
+  novelty: ((other: string) => string)[];
+  numberWords: boolean;
+  colourStyles: string[];
 }
 
 function families(set: CaseSet): Families {
@@ -580,12 +604,72 @@ function families(set: CaseSet): Families {
       size: set.families('described-size', DESCRIBED.size, { public: 1, hidden: 1 }),
     },
     packTotals: set.families('pack-total', PACK_TOTALS, { public: 1 }),
+    numberWords: set.families('numbers', [false, true], { public: 1 })[0]!,
+    novelty: set.families('novelty', NOVELTY, { public: 1 }),
+    colourStyles: set.families('colour-style', ['plain', 'hyphen', 'camel', 'caps'], {
+      public: 1,
+      hidden: 3,
+    }),
   };
 }
 
 /** How sellers write a size: "2.5L", "2,5 Ltr", "750 ML", "24oz.", "32 fl. oz", "1 Gallon". */
+const NUMBER_WORDS: Record<string, string> = {
+  '0.5': 'half a',
+  '1': 'one',
+  '1.5': 'one and a half',
+  '2': 'two',
+  '2.5': 'two and a half',
+  '4': 'four',
+  '5': 'five',
+  '8': 'eight',
+  '10': 'ten',
+  '12': 'twelve',
+  '15': 'fifteen',
+  '16': 'sixteen',
+  '20': 'twenty',
+  '24': 'twenty-four',
+  '32': 'thirty-two',
+  '45': 'forty-five',
+  '50': 'fifty',
+  '60': 'sixty',
+  '100': 'one hundred',
+  '200': 'two hundred',
+};
+/** Long unit names for sizes written in words ("two litres"). */
+const LONG_UNITS: Record<RawUnit, string> = {
+  ml: 'millilitres',
+  cl: 'centilitres',
+  l: 'litres',
+  'fl oz': 'fluid ounces',
+  gal: 'US gallons',
+  g: 'grams',
+  kg: 'kilos',
+  oz: 'ounces',
+  lb: 'pounds',
+};
+
+/** A colour name as a seller styles it: as is, hyphenated, run together, or shouted. */
+function styled(rng: Rng, f: Families, name: string): string {
+  const style = rng.pick(f.colourStyles);
+  if (style === 'plain' || !name.includes(' ') || rng.chance(0.5))
+    return style === 'caps' ? name.toUpperCase() : name;
+  if (style === 'hyphen') return name.replace(/ /g, '-');
+  if (style === 'camel') return name.replace(/ /g, '');
+  return name.toUpperCase();
+}
+
+/** Another brand of the register, by its name or one of its trade names. */
+function otherBrand(rng: Rng, brand: string): string {
+  const b = rng.pick(Object.keys(TRADES_AS).filter((x) => x !== brand));
+  return cased(rng, rng.chance(0.4) ? rng.pick(TRADES_AS[b]!) : b);
+}
+
 function writeSize(rng: Rng, f: Families, size: SizeOption): string {
   const q = size.quantity;
+  const word = NUMBER_WORDS[String(q)];
+  if (word && f.numberWords && rng.chance(0.35))
+    return `${word} ${word === 'half a' || word === 'one' ? LONG_UNITS[size.unit].replace(/s$/, '') : LONG_UNITS[size.unit]}`;
   const comma = !Number.isInteger(q) && rng.chance(0.25) ? String(q).replace('.', ',') : String(q);
   const spaced = size.unit === 'gal' || rng.chance(0.5) ? ' ' : '';
   return `${comma}${spaced}${rng.pick(f.units[size.unit])}`;
@@ -656,7 +740,7 @@ interface Parts {
 }
 
 /** Puts the parts of a listing together in one of the layouts. */
-function compose(rng: Rng, layout: number, p: Parts): string {
+function compose(_rng: Rng, layout: number, p: Parts): string {
   const d = p.distractors;
   const opt = (x?: string) => x ?? '';
   const pieces = (() => {
@@ -762,22 +846,27 @@ export const generate: Generate<Input, Expected> = (rng, index, set) => {
       const otherCategory = rng.pick(categories.filter((c) => c !== category));
       const distractors = rng.shuffle(
         [
-          rng.chance(0.5)
-            ? rng.pick(f.brandDistractors)(cased(rng, rng.pick(allBrands.filter((b) => b !== m.brand))))
-            : '',
-          rng.chance(0.55)
+          rng.chance(0.7) ? rng.pick(f.brandDistractors)(otherBrand(rng, m.brand)) : '',
+          rng.chance(0.3) ? rng.pick(f.brandDistractors)(otherBrand(rng, m.brand)) : '',
+          rng.chance(0.7)
             ? rng.pick(f.colourDistractors)(
                 rng.pick(f.colours[rng.pick(colours.filter((c) => c !== m.colour))]),
               )
             : '',
-          rng.chance(0.6)
+          rng.chance(0.85)
             ? rng.pick(f.accessoryFrames)(
-                rng.pick(f.colours[rng.pick(colours.filter((c) => c !== m.colour))]),
+                styled(rng, f, rng.pick(f.colours[rng.pick(colours.filter((c) => c !== m.colour))])),
                 rng.pick(f.accessories),
               )
             : '',
-          rng.chance(0.4) ? rng.pick(f.productDistractors)(rng.pick(f.nouns[otherCategory])) : '',
           rng.chance(0.4)
+            ? rng.pick(f.accessoryFrames)(
+                styled(rng, f, rng.pick(f.colours[rng.pick(colours.filter((c) => c !== m.colour))])),
+                rng.pick(f.accessories),
+              )
+            : '',
+          rng.chance(0.6) ? rng.pick(f.productDistractors)(rng.pick(f.nouns[otherCategory])) : '',
+          rng.chance(0.65)
             ? rng.pick(f.sizeDistractors)(writeSize(rng, f, rng.pick(spec.sizes.filter((z) => z !== m.size))))
             : '',
           rng.chance(0.4) ? rng.pick(OTHER_NUMBERS)(rng) : '',
@@ -811,7 +900,11 @@ export const generate: Generate<Input, Expected> = (rng, index, set) => {
         ? cased(rng, rng.pick(TRADES_AS[m.brand]!))
         : writeBrand(rng, m.brand, hidden);
       let noun = rng.pick(f.nouns[category]);
-      let colourName = rng.pick(f.colours[m.colour]);
+      if (rng.chance(hidden ? 0.3 : 0.1)) {
+        const other = rng.pick(categories.filter((c) => c !== category));
+        noun = `${rng.pick(f.novelty)(rng.pick(HEADS[other]))} ${rng.pick(HEADS[category])}`;
+      }
+      let colourName = styled(rng, f, rng.pick(f.colours[m.colour]));
       if (hidden && rng.chance(0.12)) noun = typo(rng, noun);
       if (hidden && rng.chance(0.12)) colourName = typo(rng, colourName);
       m.colourName = field === 'colour' ? undefined : colourName;
