@@ -18,13 +18,13 @@ const common = {
 };
 
 export default {
+  // Speed is measured in benchmarks (npm run bench), not here: a test that spawns the CLI or a
+  // grading thread may wait its turn while the catalogue's calibrations load both cores.
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
       displayName: 'unit',
-      // Speed is measured in benchmarks (npm run bench), not here: a test that spawns the CLI or a
-      // grading thread may wait its turn while the catalogue's calibrations load both cores.
-      testTimeout: 30_000,
       testMatch: [
         '<rootDir>/packages/*/src/**/*.test.ts',
         '<rootDir>/apps/api/src/**/*.test.ts',

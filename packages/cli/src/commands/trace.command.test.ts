@@ -12,31 +12,31 @@ describe('reps trace', () => {
   afterAll(() => traces.cleanup());
 
   it('prints a timeline of steps, calls, prompts and outputs with virtual times', async () => {
-    const { code, stdout } = await reps(['trace', 'public-1', '--dir', traces.dir]);
+    const { code, stdout } = await reps(['trace', 'public-4', '--dir', traces.dir]);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines[0]).toBe(`public-1 · echo-sum v1 · ${CHECKED}`);
+    expect(lines[0]).toBe(`public-4 · echo-sum v1 · ${CHECKED}`);
     expect(lines[1]).toMatch(
-      /^status ok · score 1\.00 · latency [\d,]+ ms · 2 calls · \d+→\d+ tok · \$0\.\d{6}$/,
+      /^status ok · score 1\.00 · latency [\d,]+ ms · 3 calls · \d+→\d+ tok · \$0\.\d{6}$/,
     );
-    expect(stdout).toMatch(/^expected {"sum":85}$/m);
+    expect(stdout).toMatch(/^expected {"sum":74}$/m);
     // A step line: start–end, then the step; its call indented under it, then the prompt.
     expect(stdout).toMatch(/^\s*0–\s*\d+\s{2,}answer · llm · ok · 1 call/m);
     expect(stdout).toMatch(/^\s*0–\s*\d+\s{4,}call attempt 1 · sim-mini · \d+→\d+ tok · \$/m);
     expect(stdout).toMatch(
-      /^\s+prompt Case 1: what is -32 \+ 42 \+ 38 \+ 37\? Reply with the total as JSON\.$/m,
+      /^\s+prompt Case 4: what is 29 \+ 45\? Reply with the total as JSON\.$/m,
     );
-    // The correction loop: a failing round, the redo with its feedback, then a clean round.
+    // The correction loop: failing rounds, the redos with their feedback, then a clean round.
     expect(stdout).toMatch(/^\s+round 0 · 1 failing$/m);
-    expect(stdout).toMatch(/The total 65 is wrong/);
-    expect(stdout).toMatch(/^\s+round 1 · 0 failing$/m);
+    expect(stdout).toMatch(/The total 85 is wrong/);
+    expect(stdout).toMatch(/^\s+round 2 · 0 failing$/m);
   });
 
   it('clips long prompts unless --full is given', async () => {
-    const clipped = await reps(['trace', 'public-1', '--dir', traces.dir]);
-    const full = await reps(['trace', 'public-1', '--dir', traces.dir, '--full']);
-    expect(clipped.stdout).toMatch(/The total 65 is wrong; add the nu…$/m);
-    expect(full.stdout).toContain('The total 65 is wrong; add the numbers again.');
+    const clipped = await reps(['trace', 'public-4', '--dir', traces.dir]);
+    const full = await reps(['trace', 'public-4', '--dir', traces.dir, '--full']);
+    expect(clipped.stdout).toMatch(/The total 85 is wrong; add the numbers again…$/m);
+    expect(full.stdout).toContain('The total 85 is wrong; add the numbers again.');
     expect(full.stdout).toMatch(/^\s+user:$/m);
   });
 

@@ -1,6 +1,7 @@
 import type { Aspect } from '@reps/shared';
 import { accuracyAfterExclusion } from './accuracy.js';
 import type { Rng } from './prng.js';
+import { SIM_RULES } from './sim-models.js';
 
 /** One simulated answer for a (unit, aspect): the value said and whether it is the truth. */
 export interface Draw {
@@ -37,7 +38,14 @@ export function drawAnswer(input: DrawInput): Draw {
   const { truth, aspect, excluded } = input;
   const choices = closedChoices(aspect, truth);
   if (choices) return drawClosed(input, choices);
-  if (!excluded.has(valueKey(truth)) && input.u < input.p) return { value: truth, correct: true };
+  // An open aspect has no list of values: feedback that rules out wrong ones renormalises as if
+  // there were SIM_RULES.openWrongValues plausible wrong values, so a rejected misreading makes
+  // the right value likelier and rejecting that many makes it certain.
+  const truthKey = valueKey(truth);
+  const ruledOut = [...excluded].filter((k) => k !== truthKey).length;
+  const wrong = SIM_RULES.openWrongValues;
+  const p = ruledOut > 0 ? accuracyAfterExclusion(input.p, Math.max(0, wrong - ruledOut), wrong) : input.p;
+  if (!excluded.has(truthKey) && input.u < p) return { value: truth, correct: true };
   const misread = misreadingIfAllowed(input);
   if (misread !== undefined) return { value: misread, correct: false };
   return { value: openWrongValue(input.rng, truth, input.peers, excluded), correct: false };

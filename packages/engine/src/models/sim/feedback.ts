@@ -53,7 +53,7 @@ export function findExclusions(
       }
       addRejected(exclusions, previous.content, [...blamed], units);
     }
-    for (const passage of feedbackPassages(lower, true)) {
+    for (const passage of feedbackPassages(lower, true, aspects)) {
       addRejected(exclusions, passage, blamedAspects(passage, aspects), units);
     }
   });
@@ -66,14 +66,19 @@ export function findExclusions(
  * each round's feedback as a paragraph of its own. With `quoting`, the sentence must also refer
  * to an answer ("Your answer … failed"): the answer it quotes is the rejected one.
  */
-function feedbackPassages(lowerMessage: string, quoting: boolean): string[] {
+function feedbackPassages(lowerMessage: string, quoting: boolean, aspects: readonly Aspect[] = []): string[] {
   const passages: string[] = [];
+  // "The total 85 is wrong" refers to an answer by the aspect's own name.
+  const names = aspects.flatMap((a) => [a.name, ...a.synonyms]).map((n) => n.toLowerCase());
+  const refersToAnswer = (sentence: string) =>
+    ANSWER_REF.test(sentence) ||
+    names.some((n) => new RegExp(`\\b${n.replace(/[^\p{L}\p{N}]+/gu, '.?')}s?\\b`, 'u').test(sentence));
   for (const paragraph of lowerMessage.split(/\n[ \t]*\n/)) {
     const lines = paragraph.split('\n');
     const from = lines.findIndex((line) =>
       line
         .split(/(?<=[.!?])\s+(?=[\p{L}"{[])/u)
-        .some((sentence) => NEGATIVE.test(sentence) && (!quoting || ANSWER_REF.test(sentence))),
+        .some((sentence) => NEGATIVE.test(sentence) && (!quoting || refersToAnswer(sentence))),
     );
     if (from !== -1) passages.push(lines.slice(from).join('\n'));
   }

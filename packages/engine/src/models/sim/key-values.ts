@@ -17,6 +17,17 @@ export function findAspectValues(text: string, aspect: Aspect, truth: unknown): 
     const value = accept(aspect, truth, m[1] ?? m[2], m[3], m[4]);
     if (value !== undefined) found.push(value);
   }
+  // "The total 85 is wrong": a number right after the aspect's name states it too.
+  if (
+    found.length === 0 &&
+    (typeof truth === 'number' || aspect.type === 'number' || aspect.type === 'integer')
+  ) {
+    const bare = new RegExp(`(?:${names})["'\`]?\\s+(-?\\d[\\d,]*(?:\\.\\d+)?)(?![\\p{L}\\p{N}])`, 'giu');
+    for (const m of text.matchAll(bare)) {
+      const value = accept(aspect, truth, undefined, m[1]);
+      if (value !== undefined) found.push(value);
+    }
+  }
   return found;
 }
 

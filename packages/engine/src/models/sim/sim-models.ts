@@ -94,6 +94,8 @@ export const SIM_RULES = Object.freeze({
   latentStrengthMax: 2.5,
   /** … and a fresh wrong sample says the misreading with this probability. */
   misreadingPull: 0.5,
+  /** Feedback on an open aspect (a number, a list, a name) renormalises as if it had this many wrong values. */
+  openWrongValues: 2,
   /** A verifier without the evidence agrees with a proposal this often, right or wrong. */
   ungroundedAgreement: 0.7,
   /** A verifier that shares the proposer's misreading (same model) catches it this much less often. */

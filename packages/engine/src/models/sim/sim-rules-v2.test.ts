@@ -1,4 +1,4 @@
-import { answerAccuracy, positionFactor, verificationAccuracy } from './accuracy.js';
+import { accuracyAfterExclusion, answerAccuracy, positionFactor, verificationAccuracy } from './accuracy.js';
 import { getSimModel, SIM_RULES } from './sim-models.js';
 import { completeSync } from './sim-provider.js';
 import { evidenceStudy, positionStudy, verificationStudy, voteStudy } from './study/rule-study.js';
@@ -89,5 +89,53 @@ describe('sim v2: position', () => {
     expect(positionFactor(0.5, 1)).toBe(1);
     expect(positionFactor(0, 20)).toBe(1);
     expect(positionFactor(0.5, 20)).toBeCloseTo(1 - SIM_RULES.positionMax, 10);
+  });
+});
+
+describe('sim v2: feedback on an open aspect', () => {
+  it('makes the right number likelier once the misreading is ruled out: p / (p + (1 − p) / 2) of the draws (±5 points over 4,000)', () => {
+    const spec = getSimModel('sim-mini')!;
+    const aspects = [
+      { name: 'sum', type: 'number' as const, synonyms: ['total'], keywords: ['sum', 'total'] },
+    ];
+    const schema = { type: 'object', required: ['sum'], properties: { sum: { type: 'integer' } } };
+    let first = 0;
+    let fixed = 0;
+    let wrongAtFirst = 0;
+    const n = 4000;
+    for (let i = 0; i < n; i++) {
+      const a = 10 + (i % 37);
+      const b = 20 + ((i * 7) % 41);
+      const question = `Case ${i + 1}: what is ${a} + ${b}?`;
+      const facts = [{ id: 'total', text: question, answers: { sum: a + b } }];
+      const ask = (content: string) =>
+        (
+          completeSync(
+            spec,
+            {
+              model: spec.id,
+              messages: [{ role: 'user', content }],
+              output: { kind: 'json', schema, strict: true },
+            },
+            { facts, aspects },
+          ).json as { sum?: number } | undefined
+        )?.sum;
+      const said = ask(`${question} Reply with the total as JSON.`);
+      if (said === a + b) {
+        first++;
+        continue;
+      }
+      wrongAtFirst++;
+      if (
+        ask(
+          `${question} Reply with the total as JSON. The total ${said} is wrong; add the numbers again.`,
+        ) ===
+        a + b
+      )
+        fixed++;
+    }
+    const p = first / n;
+    const after = accuracyAfterExclusion(p, 1, 2);
+    expect(Math.abs(fixed / wrongAtFirst - (after - p) / (1 - p))).toBeLessThan(0.05);
   });
 });
