@@ -6,7 +6,9 @@ describe('reps schema', () => {
     const { code, stdout } = await reps(['schema']);
     expect(code).toBe(0);
     const schema = JSON.parse(stdout);
-    expect(schema.required).toEqual(expect.arrayContaining(['name', 'budget', 'steps']));
+    expect(schema.required).toEqual(expect.arrayContaining(['name', 'steps']));
+    // budget is optional: the challenge's caps apply without one.
+    expect(schema.properties).toHaveProperty('budget');
     expect(schema.properties.steps.type).toBe('array');
   });
 });

@@ -16,6 +16,7 @@ describe('challengeScorer', () => {
     expect(await score(first!.expected, first!.expected, first!)).toEqual({
       score: 1,
       reason: 'All fields match.',
+      fields: { sum: 1 },
     });
     expect((await score({ sum: 'many' }, first!.expected, first!)).score).toBe(0);
   });

@@ -22,6 +22,7 @@ describe('json_fields scorer', () => {
     expect(await scoreWith('json_fields', invoiceParams, output, invoice)).toEqual({
       score: 1,
       reason: 'All fields match.',
+      fields: { vendor: 1, 'totals.net': 1, tags: 1, currency: 1 },
     });
   });
 
