@@ -788,6 +788,25 @@ const INITIAL_PERIOD = [
   'the length of the Initial Term',
   'as long as the Initial Term (Schedule 1)',
 ];
+const TWICE_INITIAL = [
+  'twice the Initial Term',
+  'a period twice as long as the Initial Term',
+  'double the Initial Term',
+];
+const HALF_INITIAL = ['half the Initial Term', 'a period half as long as the Initial Term'];
+const LONGER_THAN = [
+  '{more} more than the period in clause {k}',
+  'the period in clause {k} plus {more}',
+  '{more} longer than the period set in clause {k}',
+];
+/** Ways of describing the parties instead of naming them (a clause may use them). */
+const DESCRIPTIONS: ([string, string] | null)[] = [
+  null,
+  ['the service provider', 'the service recipient'],
+  ['the party providing the Services', 'the party receiving the Services'],
+  ['the contractor', 'the buyer'],
+  ['the party that performs the Services', 'the party that pays for them'],
+];
 const SAME_PERIOD = [
   'the same period as in clause {k}',
   'the period set out in clause {k}',
@@ -877,16 +896,30 @@ function gradedClause(
   let phrase = g.format!(rng, v);
   let ref: number | undefined;
   let initial = false;
-  if (g.months && rng.chance(0.2)) {
+  const borrow = rng.next();
+  if (g.months && borrow < 0.15) {
     // As long as the Initial Term of Schedule 1.
     v = initialTerm;
     initial = true;
     phrase = rng.pick(INITIAL_PERIOD);
-  } else if (g.months && earlierMonths.length > 0 && rng.chance(0.35)) {
+  } else if (g.months && borrow < 0.27) {
+    // Worked out from the Initial Term.
+    const twice = rng.chance(0.5);
+    v = twice ? initialTerm * 2 : initialTerm / 2;
+    initial = true;
+    phrase = rng.pick(twice ? TWICE_INITIAL : HALF_INITIAL);
+  } else if (g.months && earlierMonths.length > 0 && borrow < 0.55) {
     const other = rng.pick(earlierMonths);
-    v = other.v;
     ref = other.n;
-    phrase = rng.pick(SAME_PERIOD).replace('{k}', String(other.n));
+    if (rng.chance(0.4)) {
+      // Worked out from another clause's period.
+      const more = rng.pick([3, 6, 12]);
+      v = other.v + more;
+      phrase = rng.pick(LONGER_THAN).replace('{k}', String(other.n)).replace('{more}', months(rng, more));
+    } else {
+      v = other.v;
+      phrase = rng.pick(SAME_PERIOD).replace('{k}', String(other.n));
+    }
   }
   const risk: Risk = spared ? 'low' : g.riskOf!(v);
   const distractor = rng.chance(0.5) ? rng.pick(PERIOD_DISTRACTORS[type] ?? ['']) : '';
@@ -947,6 +980,7 @@ export const generate: Generate<
   const supplier = rng.pick(SUPPLIERS);
   const customer = rng.pick(CUSTOMERS);
   const naming = rng.pick(set.families('naming', NAMINGS, { public: 2, hidden: 3 }))(rng, supplier, customer);
+  const description = rng.pick(set.families('descriptions', DESCRIPTIONS, { public: 1, hidden: 3 }));
   const lexicon = rng.pick(set.families('lexicon', LEXICONS, { public: 1, hidden: 3 }));
   const style = rng.pick(set.families('heading-style', HEADING_STYLES, { public: 1, hidden: 2 }));
   const lex = (text: string) => lexicon.reduce((t, [re, to]) => t.replace(re, to), text);
@@ -1023,7 +1057,7 @@ export const generate: Generate<
     // One more sentence may add a high term (the worst term decides) or rule one out.
     const modifiers = MODIFIERS[type];
     let modifier: string | undefined;
-    if (modifiers && graded && rng.chance(0.4)) {
+    if (modifiers && graded && rng.chance(0.5)) {
       const high = rng.chance(0.5);
       modifier = wording(
         rng,
@@ -1038,6 +1072,17 @@ export const generate: Generate<
       );
       if (high) risk = 'high';
       body = `${body.replace(/\.?$/, '.')} ${cap(modifier)}`;
+    }
+    // Some drafters describe the parties instead of naming them.
+    if (description && rng.chance(0.6)) {
+      const [ds, dc] = description;
+      body = body
+        .split(s)
+        .join('\u0001')
+        .split(c)
+        .join('\u0002')
+        .replace(/\u0001/g, ds)
+        .replace(/\u0002/g, dc);
     }
     body = cap(lex(body).replace(/(\. )(the )/g, (_, p: string, t: string) => p + cap(t)));
     const heading =
