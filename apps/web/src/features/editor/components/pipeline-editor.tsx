@@ -51,6 +51,8 @@ export interface PipelineEditorProps {
 /** An issue from the API and the text it marks, kept in step with edits. */
 interface ServerMark {
   issue: EditorIssue;
+  /** Where the issue is (its line and column); from–to is the text it marks. */
+  at: number;
   from: number;
   to: number;
 }
@@ -68,7 +70,12 @@ const serverMarks = StateField.define<ServerMark[]>({
     if (!tr.docChanged || value.length === 0) return value;
     return value
       .filter((m) => !tr.changes.touchesRange(m.from, m.to))
-      .map((m) => ({ ...m, from: tr.changes.mapPos(m.from), to: tr.changes.mapPos(m.to, 1) }));
+      .map((m) => ({
+        ...m,
+        at: tr.changes.mapPos(m.at),
+        from: tr.changes.mapPos(m.from),
+        to: tr.changes.mapPos(m.to, 1),
+      }));
   },
 });
 
@@ -117,7 +124,7 @@ export default function PipelineEditor({
         const syntax = yamlSyntaxIssues(text);
         const warnings = syntax.length === 0 && shape.current ? inputPathWarnings(text, shape.current) : [];
         // The server's issues where their text is now, so that one found by both shows once.
-        const server = v.state.field(serverMarks).map((m) => ({ ...m.issue, ...lineColumnOf(doc, m.from) }));
+        const server = v.state.field(serverMarks).map((m) => ({ ...m.issue, ...lineColumnOf(doc, m.at) }));
         // Every position as the document reads it (a column past its line's end is clamped).
         const here = (i: EditorIssue) => ({ ...i, ...lineColumnOf(doc, offsetOf(doc, i.line, i.column)) });
         const issues = mergeIssues([...syntax, ...warnings].map(here), server);
@@ -213,7 +220,7 @@ export default function PipelineEditor({
           path: i.path,
         };
         const { from, to } = toDiagnostic(editor.state.doc, issue);
-        return { issue, from, to };
+        return { issue, at: offsetOf(editor.state.doc, issue.line, issue.column), from, to };
       });
     editor.dispatch({ effects: setServerIssues.of(marks) });
     forceLinting(editor);

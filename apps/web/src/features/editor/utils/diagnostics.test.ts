@@ -101,4 +101,13 @@ describe('toDiagnostic', () => {
     });
     expect([doc.sliceString(warning.from, warning.to), warning.severity]).toEqual(['item.text', 'warning']);
   });
+
+  it('marks the last character written when the place is a blank line at the end (an unclosed bracket)', () => {
+    const text = 'name: t\nsteps:\n  - id: a\n    code: [1, 2\n';
+    const [issue] = yamlSyntaxIssues(text);
+    expect([issue!.line, issue!.column]).toEqual([5, 1]);
+    const unclosed = Text.of(text.split('\n'));
+    const d = toDiagnostic(unclosed, issue!);
+    expect([unclosed.lineAt(d.from).number, unclosed.sliceString(d.from, d.to)]).toEqual([4, '2']);
+  });
 });

@@ -64,7 +64,13 @@ export function offsetOf(doc: Text, line: number, column: number): number {
 }
 
 export function toDiagnostic(doc: Text, issue: EditorIssue): Diagnostic {
-  const from = offsetOf(doc, issue.line, issue.column);
+  let from = offsetOf(doc, issue.line, issue.column);
+  // At the end of the file or on a blank line (an unclosed bracket is found there), mark the last
+  // character written before it, so that the marker can be seen.
+  if (!doc.lineAt(from).text.trim()) {
+    const before = doc.sliceString(0, from).trimEnd().length;
+    if (before > 0) from = before - 1;
+  }
   const lineEnd = doc.lineAt(from).to;
   // Mark the word at the position (or the rest of the line when there is none); a warning marks
   // the whole path it is about.
