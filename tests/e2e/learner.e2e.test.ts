@@ -196,11 +196,37 @@ describe('a learner practising echo-sum in the browser', () => {
     await problems.getByText('YAML').first().waitFor();
     await page.locator('.cm-lintRange-error').first().waitFor();
 
+    // A YAML error on line 5 is marked on line 5, and after Run (the API finds it too) still once.
+    await setPipeline(page, 'name: t\nsteps:\n  - id: a\n    code: return 1\n    bad: : y\n');
+    await problems.getByText('Line 5, column 10').waitFor();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.getByText('The pipeline is not valid: 1 problem marked above.').waitFor();
+    await page.waitForTimeout(500); // the server's issue is linted at once; leave time for a second marker
+    expect(await problems.getByRole('listitem').count()).toBe(1);
+    await problems.getByText('Line 5, column 10').waitFor();
+    expect(await page.locator('.cm-lint-marker-error').count()).toBe(1);
+    expect(await page.locator('.cm-lintRange-error').count()).toBe(1);
+    const markedLine = await page
+      .locator('.cm-lintRange-error')
+      .evaluate((el) => [...document.querySelectorAll('.cm-line')].indexOf(el.closest('.cm-line')!) + 1);
+    expect(markedLine).toBe(5);
+
+    // A path the input does not have (echo-sum's input has numbers): a warning at it, not an error.
+    await setPipeline(page, 'name: t\nsteps:\n  - id: total\n    output: "input.number.length"\n');
+    await problems
+      .getByText(
+        /`input\.number`: input has no property number \(it has: (numbers, question|question, numbers)\)/,
+      )
+      .waitFor();
+    await problems.getByText('Line 4, column 14').waitFor();
+    await page.locator('.cm-lintRange-warning').first().waitFor();
+    expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
+
     const checked = readFileSync(join(repoRoot, 'examples/echo-sum/checked.pipeline.yaml'), 'utf8');
     await setPipeline(page, checked);
     await page.keyboard.press('ControlOrMeta+Enter');
     const run = page.getByRole('region', { name: 'Run on the public examples' });
-    await run.getByRole('table').waitFor({ timeout: 60_000 });
+    await run.getByRole('table').first().waitFor({ timeout: 60_000 });
     expect(await problems.count()).toBe(0);
     await run.getByRole('button', { name: 'Trace of case 1' }).click();
     const timeline = run.getByRole('list', { name: 'Trace timeline' });
