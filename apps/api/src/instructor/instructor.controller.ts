@@ -71,7 +71,8 @@ export class InstructorController {
 
   @Get(':slug/analytics')
   @ApiOperation({
-    summary: 'Score distribution, cost vs correctness, failure categories and attempts to pass.',
+    summary:
+      "Score distribution, cost vs correctness, failure categories and attempts to pass: over every learner for an admin or the challenge's author, over the learners of the instructor's cohorts for any other published challenge (`scope`).",
   })
   analytics(
     @CurrentUser() user: AuthUser,

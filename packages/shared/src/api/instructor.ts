@@ -84,17 +84,33 @@ export interface InstructorVersionView {
   published_at: string | null;
 }
 
+/**
+ * Whose work a challenge's analytics cover: `cohorts`, the learners of the cohorts the instructor
+ * runs (an instructor reading a published challenge they did not write); `all`, every learner (an
+ * admin, or the challenge's author).
+ */
+export type AnalyticsScope = 'cohorts' | 'all';
+
 export interface ChallengeAnalytics {
   slug: string;
+  title: string;
   version: number;
+  /** The versions that can be analysed (published now or before), newest first. */
+  versions: number[];
+  scope: AnalyticsScope;
+  /** Learners in the scope: the distinct members of the instructor's cohorts, or every account for `all`. */
+  scope_learners: number;
+  /** Cohorts the instructor runs (scope `cohorts`); null for `all`. */
+  scope_cohorts: number | null;
   /** Correctness a submission needs to pass this version. */
   pass_mark: number;
+  /** Learners in the scope who submitted to this version, their submissions, and how many passed. */
   learners: number;
   submissions: number;
   passed: number;
   /** Learners' best correctness in 10-point bins (0–9, 10–19 … 90–100). */
   score_distribution: { from: number; to: number; learners: number }[];
-  /** One point per learner: their displayed best. */
+  /** One point per learner in the scope: their displayed best (nobody outside the scope is named). */
   cost_vs_correctness: { handle: string; correctness: number; cost_usd: number }[];
   /** Error code → cases, over every graded submission's hidden cases. */
   failure_categories: { code: string; cases: number }[];
