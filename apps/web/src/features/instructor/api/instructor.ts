@@ -1,4 +1,9 @@
-import type { ChallengeAnalytics, GradingReviewView, InstructorVersionView } from '@reps/shared';
+import type {
+  ChallengeAnalytics,
+  ChallengeSummary,
+  GradingReviewView,
+  InstructorVersionView,
+} from '@reps/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -14,6 +19,12 @@ export const versionsQueryOptions = () =>
       query.state.data?.items.some((v) => v.status === 'calibrating') ? CALIBRATION_POLL_MS : false,
   });
 export const useVersions = () => useQuery(versionsQueryOptions());
+
+/** Every published challenge (the catalogue and instructors' uploads): an instructor reads analytics of any. */
+export const getPublishedChallenges = () => api<{ items: ChallengeSummary[] }>('/challenges');
+export const publishedChallengesQueryOptions = () =>
+  queryOptions({ queryKey: ['instructor', 'published'], queryFn: getPublishedChallenges });
+export const usePublishedChallenges = () => useQuery(publishedChallengesQueryOptions());
 
 export const getAnalytics = (slug: string, version?: number) =>
   api<ChallengeAnalytics>(

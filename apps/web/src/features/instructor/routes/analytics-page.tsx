@@ -6,7 +6,7 @@ import { Loading } from '../../../components/loading';
 import { Stat, StatGrid } from '../../../components/stat';
 import { ApiError } from '../../../lib/api-client';
 import { formatInt } from '../../../lib/format';
-import { useAnalytics, useVersions } from '../api/instructor';
+import { useAnalytics } from '../api/instructor';
 
 const charts = () => import('../components/analytics-charts');
 const ScoreDistribution = lazy(() => charts().then((m) => ({ default: m.ScoreDistribution })));
@@ -16,13 +16,10 @@ const AttemptsToPass = lazy(() => charts().then((m) => ({ default: m.AttemptsToP
 
 /** How learners do on one challenge version: scores, cost against correctness, failures, attempts to pass. */
 export function AnalyticsPage({ slug }: { slug: string }) {
-  const versions = useVersions();
-  const published = (versions.data?.items ?? [])
-    .filter((v) => v.slug === slug && (v.status === 'published' || v.status === 'retired'))
-    .sort((a, b) => b.version - a.version);
   const [version, setVersion] = useState<number | undefined>(undefined);
   const analytics = useAnalytics(slug, version);
-  const title = versions.data?.items.find((v) => v.slug === slug)?.title ?? slug;
+  const published = analytics.data?.versions ?? [];
+  const title = analytics.data?.title ?? slug;
 
   return (
     <div className="stack">
@@ -37,18 +34,19 @@ export function AnalyticsPage({ slug }: { slug: string }) {
             {analytics.data && ` · version ${analytics.data.version}`} ·{' '}
             <Link to={`/c/${slug}`}>open the challenge</Link>
           </p>
+          {analytics.data && <ScopeLine data={analytics.data} />}
         </div>
         {published.length > 1 && (
           <label className="filters__select">
             <span>Version</span>
             <select
               aria-label="Version"
-              value={version ?? published[0]!.version}
+              value={version ?? published[0]!}
               onChange={(e) => setVersion(Number(e.target.value))}
             >
               {published.map((v) => (
-                <option key={v.version} value={v.version}>
-                  v{v.version} ({v.status})
+                <option key={v} value={v}>
+                  v{v}
                 </option>
               ))}
             </select>
@@ -75,7 +73,38 @@ export function AnalyticsPage({ slug }: { slug: string }) {
   );
 }
 
-function AnalyticsBody({ data }: { data: NonNullable<ReturnType<typeof useAnalytics>['data']> }) {
+type Analytics = NonNullable<ReturnType<typeof useAnalytics>['data']>;
+
+/** Whose work the figures cover: the learners of the reader's cohorts, or everyone. */
+function ScopeLine({ data }: { data: Analytics }) {
+  if (data.scope === 'all')
+    return (
+      <p className="small" data-testid="analytics-scope">
+        <strong>Scope: every learner</strong> ({formatInt(data.scope_learners)} accounts on Reps).
+      </p>
+    );
+  const cohorts = data.scope_cohorts ?? 0;
+  return (
+    <p className="small" data-testid="analytics-scope">
+      <strong>Scope: your cohorts</strong>
+      {cohorts === 0 ? (
+        <>
+          {' '}
+          — you run no cohort yet, so nobody is counted. <Link to="/cohorts">Create a cohort</Link> and share
+          its join code.
+        </>
+      ) : (
+        <>
+          {' '}
+          ({formatInt(data.scope_learners)} {data.scope_learners === 1 ? 'learner' : 'learners'} in {cohorts}{' '}
+          {cohorts === 1 ? 'cohort' : 'cohorts'}); learners outside them are neither counted nor named.
+        </>
+      )}
+    </p>
+  );
+}
+
+function AnalyticsBody({ data }: { data: Analytics }) {
   const rate = data.learners ? Math.round((data.passed / data.learners) * 100) : 0;
   return (
     <>
@@ -102,7 +131,11 @@ function AnalyticsBody({ data }: { data: NonNullable<ReturnType<typeof useAnalyt
       {data.submissions === 0 ? (
         <div className="empty">
           <h3>No graded submissions on this version yet</h3>
-          <p>The charts fill in as learners submit. Share the challenge with a cohort to get started.</p>
+          <p>
+            {data.scope === 'cohorts'
+              ? 'The charts fill in as the learners of your cohorts submit.'
+              : 'The charts fill in as learners submit. Share the challenge with a cohort to get started.'}
+          </p>
         </div>
       ) : (
         <>
@@ -125,7 +158,7 @@ function AnalyticsBody({ data }: { data: NonNullable<ReturnType<typeof useAnalyt
           <div className="two-col">
             <section className="panel" aria-labelledby="fail-title">
               <h2 id="fail-title">Failure categories</h2>
-              <p className="muted small">Hidden cases by error, over every graded submission.</p>
+              <p className="muted small">Hidden cases by error, over every graded submission in scope.</p>
               {data.failure_categories.length === 0 ? (
                 <p className="empty empty--small">No failed cases: every hidden case ran to an answer.</p>
               ) : (

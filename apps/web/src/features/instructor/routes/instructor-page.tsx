@@ -2,10 +2,14 @@ import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/loading';
 import { useVersions } from '../api/instructor';
 import { GradingReviews } from '../components/grading-reviews';
+import { PublishedChallenges, ScopeNote } from '../components/published-challenges';
 import { UploadBundle } from '../components/upload-bundle';
 import { VersionList } from '../components/version-list';
 
-/** The instructor console: upload a challenge version, follow its calibration, rejudge, open analytics. */
+/**
+ * The instructor console: the analytics of every published challenge (over the learners of the
+ * instructor's cohorts), upload a challenge version, follow its calibration, rejudge.
+ */
 export function InstructorPage() {
   const { data, isPending, isError, error, refetch } = useVersions();
   return (
@@ -17,6 +21,13 @@ export function InstructorPage() {
           baseline must not) and published when it holds.
         </p>
       </header>
+      <section aria-labelledby="published-title" className="stack">
+        <h2 id="published-title" className="section-title">
+          Published challenges
+        </h2>
+        <ScopeNote />
+        <PublishedChallenges />
+      </section>
       <section className="panel" aria-labelledby="upload-title">
         <h2 id="upload-title">Upload a version</h2>
         <UploadBundle />
