@@ -4,6 +4,7 @@
 // (or `npm run stop` from another shell) stops every process it started.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seedDemoActivity } from './lib/demo-activity.mjs';
 import { afterCrash, RESTART_POLICY } from './lib/restart.mjs';
 import {
   build,
@@ -75,6 +76,13 @@ async function main() {
   await waitForHealth(baseUrl, launch('api'));
   await waitForWorker(baseUrl, launch('worker'));
   running = true;
+  // The demo cohort and its learners' submissions (scripts/lib/demo-activity.mjs), once.
+  const demo = ['true', '1', 'yes'].includes(childEnv.REPS_SEED_DEMO)
+    ? await seedDemoActivity({
+        baseUrl,
+        challengeDirs: childEnv.REPS_CHALLENGES_DIR.split(':').filter(Boolean),
+      }).catch((error) => `not seeded (${error.message})`)
+    : null;
 
   process.stdout.write(
     [
@@ -85,6 +93,7 @@ async function main() {
       `    instructor  instructor@reps.local  /  reps-instructor`,
       `    learner     learner@reps.local     /  reps-learner`,
       `    admin       admin@reps.local       /  reps-admin`,
+      ...(demo ? [`  Demo cohort: ${demo}`] : []),
       `  Postgres ${redact(services.databaseUrl)}   Redis ${services.redisUrl}`,
       '  Press Ctrl-C to stop (or run `npm run stop` from another shell).',
       '',
