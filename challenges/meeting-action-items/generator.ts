@@ -1287,6 +1287,12 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       evidence: { agreed: [DEFINITION] },
     },
   ];
+  // Every evidence span is a line of this transcript or a paragraph of the brief.
+  for (const f of facts)
+    for (const [aspect, spans] of Object.entries(f.evidence ?? {}))
+      (f.evidence as Record<string, string[]>)[aspect] = spans.filter(
+        (t) => t === DEFINITION || t === DATE_RULES || transcript.includes(t),
+      );
   return {
     input: { meeting_date: iso(meeting), attendees, transcript },
     expected: { action_items },
