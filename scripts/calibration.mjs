@@ -116,7 +116,7 @@ export function judgeRows(engine, challenge, rows, entries) {
   }));
 }
 
-function markdown(rows, secretLabels) {
+export function markdown(rows, secretLabels) {
   const several = secretLabels.length > 1;
   const lines = [
     '# Catalogue calibration',

@@ -1081,8 +1081,10 @@ export const generate: Generate<
         .join('\u0001')
         .split(c)
         .join('\u0002')
-        .replace(/\u0001/g, ds)
-        .replace(/\u0002/g, dc);
+        .split('\u0001')
+        .join(ds)
+        .split('\u0002')
+        .join(dc);
     }
     body = cap(lex(body).replace(/(\. )(the )/g, (_, p: string, t: string) => p + cap(t)));
     const heading =

@@ -1037,6 +1037,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
               }),
         );
       else if (rng.chance(0.6)) say('customer', composed(false));
+      // biome-ignore lint/suspicious/noDuplicateElseIf: each rng.chance() is a new draw, not the same condition
       else if (rng.chance(0.6)) say('agent', fill(rng.pick(whoStaffAgent), { role: rng.pick(staffRoles) }));
       else {
         const role = rng.pick(staffRoles);

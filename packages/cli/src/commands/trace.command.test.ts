@@ -23,9 +23,7 @@ describe('reps trace', () => {
     // A step line: start–end, then the step; its call indented under it, then the prompt.
     expect(stdout).toMatch(/^\s*0–\s*\d+\s{2,}answer · llm · ok · 1 call/m);
     expect(stdout).toMatch(/^\s*0–\s*\d+\s{4,}call attempt 1 · sim-mini · \d+→\d+ tok · \$/m);
-    expect(stdout).toMatch(
-      /^\s+prompt Case 4: what is 29 \+ 45\? Reply with the total as JSON\.$/m,
-    );
+    expect(stdout).toMatch(/^\s+prompt Case 4: what is 29 \+ 45\? Reply with the total as JSON\.$/m);
     // The correction loop: failing rounds, the redos with their feedback, then a clean round.
     expect(stdout).toMatch(/^\s+round 0 · 1 failing$/m);
     expect(stdout).toMatch(/The total 85 is wrong/);
