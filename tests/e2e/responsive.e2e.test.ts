@@ -314,7 +314,16 @@ describe('4xx answers show at once', () => {
   it('a 403 is asked once and reads "You do not have access", without Try again', async () => {
     const instructor = await signedIn(browser, 'instructor', 1280, 800);
     const page = await instructor.newPage();
-    // The demo instructor is not the author of echo-sum: its analytics are refused.
+    // Instructors now read every published challenge's analytics (scoped to their cohorts), so the
+    // refusal is the one an instructor whose role was withdrawn mid-session gets: the API's own 403
+    // body, served for this one request.
+    await page.route('**/api/instructor/challenges/echo-sum/analytics*', (route) =>
+      route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'forbidden', message: 'This needs the instructor role.' } }),
+      }),
+    );
     const asked = counting(page, '/api/instructor/challenges/echo-sum/analytics');
     await page.goto(`${apiUrl()}/instructor/echo-sum`);
     await page.getByRole('heading', { name: 'You do not have access' }).waitFor();
