@@ -69,10 +69,8 @@ export function findExclusions(
 function feedbackPassages(lowerMessage: string, quoting: boolean, aspects: readonly Aspect[] = []): string[] {
   const passages: string[] = [];
   // "The total 85 is wrong" refers to an answer by the aspect's own name.
-  const names = aspects.flatMap((a) => [a.name, ...a.synonyms]).map((n) => n.toLowerCase());
   const refersToAnswer = (sentence: string) =>
-    ANSWER_REF.test(sentence) ||
-    names.some((n) => new RegExp(`\\b${n.replace(/[^\p{L}\p{N}]+/gu, '.?')}s?\\b`, 'u').test(sentence));
+    ANSWER_REF.test(sentence) || aspects.some((a) => namesAspect(sentence, a));
   for (const paragraph of lowerMessage.split(/\n[ \t]*\n/)) {
     const lines = paragraph.split('\n');
     const from = lines.findIndex((line) =>
@@ -96,13 +94,24 @@ function blamedAspects(lowerFeedback: string, aspects: readonly Aspect[]): reado
   // Drop quoted answers ({"risk": …}) so their keys do not count as naming an aspect.
   let prose = format ? lowerFeedback.slice(0, format.index) : lowerFeedback;
   for (let i = 0; i < 4 && /\{[^{}]*\}/.test(prose); i++) prose = prose.replace(/\{[^{}]*\}/g, ' ');
-  const named = aspects.filter((a) =>
-    [a.name, ...a.synonyms].some((n) =>
-      new RegExp(`\\b${n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '.?')}s?\\b`, 'u').test(prose),
-    ),
-  );
+  const named = aspects.filter((a) => namesAspect(prose, a));
   if (named.length > 0) return named;
   return format ? [] : aspects;
+}
+
+// An aspect's name or a synonym as a word (singular or plural; `risk_level` also as "risk level"),
+// compiled once per aspect: feedback is read on every call.
+const namePatterns = new WeakMap<Aspect, RegExp[]>();
+
+function namesAspect(lowerText: string, aspect: Aspect): boolean {
+  let patterns = namePatterns.get(aspect);
+  if (!patterns) {
+    patterns = [aspect.name, ...aspect.synonyms].map(
+      (n) => new RegExp(`\\b${n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '.?')}s?\\b`, 'u'),
+    );
+    namePatterns.set(aspect, patterns);
+  }
+  return patterns.some((re) => re.test(lowerText));
 }
 
 function addRejected(

@@ -112,13 +112,14 @@ export class SimCall {
     if (proposals.size === 0 || this.units.length > 1) {
       return { says: rng.chance(this.accuracy(this.requested[0]!.aspect)), grounded: false };
     }
-    let actuallyRight = true;
+    const isWrong = (aspect: Aspect, proposed: unknown) =>
+      valueKey(proposed) !== valueKey(unit.unit.answers[aspect.name]);
+    const actuallyRight = [...proposals].every(([aspect, proposed]) => !isWrong(aspect, proposed));
     let judge = 1;
     for (const [aspect, proposed] of proposals) {
       const truth = unit.unit.answers[aspect.name];
-      const wrong = valueKey(proposed) !== valueKey(truth);
-      if (wrong) actuallyRight = false;
-      // Without the evidence the verifier cannot tell: it tends to agree.
+      const wrong = isWrong(aspect, proposed);
+      // Without the evidence the verifier cannot tell: it tends to agree (with the whole proposal).
       if (!this.hasEvidence(unit, aspect)) {
         judge = Math.min(
           judge,

@@ -1,8 +1,15 @@
 import type { FactUnit } from '@reps/shared';
-import type { ChatMessage, CompletionRequest } from '../../types.js';
+import type { CompletionRequest } from '../../types.js';
 import { getSimModel, type SimModelId } from '../sim-models.js';
 import { completeSync } from '../sim-provider.js';
-import { CLAUSE_ASPECTS, clauseCase } from './synthetic-task.js';
+import {
+  ALL_SCHEMA,
+  CLAUSE_ASPECTS,
+  clauseCase,
+  RISK_SCHEMA,
+  user,
+  VERDICT_SCHEMA,
+} from './synthetic-task.js';
 
 /**
  * One measurement per rule of sim v2 (docs/sim.md): what evidence is worth, what voting gains by
@@ -10,38 +17,6 @@ import { CLAUSE_ASPECTS, clauseCase } from './synthetic-task.js';
  * verification. Every draw is about a fresh synthetic clause, so each is independent of the others
  * (a model's answer is a latent draw per case, unit and aspect). Synchronous and deterministic.
  */
-
-const RISK_SCHEMA = {
-  type: 'object',
-  required: ['risk'],
-  properties: { risk: { type: 'string', enum: ['low', 'medium', 'high'] } },
-};
-const VERDICT_SCHEMA = {
-  type: 'object',
-  required: ['correct'],
-  properties: { correct: { type: 'boolean' } },
-};
-const LIST_SCHEMA = {
-  type: 'object',
-  required: ['clauses'],
-  properties: {
-    clauses: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['n', 'risk'],
-        properties: { n: { type: 'integer' }, risk: RISK_SCHEMA.properties.risk },
-      },
-    },
-  },
-};
-
-function user(content: string): ChatMessage[] {
-  return [
-    { role: 'system', content: 'You are a careful contracts lawyer.' },
-    { role: 'user', content },
-  ];
-}
 
 function call(model: SimModelId, request: Omit<CompletionRequest, 'model'>, facts: FactUnit[]) {
   return completeSync(getSimModel(model)!, { model, ...request }, { facts, aspects: CLAUSE_ASPECTS });
@@ -165,7 +140,7 @@ export function positionStudy(model: SimModelId, items: number, draws: number): 
       model,
       {
         messages: user(`For each numbered clause below, rate its risk: low, medium or high.\n\n${document}`),
-        output: { kind: 'json', schema: LIST_SCHEMA, strict: true },
+        output: { kind: 'json', schema: ALL_SCHEMA, strict: true },
       },
       facts,
     );

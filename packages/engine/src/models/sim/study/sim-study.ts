@@ -1,8 +1,17 @@
 import type { Aspect, FactUnit } from '@reps/shared';
-import type { ChatMessage, Completion, CompletionRequest, ModelProvider } from '../../types.js';
+import type { Completion, CompletionRequest, ModelProvider } from '../../types.js';
 import { SIM_MODELS, type SimModelId } from '../sim-models.js';
 import { createSimProvider } from '../sim-provider.js';
-import { AMOUNT_ASPECTS, CLAUSE_ASPECTS, clauseCase, invoiceCase } from './synthetic-task.js';
+import {
+  ALL_SCHEMA,
+  AMOUNT_ASPECTS,
+  CLAUSE_ASPECTS,
+  clauseCase,
+  invoiceCase,
+  RISK_SCHEMA,
+  user,
+  VERDICT_SCHEMA,
+} from './synthetic-task.js';
 
 /**
  * The calibration study (docs/sim.md): on a synthetic 40-clause task, what each orchestration
@@ -26,31 +35,6 @@ export interface StudyOptions {
   cases?: number;
   units?: number;
 }
-
-const RISK_SCHEMA = {
-  type: 'object',
-  required: ['risk'],
-  properties: { risk: { type: 'string', enum: ['low', 'medium', 'high'] } },
-};
-const ALL_SCHEMA = {
-  type: 'object',
-  required: ['clauses'],
-  properties: {
-    clauses: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['n', 'risk'],
-        properties: { n: { type: 'integer' }, risk: RISK_SCHEMA.properties.risk },
-      },
-    },
-  },
-};
-const VERDICT_SCHEMA = {
-  type: 'object',
-  required: ['correct'],
-  properties: { correct: { type: 'boolean' } },
-};
 
 /** One case's bookkeeping: calls, tokens, cost, and per-unit chains of virtual time. */
 class Ledger {
@@ -95,13 +79,6 @@ class Ledger {
     }
     return { ms };
   }
-}
-
-function user(content: string): ChatMessage[] {
-  return [
-    { role: 'system', content: 'You are a careful contracts lawyer.' },
-    { role: 'user', content },
-  ];
 }
 
 function ratePrompt(text: string): string {

@@ -1,4 +1,5 @@
 import type { Aspect, FactUnit } from '@reps/shared';
+import type { ChatMessage } from '../../types.js';
 import { hashSeed, Rng } from '../prng.js';
 
 /**
@@ -115,4 +116,38 @@ export function invoiceCase(seed: string, units: number): SyntheticCase & { tota
   }
   const cents = facts.reduce((sum, f) => sum + Math.round((f.answers.amount as number) * 100), 0);
   return { facts, document: facts.map((f) => f.text).join('\n'), total: cents / 100 };
+}
+
+/** The output schemas the studies ask for: one clause's risk, a list of clauses' risks, a verdict. */
+export const RISK_SCHEMA = {
+  type: 'object',
+  required: ['risk'],
+  properties: { risk: { type: 'string', enum: ['low', 'medium', 'high'] } },
+};
+export const ALL_SCHEMA = {
+  type: 'object',
+  required: ['clauses'],
+  properties: {
+    clauses: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['n', 'risk'],
+        properties: { n: { type: 'integer' }, risk: RISK_SCHEMA.properties.risk },
+      },
+    },
+  },
+};
+export const VERDICT_SCHEMA = {
+  type: 'object',
+  required: ['correct'],
+  properties: { correct: { type: 'boolean' } },
+};
+
+/** A study's messages: the lawyer's system prompt, then the task. */
+export function user(content: string): ChatMessage[] {
+  return [
+    { role: 'system', content: 'You are a careful contracts lawyer.' },
+    { role: 'user', content },
+  ];
 }
