@@ -1,10 +1,12 @@
+import { type ChildStepsAt, STEP_KIND_INFO, STEP_KINDS } from '@reps/shared/step-kinds';
 import type { Path } from './source-map.js';
 
 /**
  * Reads the parts of a step that matter for checking and scheduling, from data that may not have
  * passed the schema yet (so a file with a schema error still gets its other problems reported).
- * No runtime imports: the web's pipeline graph bundles this through `@reps/engine/dependency-graph`,
- * and a value from `@reps/shared` would drag zod and every schema along.
+ * The web's pipeline graph bundles this through `@reps/engine/dependency-graph`, so its one runtime
+ * import is `@reps/shared/step-kinds` (plain data): `@reps/shared` itself would drag zod and every
+ * schema along.
  */
 
 export type SnippetKind = 'expression' | 'body' | 'template';
@@ -60,38 +62,53 @@ export function snippetsOf(step: unknown, path: Path): Snippet[] {
   return out;
 }
 
+/**
+ * The blocks of steps a step holds, where STEP_KIND_INFO says its kind keeps them (`children`), in
+ * the order of STEP_KINDS and then of the kind's entries. A step carrying two kinds' keys (a schema
+ * error reported elsewhere) yields both kinds' blocks, so each still gets checked.
+ */
 export function nestedBlocks(step: unknown, path: Path): NestedBlock[] {
   if (!isObject(step)) return [];
   const out: NestedBlock[] = [];
-  if ('map' in step) {
-    if (step.step !== undefined) out.push({ path: [...path, 'step'], steps: [step.step], single: true });
-    if (Array.isArray(step.steps)) out.push({ path: [...path, 'steps'], steps: step.steps, single: false });
-  }
-  const branch = step.branch;
-  if (isObject(branch)) {
-    if (Array.isArray(branch.cases)) {
-      branch.cases.forEach((c, i) => {
-        if (isObject(c) && Array.isArray(c.steps))
-          out.push({ path: [...path, 'branch', 'cases', i, 'steps'], steps: c.steps, single: false });
-      });
+  for (const kind of STEP_KINDS) {
+    if (!(kind in step)) continue;
+    for (const at of STEP_KIND_INFO[kind].children) {
+      for (const found of valuesAt(step, at.path, path)) {
+        if (at.single) {
+          if (found.value !== undefined) out.push({ path: found.path, steps: [found.value], single: true });
+        } else if (Array.isArray(found.value)) {
+          out.push({ path: found.path, steps: found.value, single: false });
+        }
+      }
     }
-    if (Array.isArray(branch.default))
-      out.push({ path: [...path, 'branch', 'default'], steps: branch.default, single: false });
   }
-  if (isObject(step.loop) && Array.isArray(step.loop.steps))
-    out.push({ path: [...path, 'loop', 'steps'], steps: step.loop.steps, single: false });
   return out;
 }
 
-/** Paths (relative to the step) under which nested steps live; the schema check of a step skips them. */
+/** What `keys` leads to from `value` (`*` for every entry of an array), with its path. */
+function valuesAt(value: unknown, keys: readonly string[], path: Path): { value: unknown; path: Path }[] {
+  if (keys.length === 0) return [{ value, path }];
+  const [key, ...rest] = keys as [string, ...string[]];
+  if (key === '*')
+    return Array.isArray(value) ? value.flatMap((entry, i) => valuesAt(entry, rest, [...path, i])) : [];
+  return isObject(value) && key in value ? valuesAt(value[key], rest, [...path, key]) : [];
+}
+
+const CHILD_PLACES: readonly ChildStepsAt[] = STEP_KINDS.flatMap((kind) => STEP_KIND_INFO[kind].children);
+
+/**
+ * Paths (relative to the step) under which nested steps live, from STEP_KIND_INFO: under a single
+ * step's key, or under an entry of a list of steps. The schema check of a step skips them.
+ */
 export function isInsideNestedStep(relative: Path): boolean {
-  const [a, b, c, d, e] = relative;
-  if (a === 'step') return true;
-  if (a === 'steps' && typeof b === 'number') return true;
-  if (a === 'branch' && b === 'cases' && typeof c === 'number' && d === 'steps' && typeof e === 'number')
-    return true;
-  if (a === 'branch' && b === 'default' && typeof c === 'number') return true;
-  return a === 'loop' && b === 'steps' && typeof c === 'number';
+  return CHILD_PLACES.some((at) => {
+    const list = at.single ? 0 : 1;
+    if (relative.length < at.path.length + list) return false;
+    const prefix = at.path.every((key, i) =>
+      key === '*' ? typeof relative[i] === 'number' : relative[i] === key,
+    );
+    return prefix && (at.single || typeof relative[at.path.length] === 'number');
+  });
 }
 
 /** Step ids a step names outright: needs, validate and vote targets (with where each is written). */
