@@ -1,4 +1,20 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RepsError } from '@reps/shared';
+
+/**
+ * The one package import challenge code may make: the engine's text toolkit for generators
+ * (generator-kit.ts). It is resolved to this engine's own copy wherever the challenge folder sits,
+ * so a folder outside the workspace bundles too, and the kit has no imports of its own to pull in.
+ */
+export const GENERATOR_KIT_IMPORT = '@reps/engine/generator-kit';
+
+function generatorKitFile(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const built = join(here, 'generator-kit.js');
+  return existsSync(built) ? built : join(here, 'generator-kit.ts');
+}
 
 /**
  * Bundles an instructor's TypeScript module (generator.ts, scorer.ts and whatever they import from
@@ -22,6 +38,10 @@ export async function bundleScript(entry: string, globalName: string): Promise<s
 
 interface EsbuildModule {
   build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
+}
+
+interface EsbuildPluginBuild {
+  onResolve(options: { filter: RegExp }, callback: () => { path: string }): void;
 }
 
 interface RolldownLog {
@@ -65,6 +85,15 @@ async function withEsbuild(esbuild: EsbuildModule, entry: string, globalName: st
       // The same bundle wherever the folder sits: a strict tsconfig.json above it would add a
       // leading "use strict", which the sandbox's function wrapper cannot take.
       tsconfigRaw: {},
+      plugins: [
+        {
+          name: 'reps-generator-kit',
+          setup(build: EsbuildPluginBuild) {
+            const kit = generatorKitFile();
+            build.onResolve({ filter: /^@reps\/engine\/generator-kit$/ }, () => ({ path: kit }));
+          },
+        },
+      ],
     });
     return result.outputFiles[0]!.text;
   } catch (error) {
@@ -80,6 +109,7 @@ async function withRolldown(rolldown: RolldownModule, entry: string, globalName:
       input: entry,
       platform: 'neutral',
       logLevel: 'warn',
+      resolve: { alias: { [GENERATOR_KIT_IMPORT]: generatorKitFile() } },
       // A bare import left external would be a missing global in the sandbox: fail now instead.
       onLog: (_level: string, log: RolldownLog) => {
         if (log.code === 'UNRESOLVED_IMPORT') unresolved.push(log.message);
@@ -98,6 +128,6 @@ async function withRolldown(rolldown: RolldownModule, entry: string, globalName:
 function bundleError(entry: string, message: string): RepsError {
   return new RepsError(
     'validation_failed',
-    `Could not bundle ${entry}: ${message.trim()}\nChallenge code may import only files of its own folder (and types).`,
+    `Could not bundle ${entry}: ${message.trim()}\nChallenge code may import only files of its own folder, ${GENERATOR_KIT_IMPORT} and types.`,
   );
 }

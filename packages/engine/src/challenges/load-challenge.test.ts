@@ -138,6 +138,35 @@ describe('loadChallenge', () => {
     expect(error.message).toMatch(/Could not bundle .*generator\.ts/);
   });
 
+  it('bundles the generator kit and a data file of the folder, wherever the folder sits', async () => {
+    const dir = await copyFixture();
+    await writeFile(join(dir, 'words.ts'), "export const LEAD = ['Sum', 'Add up'] as const;\n");
+    await writeFile(
+      join(dir, 'generator.ts'),
+      [
+        "import { capitalise, numberWords } from '@reps/engine/generator-kit';",
+        "import { add } from './add.js';",
+        "import { LEAD } from './words.js';",
+        'export const generate = (rng: { int(a: number, b: number): number; pick<T>(x: readonly T[]): T }) => {',
+        '  const numbers = [rng.int(1, 40), rng.int(1, 40)];',
+        "  const question = `${rng.pick(LEAD)} ${numbers.map((n) => numberWords(n)).join(' and ')}?`;",
+        '  const sum = add(numbers);',
+        "  return { input: { question: capitalise(question), numbers }, expected: { sum }, facts: [{ id: 'total', text: capitalise(question), answers: { sum } }] };",
+        '};',
+      ].join('\n'),
+    );
+    const challenge = await loadChallenge(dir);
+    // The kit is inlined: the sandbox has no module loader, so no import may survive bundling.
+    expect(challenge.generatorScript).not.toMatch(/\bimport\b|\brequire\(/);
+    const cases = await generateCases(challenge, { kind: 'public', count: 3 });
+    for (const c of cases) {
+      const { question, numbers } = c.input as { question: string; numbers: number[] };
+      expect(question).toMatch(/^(Sum|Add up) [a-z-]+ and [a-z-]+\?$/);
+      expect(numbers).toHaveLength(2);
+      expect((c.expected as { sum: number }).sum).toBe(numbers[0]! + numbers[1]!);
+    }
+  });
+
   it('gives generated cases that match the fixture', async () => {
     const cases = await generateCases(await loadChallenge(FIXTURE), { kind: 'public' });
     expect(cases).toHaveLength(5);
