@@ -22,6 +22,7 @@ import { ProgressModule } from './progress/progress.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { RunsModule } from './runs/runs.module.js';
 import { SkillsModule } from './skills/skills.module.js';
+import { SolutionsModule } from './solutions/solutions.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -50,6 +51,7 @@ export class AppModule {
         SubmissionsModule,
         LeaderboardsModule,
         ProgressModule,
+        SolutionsModule,
         CohortsModule,
         InstructorModule,
         AdminModule,

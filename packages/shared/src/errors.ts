@@ -19,6 +19,7 @@ export const ErrorCode = {
   validation_failed: 'validation_failed',
   unauthenticated: 'unauthenticated',
   forbidden: 'forbidden',
+  not_passed: 'not_passed',
   not_found: 'not_found',
   conflict: 'conflict',
   too_many_requests: 'too_many_requests',
@@ -46,6 +47,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid.',
   unauthenticated: 'Sign in to do this.',
   forbidden: 'You are not allowed to do this.',
+  not_passed:
+    'Pass this challenge first: its solutions open once your best accepted submission reaches the pass mark.',
   not_found: 'Not found.',
   conflict: 'This conflicts with something that already exists.',
   too_many_requests: 'Too many requests; wait a moment and try again.',

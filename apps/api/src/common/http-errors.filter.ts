@@ -7,6 +7,7 @@ const statusOfCode: Partial<Record<ErrorCode, number>> = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  not_passed: 403,
   not_found: 404,
   conflict: 409,
   too_many_requests: 429,

@@ -8,6 +8,7 @@ import { ModelKeys1764000006000 } from '../migrations/1764000006000-model-keys.j
 import { RatingsRankIndex1764000007000 } from '../migrations/1764000007000-ratings-rank-index.js';
 import { GradingReview1764000008000 } from '../migrations/1764000008000-grading-review.js';
 import { ApiTokenExpiry1764000009000 } from '../migrations/1764000009000-api-token-expiry.js';
+import { SolutionShares1764000010000 } from '../migrations/1764000010000-solution-shares.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   RatingsRankIndex1764000007000,
   GradingReview1764000008000,
   ApiTokenExpiry1764000009000,
+  SolutionShares1764000010000,
 ];

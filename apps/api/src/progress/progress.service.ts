@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { coarse, type Progress, type ProgressChallenge, SKILLS } from '@reps/shared';
 import type { DataSource } from 'typeorm';
+import { passedChallenges } from './passed.js';
 
 /**
  * A learner's practice over time, from their own rows (a handful of indexed queries). Hidden-set
- * figures and ratings go out through `coarse` (docs/grading.md); `passed` is judged on exact ones.
+ * figures and ratings go out through `coarse` (docs/grading.md); `passed` is the passed rule of
+ * `passed.ts`, judged on exact figures.
  */
 @Injectable()
 export class ProgressService {
@@ -14,7 +16,7 @@ export class ProgressService {
   async of(userId: string): Promise<Progress> {
     const q = <T = Record<string, unknown>>(sql: string) =>
       this.dataSource.query(sql, [userId]) as Promise<T[]>;
-    const [counts, days, attempts, bests, catalogue, ratings, history] = await Promise.all([
+    const [counts, days, attempts, bests, catalogue, ratings, history, passed] = await Promise.all([
       q<{ submissions: number; runs: number }>(
         'SELECT (SELECT count(*)::int FROM submissions WHERE user_id = $1) AS submissions, (SELECT count(*)::int FROM runs WHERE user_id = $1) AS runs',
       ),
@@ -40,9 +42,8 @@ export class ProgressService {
         cost_usd: number;
         latency_p95_ms: number;
         submission_id: string;
-        pass_mark: number;
       }>(
-        `SELECT v.slug, l.correctness, l.cost_usd, l.latency_p95_ms, l.submission_id, (v.manifest->'scoring'->>'pass_mark')::float AS pass_mark
+        `SELECT v.slug, l.correctness, l.cost_usd, l.latency_p95_ms, l.submission_id
            FROM leaderboard_entries l JOIN challenge_versions v ON v.id = l.challenge_version_id
            JOIN challenges c ON c.slug = v.slug AND c.published_version = v.version
           WHERE l.user_id = $1 AND l.period = 'all'`,
@@ -54,6 +55,7 @@ export class ProgressService {
         "SELECT scope, rating FROM ratings WHERE user_id = $1 AND period = 'all'",
       ),
       q<{ at: Date; rating: number }>('SELECT at, rating FROM rating_history WHERE user_id = $1 ORDER BY at'),
+      passedChallenges(this.dataSource, userId),
     ]);
     const bestBySlug = new Map(bests.map((b) => [b.slug, b]));
     const attemptsBySlug = groupBy(attempts, (a) => a.slug);
@@ -76,7 +78,7 @@ export class ProgressService {
                 cost_usd: coarse('cost_usd', best.cost_usd),
                 latency_p95_ms: coarse('latency_ms', best.latency_p95_ms),
                 submission_id: best.submission_id,
-                passed: best.correctness >= best.pass_mark,
+                passed: passed.has(c.slug),
               }
             : null,
         };
@@ -105,8 +107,7 @@ export class ProgressService {
       const d = domains[key];
       d.total++;
       if (attemptsBySlug.has(c.slug)) d.attempted++;
-      const best = bestBySlug.get(c.slug);
-      if (best && best.correctness >= best.pass_mark) d.solved++;
+      if (passed.has(c.slug)) d.solved++;
     }
     const { current, longest } = streaks(days.map((d) => d.day));
     const { submissions, runs } = counts[0];

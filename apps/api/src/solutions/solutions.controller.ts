@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type SharedSolution,
+  type ShareSolutionRequest,
+  type SolutionsView,
+  type StartHereView,
+  shareSolutionRequestSchema,
+} from '@reps/shared';
+import { type AuthUser, CurrentUser, Public } from '../auth/auth.decorators.js';
+import { slugParam } from '../challenges/params.js';
+import { ApiZodBody, ZodPipe } from '../common/zod.js';
+import { SolutionsService } from './solutions.service.js';
+
+@ApiTags('solutions')
+@Controller('challenges/:slug/solutions')
+export class SolutionsController {
+  constructor(private readonly solutions: SolutionsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'After passing: the reference pipelines, learners’ shared passing pipelines ranked on the Pareto front, and the next challenge. 403 not_passed before.',
+  })
+  view(
+    @Param('slug', new ZodPipe(slugParam)) slug: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SolutionsView> {
+    return this.solutions.view(user.id, slug);
+  }
+
+  @Post('share')
+  @ApiOperation({
+    summary: 'Share one of your passing submissions on the current version (replaces an earlier share).',
+  })
+  @ApiZodBody(shareSolutionRequestSchema)
+  share(
+    @Param('slug', new ZodPipe(slugParam)) slug: string,
+    @Body(new ZodPipe(shareSolutionRequestSchema)) body: ShareSolutionRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SharedSolution> {
+    return this.solutions.share(user.id, slug, body.submission_id);
+  }
+
+  @Delete('share')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw your shared solution.' })
+  async withdraw(
+    @Param('slug', new ZodPipe(slugParam)) slug: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
+    await this.solutions.withdraw(user.id, slug);
+  }
+}
+
+@ApiTags('solutions')
+@Controller('start-here')
+export class StartHereController {
+  constructor(private readonly solutions: SolutionsService) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'The challenge a new learner starts with (the easiest decomposition challenge).' })
+  get(): Promise<StartHereView> {
+    return this.solutions.startHere();
+  }
+}

@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { calibrationRoleOf } from '@reps/engine';
+import {
+  type Calibration,
+  type ChallengeRef,
+  coarse,
+  nextChallenge,
+  type ReferenceSolution,
+  RepsError,
+  type SharedSolution,
+  type SolutionFigures,
+  type SolutionsView,
+  type StartHereView,
+  startHere,
+} from '@reps/shared';
+import type { DataSource } from 'typeorm';
+import { accepted, passedChallenges, passedSlugs } from '../progress/passed.js';
+import { paretoLayers } from './pareto.js';
+
+interface VersionRow {
+  id: string;
+  slug: string;
+  version: number;
+  pass_mark: number;
+  reference_pipeline: string | null;
+  extra_references: Record<string, string>;
+  calibration: Calibration | null;
+}
+
+interface OwnRow {
+  id: string;
+  status: string;
+  review_status: string | null;
+  correctness: number | null;
+  cost_usd: number | null;
+  latency_p95_ms: number | null;
+  graded_at: Date | null;
+}
+
+interface ShareRow extends OwnRow {
+  user_id: string;
+  handle: string;
+  display_name: string;
+  pipeline: string;
+  shared_at: Date;
+}
+
+/** Shared solutions read per request; a version gathers at most one per learner. */
+const MAX_SHARED = 1000;
+
+/** Learner-visible figures of a hidden-set grading (docs/grading.md). */
+function figuresOf(row: Pick<OwnRow, 'correctness' | 'cost_usd' | 'latency_p95_ms'>): SolutionFigures {
+  return {
+    correctness: coarse('correctness', Number(row.correctness)),
+    cost_usd: coarse('cost_usd', Number(row.cost_usd ?? 0)),
+    latency_p95_ms: coarse('latency_ms', Number(row.latency_p95_ms ?? 0)),
+  };
+}
+
+/**
+ * After solving: the challenge's references and the passing pipelines learners chose to share,
+ * only for a learner who passed (`passedSlugs`), and the next challenge to try. Hidden cases never
+ * appear: a solution carries its pipeline and the rounded hidden-set figures, nothing per case.
+ */
+@Injectable()
+export class SolutionsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async view(userId: string, slug: string): Promise<SolutionsView> {
+    const version = await this.currentVersion(slug);
+    const own = await this.ownSubmissions(userId, version);
+    const passing = own.filter((s) => this.passes(s, version));
+    if (passing.length === 0) {
+      throw new RepsError(
+        'not_passed',
+        `Pass ${slug} first: its solutions open once one of your submissions on version ${version.version} reaches the pass mark (${version.pass_mark}).`,
+      );
+    }
+    const [shares, catalogue, passed] = await Promise.all([
+      this.shares(version.id),
+      this.catalogue(),
+      passedChallenges(this.dataSource, userId),
+    ]);
+    const done = catalogue.find((c) => c.slug === slug);
+    const ranked = paretoLayers(
+      shares.filter((s) => this.passes(s, version)).map((s) => ({ row: s, ...figuresOf(s) })),
+    );
+    return {
+      slug,
+      version: version.version,
+      references: references(version),
+      shared: ranked.map(({ item, layer }): SharedSolution => {
+        const { row, ...figures } = item;
+        return {
+          submission_id: row.id,
+          handle: row.handle,
+          display_name: row.display_name,
+          figures,
+          layer,
+          pipeline: row.pipeline,
+          shared_at: row.shared_at.toISOString(),
+          mine: row.user_id === userId,
+        };
+      }),
+      shareable: passing.map((s) => ({
+        submission_id: s.id,
+        figures: figuresOf(s),
+        graded_at: (s.graded_at ?? new Date(0)).toISOString(),
+      })),
+      next: done ? (nextChallenge(done, catalogue, passed) ?? null) : null,
+    };
+  }
+
+  /** Shows one of the learner's own passing submissions on the current version (replacing an earlier share). */
+  async share(userId: string, slug: string, submissionId: string): Promise<SharedSolution> {
+    const version = await this.currentVersion(slug);
+    const [row]: (OwnRow & { user_id: string; challenge_version_id: string })[] = await this.dataSource.query(
+      `SELECT id, user_id, challenge_version_id, status, review_status, correctness, cost_usd, latency_p95_ms, graded_at
+         FROM submissions WHERE id = $1`,
+      [submissionId],
+    );
+    if (!row || row.user_id !== userId) {
+      throw new RepsError('not_found', 'No submission of yours has that id: you can share only your own.');
+    }
+    if (row.challenge_version_id !== version.id) {
+      throw new RepsError(
+        'validation_failed',
+        `That submission is not on ${slug} version ${version.version}: share a passing submission on the current version.`,
+      );
+    }
+    if (!this.passes(row, version)) {
+      throw new RepsError(
+        'not_passed',
+        `That submission did not pass (the pass mark is ${version.pass_mark}, on a graded submission not held for review): share a passing one.`,
+      );
+    }
+    await this.dataSource.query(
+      `INSERT INTO solution_shares (challenge_version_id, user_id, submission_id) VALUES ($1, $2, $3)
+       ON CONFLICT (challenge_version_id, user_id) DO UPDATE SET submission_id = EXCLUDED.submission_id, shared_at = now()`,
+      [version.id, userId, submissionId],
+    );
+    const shared = (await this.shares(version.id, userId))[0];
+    return {
+      submission_id: shared.id,
+      handle: shared.handle,
+      display_name: shared.display_name,
+      figures: figuresOf(shared),
+      layer: 1,
+      pipeline: shared.pipeline,
+      shared_at: shared.shared_at.toISOString(),
+      mine: true,
+    };
+  }
+
+  /** Takes the learner's shared solution on the current version down; not_found when none is shared. */
+  async withdraw(userId: string, slug: string): Promise<void> {
+    const version = await this.currentVersion(slug);
+    const [, deleted] = await this.dataSource.query(
+      'DELETE FROM solution_shares WHERE challenge_version_id = $1 AND user_id = $2',
+      [version.id, userId],
+    );
+    if (!deleted) throw new RepsError('not_found', `You have no shared solution on ${slug} to withdraw.`);
+  }
+
+  async startHere(): Promise<StartHereView> {
+    return { challenge: startHere(await this.catalogue()) ?? null };
+  }
+
+  private passes(row: OwnRow, version: VersionRow): boolean {
+    return passedSlugs([{ ...row, slug: version.slug, pass_mark: version.pass_mark }]).has(version.slug);
+  }
+
+  private async currentVersion(slug: string): Promise<VersionRow> {
+    const [row]: VersionRow[] = await this.dataSource.query(
+      `SELECT v.id, v.slug, v.version, (v.manifest->'scoring'->>'pass_mark')::float AS pass_mark,
+              v.reference_pipeline, v.extra_references, v.calibration
+         FROM challenges c JOIN challenge_versions v ON v.slug = c.slug AND v.version = c.published_version
+        WHERE c.slug = $1`,
+      [slug],
+    );
+    if (!row) throw new RepsError('not_found', `No published challenge is called ${slug}.`);
+    return row;
+  }
+
+  private async ownSubmissions(userId: string, version: VersionRow): Promise<OwnRow[]> {
+    const rows: OwnRow[] = await this.dataSource.query(
+      `SELECT id, status, review_status, correctness, cost_usd, latency_p95_ms, graded_at
+         FROM submissions WHERE user_id = $1 AND challenge_version_id = $2 AND status = 'graded'
+        ORDER BY graded_at DESC`,
+      [userId, version.id],
+    );
+    return rows.filter(accepted);
+  }
+
+  private shares(versionId: string, userId?: string): Promise<ShareRow[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.status, s.review_status, s.correctness, s.cost_usd, s.latency_p95_ms, s.graded_at, s.pipeline,
+              sh.user_id, sh.shared_at, u.handle, u.display_name
+         FROM solution_shares sh
+         JOIN submissions s ON s.id = sh.submission_id
+         JOIN users u ON u.id = sh.user_id
+        WHERE sh.challenge_version_id = $1 AND ($2::uuid IS NULL OR sh.user_id = $2)
+        ORDER BY sh.shared_at LIMIT ${MAX_SHARED}`,
+      [versionId, userId ?? null],
+    );
+  }
+
+  private catalogue(): Promise<ChallengeRef[]> {
+    return this.dataSource.query(
+      'SELECT slug, title, difficulty, skills FROM challenges WHERE published_version IS NOT NULL ORDER BY difficulty, title',
+    );
+  }
+}
+
+/**
+ * The version's reference pipelines: `reference` and `reference.<name>` (the catalogue keeps extra
+ * references by `<name>`, an upload by their full name). Adversaries, context-free pipelines,
+ * ablations and the baseline are never shown here.
+ */
+function references(version: VersionRow): ReferenceSolution[] {
+  const sources: [key: string, name: string, source: string][] = [];
+  if (version.reference_pipeline) sources.push(['reference', 'reference', version.reference_pipeline]);
+  for (const [key, source] of Object.entries(version.extra_references ?? {})) {
+    const name = calibrationRoleOf(key) ? key : `reference.${key}`;
+    if (calibrationRoleOf(name) === 'reference' && name !== 'reference') sources.push([key, name, source]);
+  }
+  const lines = version.calibration?.lines ?? [];
+  return sources.map(([key, name, pipeline]) => {
+    const line = lines.find((l) => l.pipeline === key || l.pipeline === name);
+    return {
+      name,
+      pipeline,
+      figures: line
+        ? {
+            correctness: coarse('correctness', line.correctness),
+            cost_usd: coarse('cost_usd', line.cost_usd),
+            latency_p95_ms: coarse('latency_ms', line.latency_ms.p95),
+          }
+        : null,
+    };
+  });
+}
