@@ -9,7 +9,7 @@ const common = {
   moduleNameMapper: {
     '^@reps/(shared|engine)$': '<rootDir>/packages/$1/src/index.ts',
     // Subpath exports of plain-data modules (packages/shared/package.json).
-    '^@reps/shared/(step-kinds)$': '<rootDir>/packages/shared/src/$1.ts',
+    '^@reps/shared/(step-kinds|trace-rows)$': '<rootDir>/packages/shared/src/$1.ts',
     // apps/web/vite.config.ts generates this module from @reps/shared at build time.
     '^virtual:step-kinds$': '<rootDir>/packages/shared/src/step-kinds.ts',
     '^virtual:contracts$': '<rootDir>/packages/shared/src/api/statuses.ts',

@@ -127,4 +127,65 @@ describe('renderTrace', () => {
     expect(text).toMatch(/parse · code · failed · code_error: boom/);
     expect(text).toMatch(/result · output · not run/);
   });
+
+  it('shows what a step produced after everything it held, at the depth of its contents', () => {
+    const inner = (id: string, start: number, output: unknown): StepTrace => ({
+      id,
+      kind: 'code',
+      start_ms: start,
+      end_ms: start + 100,
+      status: 'ok',
+      output,
+      usage: usage(),
+    });
+    const text = renderTrace(
+      record([
+        {
+          id: 'checked',
+          kind: 'validate',
+          start_ms: 0,
+          end_ms: 300,
+          status: 'flagged',
+          output: 'kept',
+          usage: usage(),
+          rounds: [
+            { round: 1, failures: [{ index: 2, reason: 'too short' }], redo: [inner('fix', 0, 'longer')] },
+          ],
+          flagged: [{ reason: 'still short' }],
+        },
+        {
+          id: 'refine',
+          kind: 'loop',
+          start_ms: 300,
+          end_ms: 500,
+          status: 'ok',
+          output: 'refined',
+          usage: usage(),
+          iterations: [{ iteration: 0, steps: [inner('draft', 300, 'first')], done: true }],
+        },
+      ]),
+      { full: false, width: 80 },
+    );
+    const lines = text.split('\n');
+    const at = (pattern: RegExp) => lines.findIndex((l) => pattern.test(l));
+    const order = [
+      /checked · validate · flagged/,
+      /^\s+round 1 · 1 failing/,
+      /✗ item 2: too short/,
+      /fix · code · ok/,
+      /→ longer/,
+      /flagged still short/,
+      /→ kept/,
+      /refine · loop · ok/,
+      /iteration 0 · done/,
+      /draft · code · ok/,
+      /→ first/,
+      /→ refined/,
+    ].map(at);
+    expect(order.every((line) => line > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const indentOf = (line: number) => /^\s*[^\s]/.exec(lines[line]!.slice(19))![0].length;
+    // The round and the step's own result sit one level under the step.
+    expect(indentOf(order[1]!)).toBe(indentOf(order[6]!));
+  });
 });

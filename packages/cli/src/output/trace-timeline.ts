@@ -1,4 +1,5 @@
-import type { CallTrace, ItemTrace, StepTrace, TraceError, UsageTotals } from '@reps/engine';
+import type { CallTrace, StepTrace, TraceError, UsageTotals } from '@reps/engine';
+import { flattenTrace, type TraceRow } from '@reps/shared/trace-rows';
 import type { TraceRecord } from '../run/trace-record.js';
 import { compactJson, formatCost, formatInt, formatMs, formatScore, truncate } from './format.js';
 
@@ -17,7 +18,8 @@ export interface TimelineOptions {
 export function renderTrace(record: TraceRecord, options: TimelineOptions): string {
   const timeline = new Timeline(record.trace.latency_ms, options);
   timeline.header(record);
-  for (const step of record.trace.steps) timeline.step(step, 0);
+  for (const row of flattenTrace(record.trace)) timeline.row(row);
+  timeline.closeSteps(0);
   return timeline.text();
 }
 
@@ -58,7 +60,40 @@ class Timeline {
     this.lines.push('', `${'time (virtual ms)'.padEnd(this.timeWidth())}  step`);
   }
 
-  step(step: StepTrace, depth: number): void {
+  /** Steps whose rows are out, with their depth: what they produced is shown after what they hold. */
+  private readonly open: { step: StepTrace; depth: number }[] = [];
+
+  row(row: TraceRow): void {
+    this.closeSteps(row.depth);
+    if (row.type === 'step') this.step(row.step, row.depth);
+    else if (row.type === 'call')
+      this.call(
+        row.call,
+        row.depth,
+        (row.step.calls ?? []).some((call) => call.sample > 0),
+      );
+    else if (row.type === 'item') {
+      const parts = [`item ${row.item.index}`, row.item.status];
+      if (row.item.error) parts.push(errorText(row.item.error, this.options.width));
+      this.timed(row.start_ms, row.end_ms, row.depth, parts.join(' · '));
+    } else if (row.type === 'round') {
+      this.untimed(row.depth, `round ${row.round.round} · ${row.round.failures.length} failing`);
+      for (const failure of row.round.failures)
+        this.untimed(row.depth + 1, `✗ ${failureText(failure, this.options.width)}`);
+    } else {
+      this.untimed(row.depth, `iteration ${row.iteration.iteration}${row.iteration.done ? ' · done' : ''}`);
+    }
+  }
+
+  /** Ends the steps at `depth` or deeper: their flags, tally and output go under all they held. */
+  closeSteps(depth: number): void {
+    for (let top = this.open.at(-1); top && top.depth >= depth; top = this.open.at(-1)) {
+      this.open.pop();
+      this.stepResult(top.step, top.depth + 1);
+    }
+  }
+
+  private step(step: StepTrace, depth: number): void {
     if (neverRan(step)) {
       this.untimed(depth, `${step.id ?? '(inline)'} · ${step.kind} · not run`);
       return;
@@ -71,25 +106,10 @@ class Timeline {
     const usage = usageText(step.usage);
     if (usage) parts.push(usage);
     this.timed(step.start_ms, step.end_ms, depth, parts.join(' · '));
-    this.stepDetails(step, depth + 1);
+    this.open.push({ step, depth });
   }
 
-  private stepDetails(step: StepTrace, depth: number): void {
-    const sampled = (step.calls ?? []).some((call) => call.sample > 0);
-    for (const call of step.calls ?? []) this.call(call, depth, sampled);
-    for (const item of step.items ?? []) this.item(item, depth);
-    for (const inner of step.steps ?? []) this.step(inner, depth);
-    for (const round of step.rounds ?? []) {
-      this.untimed(depth, `round ${round.round} · ${round.failures.length} failing`);
-      for (const failure of round.failures)
-        this.untimed(depth + 1, `✗ ${failureText(failure, this.options.width)}`);
-      for (const redo of round.redo) this.step(redo, depth + 1);
-      for (const item of round.items ?? []) this.item(item, depth + 1);
-    }
-    for (const iteration of step.iterations ?? []) {
-      this.untimed(depth, `iteration ${iteration.iteration}${iteration.done ? ' · done' : ''}`);
-      for (const inner of iteration.steps) this.step(inner, depth + 1);
-    }
+  private stepResult(step: StepTrace, depth: number): void {
     for (const flag of step.flagged ?? [])
       this.untimed(depth, `flagged ${failureText(flag, this.options.width)}`);
     if (step.tally) this.untimed(depth, `tally ${this.clip(compactJson(step.tally))}`);
@@ -118,13 +138,6 @@ class Timeline {
       return;
     }
     for (const message of call.messages) this.value(message.role, message.content, pad);
-  }
-
-  private item(item: ItemTrace, depth: number): void {
-    const parts = [`item ${item.index}`, item.status];
-    if (item.error) parts.push(errorText(item.error, this.options.width));
-    this.timed(item.start_ms, item.end_ms, depth, parts.join(' · '));
-    for (const inner of item.steps) this.step(inner, depth + 1);
   }
 
   /** A labelled value: one clipped line, or under --full the whole text indented below. */

@@ -1,3 +1,4 @@
+import { flattenTrace, type TraceRow } from '@reps/shared/trace-rows';
 import { useMemo, useState } from 'react';
 import { formatInt, formatMs, formatUsd } from '../../../lib/format';
 import type { CallTrace, CaseTrace, ItemTrace, StepTrace, TraceError } from '../types/run-result';
@@ -18,98 +19,65 @@ interface Span {
 
 const MAX_SPANS = 400;
 
-/** Flattens a case trace into rows: steps, their calls (attempt × sample), map items, rounds, iterations. */
-export function flattenTrace(trace: CaseTrace): Span[] {
-  const spans: Span[] = [];
-  const push = (span: Span) => {
-    if (spans.length < MAX_SPANS) spans.push(span);
-  };
-  const bounds = (steps: StepTrace[]) => ({
-    start: Math.min(...steps.map((s) => s.start_ms)),
-    end: Math.max(...steps.map((s) => s.end_ms)),
-  });
-  const walk = (steps: StepTrace[], depth: number, prefix: string) => {
-    steps.forEach((step, i) => {
-      const key = `${prefix}/${step.id ?? step.kind}${i}`;
-      push({
-        key,
-        depth,
+/** A bar for each row of the trace (flattenTrace: steps, calls, map items, rounds, iterations). */
+function toSpans(trace: CaseTrace): Span[] {
+  return flattenTrace(trace, { limit: MAX_SPANS }).map((row) => ({
+    key: row.path,
+    depth: row.depth,
+    start: row.start_ms,
+    end: row.end_ms,
+    ...describe(row),
+  }));
+}
+
+function describe(
+  row: TraceRow,
+): Pick<Span, 'label' | 'kind' | 'status' | 'error' | 'step' | 'call' | 'item'> {
+  switch (row.type) {
+    case 'step': {
+      const { step } = row;
+      return {
         label: step.id ?? `(${step.kind})`,
         kind: step.kind,
-        start: step.start_ms,
-        end: step.end_ms,
         status: step.status,
         error: step.error,
         step,
-      });
-      const calls = step.calls ?? [];
-      const several = calls.length > 1;
-      calls.forEach((call, c) => {
-        push({
-          key: `${key}/call${c}`,
-          depth: depth + 1,
-          label: several ? `attempt ${call.attempt} · sample ${call.sample + 1}` : `call · ${call.model}`,
-          kind: 'call',
-          start: call.start_ms,
-          end: call.end_ms,
-          status: call.error ? 'failed' : 'ok',
-          error: call.error,
-          call,
-        });
-      });
-      const items = (list: ItemTrace[] | undefined, at: string, d: number) => {
-        for (const item of list ?? []) {
-          const itemKey = `${at}/item${item.index}`;
-          push({
-            key: itemKey,
-            depth: d,
-            label: `item ${item.index}`,
-            kind: 'item',
-            start: item.start_ms,
-            end: item.end_ms,
-            status: item.status,
-            error: item.error,
-            item,
-          });
-          walk(item.steps, d + 1, itemKey);
-        }
       };
-      items(step.items, key, depth + 1);
-      if (step.steps?.length) walk(step.steps, depth + 1, `${key}/inner`);
-      for (const round of step.rounds ?? []) {
-        const inner = [...round.redo, ...(round.items ?? []).flatMap((it) => it.steps)];
-        const b = inner.length ? bounds(inner) : { start: step.start_ms, end: step.end_ms };
-        const roundKey = `${key}/round${round.round}`;
-        push({
-          key: roundKey,
-          depth: depth + 1,
-          label: `check ${round.round + 1} · ${round.failures.length ? `${round.failures.length} failing` : 'passed'}`,
-          kind: 'round',
-          ...b,
-          status: round.failures.length ? 'flagged' : 'ok',
-        });
-        walk(round.redo, depth + 2, roundKey);
-        items(round.items, roundKey, depth + 2);
-      }
-      for (const iteration of step.iterations ?? []) {
-        const b = iteration.steps.length
-          ? bounds(iteration.steps)
-          : { start: step.start_ms, end: step.end_ms };
-        const iterKey = `${key}/iter${iteration.iteration}`;
-        push({
-          key: iterKey,
-          depth: depth + 1,
-          label: `iteration ${iteration.iteration + 1}${iteration.done ? ' · done' : ''}`,
-          kind: 'iteration',
-          ...b,
-          status: 'ok',
-        });
-        walk(iteration.steps, depth + 2, iterKey);
-      }
-    });
-  };
-  walk(trace.steps, 0, '');
-  return spans;
+    }
+    case 'call': {
+      const { call } = row;
+      const several = (row.step.calls ?? []).length > 1;
+      return {
+        label: several ? `attempt ${call.attempt} · sample ${call.sample + 1}` : `call · ${call.model}`,
+        kind: 'call',
+        status: call.error ? 'failed' : 'ok',
+        error: call.error,
+        call,
+      };
+    }
+    case 'item':
+      return {
+        label: `item ${row.item.index}`,
+        kind: 'item',
+        status: row.item.status,
+        error: row.item.error,
+        item: row.item,
+      };
+    case 'round': {
+      const failing = row.round.failures.length;
+      return {
+        label: `check ${row.round.round + 1} · ${failing ? `${failing} failing` : 'passed'}`,
+        kind: 'round',
+        status: failing ? 'flagged' : 'ok',
+      };
+    }
+    case 'iteration':
+      return {
+        label: `iteration ${row.iteration.iteration + 1}${row.iteration.done ? ' · done' : ''}`,
+        kind: 'iteration',
+        status: 'ok',
+      };
+  }
 }
 
 function ticks(total: number): number[] {
@@ -122,7 +90,7 @@ function ticks(total: number): number[] {
  * attempt and sample is a bar; clicking one shows what was sent and received.
  */
 export function TraceTimeline({ trace }: { trace: CaseTrace }) {
-  const spans = useMemo(() => flattenTrace(trace), [trace]);
+  const spans = useMemo(() => toSpans(trace), [trace]);
   const [selected, setSelected] = useState<string | null>(null);
   const total = Math.max(trace.latency_ms, ...spans.map((s) => s.end), 1);
   const current = spans.find((s) => s.key === selected);
