@@ -1,10 +1,9 @@
-import type { ChallengeDetail, Issue, Me } from '@reps/shared';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import type { ChallengeDetail, Me } from '@reps/shared';
+import { lazy, useMemo } from 'react';
+import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { Markdown } from '../../components/markdown';
-import { ProgressBar } from '../../components/progress-bar';
 import { useMe } from '../../features/auth/api/me';
 import { useChallenge } from '../../features/challenge/api/get-challenge';
 import { ChallengeHeader } from '../../features/challenge/components/challenge-header';
@@ -20,6 +19,7 @@ import { useSkills } from '../../features/skills/api/get-skills';
 import { useSubmitPipeline } from '../../features/submissions/api/submit';
 import { MySubmissions } from '../../features/submissions/components/my-submissions';
 import { SubmissionPanel } from '../../features/submissions/components/submission-panel';
+import { Workbench } from '../../features/workbench/components/workbench';
 import { ApiError } from '../../lib/api-client';
 import { formatPricePerM } from '../../lib/format';
 
@@ -27,9 +27,6 @@ import { formatPricePerM } from '../../lib/format';
 const PipelineEditor = lazy(() => import('../../features/editor/components/pipeline-editor'));
 // The graph preview (React Flow, and ELK in a chunk of its own) loads only when its panel is open.
 const PipelineGraph = lazy(() => import('../../features/pipeline-graph/components/pipeline-graph'));
-
-/** Wide enough for the graph to sit beside the editor: there it starts open, elsewhere closed. */
-const WIDE_SCREEN = '(min-width: 1100px)';
 
 /**
  * The challenge page: the brief and its contract, then the workbench (editor, runs on the
@@ -82,7 +79,7 @@ export function ChallengeRoute() {
       {me.isPending ? (
         <Loading label="Checking your session" lines={2} />
       ) : me.data ? (
-        <Workbench key={c.slug} challenge={c} me={me.data} />
+        <LearnerWorkbench key={c.slug} challenge={c} me={me.data} />
       ) : (
         <section className="panel signin-prompt" aria-labelledby="workbench-title">
           <h2 id="workbench-title">Build your pipeline</h2>
@@ -114,21 +111,12 @@ function withoutTitle(brief: string, title: string): string {
     : brief;
 }
 
-function issuesOf(error: unknown): Issue[] {
-  return error instanceof ApiError && error.code === 'invalid_pipeline' ? error.issues : [];
-}
-
-function Workbench({ challenge, me }: { challenge: ChallengeDetail; me: Me }) {
+/** The workbench with the features it is made of: editor, graph, skills, runs and submissions. */
+function LearnerWorkbench({ challenge, me }: { challenge: ChallengeDetail; me: Me }) {
   const starter = useMemo(() => startingPipeline(challenge), [challenge]);
-  const skills = useSkills();
   const draft = useDraft(challenge.slug, starter);
   const run = useRunPipeline(challenge.slug);
   const submit = useSubmitPipeline(challenge.slug);
-  const [params, setParams] = useSearchParams();
-  const submissionId = params.get('submission');
-  const [shown, setShown] = useState<'run' | 'submission' | null>(submissionId ? 'submission' : null);
-  const [issues, setIssues] = useState<Issue[]>([]);
-  const [graphOpen, setGraphOpen] = useState(() => window.matchMedia?.(WIDE_SCREEN).matches ?? false);
 
   // What the editor checks input paths against: the input schema, and the public inputs where it says nothing.
   const inputShape = useMemo(
@@ -145,215 +133,58 @@ function Workbench({ challenge, me }: { challenge: ChallengeDetail; me: Me }) {
     [challenge.models],
   );
 
-  const showSubmission = useCallback(
-    (id: string) => {
-      const next = new URLSearchParams(params);
-      next.set('submission', id);
-      setParams(next, { replace: true });
-      setShown('submission');
-    },
-    [params, setParams],
-  );
-
-  const doRun = useCallback(() => {
-    if (run.isPending) return;
-    setShown('run');
-    run.mutate(draft.value, {
-      onSuccess: () => setIssues([]),
-      onError: (error) => setIssues(issuesOf(error)),
-    });
-  }, [run, draft.value]);
-
-  const doSubmit = useCallback(() => {
-    if (submit.isPending) return;
-    submit.mutate(draft.value, {
-      onSuccess: ({ id }) => {
-        setIssues([]);
-        showSubmission(id);
-      },
-      onError: (error) => setIssues(issuesOf(error)),
-    });
-  }, [submit, draft.value, showSubmission]);
-
-  const runError = run.error && issuesOf(run.error).length === 0 ? run.error : null;
-  const submitError = submit.error && issuesOf(submit.error).length === 0 ? submit.error : null;
-  const runView = run.data;
-
   return (
-    <>
-      <section className="panel workbench" aria-labelledby="workbench-title">
-        <div className="workbench__head">
-          <div>
-            <h2 id="workbench-title">Your pipeline</h2>
-            <p className="muted small">
-              YAML · completions with Ctrl-Space · <kbd>Ctrl/⌘</kbd>+<kbd>Enter</kbd> runs on the examples ·{' '}
-              <kbd>Ctrl/⌘</kbd>+<kbd>Shift</kbd>+<kbd>Enter</kbd> submits
-            </p>
-          </div>
-          <div className="workbench__actions">
-            <span className="muted small" aria-live="polite">
-              {draft.isStarter
-                ? challenge.baseline_pipeline
-                  ? 'The baseline'
-                  : 'Starter template'
-                : draft.savedAt
-                  ? 'Draft saved'
-                  : 'Draft'}
-            </span>
-            <button
-              type="button"
-              className="button button--ghost"
-              disabled={draft.isStarter}
-              onClick={() => {
-                if (
-                  window.confirm(
-                    `Replace your draft with ${challenge.baseline_pipeline ? 'the baseline' : 'the starter template'}?`,
-                  )
-                )
-                  draft.reset();
-              }}
-            >
-              {challenge.baseline_pipeline ? 'Start from the baseline' : 'Reset to starter'}
-            </button>
-            {(skills.data?.items.length ?? 0) > 0 && (
-              <select
-                className="select"
-                aria-label="Insert a saved skill"
-                value=""
-                onChange={async (e) => {
-                  const skill = skills.data?.items.find((s) => s.name === e.target.value);
-                  if (!skill) return;
-                  // The YAML editing code loads on demand, not with the page.
-                  const { appendUseStep } = await import('../../features/editor/utils/use-step');
-                  const next = appendUseStep(draft.value, { name: skill.name, source: skill.latest.source });
-                  if (next) draft.setValue(next);
-                }}
-              >
-                <option value="">Insert a skill…</option>
-                {skills.data?.items.map((s) => (
-                  <option key={s.name} value={s.name}>
-                    {s.name} (v{s.latest.version})
-                  </option>
-                ))}
-              </select>
-            )}
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={doRun}
-              disabled={run.isPending}
-            >
-              {run.isPending ? 'Running…' : 'Run on examples'}
-            </button>
-            <button type="button" className="button" onClick={doSubmit} disabled={submit.isPending}>
-              {submit.isPending ? 'Submitting…' : 'Submit'}
-            </button>
-          </div>
-        </div>
-        <div className={`workbench__body${graphOpen ? ' workbench__body--graph' : ''}`}>
-          <div className="workbench__editor">
-            <Suspense
-              fallback={
-                <div
-                  className="editor-skeleton"
-                  role="status"
-                  aria-busy="true"
-                  aria-label="Loading the editor"
-                />
-              }
-            >
-              <PipelineEditor
-                value={draft.value}
-                onChange={draft.setValue}
-                serverIssues={issues}
-                models={models}
-                inputShape={inputShape}
-                onRun={doRun}
-                onSubmit={doSubmit}
-              />
-            </Suspense>
-            {issues.length > 0 && (
-              <p className="form-error" role="alert">
-                The pipeline is not valid: {issues.length} {issues.length === 1 ? 'problem' : 'problems'}{' '}
-                marked above.
-              </p>
-            )}
-          </div>
-          <section className="graph-panel" aria-labelledby="graph-title">
-            <div className="graph-panel__head">
-              <h3 id="graph-title">Pipeline graph</h3>
-              <button
-                type="button"
-                className="link-button"
-                aria-expanded={graphOpen}
-                aria-controls="graph-body"
-                onClick={() => setGraphOpen((open) => !open)}
-              >
-                {graphOpen ? 'Hide' : 'Show'}
-              </button>
-            </div>
-            {graphOpen && (
-              <div id="graph-body" className="graph-panel__body">
-                <Suspense
-                  fallback={
-                    <div
-                      className="pipeline-graph__skeleton"
-                      role="status"
-                      aria-busy="true"
-                      aria-label="Loading the graph"
-                    />
-                  }
-                >
-                  <PipelineGraph text={draft.value} />
-                </Suspense>
-              </div>
-            )}
-          </section>
-        </div>
-        {submitError && <ErrorState title="The submission was not accepted" error={submitError} />}
-      </section>
+    <Workbench
+      challenge={challenge}
+      draft={draft}
+      run={run}
+      submit={submit}
+      slots={{
+        editor: (props) => <PipelineEditor {...props} models={models} inputShape={inputShape} />,
+        graph: (text) => <PipelineGraph text={text} />,
+        tools: <InsertSkill draft={draft.value} onInsert={draft.setValue} />,
+        runResult: (result) => <RunResults result={result} passMark={challenge.pass_mark} />,
+        submission: (id) => (
+          <SubmissionPanel
+            key={id}
+            id={id}
+            passMark={challenge.pass_mark}
+            handle={me.handle}
+            renderPublic={(result) => <RunResults result={result as RunResult} />}
+          />
+        ),
+        submissions: (selected, onSelect) => (
+          <MySubmissions slug={challenge.slug} selected={selected} onSelect={onSelect} />
+        ),
+      }}
+    />
+  );
+}
 
-      {shown === 'run' && (
-        <section className="panel" aria-labelledby="run-title">
-          <h2 id="run-title">Run on the public examples</h2>
-          {run.isPending && <ProgressBar label={`Running on ${challenge.cases.public} public examples…`} />}
-          {runError && <ErrorState title="The run did not start" error={runError} onRetry={doRun} />}
-          {runView && !run.isPending && runView.status !== 'done' && (
-            <div className="form-error" role="alert">
-              The run {runView.status === 'failed' ? 'failed' : 'could not finish'}:{' '}
-              {runView.error ? (
-                <>
-                  <code>{runView.error.code}</code> {runView.error.message}
-                </>
-              ) : (
-                'no detail was recorded.'
-              )}
-            </div>
-          )}
-          {runView?.status === 'done' && !run.isPending && (
-            <RunResults result={runView.result as RunResult} passMark={challenge.pass_mark} />
-          )}
-        </section>
-      )}
-
-      {shown === 'submission' && submissionId && (
-        <SubmissionPanel
-          key={submissionId}
-          id={submissionId}
-          passMark={challenge.pass_mark}
-          handle={me.handle}
-          renderPublic={(result) => <RunResults result={result as RunResult} />}
-        />
-      )}
-
-      <section className="panel" aria-labelledby="mine-title">
-        <h2 id="mine-title">My submissions</h2>
-        <MySubmissions
-          slug={challenge.slug}
-          selected={shown === 'submission' ? submissionId : null}
-          onSelect={showSubmission}
-        />
-      </section>
-    </>
+/** A menu of the learner's saved skills: choosing one appends a `use` step to the draft. */
+function InsertSkill({ draft, onInsert }: { draft: string; onInsert: (next: string) => void }) {
+  const skills = useSkills();
+  if ((skills.data?.items.length ?? 0) === 0) return null;
+  return (
+    <select
+      className="select"
+      aria-label="Insert a saved skill"
+      value=""
+      onChange={async (e) => {
+        const skill = skills.data?.items.find((s) => s.name === e.target.value);
+        if (!skill) return;
+        // The YAML editing code loads on demand, not with the page.
+        const { appendUseStep } = await import('../../features/editor/utils/use-step');
+        const next = appendUseStep(draft, { name: skill.name, source: skill.latest.source });
+        if (next) onInsert(next);
+      }}
+    >
+      <option value="">Insert a skill…</option>
+      {skills.data?.items.map((s) => (
+        <option key={s.name} value={s.name}>
+          {s.name} (v{s.latest.version})
+        </option>
+      ))}
+    </select>
   );
 }
