@@ -50,6 +50,14 @@ describe('tracksOf', () => {
     ]);
     expect(tracks[1].steps.map((s) => s.slug)).toEqual(['sum', 'incident', 'multi-hop']);
   });
+  it('orders skills as the catalogue introduces them, easiest challenge first, when none are given', () => {
+    expect(tracksOf(catalogue).map((t) => t.skill)).toEqual([
+      'decomposition',
+      'sequencing',
+      'validation',
+      'correction',
+    ]);
+  });
 });
 
 describe('nextChallenge', () => {

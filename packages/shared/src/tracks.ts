@@ -2,7 +2,8 @@
  * Where to go next, as pure rules the API and the web app share: the start-here challenge, one
  * ordered track per skill, and the next challenge after a pass. They read only what a catalogue
  * card says (skills, difficulty, title) and whether the learner solved it; no manifest key is
- * needed, so a new challenge finds its place by its difficulty and skills alone.
+ * needed, so a new challenge finds its place by its difficulty and skills alone. Plain code with no
+ * imports, exported as `@reps/shared/tracks` so the web app uses it without zod.
  */
 
 export interface TrackChallenge {
@@ -33,10 +34,13 @@ export function startHere<T extends TrackChallenge>(catalogue: readonly T[]): T 
   )[0];
 }
 
-/** One ordered path per skill (skills in the order given), each by difficulty then title. */
+/**
+ * One ordered path per skill, each by difficulty then title. Skills come in the order given, or by
+ * default in the order the catalogue (easiest first) introduces them.
+ */
 export function tracksOf<T extends TrackChallenge>(
   catalogue: readonly T[],
-  skills: readonly string[],
+  skills: readonly string[] = [...new Set([...catalogue].sort(byDifficulty).flatMap((c) => c.skills))],
 ): { skill: string; steps: T[] }[] {
   return skills
     .map((skill) => ({ skill, steps: catalogue.filter((c) => c.skills.includes(skill)).sort(byDifficulty) }))

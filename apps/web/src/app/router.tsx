@@ -7,6 +7,7 @@ import { RegisterPage } from '../features/auth/routes/register-page';
 import { DocsPage } from '../features/docs/routes/docs-page';
 import { InstructorPage } from '../features/instructor/routes/instructor-page';
 import { LeaderboardsPage } from '../features/leaderboards/routes/leaderboards-page';
+import { StartHerePage } from '../features/next/routes/start-here-page';
 import { ProfilePage } from '../features/profile/routes/profile-page';
 import { ProgressPage } from '../features/progress/routes/progress-page';
 import { SettingsPage } from '../features/settings/routes/settings-page';
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
       { path: '/docs/:doc', element: <DocsPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
+      { path: '/start', element: <StartHerePage /> },
       {
         path: '/settings',
         element: (

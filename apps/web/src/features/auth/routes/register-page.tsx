@@ -17,7 +17,9 @@ export function RegisterPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    mutation.mutate(form, { onSuccess: () => navigate(safeNext(params.get('next'))) });
+    // A new learner with nowhere else to go starts at the start-here challenge (/start).
+    const next = params.get('next');
+    mutation.mutate(form, { onSuccess: () => navigate(next ? safeNext(next) : '/start') });
   };
 
   return (
