@@ -4,15 +4,17 @@ import { LoggingModule } from './common/logging.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { GradingWorkerModule } from './grading/grading-worker.module.js';
+import { InstructorWorkerModule } from './instructor/instructor-worker.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { QueueModule } from './jobs/queue.module.js';
-import { ModelKeysModule } from './model-keys/model-keys.module.js';
-import { ModelsModule } from './models/models.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { PingJob } from './system/ping.job.js';
 import { SystemProcessor } from './system/system.processor.js';
 
-/** The worker (worker.ts): no HTTP, BullMQ processors only. */
+/**
+ * The worker (worker.ts): no HTTP, BullMQ processors only. Infrastructure, then every feature's
+ * worker module, which imports the core modules it needs (never an HTTP module).
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: Config): DynamicModule {
@@ -25,9 +27,8 @@ export class WorkerModule {
         DatabaseModule,
         RedisModule,
         QueueModule,
-        ModelsModule,
-        ModelKeysModule,
         GradingWorkerModule,
+        InstructorWorkerModule,
       ],
       providers: [SystemProcessor, PingJob],
     };

@@ -12,12 +12,16 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { type AuthUser, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ApiZodBody, ApiZodQuery, ZodPipe } from '../common/zod.js';
+import { UsersService } from '../users/users.service.js';
 
 @ApiTags('admin')
 @Roles('admin')
 @Controller('admin')
 export class AdminController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly usersService: UsersService,
+  ) {}
 
   @Get('users')
   @ApiOperation({ summary: 'Users, newest first, searchable by email or handle (admins).' })
@@ -57,12 +61,6 @@ export class AdminController {
   ): Promise<{ id: string; role: string }> {
     if (id === admin.id)
       throw new RepsError('validation_failed', 'Admins cannot change their own role; ask another admin.');
-    // An UPDATE … RETURNING answers [rows, affected] through TypeORM's postgres driver.
-    const [rows] = await this.dataSource.query(
-      'UPDATE users SET role = $2 WHERE id = $1 RETURNING id, role',
-      [id, body.role],
-    );
-    if (!rows?.[0]) throw new RepsError('not_found', 'No such user.');
-    return rows[0];
+    return this.usersService.setRole(id, body.role);
   }
 }

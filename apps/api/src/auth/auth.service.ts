@@ -4,6 +4,7 @@ import { type ApiTokenView, type Me, type RegisterRequest, RepsError } from '@re
 import { IsNull, MoreThan, QueryFailedError, Repository } from 'typeorm';
 import { hashPassword, verifyPassword } from '../users/password.js';
 import { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { ApiToken } from './api-token.entity.js';
 import type { AuthUser } from './auth.decorators.js';
 import { DeviceTokens } from './device-token.js';
@@ -22,6 +23,7 @@ export class AuthService {
     @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
     private readonly throttle: LoginThrottle,
     private readonly devices: DeviceTokens,
+    private readonly usersService: UsersService,
   ) {}
 
   async register(
@@ -35,15 +37,13 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.password);
     let user: User;
     try {
-      user = await this.users.save(
-        this.users.create({
-          email: dto.email,
-          handle: dto.handle,
-          displayName: dto.displayName ?? dto.handle,
-          passwordHash,
-          role: 'learner',
-        }),
-      );
+      user = await this.usersService.create({
+        email: dto.email,
+        handle: dto.handle,
+        displayName: dto.displayName ?? dto.handle,
+        passwordHash,
+        role: 'learner',
+      });
     } catch (error) {
       // Two registrations racing for the same email or handle: the unique index decides.
       if (error instanceof QueryFailedError && /users_(email|handle)_key/.test(error.message)) {
@@ -128,7 +128,7 @@ export class AuthService {
         { code: 'validation_failed', path: 'currentPassword', message: 'currentPassword: wrong password' },
       ]);
     }
-    await this.users.update(userId, { passwordHash: await hashPassword(next) });
+    await this.usersService.setPasswordHash(userId, await hashPassword(next));
     await this.sessions.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [
       userId,
       keepSession ? sha256(keepSession) : null,

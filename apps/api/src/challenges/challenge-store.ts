@@ -68,6 +68,11 @@ export class ChallengeStore {
     return this.versions.findOneOrFail({ where: { id } });
   }
 
+  /** A version of any status (a draft still calibrating too), or null. */
+  find(id: string): Promise<ChallengeVersion | null> {
+    return this.versions.findOne({ where: { id } });
+  }
+
   async load(id: string): Promise<LoadedChallenge> {
     const cached = this.loaded.get(id);
     if (cached) return cached;

@@ -4,21 +4,15 @@ import { CatalogueLoader } from './catalogue-loader.js';
 import { ChallengeRow } from './challenge.entity.js';
 import { ChallengeStore } from './challenge-store.js';
 import { ChallengeVersion } from './challenge-version.entity.js';
-import { ChallengesController } from './challenges.controller.js';
-import { ChallengesService } from './challenges.service.js';
+import { ChallengeVersionWriter } from './challenge-version-writer.js';
 
+/**
+ * Challenges and their versions, for both entries: read (ChallengeStore) and written
+ * (CatalogueLoader, ChallengeVersionWriter) only through this module.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([ChallengeRow, ChallengeVersion])],
-  controllers: [ChallengesController],
-  providers: [ChallengesService, ChallengeStore, CatalogueLoader],
-  exports: [ChallengeStore, CatalogueLoader, ChallengesService],
+  providers: [ChallengeStore, CatalogueLoader, ChallengeVersionWriter],
+  exports: [ChallengeStore, CatalogueLoader, ChallengeVersionWriter],
 })
 export class ChallengesModule {}
-
-/** The worker needs versions, not routes. */
-@Module({
-  imports: [TypeOrmModule.forFeature([ChallengeRow, ChallengeVersion])],
-  providers: [ChallengeStore],
-  exports: [ChallengeStore],
-})
-export class ChallengeStoreModule {}

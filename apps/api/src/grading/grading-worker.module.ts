@@ -1,29 +1,35 @@
 import { Module } from '@nestjs/common';
-import { CalibrateVersionJob } from '../instructor/calibrate-version.job.js';
-import { StandingsService } from '../leaderboards/standings.service.js';
+import { ChallengesModule } from '../challenges/challenges.module.js';
+import { LeaderboardsModule } from '../leaderboards/leaderboards.module.js';
+import { ModelKeysModule } from '../model-keys/model-keys.module.js';
+import { RunsModule } from '../runs/runs.module.js';
+import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { GradeSubmissionJob } from './grade-submission.job.js';
-import { AuthoringProcessor, GradingProcessor, RunsProcessor } from './grading.processors.js';
+import { GradingModule } from './grading.module.js';
+import { GradingProcessor, RunsProcessor } from './grading.processors.js';
 import { GradingService } from './grading.service.js';
-import { GradingCoreModule } from './grading-core.module.js';
 import { PracticeRunJob } from './practice-run.job.js';
 import { Reconciler } from './reconciler.js';
 import { WorkerPriority } from './worker-priority.js';
 
 /** The worker's grading: jobs, their processors and the reconciler. */
 @Module({
-  imports: [GradingCoreModule],
+  imports: [
+    GradingModule,
+    ChallengesModule,
+    SubmissionsModule,
+    RunsModule,
+    LeaderboardsModule,
+    ModelKeysModule,
+  ],
   providers: [
     GradingService,
-    StandingsService,
     GradeSubmissionJob,
     PracticeRunJob,
-    CalibrateVersionJob,
     Reconciler,
     WorkerPriority,
     GradingProcessor,
     RunsProcessor,
-    AuthoringProcessor,
   ],
-  exports: [GradingService],
 })
 export class GradingWorkerModule {}

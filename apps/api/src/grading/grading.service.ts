@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type GatewaySpec,
   type GradeChallengeOutcome,
@@ -10,16 +10,16 @@ import {
   type LoadedChallenge,
 } from '@reps/engine';
 import { type Config, FINAL_SUBMISSION_STATUSES } from '@reps/shared';
-import { type DataSource, In, Repository } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
-import { jsonbSafe } from '../common/jsonb-safe.js';
 import { CONFIG } from '../config/config.module.js';
 import { StandingsService } from '../leaderboards/standings.service.js';
 import { ModelKeysService } from '../model-keys/model-keys.service.js';
 import { serverGatewaySpec } from '../models/server-gateway.js';
 import { ReadCache } from '../redis/read-cache.js';
-import { Run } from '../runs/run.entity.js';
-import { Submission } from '../submissions/submission.entity.js';
+import { RunStore } from '../runs/run-store.js';
+import type { Submission } from '../submissions/submission.entity.js';
+import { SubmissionStore } from '../submissions/submission-store.js';
 import { isolationLimits } from './isolation-limits.js';
 import { ProgressEvents } from './progress-events.js';
 import { ProgressSteps } from './progress-steps.js';
@@ -43,8 +43,8 @@ export class GradingService {
   private readonly limits: IsolationLimits;
 
   constructor(
-    @InjectRepository(Submission) private readonly submissions: Repository<Submission>,
-    @InjectRepository(Run) private readonly runs: Repository<Run>,
+    private readonly submissions: SubmissionStore,
+    private readonly runs: RunStore,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ChallengeStore,
     private readonly standings: StandingsService,
@@ -58,9 +58,9 @@ export class GradingService {
   }
 
   async practice(runId: string): Promise<void> {
-    const run = await this.runs.findOne({ where: { id: runId } });
+    const run = await this.runs.byId(runId);
     if (!run || run.status === 'done' || run.status === 'failed') return;
-    await this.runs.update(run.id, { status: 'running' });
+    await this.runs.markRunning(run.id);
     const challenge = await this.store.load(run.challengeVersionId);
     const outcome = await gradeChallengeIsolated({
       ...this.limits,
@@ -73,36 +73,25 @@ export class GradingService {
       caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
     });
     if (!outcome.ok) {
-      await this.runs.update(run.id, {
+      await this.runs.finish(run.id, {
         status: 'failed',
         error: { code: 'invalid_pipeline', message: 'The pipeline is not valid.', issues: outcome.issues },
-        finishedAt: new Date(),
       });
       return;
     }
-    await this.runs.update(run.id, {
+    await this.runs.finish(run.id, {
       status: 'done',
       result: publicResult(outcome.result, outcome.cases) as object,
-      finishedAt: new Date(),
     });
   }
 
   async gradeSubmission(id: string): Promise<void> {
-    const submission = await this.submissions.findOne({ where: { id } });
+    const submission = await this.submissions.byId(id);
     if (!submission || FINAL_SUBMISSION_STATUSES.includes(submission.status)) return; // already done: a re-delivered job
     const challenge = await this.store.load(submission.challengeVersionId);
     const { hidden: hiddenCount, public: publicCount } = challenge.manifest.cases;
     const total = hiddenCount + publicCount;
-    await this.submissions.update(
-      { id, status: In(['queued', 'running']) },
-      {
-        status: 'running',
-        startedAt: new Date(),
-        attempts: submission.attempts + 1,
-        casesDone: 0,
-        casesTotal: total,
-      },
-    );
+    await this.submissions.markRunning(id, submission.attempts + 1, total);
     await this.events.publish({ id, status: 'running', cases_done: 0, cases_total: total });
     // Coarse in count and time (tenths of the hidden set, at most one a second): no hidden case's
     // timing shows in the events or in cases_done.
@@ -112,7 +101,8 @@ export class GradingService {
     ).finally(() => progress.stop());
     if (!hidden.ok) {
       await this.finish(id, 'failed', {
-        error: { code: 'invalid_pipeline', message: hidden.issues.map((i) => i.message).join('; ') },
+        code: 'invalid_pipeline',
+        message: hidden.issues.map((i) => i.message).join('; '),
       });
       return;
     }
@@ -121,30 +111,24 @@ export class GradingService {
     const hold = reviewHold(hidden.result);
     const gradedAt = new Date();
     await this.dataSource.transaction(async (tx) => {
-      const result = await tx.update(
-        Submission,
-        { id, status: 'running' },
-        {
-          status: 'graded',
-          casesDone: total,
-          correctness: summary.correctness,
-          standardError: summary.standard_error,
-          costUsd: summary.cost_usd,
-          latencyP50Ms: summary.latency_ms.p50,
-          latencyP95Ms: summary.latency_ms.p95,
-          calls: summary.calls,
-          tokensIn: summary.tokens.input,
-          tokensOut: summary.tokens.output,
-          result: { hidden: summary, public: publicResult(shown.result, shown.cases) } as object,
-          verificationId: randomBytes(9).toString('base64url'),
-          gradedAt,
-          ...hold,
-        },
-      );
-      if (!result.affected) return; // another delivery finished first: record nothing twice
+      const graded = await this.submissions.recordGraded(tx, id, {
+        casesDone: total,
+        correctness: summary.correctness,
+        standardError: summary.standard_error,
+        costUsd: summary.cost_usd,
+        latencyP50Ms: summary.latency_ms.p50,
+        latencyP95Ms: summary.latency_ms.p95,
+        calls: summary.calls,
+        tokensIn: summary.tokens.input,
+        tokensOut: summary.tokens.output,
+        result: { hidden: summary, public: publicResult(shown.result, shown.cases) } as object,
+        verificationId: randomBytes(9).toString('base64url'),
+        gradedAt,
+        ...hold,
+      });
+      if (!graded) return; // another delivery finished first: record nothing twice
       // Held for review: ranked only once an instructor accepts it (instructor/grading-reviews).
       if (hold.reviewStatus === 'pending') return;
-      const graded = await tx.findOneOrFail(Submission, { where: { id } });
       await this.standings.record(tx, graded);
     });
     // After the commit, so no process caches the board as it was.
@@ -199,20 +183,20 @@ export class GradingService {
   }
 
   /** Marks a submission final with an error a learner can read (never the raw platform error). */
-  async finish(id: string, status: 'failed' | 'error', fields: Pick<Submission, 'error'>): Promise<void> {
-    const result = await this.submissions.update(
-      { id, status: In(['queued', 'running']) },
-      { status, error: jsonbSafe(fields.error), gradedAt: new Date() },
-    );
-    if (!result.affected) return;
-    const row = await this.submissions.findOneOrFail({ where: { id } });
+  async finish(
+    id: string,
+    status: 'failed' | 'error',
+    error: NonNullable<Submission['error']>,
+  ): Promise<void> {
+    const row = await this.submissions.finish(id, status, error);
+    if (!row) return;
     await this.events.publish({ id, status, cases_done: row.casesDone, cases_total: row.casesTotal });
   }
 
   /** One coarse progress step (ProgressSteps): the event and the stored count say the same. */
   private reportProgress(id: string, done: number, total: number): void {
     void this.events.publish({ id, status: 'running', cases_done: done, cases_total: total });
-    this.submissions.update({ id, status: 'running' }, { casesDone: done }).catch((error) => {
+    this.submissions.recordProgress(id, done).catch((error) => {
       this.logger.warn({
         event: 'progress_write_failed',
         submissionId: id,

@@ -114,9 +114,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       const job = await this.grading.getJob(id);
       if (job && (await job.getState()) === 'failed' && job.attemptsMade >= (job.opts.attempts ?? 1)) {
         // Out of retries, but the worker died before recording it: record it now.
-        await this.gradingService.finish(id, 'error', {
-          error: { code: 'internal', message: GRADING_GAVE_UP },
-        });
+        await this.gradingService.finish(id, 'error', { code: 'internal', message: GRADING_GAVE_UP });
         continue;
       }
       if (await this.revive(this.grading, id, () => this.queue.enqueueSubmission(id))) requeued.push(id);

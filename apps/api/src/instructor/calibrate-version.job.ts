@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   calibrateChallenge,
   calibrationRoleOf,
@@ -10,9 +9,9 @@ import {
 } from '@reps/engine';
 import { type Calibration, type Config, RepsError } from '@reps/shared';
 import type { Job } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
-import { ChallengeVersion } from '../challenges/challenge-version.entity.js';
+import type { ChallengeVersion } from '../challenges/challenge-version.entity.js';
+import { ChallengeVersionWriter } from '../challenges/challenge-version-writer.js';
 import { CONFIG } from '../config/config.module.js';
 import { isolationLimits } from '../grading/isolation-limits.js';
 import { JobHandler, type JobHandlerInstance } from '../jobs/job-handler.js';
@@ -30,39 +29,19 @@ export class CalibrateVersionJob implements JobHandlerInstance {
   private readonly logger = new Logger('Calibration');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ChallengeStore,
+    private readonly writer: ChallengeVersionWriter,
     @Inject(CONFIG) private readonly config: Config,
     private readonly readCache: ReadCache,
   ) {}
 
   async handle(job: Job<{ versionId: string }>): Promise<Calibration | undefined> {
-    const versions = this.dataSource.getRepository(ChallengeVersion);
-    const row = await versions.findOne({ where: { id: job.data.versionId } });
+    const row = await this.store.find(job.data.versionId);
     if (row?.status !== 'calibrating') return undefined;
     const challenge = await this.store.load(row.id);
     const generated = await this.generatePublic(row, challenge);
     const calibration = generated.ok ? await this.calibrate(row, challenge) : generated.calibration;
-    await this.dataSource.transaction(async (tx) => {
-      const publish = calibration.holds && generated.ok;
-      await tx.update(
-        ChallengeVersion,
-        { id: row.id, status: 'calibrating' },
-        {
-          status: publish ? 'published' : 'rejected',
-          calibration: calibration as object,
-          publishedAt: publish ? new Date() : null,
-        },
-      );
-      if (!publish) return;
-      const m = row.manifest;
-      await tx.query(
-        `UPDATE challenges SET title = $2, domain = $3, skills = $4, difficulty = $5, summary = $6,
-                published_version = GREATEST(coalesce(published_version, 0), $7), updated_at = now()
-          WHERE slug = $1`,
-        [m.slug, m.title, m.domain, m.skills, m.difficulty, m.summary, row.version],
-      );
-    });
+    await this.writer.finishCalibration(row, calibration, calibration.holds && generated.ok);
     if (calibration.holds && generated.ok) await this.readCache.changed('catalogue');
     this.logger.log({ event: 'calibrated', slug: row.slug, version: row.version, holds: calibration.holds });
     return calibration;
@@ -81,9 +60,7 @@ export class CalibrateVersionJob implements JobHandlerInstance {
     try {
       const cases = await pool.run({ type: 'generate', challenge, kind: 'public' });
       const publicCases = cases.map(({ id, input, expected }) => ({ id, input, expected }));
-      await this.dataSource
-        .getRepository(ChallengeVersion)
-        .update({ id: row.id, status: 'calibrating' }, { publicCases: publicCases as object[] });
+      await this.writer.storePublicCases(row.id, publicCases);
       return { ok: true };
     } catch (error) {
       if (!(error instanceof TaskLimitError || error instanceof RepsError)) throw error;

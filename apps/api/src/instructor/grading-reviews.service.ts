@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { StandingsService } from '../leaderboards/standings.service.js';
 import { ReadCache } from '../redis/read-cache.js';
-import { Submission } from '../submissions/submission.entity.js';
+import { SubmissionStore } from '../submissions/submission-store.js';
 
 const REVIEW_SQL = `
   SELECT s.id, s.slug, s.version, c.title, u.handle, s.review_status, s.correctness, s.standard_error,
@@ -32,6 +32,7 @@ export class GradingReviewsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly standings: StandingsService,
     private readonly readCache: ReadCache,
+    private readonly submissions: SubmissionStore,
   ) {}
 
   async list(user: AuthUser, status: ReviewStatus): Promise<GradingReviewView[]> {
@@ -54,7 +55,7 @@ export class GradingReviewsService {
       if (row.review_status !== 'pending')
         throw new RepsError('conflict', `This grading was ${row.review_status} already.`);
       const reviewedAt = new Date();
-      await tx.update(Submission, { id }, { reviewStatus: decision, reviewedBy: user.id, reviewedAt });
+      await this.submissions.recordReview(tx, id, decision, user.id, reviewedAt);
       if (decision === 'accepted') await this.rank(tx, id, reviewedAt);
     });
     if (decision === 'accepted') await this.readCache.changed('standings');
@@ -65,8 +66,8 @@ export class GradingReviewsService {
 
   /** Records an accepted grading in leaderboards and ratings as if it had just been graded. */
   private async rank(tx: EntityManager, id: string, at: Date): Promise<void> {
-    const submission = await tx.findOneOrFail(Submission, { where: { id } });
-    await this.standings.record(tx, { ...submission, gradedAt: at });
+    const submission = await this.submissions.byId(id, tx);
+    if (submission) await this.standings.record(tx, { ...submission, gradedAt: at });
   }
 }
 

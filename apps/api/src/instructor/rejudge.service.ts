@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { GradingQueue } from '../grading/grading-queue.js';
 import { PipelineChecker } from '../models/pipeline-checker.js';
+import { SubmissionStore } from '../submissions/submission-store.js';
 import { assertOwnsChallenge } from './challenge-access.js';
 
 /** A learner's displayed best on an earlier version, as rejudging reads it. */
@@ -22,6 +23,7 @@ export class RejudgeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: GradingQueue,
     private readonly checker: PipelineChecker,
+    private readonly submissions: SubmissionStore,
   ) {}
 
   /**
@@ -47,26 +49,24 @@ export class RejudgeService {
     let queued = 0;
     for (const best of bests) {
       const parsed = await this.checker.check(current.manifest, best.pipeline, { skills: best.skills });
-      const [row] = await this.dataSource.query(
-        `INSERT INTO submissions (user_id, challenge_version_id, slug, version, pipeline, pipeline_hash, cases_total, rejudge_of, status, error, graded_at, skills)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [
-          best.user_id,
-          current.id,
-          slug,
-          current.version,
-          best.pipeline,
-          best.pipeline_hash,
-          cases.hidden + cases.public,
-          best.id,
-          parsed.ok ? 'queued' : 'failed',
-          parsed.ok
-            ? null
-            : { code: 'invalid_pipeline', message: parsed.issues.map((i) => i.message).join('; ') },
-          parsed.ok ? null : new Date(),
-          best.skills,
-        ],
-      );
+      // A pipeline the current version refuses is recorded as failed, not queued.
+      const failure = parsed.ok
+        ? null
+        : { code: 'invalid_pipeline', message: parsed.issues.map((i) => i.message).join('; ') };
+      const row = await this.submissions.insert({
+        userId: best.user_id,
+        challengeVersionId: current.id,
+        slug,
+        version: current.version,
+        pipeline: best.pipeline,
+        pipelineHash: best.pipeline_hash,
+        casesTotal: cases.hidden + cases.public,
+        rejudgeOf: best.id,
+        skills: best.skills,
+        status: failure ? 'failed' : 'queued',
+        error: failure,
+        gradedAt: failure ? new Date() : null,
+      });
       if (parsed.ok) {
         await this.queue.enqueueSubmission(row.id);
         queued++;

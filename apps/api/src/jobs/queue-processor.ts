@@ -5,6 +5,12 @@ import type { Job } from 'bullmq';
 import type { JobRegistry } from './job-registry.js';
 
 /**
+ * Every queue's worker options (`@Processor(queue, WORKER_OPTIONS)`): a worker killed mid-job
+ * loses its lock after lockDuration; another worker then takes the job over.
+ */
+export const WORKER_OPTIONS = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 2 };
+
+/**
  * One BullMQ worker per queue; every job goes to its registered handler. Subclasses only name the
  * queue (the @Processor decorator needs a class per queue) and may react to a job out of retries.
  */

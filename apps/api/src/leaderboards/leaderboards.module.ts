@@ -1,13 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ChallengeStoreModule } from '../challenges/challenges.module.js';
-import { ProfilesController } from '../profiles/profiles.controller.js';
-import { ProofService } from '../profiles/proof.service.js';
-import { LeaderboardsController } from './leaderboards.controller.js';
-import { LeaderboardsService } from './leaderboards.service.js';
+import { StandingsService } from './standings.service.js';
 
-@Module({
-  imports: [ChallengeStoreModule],
-  controllers: [LeaderboardsController, ProfilesController],
-  providers: [LeaderboardsService, ProofService],
-})
+/**
+ * The standings (leaderboard entries, ratings and their history), for the worker when a grading
+ * finishes and for instructor/ when a held grading is accepted: the one writer of those tables.
+ */
+@Module({ providers: [StandingsService], exports: [StandingsService] })
 export class LeaderboardsModule {}

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { GradingCoreModule } from '../grading/grading-core.module.js';
-import { RunsController } from './runs.controller.js';
-import { RunsService } from './runs.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Run } from './run.entity.js';
+import { RunStore } from './run-store.js';
 
-@Module({ imports: [GradingCoreModule], controllers: [RunsController], providers: [RunsService] })
+/** Practice runs' rows, for both entries: the API creates them, the worker records how they end. */
+@Module({ imports: [TypeOrmModule.forFeature([Run])], providers: [RunStore], exports: [RunStore] })
 export class RunsModule {}

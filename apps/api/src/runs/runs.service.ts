@@ -1,8 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { type Config, RepsError, type RunView } from '@reps/shared';
 import { QueueEvents } from 'bullmq';
-import { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { ChallengeStore } from '../challenges/challenge-store.js';
 import { CONFIG } from '../config/config.module.js';
@@ -11,7 +9,8 @@ import { QUEUES } from '../jobs/job-names.js';
 import { PipelineChecker } from '../models/pipeline-checker.js';
 import { RedisService } from '../redis/redis.module.js';
 import { SkillsService } from '../skills/skills.service.js';
-import { Run } from './run.entity.js';
+import type { Run } from './run.entity.js';
+import { RunStore } from './run-store.js';
 
 /** Practice runs: the public cases, full traces, answered within the request when quick enough. */
 @Injectable()
@@ -19,7 +18,7 @@ export class RunsService implements OnApplicationShutdown {
   private queueEvents?: QueueEvents;
 
   constructor(
-    @InjectRepository(Run) private readonly runs: Repository<Run>,
+    private readonly runs: RunStore,
     private readonly store: ChallengeStore,
     private readonly queue: GradingQueue,
     private readonly redis: RedisService,
@@ -40,9 +39,7 @@ export class RunsService implements OnApplicationShutdown {
     const skills = await this.skillsService.snapshot(user.id);
     const parsed = await this.checker.check(version.manifest, pipeline, { skills, owner: user.id });
     if (!parsed.ok) throw new RepsError('invalid_pipeline', undefined, parsed.issues);
-    const run = await this.runs.save(
-      this.runs.create({ userId: user.id, challengeVersionId: version.id, pipeline, skills }),
-    );
+    const run = await this.runs.create({ userId: user.id, challengeVersionId: version.id, pipeline, skills });
     // The row exists before the job: if Redis is unreachable the run stays queued and the
     // reconciler enqueues it later, so the learner gets a 202 to poll rather than an error.
     const job = await this.queue.enqueueRun(run.id).catch(() => undefined);
@@ -51,12 +48,12 @@ export class RunsService implements OnApplicationShutdown {
         .waitUntilFinished(await this.events(), waitMs)
         .catch(() => undefined); // a timeout or a failed attempt: the row says what happened
     }
-    const fresh = await this.runs.findOneOrFail({ where: { id: run.id } });
+    const fresh = (await this.runs.byId(run.id)) ?? run;
     return { done: isFinal(fresh), run: toRunView(fresh, slug, version.version) };
   }
 
   async get(id: string, user: AuthUser): Promise<RunView> {
-    const run = await this.runs.findOne({ where: { id } });
+    const run = await this.runs.byId(id);
     if (!run || (run.userId !== user.id && user.role !== 'admin'))
       throw new RepsError('not_found', 'No such run.');
     const version = await this.store.byId(run.challengeVersionId);

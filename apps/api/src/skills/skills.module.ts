@@ -1,7 +1,7 @@
-import { Global, Module } from '@nestjs/common';
-import { SkillsController } from './skills.controller.js';
+import { Module } from '@nestjs/common';
+import { ModelsModule } from '../models/models.module.js';
 import { SkillsService } from './skills.service.js';
 
-@Global()
-@Module({ controllers: [SkillsController], providers: [SkillsService], exports: [SkillsService] })
+/** Learners' saved skills: submissions and runs take a snapshot of them (SkillsService.snapshot). */
+@Module({ imports: [ModelsModule], providers: [SkillsService], exports: [SkillsService] })
 export class SkillsModule {}

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
-import { GradingCoreModule } from '../grading/grading-core.module.js';
-import { SubmissionsController } from './submissions.controller.js';
-import { SubmissionsService } from './submissions.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Submission } from './submission.entity.js';
+import { SubmissionStore } from './submission-store.js';
 
+/**
+ * Submissions' rows, for both entries and for instructor/: the one place that writes them
+ * (SubmissionStore).
+ */
 @Module({
-  imports: [GradingCoreModule],
-  controllers: [SubmissionsController],
-  providers: [SubmissionsService],
-  exports: [SubmissionsService],
+  imports: [TypeOrmModule.forFeature([Submission])],
+  providers: [SubmissionStore],
+  exports: [SubmissionStore],
 })
 export class SubmissionsModule {}

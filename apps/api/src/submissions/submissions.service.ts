@@ -21,6 +21,7 @@ import { PipelineChecker } from '../models/pipeline-checker.js';
 import { SkillsService } from '../skills/skills.service.js';
 import { submissionsToday } from './daily-cap.js';
 import { Submission } from './submission.entity.js';
+import { SubmissionStore } from './submission-store.js';
 
 @Injectable()
 export class SubmissionsService {
@@ -29,7 +30,8 @@ export class SubmissionsService {
   constructor(
     @InjectRepository(Submission) private readonly submissions: Repository<Submission>,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly store: ChallengeStore,
+    private readonly challenges: ChallengeStore,
+    private readonly store: SubmissionStore,
     private readonly queue: GradingQueue,
     private readonly events: ProgressEvents,
     private readonly checker: PipelineChecker,
@@ -41,7 +43,7 @@ export class SubmissionsService {
    * down the submission still exists as `queued` and the reconciler enqueues it later.
    */
   async submit(user: AuthUser, slug: string, pipeline: string): Promise<{ id: string; status: 'queued' }> {
-    const version = await this.store.version(slug);
+    const version = await this.challenges.version(slug);
     const cap = version.manifest.submissions_per_day;
     // Refused before the pipeline is parsed (the expensive part); checked again under a lock below.
     await this.assertUnderDailyCap(this.dataSource.manager, user.id, slug, cap);
@@ -61,8 +63,8 @@ export class SubmissionsService {
         `daily-cap:${user.id}:${slug}`,
       ]);
       await this.assertUnderDailyCap(tx, user.id, slug, cap);
-      return tx.save(
-        tx.create(Submission, {
+      return this.store.insert(
+        {
           userId: user.id,
           challengeVersionId: version.id,
           slug,
@@ -71,7 +73,8 @@ export class SubmissionsService {
           pipelineHash: createHash('sha256').update(pipeline).digest('hex'),
           skills,
           casesTotal: cases.hidden + cases.public,
-        }),
+        },
+        tx,
       );
     });
     await this.queue.enqueueSubmission(row.id).catch((error) => {

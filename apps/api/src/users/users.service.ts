@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { RepsError } from '@reps/shared';
 import { Repository } from 'typeorm';
 import { demoUsers } from './demo-users.js';
 import { hashPassword } from './password.js';
-import { User } from './user.entity.js';
+import { type Role, User } from './user.entity.js';
 
+/** The one writer of the `users` table (docs/architecture.md, "Who writes which table"). */
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
@@ -30,5 +32,20 @@ export class UsersService {
         .execute();
       this.logger.log({ event: 'demo_user_created', handle: demo.handle });
     }
+  }
+
+  /** A new account; a taken email or handle fails on the table's unique index (the caller says which). */
+  create(fields: Pick<User, 'email' | 'handle' | 'displayName' | 'passwordHash' | 'role'>): Promise<User> {
+    return this.users.save(this.users.create(fields));
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.update(id, { passwordHash });
+  }
+
+  async setRole(id: string, role: Role): Promise<{ id: string; role: Role }> {
+    const result = await this.users.update(id, { role });
+    if (!result.affected) throw new RepsError('not_found', 'No such user.');
+    return { id, role };
   }
 }

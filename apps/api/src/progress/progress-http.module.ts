@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { ProgressController } from './progress.controller.js';
 import { ProgressService } from './progress.service.js';
 
-@Module({ controllers: [ProgressController], providers: [ProgressService], exports: [ProgressService] })
-export class ProgressModule {}
+@Module({ controllers: [ProgressController], providers: [ProgressService] })
+export class ProgressHttpModule {}

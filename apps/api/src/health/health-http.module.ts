@@ -4,4 +4,4 @@ import { HealthController } from './health.controller.js';
 import { HealthService } from './health.service.js';
 
 @Module({ imports: [QueueModule], controllers: [HealthController], providers: [HealthService] })
-export class HealthModule {}
+export class HealthHttpModule {}

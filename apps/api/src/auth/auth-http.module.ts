@@ -8,6 +8,7 @@ import { WriteThrottlerGuard } from '../common/write-throttler.guard.js';
 import { CONFIG } from '../config/config.module.js';
 import { RedisService } from '../redis/redis.module.js';
 import { User } from '../users/user.entity.js';
+import { UsersModule } from '../users/users.module.js';
 import { ApiToken } from './api-token.entity.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
@@ -19,6 +20,7 @@ import { Session } from './session.entity.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, Session, ApiToken]),
+    UsersModule,
     ThrottlerModule.forRootAsync({
       inject: [CONFIG, RedisService],
       useFactory: (config: Config, redis: RedisService) => ({
@@ -38,6 +40,5 @@ import { Session } from './session.entity.js';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: WriteThrottlerGuard },
   ],
-  exports: [AuthService],
 })
-export class AuthModule {}
+export class AuthHttpModule {}

@@ -3,4 +3,4 @@ import { CohortsController } from './cohorts.controller.js';
 import { CohortsService } from './cohorts.service.js';
 
 @Module({ controllers: [CohortsController], providers: [CohortsService] })
-export class CohortsModule {}
+export class CohortsHttpModule {}

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
-import { GradingCoreModule } from '../grading/grading-core.module.js';
-import { StandingsService } from '../leaderboards/standings.service.js';
+import { ChallengesModule } from '../challenges/challenges.module.js';
+import { GradingModule } from '../grading/grading.module.js';
+import { LeaderboardsModule } from '../leaderboards/leaderboards.module.js';
+import { ModelsModule } from '../models/models.module.js';
+import { SubmissionsModule } from '../submissions/submissions.module.js';
 import { ChallengeAnalyticsService } from './challenge-analytics.service.js';
 import { ChallengeUploadsService } from './challenge-uploads.service.js';
 import { ChallengeVersionsService } from './challenge-versions.service.js';
@@ -10,7 +13,7 @@ import { InstructorController } from './instructor.controller.js';
 import { RejudgeService } from './rejudge.service.js';
 
 @Module({
-  imports: [GradingCoreModule],
+  imports: [ChallengesModule, SubmissionsModule, LeaderboardsModule, GradingModule, ModelsModule],
   controllers: [InstructorController, GradingReviewsController],
   providers: [
     ChallengeUploadsService,
@@ -18,7 +21,6 @@ import { RejudgeService } from './rejudge.service.js';
     RejudgeService,
     ChallengeAnalyticsService,
     GradingReviewsService,
-    StandingsService,
   ],
 })
-export class InstructorModule {}
+export class InstructorHttpModule {}
