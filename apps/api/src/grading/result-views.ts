@@ -1,22 +1,15 @@
-import { breakdown, type GradeResult } from '@reps/engine';
+import { breakdown, type GradeResult, gradeTotals, publicCaseView } from '@reps/engine';
 import type { ChallengeCase, HiddenSummary, PublicResultView } from '@reps/shared';
 import { jsonbSafe } from '../common/jsonb-safe.js';
 import { standardError } from '../leaderboards/ladder.js';
 
+/** A grade as stored: the engine's totals, with the case count, standard error and breakdown. */
 export function hiddenSummary(result: GradeResult): HiddenSummary {
   const scores = result.cases.flatMap((c) => (c.score === null ? [] : [c.score]));
   return {
     cases: result.cases.length,
-    correctness: result.correctness,
+    ...gradeTotals(result),
     standard_error: standardError(scores),
-    cost_usd: result.cost_usd,
-    latency_ms: result.latency_ms,
-    calls: result.calls,
-    tokens: result.tokens,
-    statuses: result.statuses,
-    failures: result.failures,
-    grader_errors: result.grader_errors,
-    grader_error_rate: result.grader_error_rate,
     ...withBreakdown(result),
   };
 }
@@ -29,18 +22,7 @@ export function publicResult(result: GradeResult, cases: ChallengeCase[]): Publi
   const { standard_error: _se, ...totals } = hiddenSummary(result);
   return jsonbSafe({
     ...totals,
-    case_results: result.cases.map((c, i) => ({
-      id: c.id,
-      input: cases[i]?.input,
-      expected: cases[i]?.expected,
-      output: c.output,
-      status: c.status,
-      score: c.score,
-      reason: c.reason,
-      cost_usd: c.cost_usd,
-      latency_ms: c.latency_ms,
-      trace: c.trace,
-    })),
+    case_results: result.cases.map((c, i) => publicCaseView(c, cases[i])),
   });
 }
 

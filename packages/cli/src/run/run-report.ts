@@ -1,39 +1,32 @@
-import type { CaseTrace } from '@reps/engine';
-import { type CaseResult, type GradeResult, type RedactedTrace, redact } from '@reps/engine';
-import type { ChallengeCase } from '@reps/shared';
+import {
+  type CaseResult,
+  type CaseStatus,
+  type GradeResult,
+  gradeTotals,
+  publicCaseView,
+  type RedactedTrace,
+  redact,
+} from '@reps/engine';
+import type { ChallengeCase, GradeTotals, PublicCaseView } from '@reps/shared';
 import type { CaseSelection } from './case-selection.js';
 
-/** A public case: everything, as the learner is meant to study it. */
-export interface PublicCaseReport {
-  id: string;
-  status: CaseResult['status'];
-  score: number | null;
-  reason: string;
-  cost_usd: number;
-  latency_ms: number;
+/** A public case: everything, as the learner is meant to study it (the API's PublicCaseView), and its calls. */
+export interface PublicCaseReport extends Omit<PublicCaseView, 'status'> {
+  status: CaseStatus;
   calls: number;
-  input: unknown;
-  expected: unknown;
-  output: unknown;
-  trace: CaseTrace;
 }
 
 /**
  * A hidden case: status and numbers only. The reason is left out too, since scorers quote the
  * expected value in it ("expected 85, got 84").
  */
-export interface HiddenCaseReport {
-  id: string;
-  status: CaseResult['status'];
-  score: number | null;
-  cost_usd: number;
-  latency_ms: number;
-  calls: number;
+export interface HiddenCaseReport
+  extends Pick<PublicCaseReport, 'id' | 'status' | 'score' | 'cost_usd' | 'latency_ms' | 'calls'> {
   trace: RedactedTrace;
 }
 
-/** What `reps run --json` prints: the GradeResult, with case details fit for the kind of case. */
-export interface RunReport extends Omit<GradeResult, 'cases'> {
+/** What `reps run --json` prints: the grade's totals, with case details fit for the kind of case. */
+export interface RunReport extends GradeTotals {
   pipeline: string;
   challenge: { slug: string; version: number };
   case_kind: CaseSelection['kind'];
@@ -49,34 +42,23 @@ export function buildRunReport(
   selection: CaseSelection,
   context: { pipeline: string; slug: string; version: number; passMark: number },
 ): RunReport {
-  const { cases, ...totals } = result;
   const byId = new Map(testCases.map((c) => [c.id, c]));
   return {
     pipeline: context.pipeline,
     challenge: { slug: context.slug, version: context.version },
     case_kind: selection.kind,
     ...(selection.seedSource ? { hidden_seed: selection.seedSource } : {}),
-    ...totals,
+    ...gradeTotals(result),
     pass_mark: context.passMark,
     passed: result.correctness >= context.passMark,
-    cases: cases.map((c) => (selection.kind === 'hidden' ? hiddenCase(c) : publicCase(c, byId.get(c.id)))),
+    cases: result.cases.map((c) =>
+      selection.kind === 'hidden' ? hiddenCase(c) : publicCase(c, byId.get(c.id)),
+    ),
   };
 }
 
 function publicCase(result: CaseResult, testCase: ChallengeCase | undefined): PublicCaseReport {
-  return {
-    id: result.id,
-    status: result.status,
-    score: result.score,
-    reason: result.reason,
-    cost_usd: result.cost_usd,
-    latency_ms: result.latency_ms,
-    calls: result.trace.usage.calls,
-    input: testCase?.input,
-    expected: testCase?.expected,
-    output: result.output,
-    trace: result.trace,
-  };
+  return { ...publicCaseView(result, testCase), status: result.status, calls: result.trace.usage.calls };
 }
 
 function hiddenCase(result: CaseResult): HiddenCaseReport {

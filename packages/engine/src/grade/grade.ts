@@ -1,4 +1,4 @@
-import type { Aspect, ErrorCode, FactUnit, Pipeline } from '@reps/shared';
+import type { Aspect, ErrorCode, FactUnit, GradeTotals, Pipeline, PublicCaseView } from '@reps/shared';
 import type { SkillResolver } from '../dsl/check-steps.js';
 import { runPipeline } from '../executor/run-pipeline.js';
 import type { ModelGateway } from '../models/types.js';
@@ -71,22 +71,37 @@ export interface CaseResult {
   trace: CaseTrace;
 }
 
-export interface GradeResult {
-  /** Mean case score × 100 over the graded cases (grader_error cases excluded), 2 decimals. */
-  correctness: number;
-  cost_usd: number;
-  latency_ms: { p50: number; p95: number };
-  calls: number;
-  tokens: { input: number; output: number };
-  /** Cases per status, e.g. { ok: 48, budget_exceeded: 2 }. */
-  statuses: Record<string, number>;
-  /** Error code → number of cases that ended with it. */
-  failures: Record<string, number>;
-  /** Cases the grader could not score (grader_error), left out of correctness. */
-  grader_errors: number;
-  /** grader_errors over all cases, 0..1: past GRADER_ERROR_REVIEW_RATE a submission is held for review. */
-  grader_error_rate: number;
+/** What grade() returns: the totals every summary of a grade is made from, and each case. */
+export interface GradeResult extends GradeTotals {
   cases: CaseResult[];
+}
+
+/** The totals of a grade without its cases: what a stored summary and `reps run --json` start from. */
+export function gradeTotals(result: GradeResult): GradeTotals {
+  const { cases: _cases, ...totals } = result;
+  return totals;
+}
+
+/**
+ * A graded case as shown in full (a public case: input, expected, output, reason and trace), the
+ * one mapping the API's stored results and `reps run` share.
+ */
+export function publicCaseView(
+  result: CaseResult,
+  testCase: { input: unknown; expected: unknown } | undefined,
+): PublicCaseView {
+  return {
+    id: result.id,
+    input: testCase?.input,
+    expected: testCase?.expected,
+    output: result.output,
+    status: result.status,
+    score: result.score,
+    reason: result.reason,
+    cost_usd: result.cost_usd,
+    latency_ms: result.latency_ms,
+    trace: result.trace,
+  };
 }
 
 /**

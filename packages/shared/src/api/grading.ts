@@ -95,23 +95,39 @@ export interface RunView {
 }
 
 /**
- * A grade on hidden cases as stored (`submissions.result.hidden`): exact aggregates and error
- * codes, never a case. Ranking and the instructor's screens use it; learners get HiddenResultView.
+ * The figures of a grade over a set of cases, exact: what the engine's grade() sums up (its
+ * GradeResult is these plus the cases) and what a stored summary holds (HiddenSummary).
  */
-export interface HiddenSummary {
-  cases: number;
+export interface GradeTotals {
+  /** Mean case score × 100 over the graded cases (grader_error cases excluded), 2 decimals. */
   correctness: number;
-  /** Standard error of the mean case score, in correctness points. */
-  standard_error: number;
   cost_usd: number;
   latency_ms: { p50: number; p95: number };
   calls: number;
   tokens: { input: number; output: number };
+  /** Cases per status, e.g. { ok: 48, budget_exceeded: 2 }. */
   statuses: Record<string, number>;
+  /** Error code → number of cases that ended with it. */
   failures: Record<string, number>;
-  /** Cases the grader could not score (grader_error, out of correctness); absent in older results. */
-  grader_errors?: number;
-  grader_error_rate?: number;
+  /** Cases the grader could not score (grader_error), left out of correctness. */
+  grader_errors: number;
+  /** grader_errors over all cases, 0..1: past GRADER_ERROR_REVIEW_RATE a submission is held for review. */
+  grader_error_rate: number;
+}
+
+type GraderErrorFigures = 'grader_errors' | 'grader_error_rate';
+
+/**
+ * A grade on hidden cases as stored (`submissions.result.hidden`): the exact GradeTotals and error
+ * codes, never a case. Ranking and the instructor's screens use it; learners get HiddenResultView.
+ * The grader-error figures are absent in older results.
+ */
+export interface HiddenSummary
+  extends Omit<GradeTotals, GraderErrorFigures>,
+    Partial<Pick<GradeTotals, GraderErrorFigures>> {
+  cases: number;
+  /** Standard error of the mean case score, in correctness points. */
+  standard_error: number;
   /** Where the points went; absent in older results and for fewer than min_cases cases. */
   breakdown?: GradeBreakdown;
 }
@@ -154,29 +170,18 @@ export interface PublicResultView extends Omit<HiddenSummary, 'standard_error'> 
 /**
  * What a learner (and anyone else outside the instructor's screens) sees of a grade on hidden cases:
  * HiddenSummary through `coarseHidden` (packages/shared/src/resolution.ts). Enough to learn from,
- * too coarse to tell which hidden case a change flipped (docs/grading.md).
+ * too coarse to tell which hidden case a change flipped (docs/grading.md). Correctness is rounded
+ * down to 0.1 point (shown at the pass mark, it passes) and the standard error up to 0.1; cost (the
+ * whole hidden set) and latency to 2 significant figures, latency never finer than 10 ms; calls and
+ * tokens become per-case figures; counts per status and per error code stay exact
+ * (docs/grading.md says why); the breakdown is in whole points, each figure over at least
+ * min_cases hidden cases.
  */
-export interface HiddenResultView {
-  cases: number;
-  /** Rounded down to 0.1 point (shown at the pass mark, it passes). */
-  correctness: number;
-  /** Standard error of the mean case score, in correctness points, rounded up to 0.1. */
-  standard_error: number;
-  /** The whole hidden set, 2 significant figures. */
-  cost_usd: number;
-  /** 2 significant figures, never finer than 10 ms. */
-  latency_ms: { p50: number; p95: number };
+export interface HiddenResultView extends Omit<HiddenSummary, 'calls' | 'tokens'> {
   /** Model calls per hidden case, to 0.1. */
   calls_per_case: number;
   /** Tokens per hidden case, 2 significant figures. */
   tokens_per_case: { input: number; output: number };
-  /** Cases per status and per error code: exact counts (docs/grading.md says why). */
-  statuses: Record<string, number>;
-  failures: Record<string, number>;
-  grader_errors?: number;
-  grader_error_rate?: number;
-  /** Where the points went: whole points, each figure over at least min_cases hidden cases. */
-  breakdown?: GradeBreakdown;
 }
 
 /** A submission's result as stored: exact. */

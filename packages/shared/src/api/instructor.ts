@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REVIEW_STATUSES, type ReviewStatus } from './grading.js';
+import { type GradeTotals, REVIEW_STATUSES, type ReviewStatus } from './grading.js';
 
 /**
  * A challenge version as uploaded by an instructor (`reps challenge bundle` writes it): the
@@ -50,14 +50,13 @@ export const challengeBundleSchema = z.strictObject({
 });
 export type ChallengeBundle = z.infer<typeof challengeBundleSchema>;
 
-export interface CalibrationLine {
+/** One pipeline's grade in a calibration: the headline figures of its GradeTotals, and its verdict. */
+export interface CalibrationLine
+  extends Pick<GradeTotals, 'correctness' | 'cost_usd' | 'latency_ms' | 'calls'> {
   pipeline: string;
   /** What the pipeline is checked as: baseline, reference, adversary, context-free or ablation. */
   role?: string;
-  correctness: number;
-  cost_usd: number;
-  latency_ms: { p50: number; p95: number };
-  calls: number;
+  /** Cases that ended budget_exceeded. */
   budget_exceeded: number;
   holds: boolean;
   /** Why it does not hold, in words. */
