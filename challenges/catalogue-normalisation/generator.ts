@@ -1,4 +1,12 @@
-import type { CaseSet, Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, GeneratorCase, Rng } from '@reps/engine';
+import {
+  doubleLetter,
+  dropLetter,
+  neighbourKey,
+  swapLetters,
+  type TypoOptions,
+  typo,
+} from '@reps/engine/generator-kit';
 
 /**
  * A marketplace feed of seller listings for a homeware and fitness retailer. Sellers write titles
@@ -688,7 +696,7 @@ function writeBrand(rng: Rng, brand: string, hidden: boolean): string {
   if (b.includes(' & ') && rng.chance(0.3)) b = b.replace(' & ', rng.pick([' and ', '&', ' n ']));
   if (hidden && rng.chance(0.15) && /\s(Co|Paints|Gear|Outdoor|Storage|Electric|Home|Decor)$/.test(b))
     b = b.replace(/\s\S+$/, '');
-  if (hidden && rng.chance(0.15)) b = typo(rng, b);
+  if (hidden && rng.chance(0.15)) b = typo(rng, b, SLIP);
   return cased(rng, b);
 }
 
@@ -705,24 +713,11 @@ const NEIGHBOURS: Record<string, string> = {
 };
 
 /** One slip of the keyboard in a word of four or more letters (a swap, a drop, a double, a neighbour). */
-function typo(rng: Rng, text: string): string {
-  const words = text.split(' ');
-  const candidates = words.map((_w, i) => i).filter((i) => /^[A-Za-z]{4,}$/.test(words[i]!));
-  if (candidates.length === 0) return text;
-  const i = rng.pick(candidates);
-  const w = words[i]!;
-  const j = rng.int(1, w.length - 2);
-  const kind = rng.int(0, 3);
-  words[i] =
-    kind === 0
-      ? w.slice(0, j) + w[j + 1] + w[j] + w.slice(j + 2)
-      : kind === 1
-        ? w.slice(0, j) + w.slice(j + 1)
-        : kind === 2
-          ? w.slice(0, j) + w[j] + w.slice(j)
-          : w.slice(0, j) + (NEIGHBOURS[w[j]!] ?? w[j]) + w.slice(j + 1);
-  return words.join(' ');
-}
+const SLIP: TypoOptions = {
+  word: /^[A-Za-z]{4,}$/,
+  margin: 2,
+  edits: [swapLetters, dropLetter, doubleLetter, neighbourKey(NEIGHBOURS)],
+};
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
@@ -813,12 +808,7 @@ export const generate: Generate<Input, Expected> = (rng, index, set) => {
   const allBrands = Object.values(CATEGORIES).flatMap((c) => c.brands);
   const listings: Listing[] = [];
   const products: Product[] = [];
-  const facts: {
-    id: string;
-    text: string;
-    answers: Record<string, unknown>;
-    evidence?: Record<string, string[]>;
-  }[] = [];
+  const facts: GeneratorCase['facts'] = [];
   const made: Made[] = [];
   const seen = new Set<string>();
   const skuBase = 100000 + ((index * 7919) % 800000);
@@ -905,8 +895,8 @@ export const generate: Generate<Input, Expected> = (rng, index, set) => {
         noun = `${rng.pick(f.novelty)(rng.pick(HEADS[other]))} ${rng.pick(HEADS[category])}`;
       }
       let colourName = styled(rng, f, rng.pick(f.colours[m.colour]));
-      if (hidden && rng.chance(0.12)) noun = typo(rng, noun);
-      if (hidden && rng.chance(0.12)) colourName = typo(rng, colourName);
+      if (hidden && rng.chance(0.12)) noun = typo(rng, noun, SLIP);
+      if (hidden && rng.chance(0.12)) colourName = typo(rng, colourName, SLIP);
       m.colourName = field === 'colour' ? undefined : colourName;
       m.noun = noun;
       text = compose(rng, rng.pick(f.layouts), {

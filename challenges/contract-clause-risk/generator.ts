@@ -1,4 +1,5 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
+import { capitalise, numberWords, scatterSwaps } from '@reps/engine/generator-kit';
 
 /**
  * A supplier-side commercial agreement (SaaS, services, supply, licence) of 14–20 numbered clauses
@@ -497,39 +498,11 @@ const GENERIC_HEADINGS = [
 // many forms (45 days, forty-five (45) days, six weeks, a quarter, half a year) and a period may be
 // "the same period as in clause 7", so the answer rests on that clause too.
 
-const SMALL_WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS_WORDS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-function words(n: number): string {
-  if (n < 20) return SMALL_WORDS[n]!;
-  if (n < 100) return TENS_WORDS[Math.floor(n / 10)]! + (n % 10 ? `-${SMALL_WORDS[n % 10]}` : '');
-  return `${SMALL_WORDS[Math.floor(n / 100)]} hundred${n % 100 ? ` and ${words(n % 100)}` : ''}`;
-}
-
 /** A number of days, months, hours or years, in one of several forms. */
 function days(rng: Rng, n: number): string {
-  const forms = [`${n} days`, `${words(n)} days`, `${words(n)} (${n}) days`];
-  if (n % 7 === 0) forms.push(n === 7 ? 'one week' : n === 14 ? 'a fortnight' : `${words(n / 7)} weeks`);
+  const forms = [`${n} days`, `${numberWords(n)} days`, `${numberWords(n)} (${n}) days`];
+  if (n % 7 === 0)
+    forms.push(n === 7 ? 'one week' : n === 14 ? 'a fortnight' : `${numberWords(n / 7)} weeks`);
   if (n === 30) forms.push('one month');
   if (n === 60) forms.push('two months');
   if (n === 90) forms.push('three months');
@@ -539,15 +512,15 @@ function days(rng: Rng, n: number): string {
 function months(rng: Rng, n: number): string {
   if (n === 0.5) return rng.pick(['two weeks', 'fourteen days']);
   if (n === 1) return rng.pick(['one month', 'one (1) month', '1 month']);
-  const forms = [`${n} months`, `${words(n)} months`, `${words(n)} (${n}) months`];
+  const forms = [`${n} months`, `${numberWords(n)} months`, `${numberWords(n)} (${n}) months`];
   if (n === 3) forms.push('one quarter');
   if (n === 12) forms.push('one year', 'twelve months');
-  if (n % 12 === 0 && n > 12) forms.push(`${words(n / 12)} years`);
+  if (n % 12 === 0 && n > 12) forms.push(`${numberWords(n / 12)} years`);
   return rng.pick(forms);
 }
 function hours(rng: Rng, n: number): string {
-  const forms = [`${n} hours`, `${words(n)} hours`, `${words(n)} (${n}) hours`];
-  if (n % 24 === 0) forms.push(n === 24 ? 'one day' : `${words(n / 24)} days`);
+  const forms = [`${n} hours`, `${numberWords(n)} hours`, `${numberWords(n)} (${n}) hours`];
+  if (n % 24 === 0) forms.push(n === 24 ? 'one day' : `${numberWords(n / 24)} days`);
   if (n === 168) forms.push('one week', 'a week');
   if (n === 336) forms.push('two weeks', 'a fortnight');
   if (n === 720) forms.push('thirty days', 'one month');
@@ -556,7 +529,7 @@ function hours(rng: Rng, n: number): string {
 function years(rng: Rng, n: number): string {
   if (n === 0.5) return rng.pick(['six months', 'half a year']);
   if (n === 1) return rng.pick(['one year', 'a year', 'twelve months']);
-  return rng.pick([`${n} years`, `${words(n)} years`, `${words(n)} (${n}) years`]);
+  return rng.pick([`${n} years`, `${numberWords(n)} years`, `${numberWords(n)} (${n}) years`]);
 }
 
 type Party = 'S' | 'C';
@@ -963,15 +936,7 @@ function wording(rng: Rng, text: string, s: string, c: string): string {
   return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key]?.() ?? key);
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const TYPO_SAFE = /^(Supplier|Customer|Provider|Client|Vendor|Purchaser|Party)$/i;
-function typo(rng: Rng, text: string, rate: number): string {
-  return text.replace(/\b([a-z]{6,})\b/g, (w) => {
-    if (!rng.chance(rate) || TYPO_SAFE.test(w)) return w;
-    const i = rng.int(1, w.length - 3);
-    return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
-  });
-}
 
 export const generate: Generate<
   { title: string; contract: string },
@@ -1071,7 +1036,7 @@ export const generate: Generate<
         c,
       );
       if (high) risk = 'high';
-      body = `${body.replace(/\.?$/, '.')} ${cap(modifier)}`;
+      body = `${body.replace(/\.?$/, '.')} ${capitalise(modifier)}`;
     }
     // Some drafters describe the parties instead of naming them.
     if (description && rng.chance(0.6)) {
@@ -1086,12 +1051,12 @@ export const generate: Generate<
         .split('\u0002')
         .join(dc);
     }
-    body = cap(lex(body).replace(/(\. )(the )/g, (_, p: string, t: string) => p + cap(t)));
+    body = capitalise(lex(body).replace(/(\. )(the )/g, (_, p: string, t: string) => p + capitalise(t)));
     const heading =
       set.kind === 'hidden' && rng.chance(0.25)
         ? rng.pick(GENERIC_HEADINGS)
         : rng.pick(set.families(`heading-${type}`, HEADINGS[type], { public: 1, hidden: 2 }));
-    const text = typo(rng, headed ? style(n, lex(heading), body) : `${n}. ${body}`, 0.03);
+    const text = scatterSwaps(rng, headed ? style(n, lex(heading), body) : `${n}. ${body}`, 0.03, TYPO_SAFE);
     clauses.push({ n, type, risk });
     const evidence: string[] = [PLAYBOOK[type]];
     if (naming.names) evidence.push(lex(naming.preamble));

@@ -1,4 +1,5 @@
-import type { CaseSet, Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, GeneratorCase, Rng } from '@reps/engine';
+import { capitalise } from '@reps/engine/generator-kit';
 
 /** The case set's families (set in generate): public cases see a third of each pool, hidden others. */
 let fam: <T>(label: string, all: readonly T[], options?: { public?: number; hidden?: number }) => T[] = (
@@ -906,7 +907,7 @@ function dischargeEntry(rng: Rng, drug: Drug, r: Regimen, days?: number): string
     () =>
       `${name} ${num(r.strength)} ${u} ${form}s – ${WORD_NUMBERS[r.count] ?? num(r.count)} by mouth ${freqText(rng, drug, r.perDay, 'words')}${course}`,
     () =>
-      `${cap(name)}: ${num(r.count)} x ${num(r.strength)} ${u} ${form} orally, ${freqText(rng, drug, r.perDay, 'short')}${course}`,
+      `${capitalise(name)}: ${num(r.count)} x ${num(r.strength)} ${u} ${form} orally, ${freqText(rng, drug, r.perDay, 'short')}${course}`,
     () =>
       `${name} (${num(r.strength)} ${u} ${form}) – dose ${num(round4(r.strength * r.count))} ${u} ${freqText(rng, drug, r.perDay, 'words')}${course}`,
     () =>
@@ -1030,10 +1031,10 @@ export const generate: Generate<
         notes.push(
           rng.pick(
             fam('change-notes', [
-              `${cap(rng.pick(drug.ehr))} dose adjusted on the ward.`,
-              `${cap(drug.generic)} regimen changed, see list.`,
+              `${capitalise(rng.pick(drug.ehr))} dose adjusted on the ward.`,
+              `${capitalise(drug.generic)} regimen changed, see list.`,
               `New dosing for ${drug.generic} agreed with the pharmacist.`,
-              `${cap(drug.generic)}: dose titrated during the stay.`,
+              `${capitalise(drug.generic)}: dose titrated during the stay.`,
               `Please note the new ${drug.generic} regimen.`,
             ]),
           ),
@@ -1056,12 +1057,12 @@ export const generate: Generate<
       notes.push(
         rng.pick(
           fam('switch-notes', [
-            `${cap(mention)} switched to ${sub.generic} (formulary).`,
+            `${capitalise(mention)} switched to ${sub.generic} (formulary).`,
             `Changed ${mention} to ${sub.generic} – better suited after this admission.`,
-            `${cap(mention)} replaced by ${sub.generic}.`,
+            `${capitalise(mention)} replaced by ${sub.generic}.`,
             `${sub.generic} started in place of ${mention}.`,
             `Converted ${mention} to ${sub.generic} on the ward.`,
-            `${cap(mention)} → ${sub.generic} (same class, local formulary).`,
+            `${capitalise(mention)} → ${sub.generic} (same class, local formulary).`,
           ]),
         ),
       );
@@ -1071,9 +1072,11 @@ export const generate: Generate<
     if (documented) {
       stopReasoned[i] = true;
       const reasons = STOP_REASONS[drug.group] ?? GENERIC_STOP_REASONS;
-      notes.push(rng.pick(fam('stop-phrases', STOP_PHRASES))(cap(namedAs(drug, mention)), rng.pick(reasons)));
+      notes.push(
+        rng.pick(fam('stop-phrases', STOP_PHRASES))(capitalise(namedAs(drug, mention)), rng.pick(reasons)),
+      );
     } else if (rng.chance(0.55)) {
-      notes.push(rng.pick(fam('bare-stop-phrases', BARE_STOP_PHRASES))(cap(namedAs(drug, mention))));
+      notes.push(rng.pick(fam('bare-stop-phrases', BARE_STOP_PHRASES))(capitalise(namedAs(drug, mention))));
     }
   });
 
@@ -1122,7 +1125,9 @@ export const generate: Generate<
   homeOrder.forEach((drug, i) => {
     if (fates[i] !== 'stopped' && rng.chance(0.3))
       notes.push(
-        rng.pick(fam('continue-notes', CONTINUE_NOTES))(cap(rng.chance(0.5) ? drug.generic : homeNames[i]!)),
+        rng.pick(fam('continue-notes', CONTINUE_NOTES))(
+          capitalise(rng.chance(0.5) ? drug.generic : homeNames[i]!),
+        ),
       );
   });
 
@@ -1137,12 +1142,7 @@ export const generate: Generate<
   }));
 
   const notesText = rng.shuffle(notes).join(' ');
-  const facts: {
-    id: string;
-    text: string;
-    answers: Record<string, unknown>;
-    evidence?: Record<string, string[]>;
-  }[] = [];
+  const facts: GeneratorCase['facts'] = [];
   const results: HomeResult[] = homeOrder.map((drug, i) => {
     const at = dischargeOrder.findIndex((p) => p.homeIndex === i);
     const homeDaily = daily(drug, homeRegimens[i]!);
@@ -1212,7 +1212,3 @@ export const generate: Generate<
     facts,
   };
 };
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -1,4 +1,5 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
+import { digitWord, numberWords } from '@reps/engine/generator-kit';
 
 /**
  * An earnings-call transcript of 14–19 speaker turns: operator, the investor-relations turn (the
@@ -39,41 +40,10 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 // ---------------------------------------------------------------------------------------------
 // Numbers as people say them.
 
-const ONES = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-function intWords(n: number): string {
-  if (n < 20) return ONES[n]!;
-  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? `-${ONES[n % 10]}` : '');
-  if (n < 1000) return `${ONES[Math.floor(n / 100)]} hundred${n % 100 ? ` and ${intWords(n % 100)}` : ''}`;
-  return `${intWords(Math.floor(n / 1000))} thousand${n % 1000 ? ` ${intWords(n % 1000)}` : ''}`;
-}
-
 /** 4.35 → "four point three five". */
 function decimalWords(x: number): string {
   const [int, frac] = x.toFixed(2).replace(/0+$/, '').replace(/\.$/, '').split('.');
-  return `${intWords(Number(int))}${frac ? ` point ${[...frac].map((d) => ONES[Number(d)]).join(' ')}` : ''}`;
+  return `${numberWords(Number(int))}${frac ? ` point ${[...frac].map((d) => digitWord(Number(d))).join(' ')}` : ''}`;
 }
 
 /** How each metric's figure is written: families of writers, each (value in the metric's unit). */
@@ -91,31 +61,31 @@ const WRITERS: Record<Metric, Writer[]> = {
     (x) => `$${x.toFixed(2)}`,
     (x) => `$${x.toFixed(2)} per share`,
     (x) =>
-      `${intWords(Math.floor(x + 1e-9))} dollar${Math.floor(x + 1e-9) === 1 ? '' : 's'} and ${intWords(Math.round((x % 1) * 100))} cents`,
+      `${numberWords(Math.floor(x + 1e-9))} dollar${Math.floor(x + 1e-9) === 1 ? '' : 's'} and ${numberWords(Math.round((x % 1) * 100))} cents`,
     (x) => `${Math.round(x * 100)} cents a share`,
   ],
   gross_margin: [
     (x) => `${x}%`,
     (x) => `${x} percent`,
-    (x) => `${intWords(Math.floor(x))}${x % 1 ? ' and a half' : ''} percent`,
+    (x) => `${numberWords(Math.floor(x))}${x % 1 ? ' and a half' : ''} percent`,
     (x) => `${x.toFixed(1)} per cent`,
   ],
   operating_margin: [
     (x) => `${x}%`,
     (x) => `${x} percent`,
-    (x) => `${intWords(Math.floor(x))}${x % 1 ? ' and a half' : ''} percent`,
+    (x) => `${numberWords(Math.floor(x))}${x % 1 ? ' and a half' : ''} percent`,
     (x) => `${x.toFixed(1)} per cent`,
   ],
   free_cash_flow: [
     (x) => `$${x} million`,
     (x) => `$${(x / 1000).toFixed(x % 100 ? 3 : 2).replace(/0$/, '')} billion`,
-    (x) => `${intWords(x)} million dollars`,
+    (x) => `${numberWords(x)} million dollars`,
     (x) => `$${x}m`,
   ],
   capex: [
     (x) => `$${x} million`,
     (x) => `$${(x / 1000).toFixed(x % 100 ? 3 : 2).replace(/0$/, '')} billion`,
-    (x) => `${intWords(x)} million dollars`,
+    (x) => `${numberWords(x)} million dollars`,
     (x) => `$${x}m`,
   ],
 };

@@ -1,4 +1,5 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
+import { type ParaphraseTable, paraphrase, paraphraser, typo } from '@reps/engine/generator-kit';
 
 /**
  * An emergency department's waiting list: 16–22 intake notes written by the triage nurse at the
@@ -510,37 +511,6 @@ const PARAPHRASES: string[][] = [
   ['absent', 'not present', 'not evident', 'not seen'],
 ];
 
-function paraphraser(set: CaseSet): [RegExp, string[]][] {
-  return PARAPHRASES.map((row, i) => [
-    new RegExp(`\\b${row[0]}\\b`, 'g'),
-    set.families(`paraphrase-${i}`, row.slice(1), { public: 1 }),
-  ]);
-}
-
-function paraphrase(rng: Rng, table: [RegExp, string[]][], text: string): string {
-  let out = text;
-  for (const [pattern, alternatives] of table)
-    out = out.replace(pattern, (m) => (rng.chance(0.5) ? rng.pick(alternatives) : m));
-  return out;
-}
-
-function typo(rng: Rng, text: string): string {
-  const words = text.split(' ');
-  const candidates = words.map((w, i) => (/^[a-z]{5,}$/.test(w) ? i : -1)).filter((i) => i >= 0);
-  if (!candidates.length) return text;
-  const i = rng.pick(candidates);
-  const w = words[i]!;
-  const at = rng.int(1, w.length - 3);
-  const kind = rng.int(0, 2);
-  words[i] =
-    kind === 0
-      ? w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2)
-      : kind === 1
-        ? w.slice(0, at) + w.slice(at + 1)
-        : w.slice(0, at) + w[at] + w.slice(at);
-  return words.join(' ');
-}
-
 // ---------------------------------------------------------------------------------------------
 
 interface Pools {
@@ -561,7 +531,7 @@ interface Pools {
   usual: string[];
   joins: string[];
   planMore: string[];
-  paraphrases: [RegExp, string[]][];
+  paraphrases: ParaphraseTable;
 }
 
 function pools(set: CaseSet): Pools {
@@ -588,7 +558,7 @@ function pools(set: CaseSet): Pools {
     usual: set.families('usual', USUAL, { public: 2 }),
     joins: set.families('plan-joins', PLAN_JOINS, { public: 2 }),
     planMore: set.families('plan-more', PLAN_MORE),
-    paraphrases: paraphraser(set),
+    paraphrases: paraphraser(set, PARAPHRASES),
   };
 }
 
@@ -762,7 +732,7 @@ function draft(rng: Rng, p: Pools): Drafted {
         .pick(p.planMore)
         .replace('{items}', join(shuffled.slice(cut)))}`;
     } else plan = rng.pick(p.plans).replace('{items}', join(shuffled));
-    plan = paraphrase(rng, p.paraphrases, plan);
+    plan = paraphrase(rng, p.paraphrases, plan, 0.5);
   }
   // Red flags that are not present: denied, in the history, or feared by relatives.
   const absent = ORDER.filter(
@@ -782,7 +752,7 @@ function draft(rng: Rng, p: Pools): Drafted {
     negatives.push(rng.pick(p.history).replace('{h}', rng.pick(HISTORY_ITEMS[rng.pick(historyOf)]!)));
   if (rng.chance(0.3)) negatives.push(rng.pick(p.fear).replace('{x}', rng.pick(NEGATED[rng.pick(absent)])));
 
-  const complaint = paraphrase(rng, p.paraphrases, complaints.join(', '));
+  const complaint = paraphrase(rng, p.paraphrases, complaints.join(', '), 0.5);
   // Another red flag's own words about the past or a fear: not a finding.
   const dismissable = absent.filter((f) => f !== 'suicidal_ideation');
   if (rng.chance(0.7) && dismissable.length)
@@ -814,7 +784,7 @@ function draft(rng: Rng, p: Pools): Drafted {
   const said = rng.chance(0.3) ? typo(rng, complaint) : complaint;
   const middle: string[] = [];
   if (negatives.length) {
-    const said = paraphrase(rng, p.paraphrases, rng.shuffle(negatives).join(', '));
+    const said = paraphrase(rng, p.paraphrases, rng.shuffle(negatives).join(', '), 0.5);
     middle.push(`${rng.chance(0.5) ? typo(rng, typo(rng, said)) : said}.`);
   }
   middle.push(`${rng.sample(HISTORY, rng.int(1, 2)).join(', ')}.`);

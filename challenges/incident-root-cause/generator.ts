@@ -1,4 +1,5 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
+import { capitalise } from '@reps/engine/generator-kit';
 
 /**
  * An incident window pulled from the log aggregator: one block of log lines per service, every
@@ -223,10 +224,6 @@ const DIRECTORY: { header: string[]; entry: Entry; joiner?: string }[] = [
   },
 ];
 
-function cap(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /**
  * A service described in running prose: who calls it (in one of several constructions), then its
  * addresses in sentences that refer back to it ("it", "the latter", "this service"), sometimes
@@ -244,16 +241,16 @@ function prose(
   const many = cs.length > 1;
   const intros: string[] = cs.length
     ? [
-        `${cap(names)} ${many ? 'call' : 'calls'} ${s}.`,
-        `${cap(s)} is called by ${names}.`,
+        `${capitalise(names)} ${many ? 'call' : 'calls'} ${s}.`,
+        `${capitalise(s)} is called by ${names}.`,
         `${many ? 'Both ' : ''}${names} ${many ? 'rely' : 'relies'} on ${s}.`,
         `Requests reach ${s} from ${names}.`,
-        `${cap(s)} serves ${names}.`,
+        `${capitalise(s)} serves ${names}.`,
       ]
     : [
         `Nothing in the window calls ${s}.`,
-        `${cap(s)} has no internal callers.`,
-        `${cap(s)} only runs scheduled jobs.`,
+        `${capitalise(s)} has no internal callers.`,
+        `${capitalise(s)} only runs scheduled jobs.`,
       ];
   const pool = style === 0 ? intros.slice(0, 2) : style === 1 ? intros.slice(-3) : intros;
   const intro = rng.pick(pool);
@@ -275,7 +272,7 @@ function prose(
     `It was split out of ${o} last year.`,
     `Its old address ${oa.ip} was handed to ${o} in the migration.`,
     `Do not confuse it with ${o}, which sits behind pool ${oa.pool}.`,
-    `${cap(o)}'s route ${oa.endpoint} is often mistaken for it.`,
+    `${capitalise(o)}'s route ${oa.endpoint} is often mistaken for it.`,
     `The ${oa.team} team, who run ${o}, share its on-call rota.`,
   ];
   const aside =

@@ -1,4 +1,5 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
+import { capitalise, MONTHS, numberWords, scatterSwaps, WEEKDAYS } from '@reps/engine/generator-kit';
 
 /**
  * A day's first-notice-of-loss queue for a home contents insurer. Each case is one policy wording
@@ -60,22 +61,7 @@ interface Terms {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function ymd(day: number): [number, number, number] {
   // Days before 1 January 2024 fall in 2023 (365 days).
@@ -139,37 +125,6 @@ const DATE_STYLES: ((day: number) => string)[] = [
   },
 ];
 
-const SMALL = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-function words(n: number): string {
-  if (n < 20) return SMALL[n]!;
-  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? `-${SMALL[n % 10]}` : '');
-  if (n < 1000) return `${SMALL[Math.floor(n / 100)]} hundred${n % 100 ? ` and ${words(n % 100)}` : ''}`;
-  const rest = n % 1000;
-  return `${words(Math.floor(n / 1000))} thousand${rest ? (rest < 100 ? ` and ${words(rest)}` : ` ${words(rest)}`) : ''}`;
-}
-
 /** Money styles. */
 const MONEY_STYLES: ((n: number) => string)[] = [
   (n) => `£${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`,
@@ -196,21 +151,15 @@ const SPAN_STYLES: ((n: number) => string)[] = [
     n === 14 ? 'a fortnight' : n % 7 === 0 ? `${n / 7} weeks` : n === 1 ? 'one day' : `${words(n)} days`,
 ];
 
+/** Numbers in words, British style: "two thousand and five". */
+const words = (n: number) => numberWords(n, { andAfterThousand: true });
+
+/** Words a typo never touches (key numbers, counts, the facts of a break-in). */
 const NUMBER_WORDS =
   /teen|ty|hundred|thousand|fortnight|seven|eight|three|twice|once|first|second|third|fourth|fifth|sixth|previous|unlocked|forced|latch/;
 
-function typo(rng: Rng, text: string, rate: number): string {
-  // Swap two letters inside a few longer lower-case words (never digits, names or key numbers).
-  return text.replace(/\b([a-z]{6,})\b/g, (w) => {
-    if (!rng.chance(rate) || NUMBER_WORDS.test(w)) return w;
-    const i = rng.int(1, w.length - 3);
-    return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
-  });
-}
-
 const fill = (frame: string, slots: Record<string, string>) =>
   frame.replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? k);
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 // ---------------------------------------------------------------------------------------------
 // Policy wording families
@@ -1043,18 +992,18 @@ const VALUE_LINES: ValueLine[] = [
   ({ items, m, proof }) =>
     `Amount claimed ${m(sum(items))}; the most valuable item is valued at ${m(Math.max(...items))}; ${proof}.`,
   ({ items, m, proof }) =>
-    `Claim total ${m(sum(items))} (dearest single item ${m(Math.max(...items))}). ${cap(proof)}.`,
+    `Claim total ${m(sum(items))} (dearest single item ${m(Math.max(...items))}). ${capitalise(proof)}.`,
   ({ items, m, proof }) => `Item values: ${listOf(items.map(m))}; ${proof}.`,
   ({ items, m, proof }) =>
-    `${cap(words(items.length))} item${items.length === 1 ? '' : 's'} claimed, worth ${listOf(items.map(m))}. ${cap(proof)}.`,
+    `${capitalise(words(items.length))} item${items.length === 1 ? '' : 's'} claimed, worth ${listOf(items.map(m))}. ${capitalise(proof)}.`,
   ({ items, m, proof }) =>
     `The customer puts the loss at ${m(sum(items))} across ${items.length === 1 ? 'one item' : `${words(items.length)} items`}, the priciest ${m(Math.max(...items))}; ${proof}.`,
   ({ items, m, proof }) =>
     items.length > 1 && items.every((v) => v === items[0])
-      ? `${cap(words(items.length))} identical items at ${m(items[0]!)} each; ${proof}.`
-      : `${cap(words(items.length))} item${items.length === 1 ? '' : 's'}, the dearest ${m(Math.max(...items))}, ${m(sum(items))} in all; ${proof}.`,
+      ? `${capitalise(words(items.length))} identical items at ${m(items[0]!)} each; ${proof}.`
+      : `${capitalise(words(items.length))} item${items.length === 1 ? '' : 's'}, the dearest ${m(Math.max(...items))}, ${m(sum(items))} in all; ${proof}.`,
   ({ items, m, proof, rng }) =>
-    `${cap(proof)}. Valuations: ${rng
+    `${capitalise(proof)}. Valuations: ${rng
       .shuffle(items)
       .map((v, i) => `item ${i + 1}: ${m(v)}`)
       .join(', ')}.`,
@@ -1088,7 +1037,7 @@ const HISTORY: ((n: number) => string)[] = [
   (n) =>
     n === 0
       ? 'Has not claimed before with us.'
-      : `${cap(words(n))} previous claim${n === 1 ? '' : 's'} since last ${MONTHS[(n * 3) % 12]}, all within the last twelve months.`,
+      : `${capitalise(words(n))} previous claim${n === 1 ? '' : 's'} since last ${MONTHS[(n * 3) % 12]}, all within the last twelve months.`,
   (n) =>
     n === 0
       ? 'Two claims in 2020, none since.'
@@ -1553,10 +1502,11 @@ function buildClaim(
         p: m(rng.int(9, 40)),
       }),
     );
-  const summary = typo(
+  const summary = scatterSwaps(
     rng,
     [first, ...rng.shuffle([timeline, value, history, ...extras]), ...corrections].join(' '),
     0.04,
+    NUMBER_WORDS,
   );
 
   let decision: Decision;

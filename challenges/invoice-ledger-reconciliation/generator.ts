@@ -1,4 +1,5 @@
-import type { CaseSet, Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, GeneratorCase, Rng } from '@reps/engine';
+import { MONTHS } from '@reps/engine/generator-kit';
 
 /**
  * A supplier invoice of 8–12 lines and the purchase ledger entries booked for that supplier over the
@@ -566,21 +567,6 @@ const VENDORS = [
   'Oakridge Commercial Supply Co.',
 ];
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** The brief's rule on which bookings belong to this invoice (an exact substring of brief.md). */
 const BRIEF_RULE =
   'a memo that says the entry books\n  another invoice of the supplier, an earlier order or a delivery in another month books that\n  other invoice, even at the very amount of one of our lines';
@@ -966,12 +952,7 @@ export const generate: Generate<
   const ownTie = (): string | undefined => (rng.chance(0.8) ? rng.pick(fam.own)(tieWords()) : undefined);
   const otherTie = (): string => rng.pick(fam.other)(tieWords());
 
-  const facts: {
-    id: string;
-    text: string;
-    answers: Record<string, unknown>;
-    evidence?: Record<string, string[]>;
-  }[] = [];
+  const facts: GeneratorCase['facts'] = [];
   const amounts: number[] = [];
   for (let i = 0; i < count; i++) {
     const item = lineItems[i]!;

@@ -1,4 +1,5 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
+import { capitalise, MONTHS, SLIPS, slipTypo, WEEKDAYS } from '@reps/engine/generator-kit';
 
 /**
  * A transcript of a weekly team meeting, split into agenda items the way meeting tools chapter
@@ -87,21 +88,6 @@ const TASKS: Array<[topic: string, task: string]> = [
   ['Wellbeing', 'set up the monthly wellbeing check-in'],
 ];
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Day 0 is Monday 2 January 2023; meetings fall in 2023 and deadlines within a few weeks of them. */
@@ -498,7 +484,7 @@ const CORRECTION: Array<(bad: string, good: string) => string> = [
 ];
 /** Work raised without an owner, before someone is asked to confirm. */
 const PENDING: F[] = [
-  (s) => `${capital(s.task)} still needs doing ${s.due}.`,
+  (s) => `${capitalise(s.task)} still needs doing ${s.due}.`,
   (s) => `We have to ${s.task} ${s.due}, one way or another.`,
   (s) => `The ask from the client is that we ${s.task} ${s.due}.`,
   (s) => `Reminder: somebody should ${s.task} ${s.due}.`,
@@ -708,53 +694,6 @@ const DUE_KINDS: DueMaker[] = [
   },
 ];
 
-const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
-
-/** Kinds of auto-transcription slip in one longer word: the set chooses which appear. */
-type Slip = (rng: Rng, w: string) => string;
-const SLIPS: Slip[] = [
-  (rng, w) => {
-    const i = rng.int(1, w.length - 3);
-    return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
-  },
-  (rng, w) => {
-    const i = rng.int(1, w.length - 2);
-    return w.slice(0, i) + w.slice(i + 1);
-  },
-  (rng, w) => {
-    const i = rng.int(1, w.length - 2);
-    return w.slice(0, i) + w[i] + w.slice(i);
-  },
-  (rng, w) => {
-    const near: Record<string, string> = {
-      a: 's',
-      e: 'r',
-      i: 'o',
-      o: 'p',
-      u: 'y',
-      n: 'm',
-      t: 'r',
-      s: 'd',
-      r: 't',
-      l: 'k',
-    };
-    const spots = [...w].map((c, i) => (i > 0 && near[c] ? i : -1)).filter((i) => i >= 0);
-    if (spots.length === 0) return w;
-    const i = rng.pick(spots);
-    return w.slice(0, i) + near[w[i]!] + w.slice(i + 1);
-  },
-];
-
-/** An auto-transcription slip in one longer word of a phrase. */
-function typo(rng: Rng, text: string, slips: readonly Slip[] = SLIPS.slice(0, 1)): string {
-  const words = text.split(' ');
-  const long = words.map((w, i) => (/^[a-z]{5,}$/.test(w) ? i : -1)).filter((i) => i >= 0);
-  if (long.length === 0) return text;
-  const at = rng.pick(long);
-  words[at] = rng.pick(slips)(rng, words[at]!);
-  return words.join(' ');
-}
-
 interface Item {
   owner: string;
   task: string;
@@ -853,7 +792,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
   // How often a said phrase carries a transcription slip.
   const slip = set.kind === 'public' ? 0.1 : 0.2;
   const slips = set.families('slips', SLIPS, { public: 1, hidden: 2 });
-  const noisy = (t: string) => (rng.chance(slip) ? typo(rng, t, slips) : t);
+  const noisy = (t: string) => (rng.chance(slip) ? slipTypo(rng, t, slips) : t);
   const merge = set.kind === 'public' ? 0.15 : 0.3;
   // Teams some attendees lead, for work the chair reports as agreed by a team.
   const leads = rng.sample(
@@ -911,8 +850,8 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       [9, 8, 7, 6, 6, 7, 6, 10, 8, 10, 8, 10, 8, 7, 7, 6, 6, 6],
     );
     const d = due();
-    if (rng.chance(slip)) d.words = typo(rng, d.words, slips);
-    const reply = (cores: string[]) => capital(noisy(rng.pick(W.openers) + rng.pick(cores)));
+    if (rng.chance(slip)) d.words = slipTypo(rng, d.words, slips);
+    const reply = (cores: string[]) => capitalise(noisy(rng.pick(W.openers) + rng.pick(cores)));
     // A's answer: a fresh reply, or "same answer as I gave on X" pointing at an earlier one.
     const answer = (positive: boolean) => {
       const earlier = answered.filter((x) => x.who === a && x.positive === positive);
@@ -941,7 +880,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
       item = { owner, task, due: dd ? iso(dd.day) : null };
       if (dd && dueEvidence(dd).length) ev.due = dueEvidence(dd);
     };
-    const S = { task, due: d.words, Due: capital(d.words), F: first(a), A: first(a) };
+    const S = { task, due: d.words, Due: capitalise(d.words), F: first(a), A: first(a) };
     switch (outcome) {
       case 'ask_yes':
         if (rng.chance(0.35)) {
@@ -988,7 +927,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
         if (bad.day === d.day) bad = { words: 'by tomorrow', day: meeting + 1, rests: 'rules' };
         if (bad.day === d.day) bad = { words: 'a week from today', day: meeting + 7, rests: 'rules' };
         say(chair, rng.pick(W.request)({ ...S, due: bad.words }));
-        say(a, rng.pick(W.qualified)({ ...S, bad: bad.words, Bad: capital(bad.words) }));
+        say(a, rng.pick(W.qualified)({ ...S, bad: bad.words, Bad: capitalise(bad.words) }));
         dueLine = lines[lines.length - 1];
         commit(a, d);
         break;
@@ -1027,7 +966,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
         say(chair, rng.pick(W.request)(S));
         say(a, reply(W.accept));
         if (rng.chance(0.4)) say(c, rng.pick(W.smallTalk));
-        say(a, rng.pick(W.retract)({ reason: capital(rng.pick(W.reasons)) }));
+        say(a, rng.pick(W.retract)({ reason: capitalise(rng.pick(W.reasons)) }));
         say(chair, noisy(rng.pick(W.retractOk)));
         break;
       case 'confirm_yes':
@@ -1066,7 +1005,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
         break;
       case 'relayed': {
         const k = rng.int(0, leads.length - 1);
-        say(chair, rng.pick(W.relayed)({ ...S, team: teams[k]!, Team: capital(teams[k]!) }));
+        say(chair, rng.pick(W.relayed)({ ...S, team: teams[k]!, Team: capitalise(teams[k]!) }));
         dueLine = lines[lines.length - 1];
         commit(leads[k]!, d);
         ev.owner = [rolesLine];
@@ -1076,7 +1015,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
         const cond = rng.pick(CONDITIONS);
         const settled = rng.chance(0.5);
         const status = rng.pick(settled ? cond.done : cond.pending);
-        say(a, rng.pick(W.waitOn)({ ...S, cond: cond.cond, Cond: capital(cond.cond) }));
+        say(a, rng.pick(W.waitOn)({ ...S, cond: cond.cond, Cond: capitalise(cond.cond) }));
         dueLine = lines[lines.length - 1];
         say(chair, noisy(rng.pick(W.waitOnAck)));
         statuses.push({ speaker: rng.pick(attendees), text: status });

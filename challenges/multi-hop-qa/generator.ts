@@ -1,4 +1,5 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
+import { capitalise, type Slip, SLIPS } from '@reps/engine/generator-kit';
 
 /**
  * An analyst's research pack: short profiles of companies and people (from a fictional market),
@@ -223,7 +224,6 @@ interface Person {
 type S = Record<string, string>;
 type Frame = (s: S) => string;
 
-const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const PRON: Record<string, { subj: string; poss: string; be: string; have: string }> = {
   she: { subj: 'she', poss: 'her', be: 'is', have: 'has' },
   he: { subj: 'he', poss: 'his', be: 'is', have: 'has' },
@@ -275,7 +275,7 @@ const PRODUCT: Frame[] = [
   (s) => `Its flagship is ${s.PR}.`,
   (s) => `The firm designs and sells ${s.PR}.`,
   (s) => `Revenue comes mostly from ${s.PR}.`,
-  (s) => `${cap(s.PR)} is the product it is known for.`,
+  (s) => `${capitalise(s.PR)} is the product it is known for.`,
 ];
 const CEO_IN_COMPANY: Frame[] = [
   (s) => `The current chief executive is ${s.P}.`,
@@ -374,35 +374,35 @@ const BIRTH: Frame[] = [
 ];
 const STUDIED: Frame[] = [
   (s) => `${s.F} studied at ${s.U}.`,
-  (s) => `${cap(s.Pr)} ${s.Hold} a degree from ${s.U}.`,
+  (s) => `${capitalise(s.Pr)} ${s.Hold} a degree from ${s.U}.`,
   (s) => `${s.F} studied at ${s.U} after being turned down by ${s.U2}.`,
   (s) => `${s.F} taught at ${s.U2} for years but studied at ${s.U}.`,
-  (s) => `${cap(s.Pr)} graduated from ${s.U}.`,
+  (s) => `${capitalise(s.Pr)} graduated from ${s.U}.`,
   (s) => `${s.F} read economics at ${s.U}.`,
-  (s) => `${cap(s.Pr)} did ${s.Poss} degree at ${s.U}.`,
+  (s) => `${capitalise(s.Pr)} did ${s.Poss} degree at ${s.U}.`,
   (s) => `${s.F} is a graduate of ${s.U}.`,
-  (s) => `${cap(s.U)} is where ${s.F} earned a first degree.`,
+  (s) => `${capitalise(s.U)} is where ${s.F} earned a first degree.`,
   (s) => `${s.F}'s alma mater is ${s.U}.`,
   (s) => `Turned down by ${s.U2}, ${s.F} took a degree at ${s.U} instead.`,
   (s) => `${s.F} left ${s.U2} after one term and graduated from ${s.U}.`,
-  (s) => `${cap(s.Pr)} ${s.Hold} a degree from ${s.U} and a fellowship from ${s.U2}.`,
+  (s) => `${capitalise(s.Pr)} ${s.Hold} a degree from ${s.U} and a fellowship from ${s.U2}.`,
 ];
 const FOUNDER_IN_PERSON: Frame[] = [
   (s) => `In ${s.Y} ${s.Pr} founded ${s.C}.`,
-  (s) => `${cap(s.Pr)} ${s.Be} the founder of ${s.C}.`,
+  (s) => `${capitalise(s.Pr)} ${s.Be} the founder of ${s.C}.`,
   (s) => `After a spell at ${s.C2}, ${s.Pr} founded ${s.C} in ${s.Y}.`,
-  (s) => `${cap(s.Pr)} started ${s.C} in ${s.Y}.`,
+  (s) => `${capitalise(s.Pr)} started ${s.C} in ${s.Y}.`,
   (s) => `${s.C} is the company ${s.Pr} set up in ${s.Y}.`,
   (s) => `${s.F} founded ${s.C} at the age of ${s.A}.`,
   (s) => `${s.C} was ${s.Poss} own creation, launched in ${s.Y}.`,
-  (s) => `${cap(s.Pr)} went on to establish ${s.C}.`,
-  (s) => `${cap(s.Pr)} left ${s.C2} to start ${s.C} in ${s.Y}.`,
-  (s) => `${cap(s.Pr)} founded ${s.C} in ${s.Y}, having advised ${s.C2} for years.`,
+  (s) => `${capitalise(s.Pr)} went on to establish ${s.C}.`,
+  (s) => `${capitalise(s.Pr)} left ${s.C2} to start ${s.C} in ${s.Y}.`,
+  (s) => `${capitalise(s.Pr)} founded ${s.C} in ${s.Y}, having advised ${s.C2} for years.`,
 ];
 const CEO_IN_PERSON: Frame[] = [
-  (s) => `${cap(s.Pr)} ${s.Have} been chief executive of ${s.C} since ${s.Y}.`,
-  (s) => `${cap(s.Pr)} now ${s.Run} ${s.C}.`,
-  (s) => `${cap(s.Pr)} left the board of ${s.C2} to run ${s.C} in ${s.Y}.`,
+  (s) => `${capitalise(s.Pr)} ${s.Have} been chief executive of ${s.C} since ${s.Y}.`,
+  (s) => `${capitalise(s.Pr)} now ${s.Run} ${s.C}.`,
+  (s) => `${capitalise(s.Pr)} left the board of ${s.C2} to run ${s.C} in ${s.Y}.`,
   (s) => `Today ${s.Pr} ${s.Lead} ${s.C}.`,
   (s) => `${s.F} became CEO of ${s.C} in ${s.Y}.`,
   (s) => `${s.C} has been under ${s.Poss} leadership since ${s.Y}.`,
@@ -412,37 +412,37 @@ const CEO_IN_PERSON: Frame[] = [
   (s) => `${s.F} runs ${s.C}; ${s.C2} only has ${s.Poss} advice.`,
 ];
 const GREW_UP: Frame[] = [
-  (s) => `${cap(s.Pr)} grew up in ${s.X}.`,
-  (s) => `${cap(s.Pr)} ${s.Have} lived in ${s.X} since ${s.Y}.`,
+  (s) => `${capitalise(s.Pr)} grew up in ${s.X}.`,
+  (s) => `${capitalise(s.Pr)} ${s.Have} lived in ${s.X} since ${s.Y}.`,
   (s) => `${s.F}'s family moved to ${s.X} soon after.`,
-  (s) => `${cap(s.Pr)} now ${s.Live} in ${s.X}.`,
+  (s) => `${capitalise(s.Pr)} now ${s.Live} in ${s.X}.`,
   (s) => `${s.F} spent ${s.Poss} teens in ${s.X}.`,
   (s) => `Friends know ${s.F} from ${s.Poss} years in ${s.X}.`,
 ];
 const OTHER_UNI: Frame[] = [
-  (s) => `${cap(s.Pr)} later taught at ${s.U}.`,
+  (s) => `${capitalise(s.Pr)} later taught at ${s.U}.`,
   (s) => `${s.F} turned down a place at ${s.U}.`,
-  (s) => `${cap(s.Pr)} spent a year as a visiting fellow at ${s.U}.`,
+  (s) => `${capitalise(s.Pr)} spent a year as a visiting fellow at ${s.U}.`,
   (s) => `${s.F} lectures part-time at ${s.U}.`,
-  (s) => `${cap(s.U)} gave ${s.F} an honorary doctorate in ${s.Y}.`,
+  (s) => `${capitalise(s.U)} gave ${s.F} an honorary doctorate in ${s.Y}.`,
   (s) => `${s.F} once applied to ${s.U} without success.`,
 ];
 const SIDE_ROLE: Frame[] = [
-  (s) => `${cap(s.Pr)} also ${s.Sit} on the board of ${s.C}.`,
+  (s) => `${capitalise(s.Pr)} also ${s.Sit} on the board of ${s.C}.`,
   (s) => `${s.F} advised ${s.C} on its ${s.Y} expansion.`,
   (s) => `${s.F} was briefly chief operating officer at ${s.C}.`,
   (s) => `${s.F} chairs the audit committee of ${s.C}.`,
-  (s) => `${cap(s.Pr)} invested in ${s.C} in ${s.Y}.`,
+  (s) => `${capitalise(s.Pr)} invested in ${s.C} in ${s.Y}.`,
   (s) => `${s.F} once worked in sales at ${s.C}.`,
 ];
 const FILLER: Frame[] = [
-  (s) => `${cap(s.Pr)} ${s.Be} known for a blunt management style.`,
-  (s) => `${cap(s.Pr)} ${s.Sit} on two charity boards.`,
-  (s) => `${cap(s.Pr)} rarely ${s.Give} interviews.`,
+  (s) => `${capitalise(s.Pr)} ${s.Be} known for a blunt management style.`,
+  (s) => `${capitalise(s.Pr)} ${s.Sit} on two charity boards.`,
+  (s) => `${capitalise(s.Pr)} rarely ${s.Give} interviews.`,
   (s) => `Colleagues mention ${s.Poss} fondness for long walks.`,
   (s) => `A keen sailor, ${s.F} races most summers.`,
   (s) => `${s.F} collects old maps.`,
-  (s) => `${cap(s.Pr)} ${s.Speak} four languages.`,
+  (s) => `${capitalise(s.Pr)} ${s.Speak} four languages.`,
   (s) => `${s.F} mentors young engineers.`,
 ];
 
@@ -468,7 +468,7 @@ const Q_FOUNDED_FIRST: Frame[] = [
   (s) => `Which was founded first, ${s.A} or ${s.B}?`,
   (s) => `Which is older as a company: ${s.A} or ${s.B}?`,
   (s) => `Of ${s.A} and ${s.B}, which one was established earlier?`,
-  (s) => `${cap(s.A)} and ${s.B}: which has been around longer?`,
+  (s) => `${capitalise(s.A)} and ${s.B}: which has been around longer?`,
   (s) => `Which came first, ${s.B} or ${s.A}?`,
   (s) => `Between ${s.B} and ${s.A}, name the company founded earlier.`,
 ];
@@ -484,7 +484,7 @@ const Q_FOUNDER_BIRTH_YEAR: Frame[] = [
   (s) => `In what year was the founder of ${s.C} born?`,
   (s) => `When was the person who founded ${s.C} born?`,
   (s) => `What is the birth year of ${s.C}'s founder?`,
-  (s) => `${cap(s.C)} was started by one person. What year were they born?`,
+  (s) => `${capitalise(s.C)} was started by one person. What year were they born?`,
   (s) => `Give the year of birth of whoever set up ${s.C}.`,
   (s) => `How about ${s.C}'s founder: born in which year?`,
 ];
@@ -524,7 +524,7 @@ const Q_ACQUISITION_YEAR: Frame[] = [
   (s) => `In what year did ${s.B} take over ${s.C}?`,
   (s) => `When did ${s.C} become part of ${s.B}?`,
   (s) => `What year was ${s.C} acquired by ${s.B}?`,
-  (s) => `${cap(s.B)} bought ${s.C}. In which year?`,
+  (s) => `${capitalise(s.B)} bought ${s.C}. In which year?`,
   (s) => `Give the year ${s.B}'s purchase of ${s.C} closed.`,
   (s) => `How about the sale of ${s.C} to ${s.B}: which year?`,
 ];
@@ -571,42 +571,7 @@ const SHORT_NAMES: Array<(name: string) => string> = [
           .toUpperCase(),
 ];
 
-/** Kinds of misspelling: the set chooses which appear (public cases show only the first). */
-type Slip = (rng: Rng, w: string) => string;
-const SLIPS: Slip[] = [
-  (rng, w) => {
-    const i = rng.int(1, w.length - 3);
-    return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
-  },
-  (rng, w) => {
-    const i = rng.int(1, w.length - 2);
-    return w.slice(0, i) + w.slice(i + 1);
-  },
-  (rng, w) => {
-    const i = rng.int(1, w.length - 2);
-    return w.slice(0, i) + w[i] + w.slice(i);
-  },
-  (rng, w) => {
-    const near: Record<string, string> = {
-      a: 's',
-      e: 'r',
-      i: 'o',
-      o: 'p',
-      u: 'y',
-      n: 'm',
-      t: 'r',
-      s: 'd',
-      r: 't',
-      l: 'k',
-    };
-    const spots = [...w].map((c, i) => (i > 0 && near[c] ? i : -1)).filter((i) => i >= 0);
-    if (spots.length === 0) return w;
-    const i = rng.pick(spots);
-    return w.slice(0, i) + near[w[i]!] + w.slice(i + 1);
-  },
-];
-
-/** Misspells a name in passing: one slip in its longest word. */
+/** Misspells a name in passing: one slip (of the set's kinds, SLIPS) in its longest word. */
 function typo(rng: Rng, name: string, slips: readonly Slip[] = SLIPS.slice(0, 1)): string {
   const words = name.split(' ');
   let at = 0;
@@ -955,7 +920,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
     let q = rng.pick(frames)(slots);
     for (let i = 0; i < 12 && refs.some((r) => q.includes(`${r}'s`)); i++) q = rng.pick(frames)(slots);
     if (refs.some((r) => q.includes(`${r}'s`))) q = frames[0]!(slots);
-    return cap(q);
+    return capitalise(q);
   };
   const templates: Array<() => Made> = [
     () => {

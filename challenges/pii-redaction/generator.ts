@@ -1,4 +1,5 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
+import { dropLetter, swapLetters, type TypoOptions, typo } from '@reps/engine/generator-kit';
 
 /**
  * A support chat between a customer and an agent of a broadband provider. The customer gives
@@ -769,17 +770,7 @@ function fill(frame: string, values: Record<string, string>): string {
 }
 
 /** A letter swapped or dropped in a word of a frame (never in the datum, which is inserted after). */
-function typo(rng: Rng, text: string): string {
-  const words = text.split(' ');
-  const candidates = words.map((w, i) => [w, i] as const).filter(([w]) => /^[a-z]{5,}$/.test(w));
-  if (!candidates.length) return text;
-  const [w, i] = rng.pick(candidates);
-  const at = rng.int(1, w.length - 2);
-  words[i] = rng.chance(0.5)
-    ? w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2)
-    : w.slice(0, at) + w.slice(at + 1);
-  return words.join(' ');
-}
+const SLIP: TypoOptions = { margin: 2, edits: [swapLetters, dropLetter] };
 
 interface Turn {
   speaker: 'agent' | 'customer';
@@ -904,12 +895,12 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
 
   const turns: Turn[] = [];
   const say = (speaker: Turn['speaker'], text: string, extra: Partial<Turn> = {}) => {
-    const t = speaker === 'customer' && rng.chance(typoRate) ? typo(rng, text) : text;
+    const t = speaker === 'customer' && rng.chance(typoRate) ? typo(rng, text, SLIP) : text;
     turns.push({ speaker, text: t, entity: null, ...extra });
   };
   /** A frame with the datum: typos only in the frame. */
   const sayWith = (speaker: Turn['speaker'], frame: string, datum: string, extra: Partial<Turn> = {}) => {
-    const f = speaker === 'customer' && rng.chance(typoRate) ? typo(rng, frame) : frame;
+    const f = speaker === 'customer' && rng.chance(typoRate) ? typo(rng, frame, SLIP) : frame;
     turns.push({ speaker, text: f.replace('{x}', datum), entity: null, ...extra });
   };
 

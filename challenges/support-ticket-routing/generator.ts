@@ -1,4 +1,13 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
+import {
+  capitalise,
+  MONTHS,
+  numberWords,
+  type ParaphraseTable,
+  paraphrase,
+  paraphraser,
+  typo,
+} from '@reps/engine/generator-kit';
 
 /**
  * A morning's support queue of Ledgerly (invoicing software with a hardware add-on): 16–22 tickets,
@@ -187,35 +196,6 @@ const DEVICES = [
 ];
 const COURIERS = ['DPD', 'UPS', 'DHL', 'GLS', 'Royal Mail', 'FedEx', 'PostNL'];
 const PLANS = ['Starter', 'Growth', 'Pro', 'Enterprise'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const NUMBER_WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
 
 function money(rng: Rng): string {
   const currency = rng.pick(['€', '£', '$']);
@@ -247,10 +227,6 @@ function slots(rng: Rng, company: string): Slots {
 
 function fill(template: string, values: Slots): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key]?.() ?? key);
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -693,7 +669,7 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
 function dayCount(rng: Rng, min: number, max: number, words: boolean): string {
   const n = rng.int(min, max);
-  return words && n < NUMBER_WORDS.length ? NUMBER_WORDS[n]! : String(n);
+  return words && n <= 12 ? numberWords(n) : String(n);
 }
 
 function impactSlots(rng: Rng): Slots {
@@ -713,9 +689,9 @@ function joinClauses(rng: Rng, frames: string[], a: string, b: string): string {
   const [x, y] = rng.chance(0.5) ? [a, b] : [b, a];
   return rng
     .pick(frames)
-    .replace('{A}', capital(x))
+    .replace('{A}', capitalise(x))
     .replace('{a}', x)
-    .replace('{B}', capital(y))
+    .replace('{B}', capitalise(y))
     .replace('{b}', y);
 }
 
@@ -976,40 +952,6 @@ const PARAPHRASES: string[][] = [
   ['the other', 'the remaining one', 'the rest'],
 ];
 
-function paraphraser(set: CaseSet): [RegExp, string[]][] {
-  return PARAPHRASES.map((row, i) => [
-    new RegExp(`\\b${row[0]!.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}\\b`, 'g'),
-    set.families(`paraphrase-${i}`, row.slice(1), { public: 1 }),
-  ]);
-}
-
-function paraphrase(rng: Rng, table: [RegExp, string[]][], text: string): string {
-  let out = text;
-  for (const [pattern, alternatives] of table)
-    out = out.replace(pattern, (m) => (rng.chance(0.6) ? rng.pick(alternatives) : m));
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Typos
-
-function typo(rng: Rng, text: string): string {
-  const words = text.split(' ');
-  const candidates = words.map((w, i) => (/^[a-z]{5,}$/.test(w) ? i : -1)).filter((i) => i >= 0);
-  if (!candidates.length) return text;
-  const i = rng.pick(candidates);
-  const w = words[i]!;
-  const at = rng.int(1, w.length - 3);
-  const kind = rng.int(0, 2);
-  words[i] =
-    kind === 0
-      ? w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2)
-      : kind === 1
-        ? w.slice(0, at) + w.slice(at + 1)
-        : w.slice(0, at) + w[at] + w.slice(at);
-  return words.join(' ');
-}
-
 // ---------------------------------------------------------------------------------------------
 
 interface Pools {
@@ -1051,7 +993,7 @@ interface Pools {
   layouts: typeof LAYOUTS;
   followUps: string[];
   followRefs: typeof FOLLOW_REFS;
-  paraphrases: [RegExp, string[]][];
+  paraphrases: ParaphraseTable;
 }
 
 function perTeam<T>(set: CaseSet, label: string, all: Record<string, T[]>): Record<string, T[]> {
@@ -1100,7 +1042,7 @@ function pools(set: CaseSet): Pools {
     layouts: set.families('layouts', LAYOUTS),
     followUps: set.families('follow-ups', FOLLOW_UPS),
     followRefs: set.families('follow-refs', FOLLOW_REFS, { public: 2 }),
-    paraphrases: paraphraser(set),
+    paraphrases: paraphraser(set, PARAPHRASES),
   };
 }
 
@@ -1116,7 +1058,7 @@ interface Drafted {
 }
 
 function framed(frame: string, issue: string, other = ''): string {
-  return frame.replace('{Issue}', capital(issue)).replace('{issue}', issue).replace('{other}', other);
+  return frame.replace('{Issue}', capitalise(issue)).replace('{issue}', issue).replace('{other}', other);
 }
 
 /** A deadline and whether it falls within seven days. */
@@ -1132,7 +1074,7 @@ function deadline(rng: Rng, p: Pools, near: boolean): string {
     const [e1, e2] = rng.sample(EVENTS, 2);
     return fill(rng.pick(p.chains), {
       a: () => String(a),
-      b: () => (rng.chance(0.4) ? NUMBER_WORDS[b]! : String(b)),
+      b: () => (rng.chance(0.4) ? numberWords(b) : String(b)),
       e1: () => e1!,
       e2: () => e2!,
     });
@@ -1190,9 +1132,9 @@ function draft(rng: Rng, p: Pools, company: string): Drafted {
 
   let impact = '';
   if (priority === 'P1') {
-    if (rng.chance(0.6)) impact = `${capital(rng.pick(p.stopped))}.`;
+    if (rng.chance(0.6)) impact = `${capitalise(rng.pick(p.stopped))}.`;
   } else if (priority === 'P4') {
-    if (rng.chance(0.75)) impact = `${capital(rng.pick(p.curious))}.`;
+    if (rng.chance(0.75)) impact = `${capitalise(rng.pick(p.curious))}.`;
   } else {
     // P2: blocked and a deadline within seven days. P3: a workaround (whatever the deadline), or
     // blocked with a deadline beyond seven days or none.
@@ -1208,8 +1150,8 @@ function draft(rng: Rng, p: Pools, company: string): Drafted {
     }
     impact = joinClauses(rng, p.joins, a, b);
   }
-  issue = paraphrase(rng, p.paraphrases, issue);
-  impact = paraphrase(rng, p.paraphrases, impact);
+  issue = paraphrase(rng, p.paraphrases, issue, 0.6);
+  impact = paraphrase(rng, p.paraphrases, impact, 0.6);
   const typos = (text: string) => (rng.chance(0.3) ? typo(rng, typo(rng, text)) : typo(rng, text));
   if (rng.chance(0.45)) issue = typos(issue);
   if (impact && rng.chance(0.3)) impact = typos(impact);
@@ -1229,7 +1171,7 @@ function draft(rng: Rng, p: Pools, company: string): Drafted {
     blocks.splice(rng.int(0, blocks.length), 0, [resolved]);
     const topic = fill(rng.pick(p.topics[otherTeam]), values);
     blocks.splice(rng.int(0, blocks.length), 0, [
-      rng.pick(p.cancelTopic).replace('{Topic}', capital(topic)).replace('{topic}', topic),
+      rng.pick(p.cancelTopic).replace('{Topic}', capitalise(topic)).replace('{topic}', topic),
     ]);
   } else if (resolved && style === 1) {
     const first = rng.chance(0.5);
@@ -1246,14 +1188,14 @@ function draft(rng: Rng, p: Pools, company: string): Drafted {
     insert(framed(rng.pick(p.dismissed), '', otherIssue()).replace('{month}', values.month!()));
   if (rng.chance(0.3)) {
     const topic = fill(rng.pick(p.topics[rng.pick(others)]), values);
-    insert(rng.pick(p.ruledOut).replace('{Topic}', capital(topic)).replace('{topic}', topic));
+    insert(rng.pick(p.ruledOut).replace('{Topic}', capitalise(topic)).replace('{topic}', topic));
   }
   if (priority !== 'P1' && rng.chance(0.2))
     insert(rng.pick(p.notStopped).replace('{stopped}', rng.pick(STOPPED)));
   if (rng.chance(0.25)) insert(fill(rng.pick(p.otherImpact), timing));
   const main = blocks
     .flat()
-    .map((m) => (m === issue || m === impact ? m : paraphrase(rng, p.paraphrases, m)))
+    .map((m) => (m === issue || m === impact ? m : paraphrase(rng, p.paraphrases, m, 0.6)))
     .map((m) => (m !== issue && m !== impact && rng.chance(0.5) ? typos(m) : m));
   const extras: string[] = [];
   if (rng.chance(0.35))
