@@ -1,15 +1,11 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Config } from '@reps/shared';
+import type { Config, SubmissionEvent } from '@reps/shared';
 import { Redis } from 'ioredis';
 import { CONFIG } from '../config/config.module.js';
 import { RedisService } from '../redis/redis.module.js';
 
-export interface SubmissionEvent {
-  id: string;
-  status: string;
-  cases_done: number;
-  cases_total: number;
-}
+/** The stream's event, defined once with the statuses (packages/shared/src/api/statuses.ts). */
+export type { SubmissionEvent };
 
 /**
  * Progress of submissions over Redis pub/sub: workers publish (coarse steps only, see

@@ -1,4 +1,4 @@
-import type { Me, SubmissionView } from '@reps/shared';
+import { FINAL_SUBMISSION_STATUSES, type Me, type SubmissionView } from '@reps/shared';
 import type { CliContext } from '../cli-context.js';
 import { CliError, EXIT, type ExitCode } from '../cli-error.js';
 import { formatIssue } from '../output/issues.js';
@@ -6,7 +6,7 @@ import { createProgressBar } from '../output/progress-bar.js';
 import { renderSubmissionSummary } from '../output/submission-summary.js';
 import { readInputFile } from '../read-input-file.js';
 import { ApiClient, ApiError } from '../remote/api-client.js';
-import { FINAL_STATUSES, followSubmission } from '../remote/follow-submission.js';
+import { followSubmission } from '../remote/follow-submission.js';
 import { requireToken, resolveServer } from '../remote/saved-login.js';
 
 export interface SubmitOptions {
@@ -103,7 +103,7 @@ async function showSubmission(
     view = await api.get<SubmissionView>(`/api/submissions/${encodeURIComponent(id)}`);
   }
   if (options.json) io.out(`${JSON.stringify(view, null, 2)}\n`);
-  else if (!FINAL_STATUSES.includes(view.status))
+  else if (!FINAL_SUBMISSION_STATUSES.includes(view.status))
     io.out(`submission ${view.id}: ${view.status}, ${view.cases_done}/${view.cases_total} cases\n`);
   else {
     const me = await api.get<Me>('/api/me').catch(() => undefined);

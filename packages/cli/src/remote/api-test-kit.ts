@@ -2,14 +2,14 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  FINAL_SUBMISSION_STATUSES,
   type Issue,
   type Me,
   type SignedRecord,
+  type SubmissionEvent,
   type SubmissionView,
+  submissionEventType,
   type VerifiedRecord,
 } from '@reps/shared';
-import type { SubmissionEvent } from './follow-submission.js';
 
 /**
  * A stand-in for the Reps API on 127.0.0.1 speaking the routes the CLI uses, with the real API's
@@ -205,10 +205,7 @@ async function sse(res: ServerResponse, events: SubmissionEvent[]): Promise<void
   res.write(': connected\n\n');
   let n = 0;
   for (const event of events) {
-    const type = (FINAL_SUBMISSION_STATUSES as readonly string[]).includes(event.status)
-      ? 'final'
-      : 'progress';
-    const text = `id: ${++n}\nevent: ${type}\ndata: ${JSON.stringify(event)}\n\n`;
+    const text = `id: ${++n}\nevent: ${submissionEventType(event.status)}\ndata: ${JSON.stringify(event)}\n\n`;
     const cut = Math.floor(text.length / 2);
     res.write(text.slice(0, cut));
     await new Promise((resolve) => setTimeout(resolve, 2));

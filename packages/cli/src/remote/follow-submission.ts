@@ -1,22 +1,13 @@
 import {
   FINAL_SUBMISSION_STATUSES,
   SUBMISSION_STATUSES,
-  type SubmissionStatus,
+  type SubmissionEvent,
   type SubmissionView,
+  submissionEventType,
 } from '@reps/shared';
 import { CliError } from '../cli-error.js';
 import type { ProgressBar } from '../output/progress-bar.js';
 import type { ApiClient } from './api-client.js';
-
-export const FINAL_STATUSES = FINAL_SUBMISSION_STATUSES;
-
-/** What GET /api/submissions/:id/events sends: `progress` events, then one `final`. */
-export interface SubmissionEvent {
-  id: string;
-  status: SubmissionStatus;
-  cases_done: number;
-  cases_total: number;
-}
 
 export interface FollowOptions {
   progress: ProgressBar;
@@ -47,7 +38,7 @@ export async function followSubmission(
         if (!event) continue;
         failures = 0;
         progress.update(event.cases_done, event.cases_total);
-        if (message.event === 'final' || FINAL_STATUSES.includes(event.status)) break;
+        if (message.event === 'final' || submissionEventType(event.status) === 'final') break;
       }
     } catch (error) {
       // A refusal (404, 401) will not change on retry; only a lost connection is retried.
@@ -56,7 +47,7 @@ export async function followSubmission(
     }
     const view = await api.get<SubmissionView>(path);
     progress.update(view.cases_done, view.cases_total);
-    if (FINAL_STATUSES.includes(view.status)) return view;
+    if (FINAL_SUBMISSION_STATUSES.includes(view.status)) return view;
     await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
   }
 }

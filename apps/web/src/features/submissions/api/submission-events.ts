@@ -1,20 +1,14 @@
+import type { SubmissionEvent } from '@reps/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-
-export interface SubmissionProgress {
-  id: string;
-  status: string;
-  cases_done: number;
-  cases_total: number;
-}
 
 /**
  * Live progress of a submission from its server-sent events (`progress`, then one `final`). On
  * the final event the stored submission is refetched; useRefreshWhenFinal does the rest.
  */
-export function useSubmissionEvents(id: string, enabled: boolean): SubmissionProgress | null {
+export function useSubmissionEvents(id: string, enabled: boolean): SubmissionEvent | null {
   const queryClient = useQueryClient();
-  const [progress, setProgress] = useState<SubmissionProgress | null>(null);
+  const [progress, setProgress] = useState<SubmissionEvent | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
