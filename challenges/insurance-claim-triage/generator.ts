@@ -1,5 +1,64 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
 import { capitalise, MONTHS, numberWords, scatterSwaps, WEEKDAYS } from '@reps/engine/generator-kit';
+import {
+  COVER_WORDING,
+  EXCLUSION_WORDING,
+  type Exclusion,
+  FRAUD_WORDING,
+  INSURERS,
+  NEW_WORDING,
+  type Peril,
+  PRODUCTS,
+  SCOPES,
+  VALUE_WORDING,
+} from './policy-wording.js';
+import {
+  ACCIDENT_EVENTS,
+  ACCIDENTS,
+  AWAY_DATES,
+  AWAY_SPAN,
+  BUSINESS_EVENTS,
+  BUSINESS_HOW,
+  BUSINESS_ITEMS,
+  BUSINESS_USE,
+  CORRECTIONS,
+  DATE_CORRECTIONS,
+  DATE_DISTRACTORS,
+  ENTRY_POINTS,
+  FIRST,
+  FOLLOW_UP,
+  FORCED_AFTER_CONTRAST,
+  FORCED_BY_NEGATION,
+  FORCED_PP,
+  FORCED_SAID,
+  GRADUAL_AFTER_CONTRAST,
+  GRADUAL_SAID,
+  INSECURE_AFTER_CONTRAST,
+  INSECURE_BY_NEGATION,
+  INSECURE_PP,
+  INSECURE_SAID,
+  LAST,
+  MONEY_DISTRACTORS,
+  OPENERS,
+  PERSONAL_USE,
+  PROOF_NO,
+  PROOF_YES,
+  SAME_DATES,
+  STORM_DAMAGE,
+  STORM_EVENTS,
+  STORMS,
+  SUDDEN_AFTER_CONTRAST,
+  SUDDEN_SAID,
+  THEFT_EVENTS,
+  THEFT_ITEMS,
+  TOWNS,
+  TRADES,
+  VALUE_CORRECTIONS,
+  WATER_DAMAGE,
+  WATER_EVENTS,
+  WATER_SOURCES,
+  WEAR_EVENTS,
+} from './story-pools.js';
 
 /**
  * A day's first-notice-of-loss queue for a home contents insurer. Each case is one policy wording
@@ -32,8 +91,6 @@ interface Expected {
   triage: Triage[];
 }
 
-type Peril = 'theft' | 'accidental' | 'water' | 'storm';
-type Exclusion = 'wear' | 'unlocked' | 'unoccupied' | 'business';
 type Referral = 'value' | 'new';
 
 interface Terms {
@@ -164,349 +221,6 @@ const fill = (frame: string, slots: Record<string, string>) =>
 // ---------------------------------------------------------------------------------------------
 // Policy wording families
 
-const INSURERS = [
-  'Harbourline Insurance',
-  'Northgate Mutual',
-  'Kestrel Home Cover',
-  'Albion & Vale',
-  'Wrenfield General',
-  'Castlegate Assurance',
-  'Thistle & Oak Insurance',
-  'Merrow Home',
-];
-const PRODUCTS = [
-  'Home Contents Standard',
-  'Contents Plus',
-  'Essential Contents',
-  'Contents Select',
-  'HomeSafe Contents',
-  'Contents Core',
-];
-
-/** Per rule: several paraphrases of heading + text; {limit}/{days} filled from the terms. */
-const COVER_WORDING: Record<Peril, [string, string][]> = {
-  theft: [
-    [
-      'Theft',
-      'We cover theft of contents from the home, provided there was forcible and violent entry to or exit from the home.',
-    ],
-    [
-      'Burglary',
-      'We pay for contents stolen from your home where the thief got in or out by force and violence.',
-    ],
-    [
-      'Theft by forced entry',
-      'Contents taken from the home are covered when entry or exit was gained by force, such as a broken lock, door or window.',
-    ],
-    [
-      'Theft and attempted theft',
-      'Loss of contents by theft is insured only where someone broke into or out of the home using force.',
-    ],
-    [
-      'Break-ins',
-      'We cover contents stolen in a break-in, meaning violent and forcible entry into the private dwelling.',
-    ],
-    [
-      'Stolen contents',
-      'Cover applies to contents stolen from the insured home where there are visible signs of forced entry or exit.',
-    ],
-  ],
-  accidental: [
-    ['Accidental damage', 'We cover sudden and unintended physical damage to contents in the home.'],
-    [
-      'Accidents in the home',
-      'We pay for contents that are damaged suddenly and by accident while in the home.',
-    ],
-    [
-      'Sudden accidental damage',
-      'Unexpected one-off physical damage to household contents, such as a drop or a spill, is covered.',
-    ],
-    [
-      'Breakage and spills',
-      'Contents broken, cracked or stained by a sudden accident inside the home are insured.',
-    ],
-    ['Mishaps', 'We will repair or replace contents damaged by an unforeseen accident at the home.'],
-  ],
-  water: [
-    [
-      'Escape of water',
-      'We cover damage caused by water escaping from a fixed water or heating installation, a washing machine or a dishwasher.',
-    ],
-    [
-      'Water leaks',
-      'We pay for damage to contents from water that suddenly escapes from pipes, tanks, radiators or plumbed-in appliances.',
-    ],
-    [
-      'Burst pipes and leaking appliances',
-      'Damage by water or oil escaping suddenly from any fixed plumbing, heating system or plumbed-in machine is covered.',
-    ],
-    [
-      'Leakage',
-      'Contents damaged by a sudden escape of water from the household water supply, central heating or appliances are insured.',
-    ],
-    [
-      'Escape of water or oil',
-      'We cover loss or damage to contents caused by water or heating oil escaping from a fixed installation or appliance.',
-    ],
-  ],
-  storm: [
-    [
-      'Storm',
-      'We cover damage to contents, including garden furniture, caused by storm, high winds or hail.',
-    ],
-    [
-      'Weather damage',
-      'We pay for contents damaged by storm, gales, hail or heavy snow, including items kept in the garden.',
-    ],
-    [
-      'Storm and hail',
-      'Damage to household and garden contents caused by storm-force winds, hail or torrential rain is covered.',
-    ],
-    [
-      'Severe weather',
-      'Contents damaged by a storm, high wind or a hailstorm are insured, whether inside the home or in the garden.',
-    ],
-    [
-      'Wind and storm',
-      'We insure contents, garden furniture and sheds included, against damage from storms, strong winds and hail.',
-    ],
-  ],
-};
-
-const EXCLUSION_WORDING: Record<Exclusion, [string, string][]> = {
-  wear: [
-    [
-      'Wear and tear',
-      'We do not cover damage that happens gradually, including wear and tear, rot, damp, mould or a slow leak that was not fixed.',
-    ],
-    [
-      'Gradual deterioration',
-      'Loss caused gradually over time is not covered, for example wear, rot, damp, condensation, mould or a known leak left unrepaired.',
-    ],
-    [
-      'Gradual damage',
-      'We will not pay for deterioration that builds up over time, such as wear and tear, mould, damp or a drip that was allowed to continue.',
-    ],
-    [
-      'Maintenance',
-      'Damage from lack of maintenance or from gradual causes (wear, rot, damp, mould, long-running leaks) is excluded.',
-    ],
-    [
-      'Deterioration',
-      'Anything that wears out, rots or is damaged by damp, mould or a persistent slow leak over a period of time is not insured.',
-    ],
-  ],
-  unlocked: [
-    [
-      'Unlocked home',
-      'We do not cover theft when there was no forcible entry, including when a door or window was left open or unlocked.',
-    ],
-    [
-      'Insecure property',
-      'Theft is not covered where the thief got in without force, for instance through an open window or an unlocked or unlatched door.',
-    ],
-    [
-      'No forced entry',
-      'We will not pay for theft if there is no evidence of forced entry or exit, including where doors or windows were left unsecured.',
-    ],
-    [
-      'Open doors and windows',
-      'Theft of contents is excluded where entry was made through a door or window that was open, unlocked or left on the latch.',
-    ],
-    [
-      'Security',
-      'There is no theft cover when the home was left insecure and entry was gained without any force or violence.',
-    ],
-  ],
-  unoccupied: [
-    [
-      'Unoccupied home',
-      'We do not cover {scope} while the home has been unoccupied for more than {days} consecutive days.',
-    ],
-    [
-      'Empty homes',
-      'Cover for {scope} stops once the home has been left empty for over {days} days in a row; other causes stay covered.',
-    ],
-    [
-      'Unoccupancy',
-      'If the home has been unoccupied for longer than {days} consecutive days, we will not pay claims for {scope}.',
-    ],
-    [
-      'Long absences',
-      'Claims for {scope} are excluded when nobody has lived in the home for more than {days} days running.',
-    ],
-    [
-      'Vacant property',
-      'There is no cover for {scope} after the home has been vacant for more than {days} consecutive days.',
-    ],
-  ],
-  business: [
-    ['Business use', 'We do not cover equipment or stock used for a business, trade or profession.'],
-    [
-      'Business equipment',
-      'Items used for any business, trade or paid work, and business stock, are not covered by this policy.',
-    ],
-    [
-      'Trade and professional property',
-      'We will not pay for tools, equipment or goods held or used for a trade, profession or business.',
-    ],
-    [
-      'Work equipment and stock',
-      'Property used to earn money, including tools of a trade and stock for sale, is excluded.',
-    ],
-    [
-      'Commercial use',
-      'Contents used wholly or partly for a business or held as business stock are outside the cover.',
-    ],
-  ],
-};
-
-/** How the unoccupancy exclusion names the perils it applies to. */
-const SCOPES: { perils: Peril[]; words: string[] }[] = [
-  {
-    perils: ['theft', 'water'],
-    words: [
-      'theft or escape of water',
-      'loss by theft or by water escaping',
-      'theft and leaks from the plumbing or heating',
-    ],
-  },
-  {
-    perils: ['theft'],
-    words: ['theft or attempted theft', 'loss by theft', 'theft (leaks, storms and accidents stay covered)'],
-  },
-  {
-    perils: ['water'],
-    words: [
-      'escape of water',
-      'water escaping from the plumbing or heating (theft stays covered)',
-      'leaks and burst pipes',
-    ],
-  },
-  {
-    perils: ['theft', 'water', 'accidental'],
-    words: [
-      'theft, escape of water or accidental damage',
-      'theft, leaks and accidental breakage',
-      'any loss except storm damage',
-    ],
-  },
-];
-
-const VALUE_WORDING: Record<'item' | 'total', [string, string][]> = {
-  item: [
-    [
-      'High-value items',
-      'Any single item valued above {limit} is referred for validation before settlement.',
-    ],
-    [
-      'Single article limit',
-      'Where any one item claimed is worth more than {limit}, the claim goes to a senior handler for validation.',
-    ],
-    [
-      'Valuable items',
-      'A claim that includes an individual item valued at over {limit} must be referred before it is settled; the total does not matter.',
-    ],
-    [
-      'Items over the single item limit',
-      'Refer the claim when one article on its own is valued above {limit}, whatever the claim adds up to.',
-    ],
-    [
-      'High-value validation',
-      'Any one item worth more than {limit} needs senior validation: refer the claim.',
-    ],
-  ],
-  total: [
-    [
-      'Large claims',
-      'Any claim whose total value is above {limit} is referred for validation before settlement.',
-    ],
-    [
-      'Claim value limit',
-      'Where the amount claimed in all exceeds {limit}, the claim goes to a senior handler, however the items are valued one by one.',
-    ],
-    [
-      'Large losses',
-      'A claim adding up to more than {limit} in total must be referred before it is settled.',
-    ],
-    [
-      'Referral by claim size',
-      'Refer every claim for more than {limit} altogether, even when no single item is expensive.',
-    ],
-    ['Total over the limit', 'If the items claimed come to more than {limit} between them, refer the claim.'],
-  ],
-};
-const NEW_WORDING: Record<'incident' | 'reported', [string, string][]> = {
-  incident: [
-    [
-      'New policies',
-      'Any claim for an incident within {days} days of the policy start date is referred for review.',
-    ],
-    [
-      'Early claims',
-      'If the incident happened within {days} days of the start of cover, refer the claim to a senior handler.',
-    ],
-    [
-      'Recently incepted policies',
-      'Claims for incidents occurring in the first {days} days after the policy start date must be referred.',
-    ],
-    [
-      'Claims soon after inception',
-      'Refer any claim where the loss happened less than {days} days after cover began.',
-    ],
-    [
-      'New customers',
-      'An incident within {days} days of the policy starting is referred for a senior review.',
-    ],
-  ],
-  reported: [
-    [
-      'New policies',
-      'Any claim first reported to us within {days} days of the policy start date is referred for review.',
-    ],
-    [
-      'Early notifications',
-      'If the customer notified the claim within {days} days of the start of cover, refer it to a senior handler, whenever the incident was.',
-    ],
-    [
-      'Recently incepted policies',
-      'Claims notified in the first {days} days after the policy start date must be referred.',
-    ],
-    ['Claims soon after inception', 'Refer any claim reported less than {days} days after cover began.'],
-    [
-      'New customers',
-      'A claim reported within {days} days of the policy starting is referred for a senior review.',
-    ],
-  ],
-};
-
-const FRAUD_WORDING: [string, string, string, string][] = [
-  [
-    'Flag a claim reported more than {late} days after the incident.',
-    'Flag a claim with {hist} or more previous claims in the last 12 months.',
-    'Flag a claim over {proof} with no proof of ownership.',
-    'Flag a claim with no proof of ownership for any single item worth over {proof}.',
-  ],
-  [
-    'Late notification: the incident was reported to us more than {late} days after it happened.',
-    'Claims history: the customer has made {hist} or more other claims in the past twelve months.',
-    'No proof: more than {proof} is claimed in total and there is no receipt, photo, statement or other proof of ownership.',
-    'No proof: an item valued above {proof} is claimed and there is no receipt, photo, statement or other proof of ownership.',
-  ],
-  [
-    'Reporting delay of over {late} days between the incident and the first notification.',
-    'A history of {hist} or more earlier claims within the previous 12 months.',
-    'A total claimed above {proof} without any evidence that the customer owned the items.',
-    'A single item above {proof} claimed without any evidence that the customer owned it.',
-  ],
-  [
-    'The loss was notified more than {late} days after the date of the incident.',
-    'At least {hist} prior claims were made in the twelve months before this one.',
-    'The claim as a whole exceeds {proof} and the customer cannot provide proof of ownership.',
-    'One of the items is worth more than {proof} and the customer cannot provide proof of ownership.',
-  ],
-];
-
 const LAYOUTS: ((num: string, head: string, text: string) => string)[] = [
   (num, head, text) => `${num} ${head}. ${text}`,
   (num, head, text) => `${num} ${head.toUpperCase()}: ${text}`,
@@ -599,355 +313,6 @@ function policyTerms(rng: Rng, set: CaseSet): { terms: Terms; policy: string } {
 // Claim stories: an event (worded the same whatever the outcome) plus evidence sentences that
 // decide it, some stated positively, some by negation, some after a contrast ("at first …, but").
 
-const ENTRY_POINTS = [
-  'back door',
-  'kitchen window',
-  'patio doors',
-  'front door',
-  'side door by the garage',
-  'french windows',
-  'bathroom window',
-  'utility room door',
-  'lounge window',
-  'conservatory door',
-];
-const FORCED_PP = [
-  'had been forced',
-  'had been jemmied open',
-  'had been kicked in',
-  'had been smashed',
-  'had been prised open',
-  'had its lock snapped',
-  'had a splintered frame',
-  'had been levered off its hinges',
-  'had its glass broken so the catch could be reached',
-  'had been drilled through at the lock',
-  'was locked, but had been forced',
-  'had not been left open: it was broken open',
-  'was found with its lock hanging off',
-  'had been locked, yet was smashed in',
-];
-const INSECURE_PP = [
-  'had been left unlocked',
-  'was on the latch',
-  'had been left open',
-  'had not been locked',
-  'was left wide open',
-  'was closed but not locked',
-  'had been left ajar',
-  'had been unlocked for the window cleaner',
-  'had not been forced',
-  'showed no sign of being forced',
-  'was undamaged and had not been locked',
-  'had not been broken, just left unlocked',
-];
-const THEFT_ITEMS = [
-  'a laptop',
-  'two bicycles',
-  'jewellery from the bedroom',
-  'a games console and controllers',
-  'a camera and lenses',
-  'a handbag and a tablet',
-  'a television',
-  'a watch collection',
-  'an e-bike',
-  'a designer coat and two phones',
-  'a pair of speakers and a record player',
-  'a violin',
-];
-/** Theft events say nothing about how the thief got in. */
-const THEFT_EVENTS = [
-  'came home to find {items} gone',
-  'reports that {items} {were} stolen from the house',
-  'says {items} disappeared from the house overnight',
-  'was burgled: {items} {were} taken',
-  'reports a theft of {items}',
-  'noticed on returning from work that {items} had been taken',
-  'says someone got into the house and took {items}',
-  'tells us {items} went missing while the family were out',
-  'reports {items} stolen during the night',
-];
-/** Forced entry, said plainly (with {entry} and {forced}). */
-const FORCED_SAID = [
-  'The {entry} {forced}.',
-  'Police confirmed that the {entry} {forced}.',
-  'The thieves got in through the {entry}, which {forced}.',
-  'Entry was through the {entry}: it {forced}.',
-  'The locksmith who came out says the {entry} {forced}.',
-];
-/** Forced entry, said by ruling out an insecure home. */
-const FORCED_BY_NEGATION = [
-  'Every door and window had been locked, and the {entry} {forced}.',
-  'Nothing had been left open or unlocked; the {entry} {forced}.',
-  'The customer had locked up properly before going out; the {entry} {forced}.',
-  'It was not a case of an unlocked door: the {entry} {forced}.',
-];
-/** Forced after a contrast (the first half points to an insecure home, the second wins). */
-const FORCED_AFTER_CONTRAST = [
-  'The customer first thought the {other} {insecure}, but it had not: the {entry} {forced}.',
-  'Although the {other} {insecure} earlier in the day, it was locked by the evening, and the thieves came in through the {entry}, which {forced}.',
-  'An upstairs window was open, but it is out of reach; the {entry} {forced}.',
-  'The neighbour assumed the {other} {insecure}; in fact the {entry} {forced}.',
-];
-/** Insecure home, said plainly (with {entry} and {insecure}). */
-const INSECURE_SAID = [
-  'The {entry} {insecure}.',
-  'It turns out the {entry} {insecure} at the time.',
-  'The customer admits the {entry} {insecure}.',
-  'The thief simply walked in: the {entry} {insecure}.',
-  'According to the police report, the {entry} {insecure}.',
-];
-/** Insecure home, said by ruling out force. */
-const INSECURE_BY_NEGATION = [
-  'There was no sign of forced entry anywhere.',
-  'Police found no damage to any door, window or lock.',
-  'Nothing was broken to get in, and all the locks are intact.',
-  'No door or window was forced; the locks and frames are undamaged.',
-  'The locksmith found no marks of force on any lock.',
-];
-/** Insecure after a contrast (the first half points to force, the second wins). */
-const INSECURE_AFTER_CONTRAST = [
-  'The customer first reported that the {entry} {forced}, but the locksmith found it undamaged: it {insecure}.',
-  'A pane in the {other} was cracked, but that was old damage; the thief came in because the {entry} {insecure}.',
-  'At first it looked as if the {entry} {forced}, but the police established that it {insecure}.',
-  'The scratches on the {other} were there before; the {entry} {insecure}, which is how the thief got in.',
-];
-
-/** Corrections that come later in the summary (with {entry} and {state}). */
-const CORRECTIONS = [
-  'Correction after a second call: the {entry} {state}.',
-  'Update from the police: in fact the {entry} {state}.',
-  'The customer has since corrected this: the {entry} {state}.',
-  'Later note from the loss adjuster: the {entry} {state}.',
-  'Amended on review of the photos: the {entry} {state}.',
-  'Please disregard the first account; the {entry} {state}.',
-];
-const VALUE_CORRECTIONS = [
-  'The customer later revised the value of the most expensive item to {v}.',
-  'Update: the dearest item has been revalued at {v}.',
-  'Correction: the top item is worth {v}, not the figure first given.',
-  'After a valuation, the priciest item is now put at {v}.',
-];
-const DATE_CORRECTIONS = [
-  'Update: the incident was actually on {d}, not the date first given.',
-  'Correction: the loss happened on {d}.',
-  'The customer has corrected the incident date to {d}.',
-  'Amended incident date after checking the police log: {d}.',
-];
-
-const ACCIDENTS = [
-  'a television was knocked off its stand',
-  'coffee was spilled over a laptop',
-  'a mirror was broken while moving furniture',
-  'a sofa was stained with paint during decorating',
-  'a phone was dropped in the bath',
-  'a glass dining table cracked when a pan was put down on it',
-  'a child threw a toy through the TV screen',
-  'a ladder fell against a display cabinet',
-  'red wine was knocked over a cream rug',
-  'the dog pulled a projector off a shelf',
-];
-const ACCIDENT_EVENTS = [
-  'says {accident}',
-  'reports accidental damage: {accident}',
-  'explains that {accident} at home',
-  'tells us {accident} on the evening of the incident',
-  'rang to say {accident}; it cannot be repaired',
-  'reports that {accident}',
-  'says that, by accident, {accident}',
-  'explains {accident} while the grandchildren were visiting',
-];
-const WATER_SOURCES = [
-  'a pipe in the loft',
-  'the washing machine hose',
-  'the hot water tank',
-  'a radiator valve',
-  'the dishwasher',
-  'a pipe under the bath',
-  'a joint on the boiler',
-  'the shower pipe',
-  'the pipe to the outside tap',
-];
-const WATER_DAMAGE = [
-  'carpets and a sofa',
-  'laminate flooring and a bookcase',
-  'a bed and the bedroom carpet',
-  'books, a rug and an armchair',
-  'the kitchen units and a fridge',
-  'clothes and shoes in the hall cupboard',
-];
-const WATER_EVENTS = [
-  'reports water damage to {damage} from {source}',
-  'found {damage} soaked by water from {source}',
-  'describes damage to {damage} caused by water from {source}',
-  'says water from {source} ruined {damage}',
-  'came downstairs to water everywhere: {source} had soaked {damage}',
-  'reports {damage} damaged by a leak from {source}',
-  'tells us {source} let water through the ceiling onto {damage}',
-  'says {damage} were under an inch of water because of {source}',
-];
-/** A water escape that happened suddenly. */
-const SUDDEN_SAID = [
-  'It gave way suddenly that morning.',
-  'The failure was sudden: there was no drip or stain the day before.',
-  'It burst without warning while the family were at home.',
-  'Everything had been dry until it split that afternoon.',
-  'The plumber says the fitting failed in one go.',
-];
-/** A water escape or damage that built up over time. */
-const GRADUAL_SAID = [
-  'It had been dripping for {months} months before anyone dealt with it.',
-  'The plumber says the joint had been weeping slowly for most of the year.',
-  'The customer had noticed a damp patch months earlier but had not had it fixed.',
-  'The stain had been spreading since {season}; it was never repaired.',
-  'The leak was slow and had gone on for weeks before the floor gave way.',
-];
-const GRADUAL_AFTER_CONTRAST = [
-  'The customer calls it sudden, but the plumber reports that the seal had been failing for {months} months.',
-  'It looked like a burst, but the loss adjuster found rot from a leak that had been going on since {season}.',
-  'Although the ceiling only came down last week, the water had been seeping through slowly for months.',
-];
-const SUDDEN_AFTER_CONTRAST = [
-  'The house is old and the customer feared damp, but the plumber found a clean split that happened that day.',
-  'There was an old stain nearby, but it was dry and unrelated; this leak started suddenly that morning.',
-  'The adjuster checked for a long-running leak and found none: the pipe burst in one go.',
-];
-const WEAR_EVENTS = [
-  'says the sofa fabric has worn through and the frame has gone soft with damp',
-  'reports mould on fitted wardrobes and clothes from long-standing condensation',
-  'reports that the leather chairs have cracked and faded with age and sunlight',
-  'describes damp creeping up the bedroom wall over the winter and ruining a chest of drawers',
-  'says the mattress and bedding are covered in black mould from a damp room',
-  'tells us the carpets in the back bedroom have rotted where the damp got in over the years',
-  'says moths and age have ruined a wool rug and two coats',
-];
-
-const STORMS = [
-  'high winds',
-  'a hailstorm',
-  'the storm at the weekend',
-  'gale-force gusts',
-  'a named storm',
-  'a violent thunderstorm with hail',
-];
-const STORM_DAMAGE = [
-  'garden furniture and the shed',
-  'a conservatory roof panel and the sofa beneath it',
-  'a greenhouse and the tools in it',
-  'a skylight and the desk under it',
-  'the trampoline and the garden table',
-  'a fence panel that fell onto the barbecue',
-];
-const STORM_EVENTS = [
-  'reports storm damage to {damage} in {storm}',
-  'says {storm} damaged {damage}',
-  'found {damage} wrecked after {storm}',
-  'tells us {storm} destroyed {damage}',
-  'reports that during {storm} {damage} were smashed',
-  'says {damage} were ruined overnight in {storm}',
-];
-
-const TRADES = [
-  'photography',
-  'plastering',
-  'hairdressing',
-  'bookkeeping',
-  'DJ',
-  'dressmaking',
-  'carpentry',
-  'catering',
-];
-const BUSINESS_ITEMS = [
-  'a laptop',
-  'a camera and lenses',
-  'power tools',
-  'a sewing machine',
-  'a printer',
-  'speakers and a mixing desk',
-  'boxes of stock',
-];
-/** How an item is used: for business (excluded) or not (covered, even from a tradesperson). */
-const BUSINESS_USE = [
-  '{item}, which the customer uses for a {trade} business',
-  '{item} used on paid {trade} jobs',
-  '{item} kept as stock for an online shop',
-  "{item} bought through the customer's {trade} company for client work",
-  '{item} that the customer hires out at weekends',
-  '{item} used every day to earn a living in {trade}',
-];
-const PERSONAL_USE = [
-  "{item}, which are for the family's own use",
-  '{item} (the customer works in {trade}, but these were never used for work)',
-  '{item}, a personal present; the work kit is kept at the office',
-  '{item} used only at home, although the customer is self-employed in {trade}',
-  '{item}, household property and not business equipment',
-];
-const BUSINESS_EVENTS = [
-  'reports that {use} {was}',
-  'says {use} {was}',
-  'tells us {use} {was}',
-  'reports the loss of {use}, which {was}',
-];
-const BUSINESS_HOW: Record<'theft' | 'water' | 'accidental', string[]> = {
-  theft: [
-    'stolen when the back door was forced',
-    'taken in a break-in through a smashed window',
-    'stolen after burglars kicked in the side door',
-  ],
-  water: [
-    'ruined by water from a burst pipe',
-    'soaked when the washing machine hose split suddenly',
-    'damaged by water when the tank split without warning',
-  ],
-  accidental: [
-    'knocked off a table and broken',
-    'damaged when a shelf collapsed',
-    'dropped down the stairs during a move',
-  ],
-};
-
-/** Absences, as a span or as dates. */
-const AWAY_SPAN = [
-  'The family had been away for {away} before the incident.',
-  'Nobody had been at the property for {away} (the customer was working abroad).',
-  'The house had been empty for {away} while the customer stayed with relatives.',
-  'The customer had been in hospital, so the home was unoccupied for {away}.',
-];
-const AWAY_DATES = [
-  'The customer was away from {left} and came back on {back}, the day it was discovered.',
-  'The home was empty between {left} and {back}, when the customer returned to find the damage.',
-  'The customer left for a long trip on {left}; nobody went in until {back}.',
-];
-
-const PROOF_YES = [
-  'receipts supplied',
-  'bank statement and photos supplied',
-  'original invoice supplied',
-  'photos of the items and card statements provided',
-  'the customer has sent the purchase receipts',
-  'online order confirmations forwarded',
-  'no receipts, but the card statement shows the purchases',
-  'a valuation certificate and photographs were provided',
-  'the boxes and serial numbers were photographed and sent in',
-  'proof of ownership supplied',
-  'no paper receipts, though the online account shows the orders',
-  'receipts for everything, found in a drawer',
-];
-const PROOF_NO = [
-  'no receipts or photos are available',
-  'the customer has no proof of purchase',
-  'nothing to show ownership: no receipts, no photos, no statements',
-  'the customer says the receipts were thrown away and has no photos',
-  'no proof of ownership can be provided',
-  'no paperwork at all for any of the items',
-  'cannot provide receipts, photos or bank records',
-  'the items were paid for in cash and there is no record of them',
-  'no evidence of ownership was offered',
-  'receipts not kept; no photographs exist',
-  'the customer hoped to find receipts but has found none, nor any photos',
-  'photos were promised but never arrived, and there are no receipts',
-];
-
 type Timeline = (p: {
   start: number;
   incident: number;
@@ -975,14 +340,6 @@ const TIMELINES: Timeline[] = [
   ({ start, incident, reported, date, span }) =>
     `The customer rang on ${date(reported)} about a loss on ${date(incident)}; the policy had started ${span(reported - start)} before that call.`,
 ];
-/** Dates that are not the incident, the report or the policy start. */
-const DATE_DISTRACTORS = [
-  'The crime reference was issued on {d}.',
-  'A loss adjuster visit is booked for {d}.',
-  'The main item was bought on {d}.',
-  'The customer changed address on the policy on {d}.',
-  'A replacement quote is dated {d}.',
-];
 
 type ValueLine = (p: { items: number[]; m: (n: number) => string; proof: string; rng: Rng }) => string;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -1007,13 +364,6 @@ const VALUE_LINES: ValueLine[] = [
       .shuffle(items)
       .map((v, i) => `item ${i + 1}: ${m(v)}`)
       .join(', ')}.`,
-];
-/** Amounts that are not contents values. */
-const MONEY_DISTRACTORS = [
-  'The excess of {x} was explained to the customer.',
-  'A builder has quoted {q} to repair the house itself, which is not part of this contents claim.',
-  "The customer's last claim, settled in 2021, was for {q}.",
-  'The customer pays {p} a month for the policy.',
 ];
 
 const HISTORY: ((n: number) => string)[] = [
@@ -1042,47 +392,6 @@ const HISTORY: ((n: number) => string)[] = [
     n === 0
       ? 'Two claims in 2020, none since.'
       : `History: ${n} claim${n === 1 ? '' : 's'} this year, plus an older one from 2019.`,
-];
-
-const OPENERS = [
-  (name: string, town: string) => `${name} (${town})`,
-  (name: string, town: string) => `Caller ${name} from ${town}`,
-  (name: string, town: string) => `${name}, policyholder in ${town},`,
-  (name: string, town: string) => `Our customer ${name} (${town} postcode)`,
-  (name: string, town: string) => `${name} — ${town} —`,
-  (name: string, _town: string) => `The policyholder, ${name},`,
-];
-
-// biome-ignore format: a long list of names
-const FIRST = ['Priya', 'Tom', 'Aisha', 'Gareth', 'Mei', 'Oluwaseun', 'Hannah', 'Rafael', 'Siobhan', 'Declan', 'Fatima', 'Lukas', 'Chloe', 'Imran', 'Beatriz', 'Callum', 'Noor', 'Eleanor', 'Kwame', 'Agnieszka', 'Jonah', 'Rosa', 'Dev', 'Martha'];
-// biome-ignore format: a long list of names
-const LAST = ['Natarajan', 'Whitfield', 'Okafor', 'Llewellyn', 'Chen', 'Adeyemi', 'Brennan', 'Costa', 'Ní Bhriain', 'Murphy', 'Haddad', 'Becker', 'Thompson', 'Qureshi', 'Alves', 'MacLeod', 'Rahman', 'Fairbairn', 'Mensah', 'Kowalska', 'Pryce', 'Delgado', 'Varma', 'Holloway'];
-const TOWNS = [
-  'Leeds',
-  'Cardiff',
-  'Bristol',
-  'Norwich',
-  'Glasgow',
-  'Derby',
-  'Exeter',
-  'Belfast',
-  'York',
-  'Swansea',
-  'Reading',
-  'Preston',
-];
-
-const FOLLOW_UP = [
-  'Follow-up to {ref}: same household, same incident; these are further items the customer found damaged or missing afterwards.',
-  'Second claim for the incident already logged as {ref} (same address, same night); see that claim for the circumstances.',
-  'Linked to {ref}: the partner is claiming separately for their own belongings lost in the same event.',
-  'Same loss as {ref}, claimed by the lodger at the same address for her own items.',
-  'Further items from the event in {ref}; the circumstances are as described there.',
-];
-const SAME_DATES = [
-  'Dates as for {ref}.',
-  'Incident, notification and policy dates are the same as in {ref}.',
-  'Timeline: see {ref}.',
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
-import { capitalise, type Slip, SLIPS } from '@reps/engine/generator-kit';
+import { capitalise, SLIPS, type Slip } from '@reps/engine/generator-kit';
 
 /**
  * An analyst's research pack: short profiles of companies and people (from a fictional market),
