@@ -21,6 +21,7 @@ import { ProgressHttpModule } from './progress/progress-http.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { RunsHttpModule } from './runs/runs-http.module.js';
 import { SkillsHttpModule } from './skills/skills-http.module.js';
+import { SolutionsHttpModule } from './solutions/solutions-http.module.js';
 import { SubmissionsHttpModule } from './submissions/submissions-http.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -49,6 +50,7 @@ export class AppModule {
         SubmissionsHttpModule,
         LeaderboardsHttpModule,
         ProgressHttpModule,
+        SolutionsHttpModule,
         CohortsHttpModule,
         InstructorHttpModule,
         AdminHttpModule,

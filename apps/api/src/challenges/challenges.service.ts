@@ -11,6 +11,7 @@ import {
 } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import { MODEL_GATEWAY } from '../models/models.module.js';
+import { passedChallenges } from '../progress/passed.js';
 import { ReadCache } from '../redis/read-cache.js';
 import { submissionsToday } from '../submissions/daily-cap.js';
 import { ChallengeStore } from './challenge-store.js';
@@ -35,6 +36,14 @@ interface BestRow {
   submission_id: string;
 }
 
+/** The signed-in learner's part of a card: displayed bests by slug, and the slugs passed (passed.ts). */
+interface Mine {
+  bests: Map<string, BestRow>;
+  passed: Set<string>;
+}
+
+const NOBODY: Mine = { bests: new Map(), passed: new Set() };
+
 /** Cards, facets and challenge pages are the same for everyone until a version is published. */
 const CATALOGUE_TTL_MS = 5000;
 
@@ -55,15 +64,15 @@ export class ChallengesService {
 
   async list(query: ChallengeListQuery, userId?: string): Promise<ChallengeSummary[]> {
     const { solved, ...filters } = query;
-    const [cards, bests] = await Promise.all([
+    const [cards, mine] = await Promise.all([
       this.cache.get('catalogue', `cards:${JSON.stringify(filters)}`, CATALOGUE_TTL_MS, () =>
         this.cards(filters),
       ),
-      userId ? this.bests(userId) : Promise.resolve(new Map<string, BestRow>()),
+      this.mine(userId),
     ]);
-    const mine = cards.map((card) => withBest(card, bests.get(card.slug)));
-    if (solved === undefined || !userId) return mine;
-    return mine.filter((c) => c.solved === (solved === 'true'));
+    const withMine = cards.map((card) => withBest(card, mine));
+    if (solved === undefined || !userId) return withMine;
+    return withMine.filter((c) => c.solved === (solved === 'true'));
   }
 
   private async cards(query: Omit<ChallengeListQuery, 'solved'>): Promise<ChallengeSummary[]> {
@@ -80,6 +89,16 @@ export class ChallengesService {
       [query.domain ?? null, query.skill ?? null, query.difficulty ?? null, query.q ?? null],
     );
     return rows.map(toSummary);
+  }
+
+  /** The learner's displayed bests on each challenge's current version, and what they passed. */
+  private async mine(userId?: string): Promise<Mine> {
+    if (!userId) return NOBODY;
+    const [bests, passed] = await Promise.all([
+      this.bests(userId),
+      passedChallenges(this.dataSource, userId),
+    ]);
+    return { bests, passed };
   }
 
   /** The learner's displayed bests on each challenge's current version, by slug. */
@@ -111,15 +130,15 @@ export class ChallengesService {
   }
 
   async detail(slug: string, userId?: string, version?: number): Promise<ChallengeDetail> {
-    const [page, bests, today] = await Promise.all([
+    const [page, mine, today] = await Promise.all([
       this.cache.get('catalogue', `page:${slug}:${version ?? 'current'}`, CATALOGUE_TTL_MS, () =>
         this.page(slug, version),
       ),
-      userId ? this.bests(userId) : Promise.resolve(new Map<string, BestRow>()),
+      this.mine(userId),
       this.submissionsToday(userId, slug),
     ]);
     // The learner's best on the current version, as on the card.
-    return { ...withBest(page, bests.get(slug)), submissions_today: today };
+    return { ...withBest(page, mine), submissions_today: today };
   }
 
   /** A version's page as anyone sees it. */
@@ -185,15 +204,19 @@ function toSummary(row: CardRow): ChallengeSummary {
   };
 }
 
-/** A card (or page) with the learner's best laid over it; the cached card is not changed. */
-function withBest<T extends ChallengeSummary>(card: T, row: BestRow | undefined): T {
+/**
+ * A card (or page) with the learner's best laid over it; the cached card is not changed. `passed`
+ * is the passed rule (passed.ts), not the displayed best: the Ladder rule may keep an earlier best.
+ */
+function withBest<T extends ChallengeSummary>(card: T, mine: Mine): T {
+  const row = mine.bests.get(card.slug);
   if (!row) return card;
   const best: MyBest = {
     correctness: coarse('correctness', Number(row.correctness)),
     cost_usd: coarse('cost_usd', Number(row.cost_usd)),
     latency_p95_ms: coarse('latency_ms', Number(row.latency_p95_ms)),
     submission_id: row.submission_id,
-    passed: Number(row.correctness) >= card.pass_mark,
+    passed: mine.passed.has(card.slug),
   };
   return { ...card, best, solved: best.passed };
 }
