@@ -1,5 +1,6 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
 import { digitWord, numberWords } from '@reps/engine/generator-kit';
+import { ANALYSTS, COMPANIES, PEOPLE } from './data.js';
 
 /**
  * An earnings-call transcript of 14–19 speaker turns: operator, the investor-relations turn (the
@@ -500,41 +501,6 @@ const QUESTIONS: Array<(s: { name: string; consensus: string }) => string> = [
   (s) => `Just on ${s.name}: is ${s.consensus} a reasonable number to have in our models?`,
   (s) => `A follow-up on ${s.name}, please. Some of us have ${s.consensus} pencilled in.`,
   (s) => `Could you walk us through the moving parts in ${s.name}?`,
-];
-
-const COMPANIES = [
-  ['Northbeam Semiconductor', 'NBSC'],
-  ['Calloway Brands', 'CLWY'],
-  ['Veridian Health Systems', 'VHS'],
-  ['Ardent Logistics', 'ARDL'],
-  ['Kestrel Software', 'KSTR'],
-  ['Solace Foods', 'SLF'],
-  ['Tidewater Energy Services', 'TWES'],
-  ['Pinnacle Medical Devices', 'PMD'],
-  ['Aurora Retail Group', 'ARG'],
-  ['Halvard Industrial', 'HVD'],
-  ['Quillon Payments', 'QPAY'],
-  ['Merrow Hospitality', 'MRW'],
-];
-const PEOPLE = [
-  'Dana Whitfield',
-  'Marcus Oyelaran',
-  'Priya Venkataraman',
-  'Tom Ashby',
-  'Elena Sokolova',
-  'Gareth Lim',
-  'Ines Carvalho',
-  'Rob Nakamura',
-];
-const ANALYSTS = [
-  ['Rachel Kim', 'Morgan Stanley'],
-  ['Hugo Brandt', 'Goldman Sachs'],
-  ['Aisha Rahman', 'JPMorgan'],
-  ['Connor Walsh', 'Bernstein'],
-  ['Mei Tanaka', 'UBS'],
-  ['Luis Ortega', 'Barclays'],
-  ['Sam Patel', 'Jefferies'],
-  ['Olga Petrova', 'Citi'],
 ];
 
 interface Families {

@@ -1,5 +1,18 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
 import { type ParaphraseTable, paraphrase, paraphraser, typo } from '@reps/engine/generator-kit';
+import {
+  ARRIVALS,
+  DENIAL_FRAMES,
+  DISMISSED_FRAMES,
+  HISTORY,
+  NOT_NEEDED_FRAMES,
+  NOT_RESOURCES,
+  NUMBER_TIMES,
+  PARAPHRASES,
+  RESOURCES,
+  STABLE,
+  TIMED_FRAMES,
+} from './data.js';
 
 /**
  * An emergency department's waiting list: 16–22 intake notes written by the triage nurse at the
@@ -186,20 +199,6 @@ const NEGATED: Record<Finding, string[]> = {
   hypoxia: ['shortness of breath', 'cyanosis', 'breathlessness at rest'],
   severe_pain: ['severe pain', 'worst pain ever', 'pain out of control'],
 };
-const DENIAL_FRAMES = [
-  'denies {x}',
-  'no {x}',
-  'nil {x}',
-  '{x}: none',
-  'not reporting any {x}',
-  'no {x} reported',
-  '{x} absent',
-  'negative for {x}',
-  '{x} -ve',
-  'no hx of {x} today',
-  'pt says no {x}',
-  '{x} denied',
-];
 const HISTORY_FRAMES = [
   'PMH: {h}',
   'hx of {h}',
@@ -229,82 +228,6 @@ const FEAR_FRAMES = [
 // ---------------------------------------------------------------------------------------------
 // Stable complaints, and the plan that decides 3, 4 or 5.
 
-const STABLE = [
-  'right lower abdominal pain since last night, nausea, walking slowly',
-  'fall onto the left wrist, swollen and tender, fingers warm and pink',
-  'fever and productive cough for four days, eating and drinking',
-  'vomiting and diarrhoea for two days, keeping small sips down',
-  'twisted right ankle playing football, can bear weight with a limp',
-  'cut to the palm from a kitchen knife {t} ago, bleeding controlled with pressure',
-  'burning on passing urine for three days, otherwise well',
-  'something in the left eye since grinding metal, watering, vision normal',
-  'sore throat for two days, eating and drinking normally',
-  'needs a repeat prescription for blood pressure tablets, ran out yesterday',
-  'insect bite on the forearm, red and itchy, no spreading redness',
-  'wound check and dressing change after stitches last week',
-  'lower back pain after lifting boxes, walking normally, no numbness',
-  'fell off a bike, grazed knee and sore shoulder, full movement',
-  'rash on both arms for a week, itchy, otherwise well',
-  'headache for two days, gradual onset, usual migraine pattern',
-  'dog bite to the hand, small puncture wounds, moving all fingers',
-  'earache for three days, mild fever at home, settled with paracetamol',
-  'chest wall pain after a fall onto the left side, worse on pressing, no radiation to the arm',
-  'mild headache after a bump on the head {t} ago, fully alert, no vomiting',
-  'small nosebleed {t} ago that stopped with pressure, not on blood thinners',
-  'mild wheeze, speaking in full sentences, settled with own inhaler',
-  'felt faint in a hot room {t} ago, fully recovered, lying and standing normal',
-  'wasp sting on the hand {t} ago, local swelling only, lips and tongue normal',
-  'low mood for a month, no thoughts of self-harm, wants to talk to someone',
-  'tingling in the right hand after sleeping on it, strength normal, speech normal',
-  'stomach cramps after a curry, pain 3/10, no blood in stool',
-  'cut finger on a tin, bleeding stopped, wants it checked',
-];
-
-/** Resources in a plan, each kind with its wordings (blood tests count once, whatever the number). */
-const RESOURCES: Record<string, string[]> = {
-  bloods: ['bloods', 'FBC and U&E', 'blood tests', 'labs incl CRP', 'FBC, CRP, LFTs', 'venous bloods'],
-  urine: ['urine dip and MSU', 'urinalysis', 'urine sample for culture', 'MSU'],
-  xray: ['X-ray', 'XR of the affected area', 'CXR', 'plain film', 'radiograph'],
-  ct: ['CT scan', 'CT head', 'CT abdomen', 'CT'],
-  ultrasound: ['ultrasound', 'USS', 'bedside scan'],
-  fluids: ['IV fluids', 'IVF 1 L', 'a drip', 'fluids through a cannula'],
-  ivmeds: ['IV antibiotics', 'IV analgesia', 'IM antiemetic', 'IV paracetamol', 'IM injection'],
-  neb: ['salbutamol nebuliser', 'nebs', 'a neb'],
-  consult: [
-    'ortho review',
-    'surgical review',
-    'ENT opinion',
-    'specialist review',
-    'referral to the on-call team',
-  ],
-  procedure: ['sutures', 'stitches', 'suturing under local', 'a backslab', 'reduction under sedation'],
-};
-const NOT_RESOURCES = [
-  'oral analgesia',
-  'paracetamol PO',
-  'a prescription',
-  'script for antibiotics',
-  'simple dressing',
-  'tetanus booster',
-  'crutches',
-  'a sling',
-  'advice',
-  'safety-netting',
-  'ice and elevation',
-  'eye wash',
-  'oral rehydration',
-];
-const NOT_NEEDED_FRAMES = [
-  '{r} not needed',
-  'no {r} required',
-  '{r} not indicated',
-  'no need for {r}',
-  '{r} deferred to GP',
-  '{r} already done at the walk-in centre',
-  '{r} done by GP this morning, results with pt',
-  'had {r} yesterday elsewhere, no repeat',
-  '{r} - see result brought in',
-];
 const PLAN_FRAMES = [
   'Plan: {items}.',
   'For {items}.',
@@ -378,28 +301,6 @@ const GCS_FORMATS: ((g: number, rng: Rng) => string)[] = [
   (g) => (g <= 8 ? 'AVPU: P' : g < 15 ? 'AVPU: V' : 'AVPU: A'),
   (g) => `GCS total ${g}`,
 ];
-/** A set of observations with the time it was taken (the sets may be written in either order). */
-const TIMED_FRAMES = [
-  'Obs {time}: {v}',
-  '{time} obs: {v}',
-  'At {time}: {v}',
-  'Set taken {time} - {v}',
-  'Re-check {time}: {v}',
-  '({time}) {v}',
-  'Vitals @ {time}: {v}',
-  'Obs at {time} hrs {v}',
-];
-/** A red flag's own words, said about the past or about a fear ({p}): not a finding now. */
-const DISMISSED_FRAMES = [
-  'GP letter mentions {p}; not the case now',
-  'hx of {p} in {year}, fully resolved',
-  'wife worried because last year {p}',
-  'sent in to rule out {p}, nothing of the sort at triage',
-  'previous attendance in {year} with {p}',
-  'ambulance crew queried {p}, not confirmed',
-  'mother had {p}, pt is worried it runs in the family',
-  'read online about {p}, has none of it',
-];
 /** A patient's usual values: not observations. */
 const USUAL = [
   'usual sats 88-90% on air (COPD)',
@@ -432,28 +333,6 @@ function gcsParts(rng: Rng, g: number): [number, number, number] {
 // Layout.
 
 const OPENERS = ['Pt', 'Patient', 'Pt is a', 'Pt:', '', 'Triage:'];
-const ARRIVALS = [
-  'walked in',
-  'ambulance',
-  'brought by family',
-  'self-presented',
-  'brought by partner',
-  'GP referral',
-  'via 999',
-  'carried in by friends',
-];
-const HISTORY = [
-  'PMH HTN',
-  'PMH nil of note',
-  'PMH T2DM, on metformin',
-  'no regular meds',
-  'NKDA',
-  'allergic to penicillin',
-  'lives alone',
-  'smoker 20/day',
-  'PMH AF on apixaban',
-  'hypothyroid on levothyroxine',
-];
 const REMARKS = [
   'Anxious.',
   'Accompanied by daughter.',
@@ -463,53 +342,8 @@ const REMARKS = [
   'Partner parking the car.',
 ];
 
-const NUMBER_TIMES = [
-  '20 min',
-  '40 minutes',
-  '1 hour',
-  '2 hours',
-  '90 min',
-  '3 hrs',
-  'half an hour',
-  '45 mins',
-];
-
 // ---------------------------------------------------------------------------------------------
 // Paraphrase and typos: shorthand the set chooses.
-
-const PARAPHRASES: string[][] = [
-  ['since this morning', 'since am', 'from this morning', 'since early today'],
-  ['breathless', 'SOB', 'short of breath', 'dyspnoeic'],
-  ['vomiting', 'vomitting', 'being sick', 'N&V'],
-  ['weakness', 'weak', 'loss of power', 'reduced power'],
-  ['swelling', 'swollen', 'oedema', 'puffiness'],
-  ['pain', 'discomfort', 'ache', 'pain'],
-  ['confused', 'muddled', 'disorientated', 'not with it'],
-  ['yesterday', 'yday', 'the day before', '24h ago'],
-  ['denies', 'pt denies', 'says no', 'reports no'],
-  ['history', 'hx', 'background', 'PMH'],
-  ['sudden', 'abrupt', 'sudden-onset', 'acute'],
-  ['left', 'L', 'lt', 'left-sided'],
-  ['right', 'R', 'rt', 'right-sided'],
-  ['worried about', 'concerned about', 'scared of', 'fearing'],
-  ['ago', 'prior', 'before arrival', 'earlier'],
-  ['GP letter', 'referral letter', 'GP note', 'letter from GP'],
-  ['rule out', 'exclude', 'r/o', 'check for'],
-  ['queried', 'wondered about', 'raised', 'flagged'],
-  ['not needed', 'not required', 'unnecessary', 'not warranted'],
-  ['fully resolved', 'all settled', 'no recurrence', 'long since better'],
-  ['worried', 'concerned', 'anxious', 'fretting'],
-  ['not confirmed', 'not borne out', 'unfounded', 'not supported'],
-  [
-    'nothing found at triage',
-    'nothing seen at triage',
-    'no evidence of it here',
-    'not present on assessment',
-  ],
-  ['deferred to GP', 'for GP to arrange', 'left to GP', 'GP to do'],
-  ['none seen', 'none evident', 'not seen', 'none present'],
-  ['absent', 'not present', 'not evident', 'not seen'],
-];
 
 // ---------------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
 import { capitalise } from '@reps/engine/generator-kit';
+import { NEIGHBOURS, POOL_WORDS, RESOURCES, SERVICES, TEAMS } from './data.js';
 
 /**
  * An incident window pulled from the log aggregator: one block of log lines per service, every
@@ -54,72 +55,7 @@ interface Expected {
   first_causal_event: string;
 }
 
-const SERVICES = [
-  'api-gateway',
-  'checkout',
-  'payments',
-  'orders',
-  'inventory',
-  'auth',
-  'search',
-  'notifications',
-  'pricing',
-  'shipping',
-  'recommendations',
-  'batch-reports',
-  'ledger',
-  'fraud-check',
-  'catalog',
-  'user-profile',
-  'loyalty',
-  'returns',
-];
-
-const TEAMS = [
-  'Atlas',
-  'Borealis',
-  'Cobalt',
-  'Delta',
-  'Ember',
-  'Fjord',
-  'Granite',
-  'Helix',
-  'Ion',
-  'Juniper',
-];
 const DOMAINS = ['internal', 'svc.cluster.local', 'prod.lan', 'corp.net', 'mesh.local', 'dc1.int'];
-const RESOURCES = [
-  'quote',
-  'charge',
-  'items',
-  'session',
-  'lookup',
-  'batch',
-  'events',
-  'reserve',
-  'profile',
-  'rates',
-  'tokens',
-  'jobs',
-  'ledger-entries',
-  'score',
-  'labels',
-  'points',
-];
-const POOL_WORDS = [
-  'amber',
-  'birch',
-  'cedar',
-  'dune',
-  'elm',
-  'flint',
-  'gale',
-  'heath',
-  'iris',
-  'jade',
-  'kelp',
-  'lark',
-];
 const REGIONS = ['east', 'west', 'north', 'south', 'central'];
 const EXTERNAL_HOSTS = [
   'vault.internal',
@@ -621,24 +557,6 @@ function typo(rng: Rng, text: string): string {
 function typoOnce(rng: Rng, text: string): string {
   return rng.pick([swapTypo, dropTypo, doubleTypo, neighbourTypo])(rng, text);
 }
-
-const NEIGHBOURS: Record<string, string> = {
-  a: 's',
-  s: 'a',
-  e: 'r',
-  r: 'e',
-  i: 'o',
-  o: 'i',
-  n: 'm',
-  m: 'n',
-  t: 'y',
-  u: 'y',
-  l: 'k',
-  c: 'v',
-  d: 'f',
-  g: 'h',
-  p: 'o',
-};
 
 function typoWord(rng: Rng, text: string, change: (w: string, j: number) => string): string {
   const words = text.split(' ');

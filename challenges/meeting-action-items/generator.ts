@@ -1,5 +1,6 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
 import { capitalise, MONTHS, SLIPS, slipTypo, WEEKDAYS } from '@reps/engine/generator-kit';
+import { ACCEPT, HEDGE, OPENERS, PEOPLE, SMALL_TALK } from './data.js';
 
 /**
  * A transcript of a weekly team meeting, split into agenda items the way meeting tools chapter
@@ -29,25 +30,6 @@ interface ActionItem {
 interface Expected {
   action_items: ActionItem[];
 }
-
-const PEOPLE = [
-  'Priya Shah',
-  'Tom Becker',
-  'Aisha Okafor',
-  'Gareth Lloyd',
-  'Mei Lin',
-  'Rafael Costa',
-  'Hannah Kerr',
-  'Declan Walsh',
-  'Fatima Haddad',
-  'Lukas Weber',
-  'Chloe Martin',
-  'Imran Qureshi',
-  'Beatriz Alves',
-  'Noor Rahman',
-  'Jonah Pryce',
-  'Sofia Marino',
-];
 
 const TASKS: Array<[topic: string, task: string]> = [
   ['Budget', 'send the revised budget to finance'],
@@ -136,20 +118,6 @@ const DATE_RULES =
 
 type F = (s: Record<string, string>) => string;
 
-const SMALL_TALK = [
-  'Quick update first: the numbers for last week came in slightly ahead of plan.',
-  'We had a good call with the client on Tuesday, they seemed happy overall.',
-  'Just for context, this has come up in two retros now.',
-  'I looked into it a bit and it is less work than we feared.',
-  'Finance flagged this in their monthly review as well.',
-  'There was some back and forth on the ticket but nothing decided yet.',
-  'For the notes: the vendor has been slow to reply all month.',
-  'A couple of people asked about this in the all-hands.',
-  'I will keep this short, we are running over.',
-  'Nobody said no last time, but nobody said yes either.',
-  'Last time we agreed to look at it, not to do it.',
-  'This one is not a billing issue, before anyone asks.',
-];
 const HEADER: F[] = [
   (s) => `Weekly operations meeting, ${s.date}. Chair: ${s.chair}.`,
   (s) => `Ops weekly, ${s.date}, chaired by ${s.chair}.`,
@@ -182,37 +150,6 @@ const REQUEST: F[] = [
   (s) => `I'd like someone to ${s.task} ${s.due}. ${s.F}, is that you?`,
   (s) => `${s.F}, this one has your name on it if you want it: ${s.task} ${s.due}.`,
 ];
-/** How a reply opens: the same openers start yeses and not-yets. */
-const OPENERS = [
-  '',
-  'Yes, ',
-  'Sure, ',
-  'OK, ',
-  'Right, ',
-  'Honestly, ',
-  'Hmm, ',
-  'Well, ',
-  'Yeah, ',
-  'Look, ',
-];
-const ACCEPT = [
-  'I will do that.',
-  'leave it with me.',
-  'no problem.',
-  'consider it done.',
-  "I don't see why not. I'll do it.",
-  "that's not a problem, I'll take it.",
-  "I can't see any reason not to. It's mine.",
-  'no objections, put my name against it.',
-  "I'll get it done.",
-  "I'm on it.",
-  'happy to do it.',
-  "not a problem at all, I'll do it.",
-  "I wouldn't say no. Mine.",
-  "nothing stops me, I'll do it.",
-  "fine, I'll take it, even if it isn't my area.",
-  "no need to ask twice, I'll do it.",
-];
 const REFUSE = [
   "I'm on leave next week, sorry.",
   "I'm fully booked with the audit, I can't.",
@@ -220,22 +157,6 @@ const REFUSE = [
   "I'd have to say no, my plate is full.",
   "Not me, I'm afraid, I'm out until the end of the month.",
   "Sorry, that's not something I can do.",
-];
-const HEDGE = [
-  "I'd rather not commit until we hear back from legal.",
-  'let me check my workload first.',
-  'can I get back to you?',
-  "I'm not saying no, I'm saying not yet.",
-  "I'll think about it and let you know.",
-  "in principle yes, but I can't commit today.",
-  "I'd do it if nothing else comes up. I'll confirm next week.",
-  "I'd need to see the budget first.",
-  "I'd love to, but I can't take it on right now.",
-  "I would, but I'm not sure I'm the right person.",
-  "I'll do it gladly if someone takes the audit off me. No takers? Then not yet.",
-  "happy to look at it, but don't put my name down yet.",
-  "sure, maybe, let's see how next week goes.",
-  "no promises, I'll see what I can do and tell you next time.",
 ];
 const QUALIFIED_YES: F[] = [
   (s) => `Not ${s.bad}, but I can do it ${s.due}.`,

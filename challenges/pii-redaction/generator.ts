@@ -1,5 +1,24 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
 import { dropLetter, swapLetters, type TypoOptions, typo } from '@reps/engine/generator-kit';
+import {
+  ANSWER,
+  ASK,
+  COMPANIES,
+  DOMAINS,
+  FIRST,
+  LAST,
+  LAST_PARTS,
+  MENTIONS,
+  PRIVATE_DEEDS,
+  PRIVATE_ROLES,
+  STAFF_ROLES,
+  STAFF_ROLES_THEIRS,
+  STREET_KINDS,
+  STREET_WORDS,
+  SYLLABLES,
+  TOWNS,
+  WHO_PRIVATE,
+} from './data.js';
 
 /**
  * A support chat between a customer and an agent of a broadband provider. The customer gives
@@ -44,180 +63,8 @@ const DEF_COMPANY =
 const DEF_REFS =
   'Order numbers, ticket references, engineer job numbers and router serial numbers are not personal\ndata, however much they look like an account number.';
 
-const FIRST = [
-  'Zara',
-  'Marcus',
-  'Olivia',
-  'Kofi',
-  'Yasmin',
-  'Patrick',
-  'Ingrid',
-  'Samir',
-  'Lucy',
-  'Ewan',
-  'Grace',
-  'Tariq',
-  'Niamh',
-  'Hugo',
-  'Milan',
-  'Dana',
-  'Chidi',
-  'Freya',
-  'Rohan',
-  'Maeve',
-  'Bilal',
-  'Elspeth',
-  'Tomasz',
-  'Aisling',
-  'Callum',
-  'Priya',
-  'Desmond',
-  'Agnieszka',
-  'Femi',
-  'Harriet',
-  'Idris',
-  'Leonie',
-  'Oskar',
-  'Rhiannon',
-  'Sunil',
-  'Tamsin',
-  'Wiktor',
-  'Yusuf',
-  'Bethan',
-  'Caoimhe',
-  'Dmitri',
-  'Esme',
-  'Gethin',
-  'Hana',
-  'Jovan',
-  'Keziah',
-  'Lorcan',
-  'Mirela',
-  'Nnamdi',
-  'Orla',
-  'Piers',
-  'Rosalind',
-];
-const LAST = [
-  'Osei',
-  'Whitfield',
-  'Fernandes',
-  'Gallagher',
-  'Lindqvist',
-  'Chaudhry',
-  'Pemberton',
-  'Novak',
-  'Ashworth',
-  'Mbeki',
-  'Doyle',
-  'Sato',
-  'Kaur',
-  'Reilly',
-  'Baptiste',
-  'Horvat',
-  'Okonkwo',
-  'Thistlethwaite',
-  'Mahmood',
-  'Kowalczyk',
-  'Brennan',
-  'Adeyemi',
-  'Fairbairn',
-  'Llewellyn',
-  'Nakamura',
-  'Quigley',
-  'Rasmussen',
-  'Szabo',
-  'Trevelyan',
-  'Underhill',
-  'Varga',
-  'Wojcik',
-  'Yardley',
-  'Achterberg',
-  'Bhattacharya',
-  'Cardew',
-  'Dunleavy',
-  'Esterhuizen',
-  'Galloway',
-  'Hartigan',
-  'Iqbal',
-  'Jaramillo',
-  'Kilbride',
-  'Lachance',
-  'McAteer',
-  'Naughton',
-  'Ogunleye',
-  'Penhaligon',
-  'Rafferty',
-  'Stanislawski',
-];
-/** Surnames built from parts: a family no list holds. */
-const LAST_PARTS: Array<[string[], string[]]> = [
-  [
-    ['Ash', 'Brad', 'Pen', 'Thorn', 'Whit', 'Ald', 'Hal', 'Craw'],
-    ['worth', 'ley', 'field', 'hallow', 'combe', 'bury', 'ford', 'stead'],
-  ],
-  [
-    ['Mac', 'Mc', "O'"],
-    ['Brannigan', 'Cready', 'Dowd', 'Leish', 'Quarrie', 'Tavish', 'Ilroy', 'Kee'],
-  ],
-];
-/** Given names and surnames made from syllables: a family no list holds. */
-const SYLLABLES: Array<[string[], string[]]> = [
-  [
-    ['Ta', 'Mi', 'Ro', 'Ke', 'Sa', 'Lu', 'Ve', 'No', 'Ari', 'Ely', 'Ju', 'Ka'],
-    ['ran', 'lia', 'vek', 'dra', 'nel', 'sio', 'bek', 'mara', 'tin', 'shka', 'ly', 'ven'],
-  ],
-  [
-    ['Os', 'Bral', 'Kem', 'Dor', 'Fen', 'Grav', 'Hol', 'Jes', 'Lor', 'Mar', 'Tev', 'Wick'],
-    ['elka', 'ridge', 'anski', 'ovic', 'wynne', 'amby', 'etti', 'sholt', 'kowitz', 'deen', 'aro', 'lund'],
-  ],
-];
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Mx'];
 
-const STREET_WORDS = [
-  'Larch',
-  'Mill',
-  'Victoria',
-  'Priory',
-  'Station',
-  'Hawthorn',
-  'Orchard',
-  'Chapel',
-  'Beacon',
-  'Rowan',
-  'Abbey',
-  'Meadow',
-  'Foundry',
-  'Quarry',
-  'Tannery',
-  'Willow',
-  'Cobden',
-  'Ferndale',
-  'Gladstone',
-  'Heron',
-  'Juniper',
-  'Kiln',
-  'Linnet',
-  'Marlowe',
-];
-const STREET_KINDS = [
-  'Close',
-  'Lane',
-  'Road',
-  'Walk',
-  'Street',
-  'Drive',
-  'Rise',
-  'Crescent',
-  'Gardens',
-  'Avenue',
-  'Way',
-  'Terrace',
-  'Grove',
-  'Mews',
-  'Court',
-  'Row',
-];
 const HOUSE_NAMES = [
   'Rose Cottage',
   'The Old Forge',
@@ -225,87 +72,6 @@ const HOUSE_NAMES = [
   'Ty Gwyn',
   'Larkfield House',
   'The Laurels',
-];
-const TOWNS: Array<[string, string]> = [
-  ['Harrogate', 'HG2'],
-  ['Stockport', 'SK4'],
-  ['Truro', 'TR1'],
-  ['Dundee', 'DD3'],
-  ['Luton', 'LU2'],
-  ['Bangor', 'LL57'],
-  ['Colchester', 'CO4'],
-  ['Lincoln', 'LN6'],
-  ['Kendal', 'LA9'],
-  ['Paisley', 'PA2'],
-  ['Wrexham', 'LL13'],
-  ['Yeovil', 'BA21'],
-  ['Grimsby', 'DN32'],
-  ['Derby', 'DE22'],
-  ['Falkirk', 'FK1'],
-  ['Barnstaple', 'EX31'],
-  ['Hexham', 'NE46'],
-  ['Crewe', 'CW1'],
-];
-const DOMAINS = [
-  'gmail.com',
-  'outlook.com',
-  'yahoo.co.uk',
-  'btinternet.com',
-  'icloud.com',
-  'proton.me',
-  'hotmail.co.uk',
-  'sky.com',
-  'talktalk.net',
-  'virginmedia.com',
-  'aol.com',
-  'fastmail.fm',
-];
-const COMPANIES: Array<[name: string, phone: string, address: string, web: string]> = [
-  [
-    'Brightwave Broadband',
-    '0800 048 7731',
-    'Brightwave House, 2 Dock Street, Leeds LS10 1JF',
-    'brightwave.co.uk/help',
-  ],
-  ['Northline Fibre', '0333 210 4455', 'PO Box 771, Bristol BS1 9ZZ', 'northlinefibre.com/support'],
-  ['Kestrel Connect', '0800 612 0900', '40 Albion Place, Glasgow G1 1QX', 'kestrelconnect.co.uk'],
-  [
-    'Harbourlight Broadband',
-    '0345 600 1212',
-    'Unit 4, Quayside Park, Hull HU1 2BN',
-    'harbourlight.net/contact',
-  ],
-  ['Pennine Telecom', '0161 496 0800', '7 Cotton Exchange, Manchester M2 3BB', 'penninetelecom.co.uk'],
-  [
-    'Solent Fibre',
-    '0300 123 7788',
-    'Solent House, 11 Ocean Way, Southampton SO14 3TJ',
-    'solentfibre.co.uk/chat',
-  ],
-];
-const STAFF_ROLES = [
-  'one of our engineers',
-  'the engineer we sent out',
-  'a colleague in our billing team',
-  'the manager at our Leeds store',
-  'one of our installers',
-  'my team leader here',
-  'the technician from our contractor',
-  'someone from our shop in town',
-];
-const PRIVATE_ROLES = [
-  'my flatmate',
-  'my partner',
-  'my daughter',
-  'my neighbour',
-  'my landlord, he owns the flat',
-  'my husband',
-  'my wife',
-  'my son',
-  'my mum',
-  'my lodger',
-  'my brother',
-  'my carer',
 ];
 
 const DIGIT_WORDS = ['oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
@@ -394,108 +160,6 @@ const ADDRESS_FORMS: AddressForm[] = [
   (a, r) => `Apartment ${r.int(1, 40)}, ${a.street}, ${a.pc}`,
 ];
 
-// --- Frames. `{x}` is the datum. Each list is a family pool: the set picks which it shows. ---
-const ASK = {
-  name: [
-    "I'm sorry to hear that. Can I take your full name to find the account?",
-    'Sorry about that. Could I start with your full name, please?',
-    'Let me pull that up. Who is the account holder, please?',
-    'No problem. What name is the account under?',
-    "Right, first things first, what's your name please?",
-    'I can look into that. Can you confirm the name on the account?',
-    'Happy to help. Who am I speaking with today?',
-    'Sure. For security, the account holder name please?',
-  ],
-  email: [
-    'Thanks. What email address do we have on file for you?',
-    'And which email address is registered on the account?',
-    "Could you confirm the email you'd like us to use?",
-    "What's the best email for the confirmation?",
-    'Can I check the email address on your profile?',
-    'Which email should the engineer confirmation go to?',
-  ],
-  phone: [
-    'And the best mobile number to reach you on?',
-    'Can I take a contact number in case we get cut off?',
-    "What's a good phone number for the engineer to call?",
-    'Could you confirm the number on the account?',
-    'Is there a number we can text updates to?',
-    'And a daytime phone number, please?',
-  ],
-  address: [
-    'Can you confirm the installation address?',
-    "What's the address the service is at?",
-    'And the first line of the address and postcode, please?',
-    'Where should we send the replacement router?',
-    'Could you confirm the billing address for me?',
-    'And which address is this for?',
-  ],
-  account: [
-    'Do you have your account number to hand?',
-    'Could you read me the account number from your bill?',
-    "What's your customer account number, please?",
-    'If you have it, the account reference would speed things up.',
-    "Can you give me the account number? It's at the top of the bill.",
-    'And the account number, if you have it nearby?',
-  ],
-};
-const ANSWER: Record<'name' | 'email' | 'phone' | 'address' | 'account', string[]> = {
-  name: [
-    "Sure, it's {x}.",
-    'My name is {x}.',
-    '{x}, the account is in my name.',
-    "it's {x}",
-    '{x} here, been a customer for years',
-    'The account holder is me, {x}.',
-    "name's {x}",
-    'You are speaking with {x}.',
-    'yes its {x} thanks',
-    '{x} - that is me',
-  ],
-  email: [
-    'It should be {x} I think.',
-    "That's {x}.",
-    "Use {x}, that's the one I check.",
-    'its {x}',
-    '{x} please, the other one I never read',
-    'email is {x}',
-    'I use {x} for everything',
-    'Probably {x}, yeah',
-    'send it to {x} please',
-  ],
-  phone: [
-    'You can call me on {x} after five.',
-    "It's {x}.",
-    '{x}, but it goes to voicemail a lot.',
-    'my mobile is {x}',
-    'best to use {x}',
-    'ring {x} any time before six',
-    'try {x} please',
-    'it is {x} thanks',
-    'text me on {x}',
-  ],
-  address: [
-    "It's {x}.",
-    'The address is {x}, ground floor flat.',
-    "We're at {x}.",
-    '{x}',
-    'its {x} - the one with the blue door',
-    'I live at {x}',
-    'Send it to {x} please.',
-    'that would be {x}',
-    'address is {x}, round the back',
-  ],
-  account: [
-    "Yes, it's {x}.",
-    "Account number {x}, it's on the bill.",
-    'I have it here: {x}.',
-    'account no is {x}',
-    'The account number is {x} I believe',
-    'my account is {x}',
-    'hang on... {x}',
-    'Got it, {x} is my customer number',
-  ],
-};
 /** The agent repeats a datum back: personal data again. */
 const READBACK = [
   "So that's {x}, lovely.",
@@ -599,17 +263,6 @@ const COMPANY_WEB_LINES = [
   'You can track it at {w} with the ticket number.',
   'The status page at {w} shows any outages near you.',
 ];
-// A name the customer mentions; the next message says who it is.
-const MENTIONS = [
-  'Can {x} collect the router from the depot instead of me?',
-  '{x} said it would be fixed by Friday.',
-  'Is {x} able to call me back later?',
-  'I spoke to {x} about this on Monday.',
-  "{x} was there when it stopped working, they'll tell you the same.",
-  'Could you send the details to {x} as well?',
-  'Last time {x} sorted it for me in five minutes.',
-  '{x} reckons the cable outside is damaged.',
-];
 // Who a mentioned person is, said by the customer: a core (a role, an employer, something they do),
 // often after a negated statement of the other kind, so that no single keyword settles it.
 const PRIVATE_CORES = ["{p}'s {prole}", '{p} works for {elsewhere}', '{p} {pdeed}', '{p} is {prole}'];
@@ -638,16 +291,6 @@ const ELSEWHERE = [
   'the post office',
 ];
 const YOU = ['you', 'you lot', 'your company', 'your contractor', 'your repairs team', 'your lot'];
-const PRIVATE_DEEDS = [
-  'pays half the bill with me',
-  'lives in the back bedroom',
-  'looks after the kids after school',
-  'is on the tenancy with me',
-  'set up the direct debit from our joint account',
-  'moved in with me in March',
-  'rents me the room',
-  'keeps the router in their room',
-];
 const STAFF_DEEDS = [
   'fitted the new hub for you',
   'tested the line at the cabinet for you',
@@ -658,16 +301,6 @@ const STAFF_DEEDS = [
   'runs your shop on the high street',
   'rang me from your office',
 ];
-const STAFF_ROLES_THEIRS = [
-  'one of your engineers',
-  'the engineer you sent',
-  'in your billing team',
-  'the manager at your store',
-  'one of your installers',
-  'your team leader',
-  'the technician from your contractor',
-  'from your shop in town',
-];
 const CLARIFY_OPENERS = ['', 'oh ', 'Sorry, ', 'no no ', 'ah ', 'To be clear, ', 'well '];
 const CLARIFY_TAILS = [
   ' if that helps',
@@ -675,17 +308,6 @@ const CLARIFY_TAILS = [
   ' by the way',
   ' if it matters',
   ' as it happens',
-];
-const WHO_PRIVATE = [
-  "{role}, they are at home all day so it's easier.",
-  "that's {role}, we share the bills and the broadband",
-  "Sorry, that's {role}, I should have said that first.",
-  '{role} - they live here with me at the flat.',
-  'Oh, {role}. They normally deal with the post and bills.',
-  'Not one of your engineers, no - {role}, they live here with me.',
-  "no, not {staff}, that's {role} and we share the flat",
-  "They're not from your company at all, that's {role}.",
-  'Nothing to do with your billing team, {role} looks after the paperwork.',
 ];
 const WHO_STAFF_AGENT = [
   "Ah, that's {role}, I'll pass on the message to them.",

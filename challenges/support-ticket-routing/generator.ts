@@ -8,6 +8,30 @@ import {
   paraphraser,
   typo,
 } from '@reps/engine/generator-kit';
+import {
+  BLOCKED,
+  CANCEL_AFTER,
+  COMBINED_FRAMES,
+  COMPANIES,
+  DISMISSED,
+  FEATURES,
+  FIRST,
+  GENERIC_SUBJECTS,
+  GREETINGS,
+  IMPACT_JOINS,
+  LAST,
+  ONGOING,
+  PARAPHRASES,
+  PROBLEM_FRAMES,
+  QUESTION,
+  QUESTION_FRAMES,
+  RULED_OUT,
+  SIGNOFFS,
+  type Team,
+  TOPICS,
+  WHO_ALL,
+  WORKAROUND,
+} from './data.js';
 
 /**
  * A morning's support queue of Ledgerly (invoicing software with a hardware add-on): 16–22 tickets,
@@ -27,7 +51,6 @@ import {
  * frames, phrasings and layouts that no public queue shows.
  */
 
-type Team = 'billing' | 'technical' | 'account' | 'shipping' | 'security';
 type Priority = 'P1' | 'P2' | 'P3' | 'P4';
 
 interface Ticket {
@@ -77,115 +100,6 @@ export const PRIORITY_DEFINITIONS: Record<Priority, string> = {
 // ---------------------------------------------------------------------------------------------
 // Names and fillers
 
-const FIRST = [
-  'Maria',
-  'Tom',
-  'Aisha',
-  'Jonas',
-  'Priya',
-  'Luca',
-  'Hannah',
-  'Kenji',
-  'Sofia',
-  'Daniel',
-  'Fatima',
-  'Oliver',
-  'Chloe',
-  'Mateo',
-  'Ingrid',
-  'Samuel',
-  'Yara',
-  'Pieter',
-  'Grace',
-  'Ravi',
-  'Elena',
-  'Marcus',
-  'Noor',
-  'Bram',
-  'Aoife',
-  'Tariq',
-  'Lena',
-  'Emeka',
-  'Zofia',
-  'Hugo',
-];
-const LAST = [
-  'Schneider',
-  'Okafor',
-  'Lindqvist',
-  'Moreau',
-  'Patel',
-  'Rossi',
-  'Nakamura',
-  'García',
-  'Byrne',
-  'Kowalski',
-  'Haddad',
-  'van Dijk',
-  'Ferreira',
-  'Andersen',
-  'Novak',
-  'Brennan',
-  'Dubois',
-  'Ivanova',
-  'Mensah',
-  'Keane',
-  'Larsen',
-  'Szabo',
-];
-const COMPANIES = [
-  'Brightwater Dental',
-  'Keller & Sons Joinery',
-  'Northwind Logistics',
-  'Halcyon Studio',
-  'Pinecrest Vets',
-  'Atlas Freight GmbH',
-  'Greenleaf Grocers',
-  'Orbit Physio',
-  'Copperline Electrical',
-  'Sundial Bakery',
-  'Meridian Legal LLP',
-  'Bluefin Marine',
-  'Tallis Architects',
-  'Quarry Hill Farm',
-  'Nordic Bikes AB',
-  'Lumen Opticians',
-  'Redwood Accounting',
-  'Saffron Kitchen',
-  'Vantage Print Co',
-  'Harbour Dental Care',
-  'Foxglove Florists',
-  'Ironbridge Motors',
-  'Kestrel Yoga',
-  'Millpond Brewing',
-  'Oakhaven Care Home',
-  'Pebble & Fern',
-  'Riverside Tutors',
-  'Silverline Taxis',
-  'Thistle Hotels',
-  'Upland Outdoor',
-  'Wexford Plumbing',
-  'Yellowfin Sushi',
-  'Zenith Roofing',
-  'Beacon Pharmacy',
-  'Cobalt Gym',
-];
-const FEATURES = [
-  'recurring invoices',
-  'the bank feed',
-  'PDF export',
-  'the expense scanner',
-  'multi-currency quotes',
-  'the payment link',
-  'the client portal',
-  'the VAT report',
-  'stock sync',
-  'the payroll export',
-  'the Xero connector',
-  'credit notes',
-  'the mobile app',
-  'reminder emails',
-];
 const DEVICES = [
   'card reader',
   'receipt printer',
@@ -234,44 +148,6 @@ function fill(template: string, values: Slots): string {
 // or are still losing money now, and P2/P3 (by their impact) when they hit some users or are over;
 // `problem` issues are P2 or P3 by their impact; `question` issues are P4.
 
-/** `{who}`: how many users are hit (all → P1). `{when}`: whether the loss goes on (now → P1). */
-const ONGOING: Record<'technical' | 'security' | 'billing', string[]> = {
-  technical: [
-    '{who} cannot open Ledgerly since {time}, every page ends in error 503',
-    'since {time} the app shows a blank page after sign-in for {who}',
-    'every invoice sent since {time} fails with "gateway unavailable", and that is for {who}',
-    'the till app crashed at {time} and will not restart for {who}',
-    'since {time} the payment link returns a blank page, and it affects {who}',
-    'the web app and the mobile app both time out since {time} for {who}',
-    '{who} get "service unavailable" on the dashboard since {time}',
-    'nothing loads past the login page since {time}, and that goes for {who}',
-  ],
-  security: [
-    '{n} payouts totalling {money} went to a bank account we have never seen',
-    'someone who is not one of us changed the IBAN on our open invoices',
-    'reminders with a different bank account on them were sent to our clients from our account',
-    'an admin user nobody here created exported our client list',
-    'refunds to a card we do not know were made from our account',
-    'a login from {ip} moved money out of our Ledgerly wallet',
-  ],
-  billing: [
-    'you debited our card {money} several times in a row',
-    'the subscription charge of {money} was taken again and again from our bank account',
-    'Ledgerly took {money} from our account {n} times',
-  ],
-};
-const WHO_ALL = [
-  'all {n} of our users',
-  'every single one of us',
-  'the whole company',
-  'everyone in all our shops',
-  'every user we have, {n} people',
-  'each of our {n} staff without exception',
-  'the entire team',
-  'all of us, every branch',
-  '{n} of our {n} users',
-  '{n} out of {n} staff',
-];
 const WHO_SOME = [
   '{k} of our {n} users',
   'everyone except {person}',
@@ -395,95 +271,6 @@ const OUR_INVOICE = [
   'the credit note we issued to a customer',
 ];
 
-const QUESTION: Record<Team, string[]> = {
-  billing: [
-    'does paying yearly for the {plan} plan give a discount',
-    'what would the {plan} plan cost for {n} users',
-    'can we get our invoices from you in a different currency',
-    'is there a discount for charities or schools',
-    'could you explain the difference in price between {plan} and Enterprise',
-    'can we pay you by bank transfer instead of card in future',
-  ],
-  technical: [
-    'would you consider adding a dark mode',
-    'could {feature} also group entries by project one day',
-    'is there an API endpoint for {feature}',
-    'it would be lovely if the dashboard showed last year for comparison',
-    'will the mobile app get offline mode',
-    'could quotes have their own numbering series in a future version',
-  ],
-  account: [
-    'where can I see which users have the accountant role',
-    'is there a way to download a list of all our users and their last sign-in',
-    'can one person be a user in two workspaces',
-    'how many seats does the {plan} plan include',
-    'what is the difference between the admin and the owner role',
-    'can we give our auditor a read-only login for a few weeks',
-  ],
-  shipping: [
-    'do you deliver {device}s to Norway and how long does it take',
-    'if we ordered {n} {device}s would they come in one parcel',
-    'which courier do you use for hardware to Ireland',
-    'can deliveries go to a parcel locker',
-    'do you ship spare paper rolls for the {device}',
-    'how long do hardware returns usually take to be collected',
-  ],
-  security: [
-    'could you send your latest ISO 27001 certificate and pen test summary',
-    'how long do you keep deleted invoices and where is the data hosted',
-    'do you support single sign-on with Microsoft',
-    'do you have a data processing agreement we can sign',
-    'how do you encrypt the bank details we store with you',
-    'can we see an audit log of who signed in to our workspace',
-  ],
-};
-
-/** How an issue sentence is framed; `{issue}` is the issue, `{Issue}` the same capitalised. */
-const PROBLEM_FRAMES = [
-  '{Issue}.',
-  'Quick one: {issue}.',
-  'I am writing because {issue}.',
-  'We have a problem: {issue}.',
-  'Sorry to bother you, but {issue}.',
-  'As of this morning {issue}.',
-  'Can you look into this? {Issue}.',
-  'Here is the situation: {issue}.',
-  'Long story short, {issue}.',
-  'Something is off: {issue}.',
-  'Our bookkeeper noticed that {issue}.',
-  'Not sure who handles this, but {issue}.',
-  'Could someone help? {Issue}.',
-  'Reporting this on behalf of our office manager: {issue}.',
-  'So, {issue}.',
-  'What is not fine is that {issue}.',
-  'The problem, and not a small one, is that {issue}.',
-  'No idea why, but {issue}.',
-  'I cannot explain it, but {issue}.',
-  'Nobody here knows why {issue}.',
-  'Not the first time this year: {issue}.',
-];
-/** An issue of another team, dismissed, in the same sentence as the real one (`{other}`). */
-const COMBINED_FRAMES = [
-  'Not that {other}: {issue}.',
-  'It is not that {other}, it is that {issue}.',
-  '{Issue}, although at first we feared {other}.',
-  'Forget the bit about how {other}: {issue}.',
-  'We thought {other}, but actually {issue}.',
-  '{Issue}. (No, it is not that {other}.)',
-  'My colleague said {other}, which is wrong; the point is that {issue}.',
-  'Rather than what you might think ({other}), {issue}.',
-];
-/** A sentence that cancels the issue just before it. */
-const CANCEL_AFTER = [
-  'That one is sorted already, your colleague fixed it yesterday.',
-  'Scratch that, it turned out fine in the end.',
-  'Update: that has just resolved itself.',
-  'Actually, ignore that, it was our own mistake.',
-  'That was last week and it is fixed now.',
-  'Never mind that one, our bookkeeper found the cause.',
-  'Your team already dealt with that, thanks.',
-  'That part is old news.',
-];
 /** A sentence anywhere in the ticket that cancels the issue about `{topic}`. */
 const CANCEL_TOPIC = [
   'The bit about {topic} is sorted now, by the way.',
@@ -498,31 +285,6 @@ const CANCEL_ORDINAL = [
   'Please only look at the {which} point, the other is solved.',
   'The {which} issue is the open one; forget the other.',
   'Sorry, two things in one message: the {which} is what I need help with, the other is done.',
-];
-/** An issue of another team, dismissed, in a sentence of its own. */
-const DISMISSED = [
-  'Last month {other}, but your team sorted that out.',
-  'My colleague first thought {other}, but that turned out to be wrong.',
-  'It is not that {other}; we checked.',
-  'Please ignore my earlier message saying {other}, that was a mix-up.',
-  'Another customer told us {other}, which is not our case.',
-  'We were warned that {other}, but it has not happened.',
-  'In {month} {other}, and that was fixed quickly.',
-  'Our bookkeeper worried that {other}; she was wrong.',
-  'Someone on your forum wrote that {other}, but that is not us.',
-  'Back in {month} {other}; all fine since.',
-];
-const QUESTION_FRAMES = [
-  'Quick question: {issue}?',
-  'I was wondering, {issue}?',
-  'Could you tell me: {issue}?',
-  'One for your roadmap or FAQ: {issue}?',
-  'Just curious, {issue}?',
-  'We are planning next year and would like to know: {issue}?',
-  'Before we decide anything: {issue}?',
-  'Small enquiry: {issue}?',
-  'A colleague asked me, {issue}?',
-  'Could you let us know, {issue}?',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -586,33 +348,6 @@ const EVENTS = [
   'quarter close',
   'stock take',
 ];
-const BLOCKED = [
-  'there is no way around it on our side',
-  'we have nothing else we can use in the meantime',
-  'doing it by hand is not possible for that many',
-  'we cannot do our work until this is fixed',
-  'we have already tried everything on our side and nothing helps',
-  'there is no other way for us to do this',
-  'this stops us completely',
-  'nobody in the office can work around it',
-  'we had a workaround until yesterday, but it no longer works',
-  'the spare we were using broke as well, so nothing is left',
-  'doing it by hand worked for a day, not any more',
-  'the trick your colleague suggested stopped working too',
-];
-const WORKAROUND = [
-  'we can do it by hand for now',
-  'the old setup still works meanwhile',
-  'a colleague can cover it from her login in the meantime',
-  'we have a spare we can use until then',
-  'we have found a way round it for the time being',
-  'we can live with it for a while',
-  'it is annoying but we are managing',
-  'we are using the old method until it is sorted',
-  'it is not ideal, but we can do it by hand for now',
-  'no, it is not blocking us, we found a way round it',
-  'we are not stuck, the old export still does the job',
-];
 const NO_RUSH = [
   'there is no particular deadline',
   'no rush on this one',
@@ -653,18 +388,6 @@ const CURIOUS = [
   'only asking for our planning',
 ];
 
-/** Impact sentences: a `{a}` clause and a `{b}` clause joined in one of several ways. */
-const IMPACT_JOINS = [
-  '{A}, and {b}.',
-  '{A}; {b}.',
-  '{A}. Also, {b}.',
-  'To give you the picture: {a}, and {b}.',
-  '{A}. On top of that, {b}.',
-  'For context, {a}. {B}.',
-  '{A}, while {b}.',
-  'Two things you should know: {a}, and {b}.',
-];
-
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
 function dayCount(rng: Rng, min: number, max: number, words: boolean): string {
@@ -698,19 +421,6 @@ function joinClauses(rng: Rng, frames: string[], a: string, b: string): string {
 // ---------------------------------------------------------------------------------------------
 // Distractors: other teams named and ruled out, or a wrong guess at the team.
 
-const TOPICS: Record<Team, string[]> = {
-  billing: [
-    'the charge on our card',
-    'your invoice to us',
-    'our subscription fee',
-    'a refund',
-    'the price we pay',
-  ],
-  technical: ['a bug in the app', 'the bank feed', 'an error message', 'the app being down', '{feature}'],
-  account: ['my password', 'our user seats', 'signing in', 'the admin role', 'the owner of the workspace'],
-  shipping: ['the delivery', 'the parcel', 'the courier', 'our hardware order', 'a return'],
-  security: ['a hacked account', 'a data breach', 'someone else getting in', 'phishing', 'a leaked password'],
-};
 const TEAM_WORDS: Record<Team, string[]> = {
   billing: ['billing', 'accounts payable', 'your finance people', 'the billing team'],
   technical: ['tech support', 'your developers', 'the technical team', 'IT'],
@@ -718,18 +428,6 @@ const TEAM_WORDS: Record<Team, string[]> = {
   shipping: ['shipping', 'the warehouse', 'your logistics people', 'dispatch'],
   security: ['security', 'your security team', 'the fraud people', 'trust and safety'],
 };
-const RULED_OUT = [
-  'This is not about {topic}, that part is fine.',
-  'To be clear, {topic} is not the problem.',
-  '{Topic} was sorted by your colleagues last month, thanks again for that.',
-  'We first thought it was {topic}, but it is not.',
-  'Nothing to do with {topic} this time.',
-  '(No issue with {topic}, before you ask.)',
-  'I checked {topic} already and it looks normal.',
-  'Unlike last time, {topic} is all fine.',
-  'It is not {topic}, we double-checked.',
-  'Please ignore the earlier note about {topic}, that resolved itself.',
-];
 const WRONG_GUESS = [
   'I guess this is one for {team}?',
   'Maybe {team} can help with this.',
@@ -762,37 +460,7 @@ const SUBJECTS: Record<Team, string[]> = {
   shipping: ['Our order', 'Delivery', 'Parcel', 'Hardware order', 'Return'],
   security: ['Security concern', 'Suspicious login', 'Compliance', 'Possible breach', 'API key'],
 };
-const GENERIC_SUBJECTS = [
-  'Help',
-  'Question',
-  'URGENT',
-  'Problem with Ledgerly',
-  'Re: your email',
-  'Hello',
-  '(no subject)',
-  'Important!!',
-];
 
-const GREETINGS = [
-  'Hi,',
-  'Hello team,',
-  'Dear support,',
-  'Hey there,',
-  'Good morning,',
-  'Hi support,',
-  'Hello,',
-  'Morning all,',
-];
-const SIGNOFFS = [
-  'Thanks',
-  'Best regards',
-  'Cheers',
-  'Kind regards',
-  'Many thanks',
-  'Thank you',
-  'Regards',
-  'Best',
-];
 const FORM_CATEGORIES = [
   'Billing',
   'Technical problem',
@@ -895,62 +563,6 @@ const FOLLOW_REFS = [
 // ---------------------------------------------------------------------------------------------
 // Paraphrase: words and phrases swapped for others that mean the same. The first of each row is
 // the written form; the set chooses which of the others it may use.
-
-const PARAPHRASES: string[][] = [
-  ['never arrived', 'did not turn up', 'has not shown up', 'never got here', 'is nowhere to be found'],
-  ['charged', 'billed', 'debited', 'invoiced'],
-  ['twice', 'two times', 'double', 'a second time'],
-  ['stopped working', 'broke', 'gave up', 'died on us', 'quit working'],
-  ['cannot', "can't", 'are unable to', 'have no way to'],
-  ['please', 'kindly', 'could you please', 'would you'],
-  ['our bookkeeper', 'our accountant', 'the lady who does our books', 'our finance person'],
-  ['my colleague', 'a coworker', 'someone in my team', 'one of my staff'],
-  ['we checked', 'we looked into it', 'we verified this', 'we went through it'],
-  ['sorted', 'fixed', 'resolved', 'dealt with', 'cleared up'],
-  ['was wrong', 'was mistaken', 'got it wrong', 'was not right'],
-  ['order', 'purchase', 'shipment'],
-  ['arrived', 'came', 'was delivered', 'turned up'],
-  ['client', 'customer', 'buyer'],
-  ['users', 'people with logins', 'user accounts', 'seat holders'],
-  ['staff', 'employees', 'team members', 'people'],
-  ['deadline', 'cut-off', 'due date', 'last day'],
-  ['the app', 'Ledgerly', 'your software', 'the system'],
-  ['error', 'fault', 'failure message'],
-  ['someone', 'somebody', 'a person', 'some individual'],
-  ['last month', 'a few weeks back', 'in the previous month'],
-  ['wrote that', 'said that', 'posted that', 'claimed that'],
-  ['thought', 'believed', 'assumed', 'suspected'],
-  ['ignore', 'disregard', 'skip', 'forget about'],
-  ['is not our case', 'does not apply to us', 'is not what we have'],
-  ['has not happened', 'did not happen', 'never happened'],
-  ['workaround', 'way around it', 'fallback', 'plan B'],
-  ['by hand', 'manually', 'the old-fashioned way', 'on paper'],
-  ['in the meantime', 'for now', 'meanwhile', 'until then'],
-  ['old', 'previous', 'former', 'earlier'],
-  ['wrong', 'incorrect', 'not right', 'mistaken'],
-  ['money', 'cash', 'funds'],
-  ['login', 'sign-in', 'user name'],
-  ['password', 'passcode', 'login password'],
-  ['invoice', 'bill', 'invoice document'],
-  ['question', 'query', 'enquiry'],
-  ['just curious', 'simply wondering', 'only out of interest'],
-  ['issue', 'problem', 'matter', 'thing'],
-  ['turned out', 'proved', 'ended up'],
-  ['told us', 'mentioned to us', 'let us know'],
-  ['warned', 'cautioned', 'alerted'],
-  ['before you ask', 'in case you wonder', 'just so you know'],
-  ['that one', 'that point', 'that bit'],
-  ['already', 'by now', 'earlier on'],
-  ['resolved itself', 'went away on its own', 'cleared up by itself'],
-  ['at first', 'initially', 'to begin with'],
-  ['forum', 'community page', 'user group'],
-  ['nobody', 'no one', 'not a single person'],
-  ['every', 'each', 'every single'],
-  ['look at', 'deal with', 'focus on'],
-  ['fine', 'okay', 'all right', 'in order'],
-  ['matters', 'counts', 'needs attention'],
-  ['the other', 'the remaining one', 'the rest'],
-];
 
 // ---------------------------------------------------------------------------------------------
 

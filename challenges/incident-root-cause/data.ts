@@ -1,0 +1,87 @@
+/** The generator's word lists: services, teams, resources, pool names and the typo's neighbouring keys. */
+
+export const SERVICES = [
+  'api-gateway',
+  'checkout',
+  'payments',
+  'orders',
+  'inventory',
+  'auth',
+  'search',
+  'notifications',
+  'pricing',
+  'shipping',
+  'recommendations',
+  'batch-reports',
+  'ledger',
+  'fraud-check',
+  'catalog',
+  'user-profile',
+  'loyalty',
+  'returns',
+];
+
+export const TEAMS = [
+  'Atlas',
+  'Borealis',
+  'Cobalt',
+  'Delta',
+  'Ember',
+  'Fjord',
+  'Granite',
+  'Helix',
+  'Ion',
+  'Juniper',
+];
+
+export const RESOURCES = [
+  'quote',
+  'charge',
+  'items',
+  'session',
+  'lookup',
+  'batch',
+  'events',
+  'reserve',
+  'profile',
+  'rates',
+  'tokens',
+  'jobs',
+  'ledger-entries',
+  'score',
+  'labels',
+  'points',
+];
+
+export const POOL_WORDS = [
+  'amber',
+  'birch',
+  'cedar',
+  'dune',
+  'elm',
+  'flint',
+  'gale',
+  'heath',
+  'iris',
+  'jade',
+  'kelp',
+  'lark',
+];
+
+export const NEIGHBOURS: Record<string, string> = {
+  a: 's',
+  s: 'a',
+  e: 'r',
+  r: 'e',
+  i: 'o',
+  o: 'i',
+  n: 'm',
+  m: 'n',
+  t: 'y',
+  u: 'y',
+  l: 'k',
+  c: 'v',
+  d: 'f',
+  g: 'h',
+  p: 'o',
+};
