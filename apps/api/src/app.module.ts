@@ -17,6 +17,7 @@ import { QueueModule } from './jobs/queue.module.js';
 import { LeaderboardsHttpModule } from './leaderboards/leaderboards-http.module.js';
 import { MetricsHttpModule } from './metrics/metrics-http.module.js';
 import { ModelKeysHttpModule } from './model-keys/model-keys-http.module.js';
+import { ProfilesHttpModule } from './profiles/profiles-http.module.js';
 import { ProgressHttpModule } from './progress/progress-http.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { RunsHttpModule } from './runs/runs-http.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         RunsHttpModule,
         SubmissionsHttpModule,
         LeaderboardsHttpModule,
+        ProfilesHttpModule,
         ProgressHttpModule,
         SolutionsHttpModule,
         CohortsHttpModule,
