@@ -1,6 +1,6 @@
-import type { CaseSet, Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, GeneratorCase, Rng } from '@reps/engine';
 import { digitWord, numberWords } from '@reps/engine/generator-kit';
-import { ANALYSTS, COMPANIES, PEOPLE } from './data.js';
+import { ANALYSTS, COMPANIES, METRICS, type Metric, NAMES, PEOPLE } from './data.js';
 
 /**
  * An earnings-call transcript of 14–19 speaker turns: operator, the investor-relations turn (the
@@ -18,8 +18,6 @@ import { ANALYSTS, COMPANIES, PEOPLE } from './data.js';
  * case shows.
  */
 
-const METRICS = ['revenue', 'eps', 'gross_margin', 'operating_margin', 'free_cash_flow', 'capex'] as const;
-type Metric = (typeof METRICS)[number];
 type Direction = 'raised' | 'maintained' | 'lowered' | 'initiated';
 
 interface Guidance {
@@ -29,12 +27,7 @@ interface Guidance {
   high: number;
 }
 
-interface Fact {
-  id: string;
-  text: string;
-  answers: Record<string, unknown>;
-  evidence?: Record<string, string[]>;
-}
+type Fact = GeneratorCase['facts'][number];
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -133,47 +126,6 @@ const POINT_STYLES: Array<(x: string) => string> = [
 
 // ---------------------------------------------------------------------------------------------
 // Names.
-
-const NAMES: Record<Metric, string[]> = {
-  revenue: ['revenue', 'total revenue', 'net sales', 'top line', 'net revenue', 'sales', 'turnover'],
-  eps: [
-    'adjusted EPS',
-    'earnings per share',
-    'non-GAAP EPS',
-    'diluted EPS',
-    'EPS',
-    'adjusted earnings per share',
-  ],
-  gross_margin: [
-    'gross margin',
-    'adjusted gross margin',
-    'GAAP gross margin',
-    'gross profit margin',
-    'product gross margin rate',
-  ],
-  operating_margin: [
-    'operating margin',
-    'adjusted operating margin',
-    'EBIT margin',
-    'operating profit margin',
-    'segment-neutral operating margin',
-  ],
-  free_cash_flow: [
-    'free cash flow',
-    'FCF',
-    'adjusted free cash flow',
-    'cash flow after capex',
-    'free cash generation',
-  ],
-  capex: [
-    'capital expenditures',
-    'capex',
-    'capital spending',
-    'capital investment',
-    'gross capex',
-    'spend on property and equipment',
-  ],
-};
 
 /** Metrics the six do not cover: guidance on them is not wanted. */
 const OTHER_METRICS: Array<[string, Writer, [number, number]]> = [

@@ -1,4 +1,4 @@
-import type { CaseSet, Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, GeneratorCase, Rng } from '@reps/engine';
 import { type ParaphraseTable, paraphrase, paraphraser, typo } from '@reps/engine/generator-kit';
 import {
   ARRIVALS,
@@ -58,12 +58,7 @@ interface Triage {
   esi: Esi;
   red_flag: Flag;
 }
-interface Fact {
-  id: string;
-  text: string;
-  answers: Record<string, unknown>;
-  evidence?: Record<string, string[]>;
-}
+type Fact = GeneratorCase['facts'][number];
 
 /** The brief's rules, word for word (brief.md, "The department's rules"). */
 export const ESI_RULE =

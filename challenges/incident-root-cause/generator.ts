@@ -1,6 +1,15 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
 import { capitalise } from '@reps/engine/generator-kit';
-import { NEIGHBOURS, POOL_WORDS, RESOURCES, SERVICES, TEAMS } from './data.js';
+import {
+  type ChangeText,
+  CONFIG_CHANGES,
+  DEPLOY_CHANGES,
+  NEIGHBOURS,
+  POOL_WORDS,
+  RESOURCES,
+  SERVICES,
+  TEAMS,
+} from './data.js';
 
 /**
  * An incident window pulled from the log aggregator: one block of log lines per service, every
@@ -220,40 +229,6 @@ function prose(
 
 const NO_CALLERS = ['nobody', 'no internal service', 'the nightly scheduler only', 'external cron jobs only'];
 
-/** A change calendar entry: what a change id really was. */
-type ChangeText = (rng: Rng) => string;
-const DEPLOY_CHANGES: ChangeText[] = [
-  (rng) =>
-    `new build v${rng.int(2, 6)}.${rng.int(0, 40)}.${rng.int(0, 9)} of the service, code changes in the request handlers`,
-  (rng) => `code release r${rng.int(100, 999)} with the refactored rules module`,
-  (rng) =>
-    `container image bumped to ${rng.pick(['sha-', 'build-', 'img-'])}${rng.int(1000, 9999)} (application code)`,
-  (rng) => `hotfix ${rng.int(1, 9)}.${rng.int(0, 9)} merged and shipped as a new binary`,
-  (rng) =>
-    `library upgrade: ${rng.pick(['jackson', 'grpc-java', 'pgx', 'okhttp', 'protobuf'])} to a new major version, rebuilt and redeployed`,
-  () => `rollout of the new pricing-engine code path, compiled into the service image`,
-  (rng) =>
-    `rebuilt image ${rng.int(100, 999)}, the settings parser rewritten; no configuration values touched`,
-  () => 'new binary from the release train; config server untouched, flags unchanged',
-  (rng) =>
-    `patch release ${rng.int(1, 9)}.${rng.int(0, 9)}.${rng.int(10, 40)}: serializer code changed (same settings as before)`,
-];
-const CONFIG_CHANGES: ChangeText[] = [
-  (rng) =>
-    `settings-only change: ${rng.pick(['MAX_BATCH_SIZE', 'WORKER_COUNT', 'QUEUE_PREFETCH'])} set to ${rng.pick(['-1', '0', '100000'])} through the config server, no new code`,
-  (rng) =>
-    `feature flag ${rng.pick(['new_cart_flow', 'async_capture', 'strict_validation'])} switched on in the flag service, same build as before`,
-  (rng) =>
-    `timeout tuning pushed from the config repository: upstream timeout ${rng.int(1, 9)}ms, binary unchanged`,
-  () => 'rotated the connection string in the runtime configuration; no code shipped',
-  (rng) =>
-    `environment variable ${rng.pick(['POOL_SIZE', 'RETRY_LIMIT', 'CACHE_TTL'])} edited in the deployment manifest only, image untouched`,
-  () => 'configuration reload to point the worker at a new queue name, no release involved',
-  (rng) =>
-    `no new build; only the runtime value of ${rng.pick(['MAX_BATCH_SIZE', 'WORKER_COUNT', 'RATE_LIMIT'])} changed`,
-  () => 'release-train slot used for a settings change only: code identical, one flag enabled',
-  () => 'edited the service configuration (a limit halved); the image and code did not change',
-];
 /** A change described only by the earlier change it repeats: the kind is in that one's entry. */
 const REAPPLY: ((id: string, service: string) => string)[] = [
   (id, s) => `re-applies ${id}, this time to ${s}`,

@@ -1,6 +1,6 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
 import { capitalise, MONTHS, SLIPS, slipTypo, WEEKDAYS } from '@reps/engine/generator-kit';
-import { ACCEPT, HEDGE, OPENERS, PEOPLE, SMALL_TALK } from './data.js';
+import { ACCEPT, CONDITIONS, HEDGE, OPENERS, PEOPLE, SMALL_TALK, TASKS } from './data.js';
 
 /**
  * A transcript of a weekly team meeting, split into agenda items the way meeting tools chapter
@@ -30,45 +30,6 @@ interface ActionItem {
 interface Expected {
   action_items: ActionItem[];
 }
-
-const TASKS: Array<[topic: string, task: string]> = [
-  ['Budget', 'send the revised budget to finance'],
-  ['Offsite', 'book the venue for the team offsite'],
-  ['Onboarding', 'update the onboarding deck for new starters'],
-  ['Support', 'draft the customer FAQ for the new pricing'],
-  ['Suppliers', 'chase the packaging supplier for a delivery date'],
-  ['Release', 'write the release notes for version 4.2'],
-  ['Bugs', 'fix the login timeout bug on the mobile app'],
-  ['Research', 'share the survey results with the design team'],
-  ['Lisbon office', 'set up a call with the Lisbon office'],
-  ['Contracts', 'review the cleaning contract before renewal'],
-  ['Hiring', 'post the junior analyst job advert'],
-  ['Security', 'rotate the API keys for the reporting service'],
-  ['Website', 'replace the broken images on the careers page'],
-  ['Events', 'confirm the catering numbers for the product launch'],
-  ['Data', 'clean up the duplicate accounts in the CRM'],
-  ['Training', 'organise the first aid refresher course'],
-  ['Partners', 'send the signed NDA back to Halden Logistics'],
-  ['Accessibility', 'run an accessibility audit of the checkout flow'],
-  ['Reporting', 'automate the weekly sales dashboard export'],
-  ['Facilities', 'get three quotes for the new office chairs'],
-  ['Marketing', 'brief the agency on the spring campaign'],
-  ['Compliance', 'complete the GDPR data mapping spreadsheet'],
-  ['Infrastructure', 'move the staging database to the new cluster'],
-  ['Customers', 'call back the three customers who complained about delays'],
-  ['Pricing', 'model the impact of a five percent price rise'],
-  ['Docs', 'archive the old product specifications on the wiki'],
-  ['Payroll', 'check the overtime figures before the payroll run'],
-  ['Travel', 'book flights for the Hamburg trade fair'],
-  ['Legal', 'get legal sign-off on the new privacy notice'],
-  ['Sustainability', 'collect the energy bills for the carbon report'],
-  ['Inventory', 'count the spare laptops in the storeroom'],
-  ['Intranet', 'migrate the team pages to the new intranet'],
-  ['Recruitment', 'shortlist candidates for the support lead role'],
-  ['Insurance', 'renew the public liability insurance'],
-  ['Fleet', 'arrange servicing for the two delivery vans'],
-  ['Wellbeing', 'set up the monthly wellbeing check-in'],
-];
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -279,53 +240,6 @@ const RETRACT_OK = [
   'OK, leave it for now.',
   'Fine, it stays open.',
   "Right, no owner then. We'll see next week.",
-];
-/** Work made to wait on something, and lines elsewhere in the meeting saying whether it happened. */
-const CONDITIONS: Array<{ cond: string; done: string[]; pending: string[] }> = [
-  {
-    cond: 'once legal signs off',
-    done: [
-      'For later items: legal signed off on Monday, so that is out of the way.',
-      'Good news before I forget, legal have now signed off on everything we sent.',
-    ],
-    pending: [
-      'For later items: still nothing back from legal, they have not signed off.',
-      'Before I forget, legal have not signed off yet and will not this week.',
-    ],
-  },
-  {
-    cond: 'as soon as the budget is approved',
-    done: [
-      'Side note: finance approved the budget yesterday, so money is there.',
-      'By the way, the budget was approved this morning by the finance committee.',
-    ],
-    pending: [
-      'Side note: the budget is still sitting with finance, not approved yet.',
-      'By the way, no decision on the budget, finance pushed it to next month.',
-    ],
-  },
-  {
-    cond: 'if the client confirms the order',
-    done: [
-      'Update from sales: the client confirmed the order on Friday afternoon.',
-      'Sales told me the client has confirmed the order, signed and sent.',
-    ],
-    pending: [
-      'Update from sales: the client has still not confirmed the order.',
-      'Sales told me the client is sitting on the order, nothing confirmed.',
-    ],
-  },
-  {
-    cond: 'once the new laptops arrive',
-    done: [
-      'Facilities say the new laptops arrived yesterday and are set up.',
-      'Quick one: the new laptops have arrived, they are in the storeroom now.',
-    ],
-    pending: [
-      'Facilities say the new laptops are still stuck in customs somewhere.',
-      'Quick one: no sign of the new laptops, the delivery slipped again.',
-    ],
-  },
 ];
 const WAIT_ON: F[] = [
   (s) => `I'll ${s.task} ${s.due} ${s.cond}.`,

@@ -1,4 +1,4 @@
-import type { CaseSet, Generate, Rng } from '@reps/engine';
+import type { CaseSet, Generate, GeneratorCase, Rng } from '@reps/engine';
 import {
   capitalise,
   MONTHS,
@@ -68,12 +68,7 @@ interface Route {
   priority: Priority;
 }
 
-interface Fact {
-  id: string;
-  text: string;
-  answers: Record<string, unknown>;
-  evidence?: Record<string, string[]>;
-}
+type Fact = GeneratorCase['facts'][number];
 
 const TEAMS: Team[] = ['billing', 'technical', 'account', 'shipping', 'security'];
 

@@ -13,7 +13,9 @@ import type { FactUnit } from '@reps/shared';
  * - Return plain JSON (no undefined, NaN, Map, class instances): what crosses the sandbox is JSON.
  * - `input` must match the manifest's input_schema, `expected` its output_schema, and `facts` list
  *   the units of the input with their right answer per aspect (docs/sim.md).
- * - No imports of runtime values from outside the challenge folder; no Node APIs (there are none).
+ * - No imports of runtime values from outside the challenge folder but the text kit
+ *   (`@reps/engine/generator-kit`: typos, paraphrases, number words, generator-kit.ts); no Node APIs
+ *   (there are none). Long tables go in a sibling file (`data.ts`), bundled with generator.ts.
  *
  * ```ts
  * import type { Generate } from '@reps/engine';
