@@ -1,5 +1,12 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
-import { capitalise } from '@reps/engine/generator-kit';
+import {
+  capitalise,
+  doubleLetter,
+  dropLetter,
+  type LetterEdit,
+  neighbourKey,
+  swapLetters,
+} from '@reps/engine/generator-kit';
 import {
   type ChangeText,
   CONFIG_CHANGES,
@@ -533,7 +540,17 @@ function typoOnce(rng: Rng, text: string): string {
   return rng.pick([swapTypo, dropTypo, doubleTypo, neighbourTypo])(rng, text);
 }
 
-function typoWord(rng: Rng, text: string, change: (w: string, j: number) => string): string {
+/**
+ * One change in a word after the first (4+ letters, maybe ending in punctuation, never a service's
+ * name), at a letter drawn from 1 to the length of `span` less 2 (the word without its punctuation,
+ * but for a swap).
+ */
+function typoWord(
+  rng: Rng,
+  text: string,
+  change: LetterEdit,
+  span: (w: string) => string = (w) => w.replace(/[.,;:]$/, ''),
+): string {
   const words = text.split(' ');
   const candidates = words
     .map((_w, i) => i)
@@ -544,30 +561,13 @@ function typoWord(rng: Rng, text: string, change: (w: string, j: number) => stri
   if (candidates.length === 0) return text;
   const i = rng.pick(candidates);
   const w = words[i]!;
-  words[i] = change(w, rng.int(1, w.replace(/[.,;:]$/, '').length - 2));
+  words[i] = change(w, rng.int(1, span(w).length - 2));
   return words.join(' ');
 }
-const dropTypo = (rng: Rng, text: string) => typoWord(rng, text, (w, j) => w.slice(0, j) + w.slice(j + 1));
-const doubleTypo = (rng: Rng, text: string) =>
-  typoWord(rng, text, (w, j) => w.slice(0, j) + w[j] + w.slice(j));
-const neighbourTypo = (rng: Rng, text: string) =>
-  typoWord(rng, text, (w, j) => w.slice(0, j) + (NEIGHBOURS[w[j]!] ?? w[j]) + w.slice(j + 1));
-
-function swapTypo(rng: Rng, text: string): string {
-  const words = text.split(' ');
-  const candidates = words
-    .map((_w, i) => i)
-    .filter(
-      (i) =>
-        i > 0 && /^[a-zA-Z]{4,}[.,;:]?$/.test(words[i]!) && !PROTECTED.has(words[i]!.replace(/[.,;:]$/, '')),
-    );
-  if (candidates.length === 0) return text;
-  const i = rng.pick(candidates);
-  const w = words[i]!;
-  const j = rng.int(1, w.length - 2);
-  words[i] = w.slice(0, j) + w[j + 1] + w[j] + w.slice(j + 2);
-  return words.join(' ');
-}
+const swapTypo = (rng: Rng, text: string) => typoWord(rng, text, swapLetters, (w) => w);
+const dropTypo = (rng: Rng, text: string) => typoWord(rng, text, dropLetter);
+const doubleTypo = (rng: Rng, text: string) => typoWord(rng, text, doubleLetter);
+const neighbourTypo = (rng: Rng, text: string) => typoWord(rng, text, neighbourKey(NEIGHBOURS));
 
 function hex(rng: Rng, n: number): string {
   let s = '';
