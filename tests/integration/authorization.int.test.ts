@@ -184,6 +184,18 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
       expect: same(404),
     },
     { method: 'GET', route: '/api/me/submissions', path: () => '/me/submissions', expect: same(200) },
+    {
+      method: 'GET',
+      route: '/api/me/attempts',
+      path: () => '/me/attempts?slug=echo-sum',
+      expect: same(200),
+    },
+    {
+      method: 'GET',
+      route: '/api/me/attempts/{kind}/{id}',
+      path: () => `/me/attempts/run/${ids.run}`,
+      expect: { anonymous: 401, owner: 200, other: 404, instructor: 404, admin: 404 },
+    },
     { method: 'GET', route: '/api/me/progress', path: () => '/me/progress', expect: same(200) },
     {
       method: 'GET',

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { Config } from '@reps/shared';
 import { AdminHttpModule } from './admin/admin-http.module.js';
+import { AttemptsHttpModule } from './attempts/attempts-http.module.js';
 import { AuthHttpModule } from './auth/auth-http.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { ChallengesModule } from './challenges/challenges.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         ChallengesHttpModule,
         RunsHttpModule,
         SubmissionsHttpModule,
+        AttemptsHttpModule,
         LeaderboardsHttpModule,
         ProfilesHttpModule,
         ProgressHttpModule,

@@ -1,4 +1,5 @@
 export * from './api/admin.js';
+export * from './api/attempts.js';
 export * from './api/auth.js';
 export * from './api/challenges.js';
 export * from './api/cohorts.js';
