@@ -41,15 +41,21 @@ function entityTables(files: string[]): Map<string, Table> {
 const WRITE_METHODS = 'save|insert|update|upsert|delete|remove|softDelete|increment|decrement';
 
 /**
- * Tables a source writes through TypeORM: `manager.update(Entity, …)` and the like, and writes on a
- * repository it injects (`@InjectRepository(Entity) private readonly x` … `this.x.save(`).
+ * Tables a source writes through TypeORM: `manager.update(Entity, …)` and the like (a query
+ * builder's `.update(Entity)`, `.into(Entity)` too), `getRepository(Entity).save(…)`, and writes on
+ * a repository it injects (`@InjectRepository(Entity) private readonly x` … `this.x.save(`).
  */
 export function entityWrites(source: string, tables: Map<string, Table>): Table[] {
   const written: Table[] = [];
-  for (const m of source.matchAll(new RegExp(`\\.(?:${WRITE_METHODS})\\(\\s*(\\w+)\\s*,`, 'g'))) {
-    const table = tables.get(m[1]);
-    if (table) written.push(table);
-  }
+  const patterns = [
+    new RegExp(`\\.(?:${WRITE_METHODS}|into)\\(\\s*(\\w+)\\s*[,)]`, 'g'),
+    new RegExp(`getRepository\\(\\s*(\\w+)\\s*\\)\\s*\\.\\s*(?:${WRITE_METHODS}|createQueryBuilder)\\(`, 'g'),
+  ];
+  for (const pattern of patterns)
+    for (const m of source.matchAll(pattern)) {
+      const table = tables.get(m[1]);
+      if (table) written.push(table);
+    }
   for (const m of source.matchAll(/@InjectRepository\((\w+)\)\s+private\s+readonly\s+(\w+)/g)) {
     const table = tables.get(m[1]);
     const usesWrite = new RegExp(`this\\.${m[2]}\\s*\\.\\s*(?:${WRITE_METHODS}|createQueryBuilder)\\(`);
@@ -70,6 +76,11 @@ describe('each table is written only by its owner (database/table-owners.ts)', (
     expect(sqlWrites('ON CONFLICT (slug) DO UPDATE SET title = EXCLUDED.title')).toEqual([]);
     const entities = new Map<string, Table>([['Submission', 'submissions']]);
     expect(entityWrites('await tx.update(Submission, { id }, {})', entities)).toEqual(['submissions']);
+    expect(entityWrites('db.getRepository(Submission)\n  .update({ id }, {})', entities)).toEqual([
+      'submissions',
+    ]);
+    expect(entityWrites('qb.insert().into(Submission).values(x)', entities)).toEqual(['submissions']);
+    expect(entityWrites('db.getRepository(Submission).findOne({ where: { id } })', entities)).toEqual([]);
     expect(
       entityWrites(
         '@InjectRepository(Submission) private readonly rows: Repository<Submission>; this.rows.save(x)',
