@@ -3,6 +3,7 @@ import {
   doubleLetter,
   dropLetter,
   neighbourKey,
+  round2,
   swapLetters,
   type TypoOptions,
   typo,
@@ -440,10 +441,6 @@ const SLIP: TypoOptions = {
   margin: 2,
   edits: [swapLetters, dropLetter, doubleLetter, neighbourKey(NEIGHBOURS)],
 };
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
 interface Parts {
   brand?: string;

@@ -1,5 +1,5 @@
 import type { CaseSet, Generate, GeneratorCase, Rng } from '@reps/engine';
-import { digitWord, numberWords } from '@reps/engine/generator-kit';
+import { digitWord, numberWords, round2 } from '@reps/engine/generator-kit';
 import { ANALYSTS, COMPANIES, METRICS, type Metric, NAMES, PEOPLE } from './data.js';
 
 /**
@@ -28,8 +28,6 @@ interface Guidance {
 }
 
 type Fact = GeneratorCase['facts'][number];
-
-const r2 = (x: number) => Math.round(x * 100) / 100;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers as people say them.
@@ -93,8 +91,8 @@ const RANGE_STYLES: RangeStyle[] = [
   (lo, hi, w) => `a range of ${w(lo)} to ${w(hi)}`,
   (lo, hi, w) => `${w(lo)} at the low end and ${w(hi)} at the high end`,
   (lo, hi, w, m) => {
-    const mid = r2((lo + hi) / 2);
-    const half = r2((hi - lo) / 2);
+    const mid = round2((lo + hi) / 2);
+    const half = round2((hi - lo) / 2);
     if (m === 'gross_margin' || m === 'operating_margin') {
       const bps = Math.round(half * 100);
       return bps > 0 && Number.isInteger(mid * 2)
@@ -140,12 +138,12 @@ const SEGMENTS = ['Cloud', 'Industrial', 'Consumer', 'Healthcare', 'Services', '
 function metricRange(rng: Rng, metric: Metric): [number, number] {
   switch (metric) {
     case 'revenue': {
-      const low = r2(rng.int(120, 950) / 100);
-      return [low, r2(low + rng.pick([0.05, 0.1, 0.15, 0.2]))];
+      const low = round2(rng.int(120, 950) / 100);
+      return [low, round2(low + rng.pick([0.05, 0.1, 0.15, 0.2]))];
     }
     case 'eps': {
-      const low = r2(rng.int(80, 650) / 100);
-      return [low, r2(low + rng.pick([0.05, 0.1, 0.15, 0.2]))];
+      const low = round2(rng.int(80, 650) / 100);
+      return [low, round2(low + rng.pick([0.05, 0.1, 0.15, 0.2]))];
     }
     case 'gross_margin': {
       const low = rng.int(56, 136) / 2;
@@ -175,7 +173,7 @@ function shifted(rng: Rng, metric: Metric, [lo, hi]: [number, number], up: boole
         ? rng.pick([0.5, 1, 1.5])
         : rng.pick([20, 50, 100]);
   const s = up ? step : -step;
-  return [r2(lo + s), r2(hi + s)];
+  return [round2(lo + s), round2(hi + s)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -656,7 +654,7 @@ export const generate: Generate<
         : 'This is the first call at which we give an outlook.'),
     answers: notGuidance,
   });
-  const pastRevenue = r2(rng.int(30, 250) / 100);
+  const pastRevenue = round2(rng.int(30, 250) / 100);
   turns.push({
     speaker: `${ceo} – CEO`,
     text: rng.pick([
@@ -737,7 +735,7 @@ export const generate: Generate<
           evidence[p.end!.end === 'low' ? 'high' : 'low'] = [recap!];
           break;
         case 'delta': {
-          const step = r2(Math.abs(p.g.low - p.prior![0]));
+          const step = round2(Math.abs(p.g.low - p.prior![0]));
           text = rng.pick(fam.delta[p.g.direction as 'raised' | 'lowered'])({
             ...slots,
             step: stepWords(p.g.metric, step),

@@ -3,6 +3,7 @@ import {
   capitalise,
   doubleLetter,
   dropLetter,
+  joinAnd,
   type LetterEdit,
   neighbourKey,
   swapLetters,
@@ -189,7 +190,7 @@ function prose(
   others: [string, Alias][],
   style: number,
 ): string {
-  const names = joinNames(cs);
+  const names = joinAnd(cs);
   const many = cs.length > 1;
   const intros: string[] = cs.length
     ? [
@@ -575,11 +576,6 @@ function hex(rng: Rng, n: number): string {
   return s;
 }
 
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
 export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) => {
   // Families: the public cases show some, the hidden cases others.
   const refs = set.families('ref', REFS, { public: 2 });
@@ -719,7 +715,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
   for (const s of rng.shuffle(services)) {
     const cs = callers.get(s)!;
     const shuffled = rng.shuffle(cs);
-    const text = shuffled.length ? joinNames(shuffled) : rng.pick(NO_CALLERS);
+    const text = shuffled.length ? joinAnd(shuffled) : rng.pick(NO_CALLERS);
     const others = services.filter((x) => x !== s).map((x): [string, Alias] => [x, alias.get(x)!]);
     let entry = dir.entry(s, alias.get(s)!, text, shuffled, rng, others);
     if (!dir.joiner && rng.chance(0.35)) {

@@ -1,5 +1,13 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
-import { capitalise, MONTHS, numberWords, scatterSwaps, WEEKDAYS } from '@reps/engine/generator-kit';
+import {
+  capitalise,
+  joinAnd,
+  MONTHS,
+  numberWords,
+  ordinal,
+  scatterSwaps,
+  WEEKDAYS,
+} from '@reps/engine/generator-kit';
 import {
   COVER_WORDING,
   EXCLUSION_WORDING,
@@ -138,8 +146,6 @@ function ymd(day: number): [number, number, number] {
   return [year, m, d + 1];
 }
 
-const ord = (n: number) =>
-  `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Date styles; day 0 is Monday 1 January 2024. */
@@ -166,7 +172,7 @@ const DATE_STYLES: ((day: number) => string)[] = [
   },
   (day) => {
     const [y, m, d] = ymd(day);
-    return `${WEEKDAYS[((day % 7) + 7) % 7]} the ${ord(d)} of ${MONTHS[m]} ${y}`;
+    return `${WEEKDAYS[((day % 7) + 7) % 7]} the ${ordinal(d)} of ${MONTHS[m]} ${y}`;
   },
   (day) => {
     const [y, m, d] = ymd(day);
@@ -174,7 +180,7 @@ const DATE_STYLES: ((day: number) => string)[] = [
   },
   (day) => {
     const [y, m, d] = ymd(day);
-    return `${ord(d)} ${MONTHS[m]!.slice(0, 3)} ${y}`;
+    return `${ordinal(d)} ${MONTHS[m]!.slice(0, 3)} ${y}`;
   },
   (day) => {
     const [y, m, d] = ymd(day);
@@ -343,16 +349,14 @@ const TIMELINES: Timeline[] = [
 
 type ValueLine = (p: { items: number[]; m: (n: number) => string; proof: string; rng: Rng }) => string;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const listOf = (xs: string[]) =>
-  xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 const VALUE_LINES: ValueLine[] = [
   ({ items, m, proof }) =>
     `Amount claimed ${m(sum(items))}; the most valuable item is valued at ${m(Math.max(...items))}; ${proof}.`,
   ({ items, m, proof }) =>
     `Claim total ${m(sum(items))} (dearest single item ${m(Math.max(...items))}). ${capitalise(proof)}.`,
-  ({ items, m, proof }) => `Item values: ${listOf(items.map(m))}; ${proof}.`,
+  ({ items, m, proof }) => `Item values: ${joinAnd(items.map(m))}; ${proof}.`,
   ({ items, m, proof }) =>
-    `${capitalise(words(items.length))} item${items.length === 1 ? '' : 's'} claimed, worth ${listOf(items.map(m))}. ${capitalise(proof)}.`,
+    `${capitalise(words(items.length))} item${items.length === 1 ? '' : 's'} claimed, worth ${joinAnd(items.map(m))}. ${capitalise(proof)}.`,
   ({ items, m, proof }) =>
     `The customer puts the loss at ${m(sum(items))} across ${items.length === 1 ? 'one item' : `${words(items.length)} items`}, the priciest ${m(Math.max(...items))}; ${proof}.`,
   ({ items, m, proof }) =>
@@ -375,7 +379,7 @@ const HISTORY: ((n: number) => string)[] = [
   (n) =>
     n === 0
       ? 'No other claims this year (one in 2019, long settled).'
-      : `This is the ${ord(n + 1)} claim within twelve months.`,
+      : `This is the ${ordinal(n + 1)} claim within twelve months.`,
   (n) =>
     n === 0
       ? 'Claims history clean for the last 12 months.'

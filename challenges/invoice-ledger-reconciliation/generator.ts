@@ -1,5 +1,5 @@
 import type { CaseSet, Generate, GeneratorCase, Rng } from '@reps/engine';
-import { MONTHS } from '@reps/engine/generator-kit';
+import { MONTHS, round2 } from '@reps/engine/generator-kit';
 import { ITEMS, type Item, VENDORS } from './data.js';
 
 /**
@@ -45,9 +45,6 @@ interface Output {
 const BRIEF_RULE =
   'a memo that says the entry books\n  another invoice of the supplier, an earlier order or a delivery in another month books that\n  other invoice, even at the very amount of one of our lines';
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 function money(x: number): string {
   return x.toFixed(2);
 }

@@ -1,5 +1,5 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
-import { capitalise, MONTHS, SLIPS, slipTypo, WEEKDAYS } from '@reps/engine/generator-kit';
+import { capitalise, MONTHS, ordinalSuffix, SLIPS, slipTypo, WEEKDAYS } from '@reps/engine/generator-kit';
 import { ACCEPT, CONDITIONS, HEDGE, OPENERS, PEOPLE, SMALL_TALK, TASKS } from './data.js';
 
 /**
@@ -59,11 +59,6 @@ function weekday(day: number): number {
 function longDate(day: number): string {
   const { y, m, d } = civil(day);
   return `${WEEKDAYS[weekday(day)]} ${d} ${MONTHS[m]} ${y}`;
-}
-
-function ordinalSuffix(d: number): string {
-  if (d >= 11 && d <= 13) return 'th';
-  return ['th', 'st', 'nd', 'rd'][d % 10] ?? 'th';
 }
 
 function first(name: string): string {

@@ -4,10 +4,14 @@ import {
   digitWord,
   doubleLetter,
   dropLetter,
+  joinAnd,
   neighbourKey,
   numberWords,
+  ordinal,
+  ordinalSuffix,
   paraphrase,
   paraphraser,
+  round2,
   SLIPS,
   scatterSwaps,
   slipTypo,
@@ -76,6 +80,41 @@ describe('numberWords', () => {
     expect(() => numberWords(2.5)).toThrow(/whole number/);
     expect(digitWord(7)).toBe('seven');
     expect(() => digitWord(10)).toThrow(RangeError);
+  });
+});
+
+describe('joinAnd, ordinal, round2', () => {
+  it('joins a list the way a person writes it, without an Oxford comma', () => {
+    expect(joinAnd([])).toBe('');
+    expect(joinAnd(['billing'])).toBe('billing');
+    expect(joinAnd(['billing', 'search'])).toBe('billing and search');
+    expect(joinAnd(['billing', 'search', 'auth'])).toBe('billing, search and auth');
+  });
+
+  it('gives 1st, 2nd, 3rd, 4th and the teens their th', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31, 101, 111, 112].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '31st',
+      '101st',
+      '111th',
+      '112th',
+    ]);
+    expect(ordinalSuffix(20)).toBe('th');
+  });
+
+  it('rounds to cents', () => {
+    expect(round2(12.3456)).toBe(12.35);
+    expect(round2(2.345)).toBe(2.35);
+    expect(round2(-0.004)).toBe(-0);
   });
 });
 

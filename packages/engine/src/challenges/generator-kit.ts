@@ -2,7 +2,8 @@ import type { CaseSet, Rng } from './generator-api.js';
 
 /**
  * Text helpers for challenge generators (`import { typo } from '@reps/engine/generator-kit'`):
- * the calendar names, number words, typos and paraphrase tables the catalogue's generators share.
+ * the calendar names, number words, ordinals, lists, typos and paraphrase tables the catalogue's
+ * generators share.
  * Generators are bundled into the QuickJS sandbox, so this module imports types only: bundling it
  * pulls in nothing of the engine. Every function is pure; those that draw take the case's `Rng`,
  * and each states the order of its draws, since a generator's cases depend on it.
@@ -32,6 +33,28 @@ export const WEEKDAYS: readonly string[] = [
   'Saturday',
   'Sunday',
 ];
+
+/** "a", "a and b", "a, b and c" (no Oxford comma); an empty list is "". */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "st", "nd", "rd" or "th": 1st, 12th, 22nd, 113th. */
+export function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
+/** A number with its ordinal suffix: "21st". */
+export function ordinal(n: number): string {
+  return `${n}${ordinalSuffix(n)}`;
+}
+
+/** Rounded to cents (two decimals), the way the generators' expected amounts are. */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
 
 /** The first letter upper-cased, the rest as it was. */
 export function capitalise(text: string): string {
