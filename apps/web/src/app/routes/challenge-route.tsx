@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { Markdown } from '../../components/markdown';
+import { AttemptsPanel } from '../../features/attempts/components/attempts-panel';
 import { useMe } from '../../features/auth/api/me';
 import { useChallenge } from '../../features/challenge/api/get-challenge';
 import { ChallengeHeader } from '../../features/challenge/components/challenge-header';
@@ -95,6 +96,7 @@ export function ChallengeRoute() {
           </p>
         </section>
       )}
+      {/* Slot: what comes after a pass (solutions, the next challenge) goes here, above the board. */}
       <section className="panel" aria-labelledby="board-title">
         <h2 id="board-title">Leaderboard</h2>
         <ChallengeLeaderboard slug={c.slug} />
@@ -134,30 +136,43 @@ function LearnerWorkbench({ challenge, me }: { challenge: ChallengeDetail; me: M
   );
 
   return (
-    <Workbench
-      challenge={challenge}
-      draft={draft}
-      run={run}
-      submit={submit}
-      slots={{
-        editor: (props) => <PipelineEditor {...props} models={models} inputShape={inputShape} />,
-        graph: (text) => <PipelineGraph text={text} />,
-        tools: <InsertSkill draft={draft.value} onInsert={draft.setValue} />,
-        runResult: (result) => <RunResults result={result} passMark={challenge.pass_mark} />,
-        submission: (id) => (
-          <SubmissionPanel
-            key={id}
-            id={id}
-            passMark={challenge.pass_mark}
-            handle={me.handle}
-            renderPublic={(result) => <RunResults result={result as RunResult} />}
-          />
-        ),
-        submissions: (selected, onSelect) => (
-          <MySubmissions slug={challenge.slug} selected={selected} onSelect={onSelect} />
-        ),
-      }}
-    />
+    <>
+      <Workbench
+        challenge={challenge}
+        draft={draft}
+        run={run}
+        submit={submit}
+        slots={{
+          editor: (props) => <PipelineEditor {...props} models={models} inputShape={inputShape} />,
+          graph: (text) => <PipelineGraph text={text} />,
+          tools: <InsertSkill draft={draft.value} onInsert={draft.setValue} />,
+          runResult: (result) => <RunResults result={result} passMark={challenge.pass_mark} />,
+          submission: (id) => (
+            <SubmissionPanel
+              key={id}
+              id={id}
+              passMark={challenge.pass_mark}
+              handle={me.handle}
+              renderPublic={(result) => <RunResults result={result as RunResult} />}
+            />
+          ),
+          submissions: (selected, onSelect) => (
+            <MySubmissions slug={challenge.slug} selected={selected} onSelect={onSelect} />
+          ),
+        }}
+      />
+      <section className="panel" aria-labelledby="attempts-title">
+        <h2 id="attempts-title">Attempts</h2>
+        <AttemptsPanel
+          slug={challenge.slug}
+          draft={draft.value}
+          onOpen={(pipeline) => {
+            draft.setValue(pipeline);
+            document.getElementById('workbench-title')?.scrollIntoView({ behavior: 'smooth' });
+          }}
+        />
+      </section>
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { FINAL_RUN_STATUSES } from 'virtual:contracts';
 import type { RunView } from '@reps/shared';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
 const FINAL = new Set<RunView['status']>(FINAL_RUN_STATUSES);
@@ -28,8 +28,12 @@ export async function runPipeline(slug: string, pipeline: string, signal?: Abort
   return run;
 }
 
-export const useRunPipeline = (slug: string) =>
-  useMutation({
+export function useRunPipeline(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
     mutationKey: ['run', slug],
     mutationFn: (pipeline: string) => runPipeline(slug, pipeline),
+    // A run is an attempt, failed or not: the learner's attempts list shows it.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['me', 'attempts', slug] }),
   });
+}

@@ -12,6 +12,10 @@ export function useSubmitPipeline(slug: string) {
   return useMutation({
     mutationKey: ['submit', slug],
     mutationFn: (pipeline: string) => submitPipeline(slug, pipeline),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'submissions', slug] }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['me', 'submissions', slug] }),
+        queryClient.invalidateQueries({ queryKey: ['me', 'attempts', slug] }),
+      ]),
   });
 }
