@@ -48,6 +48,8 @@ interface ShareRow extends OwnRow {
 
 /** Shared solutions read per request; a version gathers at most one per learner. */
 const MAX_SHARED = 1000;
+/** The learner's own passing submissions offered for sharing, newest first. */
+const MAX_SHAREABLE = 20;
 
 /** Learner-visible figures of a hidden-set grading (docs/grading.md). */
 function figuresOf(row: Pick<OwnRow, 'correctness' | 'cost_usd' | 'latency_p95_ms'>): SolutionFigures {
@@ -77,33 +79,18 @@ export class SolutionsService {
         `Pass ${slug} first: its solutions open once one of your submissions on version ${version.version} reaches the pass mark (${version.pass_mark}).`,
       );
     }
-    const [shares, catalogue, passed] = await Promise.all([
-      this.shares(version.id),
+    const [shared, catalogue, passed] = await Promise.all([
+      this.ranked(version, userId),
       this.catalogue(),
       passedChallenges(this.dataSource, userId),
     ]);
     const done = catalogue.find((c) => c.slug === slug);
-    const ranked = paretoLayers(
-      shares.filter((s) => this.passes(s, version)).map((s) => ({ row: s, ...figuresOf(s) })),
-    );
     return {
       slug,
       version: version.version,
       references: references(version),
-      shared: ranked.map(({ item, layer }): SharedSolution => {
-        const { row, ...figures } = item;
-        return {
-          submission_id: row.id,
-          handle: row.handle,
-          display_name: row.display_name,
-          figures,
-          layer,
-          pipeline: row.pipeline,
-          shared_at: row.shared_at.toISOString(),
-          mine: row.user_id === userId,
-        };
-      }),
-      shareable: passing.map((s) => ({
+      shared,
+      shareable: passing.slice(0, MAX_SHAREABLE).map((s) => ({
         submission_id: s.id,
         figures: figuresOf(s),
         graded_at: (s.graded_at ?? new Date(0)).toISOString(),
@@ -140,17 +127,9 @@ export class SolutionsService {
        ON CONFLICT (challenge_version_id, user_id) DO UPDATE SET submission_id = EXCLUDED.submission_id, shared_at = now()`,
       [version.id, userId, submissionId],
     );
-    const shared = (await this.shares(version.id, userId))[0];
-    return {
-      submission_id: shared.id,
-      handle: shared.handle,
-      display_name: shared.display_name,
-      figures: figuresOf(shared),
-      layer: 1,
-      pipeline: shared.pipeline,
-      shared_at: shared.shared_at.toISOString(),
-      mine: true,
-    };
+    const mine = (await this.ranked(version, userId)).find((s) => s.mine);
+    if (!mine) throw new Error(`share of ${submissionId} was stored but is not listed`);
+    return mine;
   }
 
   /** Takes the learner's shared solution on the current version down; not_found when none is shared. */
@@ -165,6 +144,30 @@ export class SolutionsService {
 
   async startHere(): Promise<StartHereView> {
     return { challenge: startHere(await this.catalogue()) ?? null };
+  }
+
+  /**
+   * The version's shared solutions that still pass (a grading may be held for review after it was
+   * shared), ranked on the Pareto layers of the figures learners see.
+   */
+  private async ranked(version: VersionRow, userId: string): Promise<SharedSolution[]> {
+    const shares = await this.shares(version.id);
+    const ranked = paretoLayers(
+      shares.filter((s) => this.passes(s, version)).map((s) => ({ row: s, ...figuresOf(s) })),
+    );
+    return ranked.map(({ item, layer }): SharedSolution => {
+      const { row, ...figures } = item;
+      return {
+        submission_id: row.id,
+        handle: row.handle,
+        display_name: row.display_name,
+        figures,
+        layer,
+        pipeline: row.pipeline,
+        shared_at: row.shared_at.toISOString(),
+        mine: row.user_id === userId,
+      };
+    });
   }
 
   private passes(row: OwnRow, version: VersionRow): boolean {
@@ -193,16 +196,16 @@ export class SolutionsService {
     return rows.filter(accepted);
   }
 
-  private shares(versionId: string, userId?: string): Promise<ShareRow[]> {
+  private shares(versionId: string): Promise<ShareRow[]> {
     return this.dataSource.query(
       `SELECT s.id, s.status, s.review_status, s.correctness, s.cost_usd, s.latency_p95_ms, s.graded_at, s.pipeline,
               sh.user_id, sh.shared_at, u.handle, u.display_name
          FROM solution_shares sh
          JOIN submissions s ON s.id = sh.submission_id
          JOIN users u ON u.id = sh.user_id
-        WHERE sh.challenge_version_id = $1 AND ($2::uuid IS NULL OR sh.user_id = $2)
+        WHERE sh.challenge_version_id = $1
         ORDER BY sh.shared_at LIMIT ${MAX_SHARED}`,
-      [versionId, userId ?? null],
+      [versionId],
     );
   }
 

@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { generateCases, loadChallenge } from '@reps/engine';
+import pg from 'pg';
+import { Client, graded, newLearner } from '../support/client.js';
+import { repoRoot, stackEnv } from '../support/stack.js';
+
+jest.setTimeout(180_000);
+
+const SLUG = 'echo-sum';
+/** Code does the sum: every case scores 100 at no cost. */
+const exact = `name: exact-sum
+budget: { max_calls: 2 }
+steps:
+  - id: total
+    code: return input.numbers.reduce((a, b) => a + b, 0)
+  - id: result
+    output: "({ sum: total })"
+`;
+/** Also exact, but asks a model first: the same correctness for more cost and latency (dominated). */
+const costly = `name: exact-sum-with-a-look
+budget: { max_calls: 2 }
+steps:
+  - id: look
+    llm:
+      model: sim-mini
+      prompt: "{{ input.question }}"
+  - id: total
+    needs: [look]
+    code: return input.numbers.reduce((a, b) => a + b, 0)
+  - id: result
+    output: "({ sum: total })"
+`;
+/** Reports the first number only: wrong on every case. */
+const failing = `name: first-number
+budget: { max_calls: 1 }
+steps:
+  - id: result
+    output: "({ sum: input.numbers[0] })"
+`;
+
+async function submit(client: Client, pipeline: string): Promise<string> {
+  const res = await client.post(`/challenges/${SLUG}/submissions`, { pipeline });
+  if (res.status !== 202) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
+  await graded(client, res.body.id);
+  return res.body.id;
+}
+
+async function db<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: stackEnv().DATABASE_URL });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A graded submission stored as the worker would store it (no grading run): correctness as given. */
+async function storeGraded(handle: string, slug: string, correctness: number, review: string | null) {
+  await db((c) =>
+    c.query(
+      `INSERT INTO submissions (user_id, challenge_version_id, slug, version, pipeline, pipeline_hash, status,
+                                correctness, standard_error, cost_usd, latency_p95_ms, graded_at, review_status)
+       SELECT u.id, v.id, v.slug, v.version, 'name: stored', 'stored', 'graded', $3, 1, 0.01, 1000, now(), $4
+         FROM users u, challenges ch JOIN challenge_versions v ON v.slug = ch.slug AND v.version = ch.published_version
+        WHERE u.handle = $1 AND ch.slug = $2`,
+      [handle, slug, correctness, review],
+    ),
+  );
+}
+
+describe('solutions after passing, and where to go next', () => {
+  const responses: string[] = []; // everything learners read, for the leak scan
+  const keep = <T>(reply: { status: number; body: T }) => {
+    responses.push(JSON.stringify(reply.body));
+    return reply;
+  };
+  let ada: Awaited<ReturnType<typeof newLearner>>;
+  let lin: Awaited<ReturnType<typeof newLearner>>;
+  let adaFailing: string;
+  let adaExact: string;
+  let linCostly: string;
+
+  beforeAll(async () => {
+    [ada, lin] = await Promise.all([newLearner('sol-ada'), newLearner('sol-lin')]);
+  });
+
+  it('asks an anonymous visitor to sign in and refuses a learner who has not passed with not_passed', async () => {
+    expect((await new Client().get(`/challenges/${SLUG}/solutions`)).status).toBe(401);
+    const before = keep(await ada.client.get(`/challenges/${SLUG}/solutions`));
+    expect(before.status).toBe(403);
+    expect(before.body.error.code).toBe('not_passed');
+    expect(before.body.error.message).toMatch(/pass mark \(90\)/);
+
+    adaFailing = await submit(ada.client, failing);
+    const afterFail = keep(await ada.client.get(`/challenges/${SLUG}/solutions`));
+    expect(afterFail.status).toBe(403);
+    expect(afterFail.body.error.code).toBe('not_passed');
+    const shareFail = await ada.client.post(`/challenges/${SLUG}/solutions/share`, {
+      submission_id: adaFailing,
+    });
+    expect(shareFail.status).toBe(403);
+    expect(shareFail.body.error.code).toBe('not_passed');
+  });
+
+  it('opens the solutions once the learner passes, with what they may share and the next challenge', async () => {
+    [adaExact, linCostly] = await Promise.all([submit(ada.client, exact), submit(lin.client, costly)]);
+    const view = keep(await ada.client.get(`/challenges/${SLUG}/solutions`));
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ slug: SLUG, version: 1, references: [], shared: [] });
+    expect(view.body.shareable.map((s: { submission_id: string }) => s.submission_id)).toEqual([adaExact]);
+    expect(view.body.shareable[0].figures).toMatchObject({ correctness: 100, cost_usd: 0 });
+    // echo-sum teaches sequencing at difficulty 1: the next is a sequencing challenge one level up.
+    expect(view.body.next).toMatchObject({ slug: 'catalogue-normalisation', difficulty: 2 });
+    expect(view.body.next.skills).toContain('sequencing');
+  });
+
+  it('shares only a learner’s own passing submission, ranked on the Pareto front', async () => {
+    const notMine = await lin.client.post(`/challenges/${SLUG}/solutions/share`, { submission_id: adaExact });
+    expect(notMine.status).toBe(404);
+    expect(notMine.body.error.code).toBe('not_found');
+    const notAnId = await lin.client.post(`/challenges/${SLUG}/solutions/share`, { submission_id: 'nope' });
+    expect(notAnId.status).toBe(400);
+    const wrongChallenge = await ada.client.post('/challenges/pii-redaction/solutions/share', {
+      submission_id: adaExact,
+    });
+    expect(wrongChallenge.status).toBe(400);
+
+    const shared = keep(
+      await lin.client.post(`/challenges/${SLUG}/solutions/share`, { submission_id: linCostly }),
+    );
+    expect(shared.status).toBe(201);
+    expect(shared.body).toMatchObject({ submission_id: linCostly, handle: lin.handle, mine: true });
+    expect(
+      keep(await ada.client.post(`/challenges/${SLUG}/solutions/share`, { submission_id: adaExact })).status,
+    ).toBe(201);
+
+    const view = keep(await lin.client.get(`/challenges/${SLUG}/solutions`));
+    expect(view.status).toBe(200);
+    const rows = view.body.shared.map((s: { handle: string; layer: number; mine: boolean }) => [
+      s.handle,
+      s.layer,
+      s.mine,
+    ]);
+    // Same correctness, but ada's costs nothing and runs faster: hers is the front, lin's behind it.
+    expect(rows).toEqual([
+      [ada.handle, 1, false],
+      [lin.handle, 2, true],
+    ]);
+    expect(view.body.shared[0].pipeline).toBe(exact);
+    expect(view.body.shared[1].figures.cost_usd).toBeGreaterThan(0);
+    expect(Object.keys(view.body.shared[0]).sort()).toEqual(
+      ['display_name', 'figures', 'handle', 'layer', 'mine', 'pipeline', 'shared_at', 'submission_id'].sort(),
+    );
+  });
+
+  it('withdraws a share, and says when there is nothing to withdraw', async () => {
+    expect((await ada.client.delete(`/challenges/${SLUG}/solutions/share`)).status).toBe(204);
+    const view = keep(await lin.client.get(`/challenges/${SLUG}/solutions`));
+    expect(view.body.shared.map((s: { handle: string }) => s.handle)).toEqual([lin.handle]);
+    const again = await ada.client.delete(`/challenges/${SLUG}/solutions/share`);
+    expect(again.status).toBe(404);
+    expect(again.body.error.code).toBe('not_found');
+  });
+
+  it('shows the references, never the adversaries or the context-free pipeline, and not to a held grading', async () => {
+    const slug = 'insurance-claim-triage';
+    const { client, handle } = await newLearner('sol-ref');
+    await storeGraded(handle, slug, 97, 'pending');
+    const held = await client.get(`/challenges/${slug}/solutions`);
+    expect(held.status).toBe(403);
+    await storeGraded(handle, slug, 97, null);
+    const view = keep(await client.get(`/challenges/${slug}/solutions`));
+    expect(view.status).toBe(200);
+    const dir = join(repoRoot, 'challenges', slug);
+    const file = (name: string) => readFileSync(join(dir, `${name}.pipeline.yaml`), 'utf8');
+    expect(view.body.references).toEqual([
+      { name: 'reference', pipeline: file('reference'), figures: null },
+      { name: 'reference.mini-vote', pipeline: file('reference.mini-vote'), figures: null },
+    ]);
+    const text = JSON.stringify(view.body);
+    for (const other of ['adversary.public', 'adversary.source', 'context-free', 'baseline']) {
+      expect(text).not.toContain(JSON.stringify(file(other)).slice(1, -1));
+    }
+  });
+
+  it('names a start-here challenge for anyone: the easiest decomposition-only challenge', async () => {
+    const res = await new Client().get('/start-here');
+    expect(res.status).toBe(200);
+    expect(res.body.challenge).toMatchObject({
+      slug: 'insurance-claim-triage',
+      difficulty: 1,
+      skills: ['decomposition'],
+    });
+  });
+
+  it('never shows a hidden case or a per-case hidden result', async () => {
+    const challenge = await loadChallenge(join(repoRoot, 'packages/engine/src/challenges/fixtures', SLUG));
+    const hidden = await generateCases(challenge, { kind: 'hidden', secret: stackEnv().REPS_HIDDEN_SEED });
+    const publicInputs = new Set(
+      (await generateCases(challenge, { kind: 'public' })).map((c) => JSON.stringify(c.input)),
+    );
+    const everything = responses.join('\n');
+    expect(everything).not.toContain('case_results');
+    let checked = 0;
+    for (const c of hidden) {
+      if (publicInputs.has(JSON.stringify(c.input))) continue;
+      expect(everything).not.toContain(JSON.stringify(c.input));
+      expect(everything).not.toContain(JSON.stringify((c.input as { numbers: number[] }).numbers));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(adaFailing).toBeDefined();
+  });
+});
