@@ -17,6 +17,7 @@ import { useRunPipeline } from '../../features/runs/api/run-pipeline';
 import { RunResults } from '../../features/runs/components/run-results';
 import type { RunResult } from '../../features/runs/types/run-result';
 import { useSkills } from '../../features/skills/api/get-skills';
+import { SolutionsPanel } from '../../features/solutions/components/solutions-panel';
 import { useSubmitPipeline } from '../../features/submissions/api/submit';
 import { MySubmissions } from '../../features/submissions/components/my-submissions';
 import { SubmissionPanel } from '../../features/submissions/components/submission-panel';
@@ -97,6 +98,7 @@ export function ChallengeRoute() {
         </section>
       )}
       {/* Slot: what comes after a pass (solutions, the next challenge) goes here, above the board. */}
+      <SolutionsPanel slug={c.slug} signedIn={Boolean(me.data)} />
       <section className="panel" aria-labelledby="board-title">
         <h2 id="board-title">Leaderboard</h2>
         <ChallengeLeaderboard slug={c.slug} />
