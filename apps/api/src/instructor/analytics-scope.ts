@@ -1,5 +1,6 @@
 import type { AnalyticsScope } from '@reps/shared';
 import type { AuthUser } from '../auth/auth.decorators.js';
+import { supervisedLearnersSql } from '../cohorts/supervised-learners.js';
 
 /** What the analytics of a challenge need to know about it and the reader. */
 export interface ChallengeStanding {
@@ -33,5 +34,5 @@ export function analyticsScope(
  * user, otherwise the members of the cohorts the user `$param` owns.
  */
 export function inScopeSql(column: string, param: string): string {
-  return `(${param}::uuid IS NULL OR ${column} IN (SELECT m.user_id FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id WHERE c.owner_id = ${param}::uuid))`;
+  return `(${param}::uuid IS NULL OR ${column} IN (${supervisedLearnersSql(param)}))`;
 }

@@ -14,6 +14,7 @@ import { Observable } from 'rxjs';
 import { type DataSource, type EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { ChallengeStore } from '../challenges/challenge-store.js';
+import { supervisedLearnersSql } from '../cohorts/supervised-learners.js';
 import { GradingQueue } from '../grading/grading-queue.js';
 import { ProgressEvents, type SubmissionEvent } from '../grading/progress-events.js';
 import { ENTRY_RANK_SQL } from '../leaderboards/ranks.js';
@@ -112,12 +113,11 @@ export class SubmissionsService {
   }
 
   private async inCohortRunBy(instructorId: string, learnerId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id
-        WHERE c.owner_id = $1 AND m.user_id = $2 LIMIT 1`,
+    const [row] = await this.dataSource.query(
+      `SELECT $2::uuid IN (${supervisedLearnersSql('$1')}) AS supervised`,
       [instructorId, learnerId],
     );
-    return rows.length > 0;
+    return row.supervised === true;
   }
 
   async view(id: string, user: AuthUser): Promise<SubmissionView> {
