@@ -15,23 +15,24 @@ import type { DataSource } from 'typeorm';
 import { ChallengeStore } from '../challenges/challenge-store.js';
 
 /**
- * One select per kind with the same columns, so the list is one UNION ALL ordered by time. A run's
- * result holds every public case with its trace: only the aggregates are read out of it. A
- * submission's hidden figures are read exact and leave through `coarse` below.
+ * One select per kind with the same columns. A run's result holds every public case with its
+ * trace: it is read once, without them (`res`), for the aggregates. A submission's hidden figures
+ * are read exact and leave through `coarse` below.
  */
 const SELECTS: Record<AttemptKind, string> = {
-  run: `SELECT 'run' AS kind, r.id, r.user_id, v.slug, r.created_at, v.version, r.status,
-               (r.result->>'cases')::int AS cases,
-               (r.result->>'correctness')::float8 AS correctness,
+  run: `SELECT 'run' AS kind, r.id, r.user_id, r.created_at, v.version, r.status,
+               (x.res->>'cases')::int AS cases,
+               (x.res->>'correctness')::float8 AS correctness,
                NULL::float8 AS standard_error,
-               (r.result->>'cost_usd')::float8 AS cost_usd,
-               (r.result->'latency_ms'->>'p50')::float8 AS p50,
-               (r.result->'latency_ms'->>'p95')::float8 AS p95,
-               r.result->'breakdown' AS breakdown,
+               (x.res->>'cost_usd')::float8 AS cost_usd,
+               (x.res->'latency_ms'->>'p50')::float8 AS p50,
+               (x.res->'latency_ms'->>'p95')::float8 AS p95,
+               x.res->'breakdown' AS breakdown,
                encode(sha256(convert_to(r.pipeline, 'UTF8')), 'hex') AS pipeline_hash,
                r.pipeline
-          FROM runs r JOIN challenge_versions v ON v.id = r.challenge_version_id`,
-  submission: `SELECT 'submission' AS kind, s.id, s.user_id, s.slug, s.created_at, s.version, s.status,
+          FROM runs r JOIN challenge_versions v ON v.id = r.challenge_version_id
+               CROSS JOIN LATERAL (SELECT r.result - 'case_results' AS res) x`,
+  submission: `SELECT 'submission' AS kind, s.id, s.user_id, s.created_at, s.version, s.status,
                (s.result->'hidden'->>'cases')::int AS cases,
                s.correctness, s.standard_error, s.cost_usd,
                s.latency_p50_ms AS p50, s.latency_p95_ms AS p95,
@@ -40,6 +41,21 @@ const SELECTS: Record<AttemptKind, string> = {
                s.pipeline
           FROM submissions s`,
 };
+
+/**
+ * A page of attempts' keys, newest first after the cursor: only ids and times, from the
+ * (user_id, created_at) indexes, so the rows' results are read for this page only.
+ */
+const PAGE_KEYS = `SELECT k.kind, k.id FROM (
+    SELECT 'run' AS kind, r.id, r.created_at
+      FROM runs r JOIN challenge_versions v ON v.id = r.challenge_version_id
+     WHERE r.user_id = $1 AND v.slug = $2
+    UNION ALL
+    SELECT 'submission', s.id, s.created_at FROM submissions s WHERE s.user_id = $1 AND s.slug = $2
+  ) k
+  WHERE $3::timestamptz IS NULL OR (k.created_at, k.id) < ($3::timestamptz, $4::uuid)
+  ORDER BY k.created_at DESC, k.id DESC
+  LIMIT $5`;
 
 interface AttemptRow {
   kind: AttemptKind;
@@ -80,14 +96,13 @@ export class AttemptsService {
     await this.store.ref(query.slug); // a 404 for a slug that is no challenge
     const after = query.cursor ? decodeCursor(query.cursor) : null;
     const rows: AttemptRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM (
-         ${SELECTS.run} WHERE r.user_id = $1 AND v.slug = $2
+      `WITH page AS (${PAGE_KEYS})
+       SELECT ${COLUMNS} FROM (
+         ${SELECTS.run} WHERE r.id IN (SELECT id FROM page WHERE kind = 'run')
          UNION ALL
-         ${SELECTS.submission} WHERE s.user_id = $1 AND s.slug = $2
+         ${SELECTS.submission} WHERE s.id IN (SELECT id FROM page WHERE kind = 'submission')
        ) a
-       WHERE $3::timestamptz IS NULL OR (a.created_at, a.id) < ($3::timestamptz, $4::uuid)
-       ORDER BY a.created_at DESC, a.id DESC
-       LIMIT $5`,
+       ORDER BY a.created_at DESC, a.id DESC`,
       [userId, query.slug, after?.at ?? null, after?.id ?? null, query.limit + 1],
     );
     const page = rows.slice(0, query.limit);
