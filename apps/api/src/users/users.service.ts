@@ -1,10 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { RepsError } from '@reps/shared';
+import { type AdminUserList, type AdminUserRow, type adminUsersQuerySchema, RepsError } from '@reps/shared';
 import { Repository } from 'typeorm';
+import type { z } from 'zod';
 import { demoUsers } from './demo-users.js';
 import { hashPassword } from './password.js';
 import { type Role, User } from './user.entity.js';
+
+type AdminUsersQuery = z.infer<typeof adminUsersQuerySchema>;
 
 /** The one writer of the `users` table (docs/architecture.md, "Who writes which table"). */
 @Injectable()
@@ -43,9 +46,32 @@ export class UsersService {
     await this.users.update(id, { passwordHash });
   }
 
-  async setRole(id: string, role: Role): Promise<{ id: string; role: Role }> {
+  /** An admin changes someone else's role; their own is refused (another admin must change it). */
+  async setRole(adminId: string, id: string, role: Role): Promise<{ id: string; role: Role }> {
+    if (id === adminId)
+      throw new RepsError('validation_failed', 'Admins cannot change their own role; ask another admin.');
     const result = await this.users.update(id, { role });
     if (!result.affected) throw new RepsError('not_found', 'No such user.');
     return { id, role };
+  }
+
+  /** Users for the admins' list, newest first, searched by email or handle, with their submission counts. */
+  async list(query: AdminUsersQuery): Promise<AdminUserList> {
+    const match = `$1::text IS NULL OR u.email ILIKE '%' || $1 || '%' OR u.handle ILIKE '%' || $1 || '%'`;
+    const [{ total }] = await this.users.query(`SELECT count(*)::int AS total FROM users u WHERE ${match}`, [
+      query.q ?? null,
+    ]);
+    const rows: Record<string, unknown>[] = await this.users.query(
+      `SELECT u.id, u.email, u.handle, u.display_name, u.role, u.created_at,
+              (SELECT count(*)::int FROM submissions s WHERE s.user_id = u.id) AS submissions
+         FROM users u
+        WHERE ${match}
+        ORDER BY u.created_at DESC LIMIT $2 OFFSET $3`,
+      [query.q ?? null, query.limit, query.offset],
+    );
+    return {
+      total,
+      items: rows.map((r) => ({ ...r, created_at: (r.created_at as Date).toISOString() }) as AdminUserRow),
+    };
   }
 }
