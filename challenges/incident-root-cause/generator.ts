@@ -747,7 +747,7 @@ export const generate: Generate<Input, Expected> = (rng, _index, set: CaseSet) =
   // healthy or irrelevant changes of other services, each logged by its service.
   const calendar: { id: string; service: string; text: string; t: number }[] = [];
   const changeId = () => `CHG-${rng.int(1000, 9999)}`;
-  let rootChangeEntry: string | undefined;
+  let rootChangeEntry: string[] | undefined;
 
   /** The fault sequence of a service from time t; returns its causal lines' texts. */
   const fault = (service: string, type: FailureType, t0: number, causal: boolean): string[] | undefined => {

@@ -452,7 +452,11 @@ interface Due {
   day: number;
   rests: 'self' | 'rules' | 'event';
 }
-type DueMaker = (rng: Rng, meeting: number, events: Array<{ said: string[]; day: number }>) => Due | null;
+type DueMaker = (
+  rng: Rng,
+  meeting: number,
+  events: Array<{ name: string; said: string[]; day: number }>,
+) => Due | null;
 
 const DUE_KINDS: DueMaker[] = [
   (rng, m) => {
