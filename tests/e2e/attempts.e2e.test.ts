@@ -155,6 +155,10 @@ describe('attempts: history, compare two, open one again', () => {
     const box = compare.getByRole('region', { name: 'Pipeline diff' });
     const sizes = await box.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
     expect(sizes.client).toBeLessThanOrEqual(390);
+    expect(sizes.scroll).toBeGreaterThan(sizes.client);
+    // The figures fit the phone: the Change column is in view, not behind a sideways scroll.
+    const figures = compare.locator('.table-scroll').first();
+    expect(await figures.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await compare.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/attempts-390-compare.png', fullPage: true });
     await attempts.screenshot({ path: '/tmp/attempts-390-panel.png' });
