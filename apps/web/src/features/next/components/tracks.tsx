@@ -35,15 +35,13 @@ export function Tracks({ challenges, signedIn }: { challenges: ChallengeSummary[
                 {steps.map((step) => (
                   <li key={step.slug} className={`track__step${step.solved ? ' track__step--solved' : ''}`}>
                     <span className="track__mark" aria-hidden="true">
-                      {signedIn ? (step.solved ? '✓' : '○') : step.difficulty}
+                      {signedIn ? (step.solved ? '✓' : '○') : '·'}
                     </span>
-                    <Link to={`/c/${step.slug}`}>{step.title}</Link>
-                    <span className="muted small nowrap">
-                      {' '}
-                      · {step.difficulty}/5
-                      {signedIn && (
-                        <span className="track__state">{step.solved ? ' · solved' : ' · not solved'}</span>
-                      )}
+                    <span className="track__body">
+                      <Link to={`/c/${step.slug}`}>{step.title}</Link>
+                      <span className="track__meta muted small">
+                        {step.difficulty}/5{signedIn ? (step.solved ? ' · solved' : ' · not solved') : ''}
+                      </span>
                     </span>
                   </li>
                 ))}

@@ -1,0 +1,156 @@
+import { jest } from '@jest/globals';
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from '../support/browser.js';
+import { graded, newLearner } from '../support/client.js';
+import { apiUrl, waitUntil } from '../support/stack.js';
+
+jest.setTimeout(240_000);
+
+/** Code does the sum: every echo-sum case scores 100 at no cost, so a pass takes one quick grading. */
+const exact = `name: exact-sum
+budget: { max_calls: 2 }
+steps:
+  - id: total
+    code: return input.numbers.reduce((a, b) => a + b, 0)
+  - id: result
+    output: "({ sum: total })"
+`;
+/** Also exact, after a model call: the same correctness for more cost and latency. */
+const costly = `name: exact-sum-with-a-look
+budget: { max_calls: 2 }
+steps:
+  - id: look
+    llm:
+      model: sim-mini
+      prompt: "{{ input.question }}"
+  - id: total
+    needs: [look]
+    code: return input.numbers.reduce((a, b) => a + b, 0)
+  - id: result
+    output: "({ sum: total })"
+`;
+
+/** Submits through the browser's own session (its cookie) and waits for the grading. */
+async function passEchoSum(request: APIRequestContext): Promise<string> {
+  const res = await request.post(`${apiUrl()}/api/challenges/echo-sum/submissions`, {
+    data: { pipeline: exact },
+  });
+  expect(res.status()).toBe(202);
+  const { id } = await res.json();
+  await waitUntil(
+    async () => (await (await request.get(`${apiUrl()}/api/submissions/${id}`)).json()).status === 'graded',
+    120_000,
+    'grading',
+  );
+  return id;
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `/tmp/solutions-${name}.png`, fullPage: true });
+  await screenshot(page, `solutions-${name}`);
+}
+
+describe('after solving, in the browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lands a new learner on start here, then after a pass shows solutions, sharing and the next challenge', async () => {
+    // Another learner passed with a costlier pipeline and shared it.
+    const other = await newLearner('e2e-sol-o');
+    const sent = await other.client.post('/challenges/echo-sum/submissions', { pipeline: costly });
+    await graded(other.client, sent.body.id, 120_000);
+    expect(
+      (await other.client.post('/challenges/echo-sum/solutions/share', { submission_id: sent.body.id }))
+        .status,
+    ).toBe(201);
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const handle = `e2e-sol-${Date.now().toString(36)}`;
+
+    // Sign-up lands on the start-here challenge.
+    await page.goto(`${apiUrl()}/register`);
+    await page.getByLabel('Email').fill(`${handle}@example.test`);
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/c\/insurance-claim-triage$/);
+    await page.getByRole('heading', { name: 'Home contents claim triage', level: 1 }).waitFor();
+    const locked = page.getByRole('region', { name: 'Solutions' });
+    await locked.getByText(/Pass insurance-claim-triage first/).waitFor();
+
+    // A pass on echo-sum opens its solutions.
+    await passEchoSum(context.request);
+    await page.goto(`${apiUrl()}/c/echo-sum`);
+    const panel = page.getByRole('region', { name: 'Solutions' });
+    const next = panel.getByRole('region', { name: 'Next challenge' });
+    await next.getByRole('link', { name: /Marketplace catalogue normalisation/ }).waitFor();
+    await panel.getByText('This challenge has no reference pipeline to show.').waitFor();
+    const shared = panel.getByRole('list', { name: 'Learners’ solutions' });
+    await shared.getByRole('link', { name: `@${other.handle}` }).waitFor();
+
+    // Opting in: the learner's solution joins the list on the front, ahead of the costlier one.
+    await panel.getByRole('button', { name: 'Share my solution' }).click();
+    await panel.getByText('Shared', { exact: true }).waitFor();
+    const items = shared.getByRole('listitem');
+    await items
+      .filter({ hasText: `@${handle}` })
+      .getByText('Front')
+      .waitFor();
+    const order = await items.evaluateAll((lis) => lis.map((li) => li.textContent ?? ''));
+    const mine = order.findIndex((text) => text.includes(`@${handle}`));
+    const theirs = order.findIndex((text) => text.includes(`@${other.handle}`));
+    expect(mine).toBeGreaterThanOrEqual(0);
+    expect(mine).toBeLessThan(theirs);
+    expect(order[theirs]).toMatch(/Layer \d/);
+    // The pipeline is there to read.
+    await items
+      .filter({ hasText: `@${handle}` })
+      .locator('summary')
+      .click();
+    await items
+      .filter({ hasText: `@${handle}` })
+      .getByText('input.numbers.reduce')
+      .waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await shot(page, '1440');
+    await panel.screenshot({ path: '/tmp/solutions-1440-panel.png' });
+
+    // At 390 px: the panel fits the width, and the tracks on the catalogue mark echo-sum solved.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await panel.scrollIntoViewIfNeeded();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await shot(page, '390');
+    await panel.screenshot({ path: '/tmp/solutions-390-panel.png' });
+
+    await page.goto(`${apiUrl()}/`);
+    const tracks = page.getByRole('region', { name: 'Tracks' });
+    const sequencing = tracks.getByRole('group', { name: /Sequencing/ });
+    await sequencing.locator('li.track__step--solved', { hasText: 'Echo sum' }).waitFor();
+    expect(await sequencing.getByRole('listitem').filter({ hasText: 'Echo sum' }).textContent()).toMatch(
+      /· solved/,
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await tracks.scrollIntoViewIfNeeded();
+    await shot(page, 'tracks-390');
+    await tracks.screenshot({ path: '/tmp/solutions-390-tracks.png' });
+
+    // Withdrawing takes it down again.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${apiUrl()}/c/echo-sum`);
+    await panel.getByRole('button', { name: 'Withdraw' }).click();
+    await panel.getByRole('button', { name: 'Share my solution' }).waitFor();
+    expect(await shared.getByRole('link', { name: `@${handle}` }).count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
