@@ -133,7 +133,7 @@ describe('after solving, in the browser', () => {
 
     await page.goto(`${apiUrl()}/`);
     const tracks = page.getByRole('region', { name: 'Tracks' });
-    const sequencing = tracks.getByRole('group', { name: /Sequencing/ });
+    const sequencing = tracks.getByRole('region', { name: /Sequencing/ });
     await sequencing.locator('li.track__step--solved', { hasText: 'Echo sum' }).waitFor();
     expect(await sequencing.getByRole('listitem').filter({ hasText: 'Echo sum' }).textContent()).toMatch(
       /· solved/,

@@ -132,6 +132,27 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
     },
     {
       method: 'GET',
+      route: '/api/challenges/{slug}/solutions',
+      path: () => '/challenges/echo-sum/solutions',
+      // The owner passed echo-sum; another learner has not (not_passed); staff read solutions regardless.
+      expect: { anonymous: 401, owner: 200, other: 403, instructor: 200, admin: 200 },
+    },
+    {
+      method: 'POST',
+      route: '/api/challenges/{slug}/solutions/share',
+      path: () => '/challenges/echo-sum/solutions/share',
+      body: () => ({ submission_id: ids.submission }),
+      expect: { anonymous: 401, owner: 201, other: 404, instructor: 404, admin: 404 },
+    },
+    {
+      method: 'DELETE',
+      route: '/api/challenges/{slug}/solutions/share',
+      path: () => '/challenges/echo-sum/solutions/share',
+      expect: { anonymous: 401, owner: 204, other: 404, instructor: 404, admin: 404 },
+    },
+    { method: 'GET', route: '/api/start-here', path: () => '/start-here', expect: same(200, 200) },
+    {
+      method: 'GET',
       route: '/api/runs/{id}',
       path: () => `/runs/${ids.run}`,
       expect: { anonymous: 401, owner: 200, other: 404, instructor: 404, admin: 200 },

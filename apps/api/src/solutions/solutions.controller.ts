@@ -20,13 +20,13 @@ export class SolutionsController {
   @Get()
   @ApiOperation({
     summary:
-      'After passing: the reference pipelines, learners’ shared passing pipelines ranked on the Pareto front, and the next challenge. 403 not_passed before.',
+      'After passing: the reference pipelines, learners’ shared passing pipelines ranked on the Pareto front, and the next challenge. 403 not_passed before (instructors and admins read them regardless).',
   })
   view(
     @Param('slug', new ZodPipe(slugParam)) slug: string,
     @CurrentUser() user: AuthUser,
   ): Promise<SolutionsView> {
-    return this.solutions.view(user.id, slug);
+    return this.solutions.view(user, slug);
   }
 
   @Post('share')

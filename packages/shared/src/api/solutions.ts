@@ -44,7 +44,7 @@ export interface ChallengeRef {
   skills: string[];
 }
 
-/** GET /api/challenges/:slug/solutions: only for a learner who passed (403 `not_passed` otherwise). */
+/** GET /api/challenges/:slug/solutions: for a learner who passed (403 `not_passed` otherwise), and for instructors and admins. */
 export interface SolutionsView {
   slug: string;
   version: number;

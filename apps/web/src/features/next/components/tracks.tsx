@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 
 /**
  * One ordered path per skill (by difficulty, then title: `tracksOf` in packages/shared/src/tracks.ts),
- * each step marked solved or not for a signed-in learner. A track is a group, not an article: the
+ * each step marked solved or not for a signed-in learner. A track is a section, not an article: the
  * catalogue's articles are its challenge cards.
  */
 export function Tracks({ challenges, signedIn }: { challenges: ChallengeSummary[]; signedIn: boolean }) {
@@ -20,7 +20,7 @@ export function Tracks({ challenges, signedIn }: { challenges: ChallengeSummary[
         {tracks.map(({ skill, steps }) => {
           const solved = steps.filter((s) => s.solved).length;
           return (
-            <div key={skill} className="track" role="group" aria-labelledby={`track-${skill}`}>
+            <section key={skill} className="track" aria-labelledby={`track-${skill}`}>
               <h3 id={`track-${skill}`} className="track__title">
                 {skill[0]?.toUpperCase()}
                 {skill.slice(1)}
@@ -46,7 +46,7 @@ export function Tracks({ challenges, signedIn }: { challenges: ChallengeSummary[
                   </li>
                 ))}
               </ol>
-            </div>
+            </section>
           );
         })}
       </div>
