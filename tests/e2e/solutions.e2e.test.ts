@@ -2,38 +2,15 @@ import { jest } from '@jest/globals';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { graded, newLearner } from '../support/client.js';
+import { EXACT_SUM, EXACT_SUM_AFTER_A_LOOK } from '../support/echo-sum-pipelines.js';
 import { apiUrl, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(240_000);
 
-/** Code does the sum: every echo-sum case scores 100 at no cost, so a pass takes one quick grading. */
-const exact = `name: exact-sum
-budget: { max_calls: 2 }
-steps:
-  - id: total
-    code: return input.numbers.reduce((a, b) => a + b, 0)
-  - id: result
-    output: "({ sum: total })"
-`;
-/** Also exact, after a model call: the same correctness for more cost and latency. */
-const costly = `name: exact-sum-with-a-look
-budget: { max_calls: 2 }
-steps:
-  - id: look
-    llm:
-      model: sim-mini
-      prompt: "{{ input.question }}"
-  - id: total
-    needs: [look]
-    code: return input.numbers.reduce((a, b) => a + b, 0)
-  - id: result
-    output: "({ sum: total })"
-`;
-
 /** Submits through the browser's own session (its cookie) and waits for the grading. */
 async function passEchoSum(request: APIRequestContext): Promise<string> {
   const res = await request.post(`${apiUrl()}/api/challenges/echo-sum/submissions`, {
-    data: { pipeline: exact },
+    data: { pipeline: EXACT_SUM },
   });
   expect(res.status()).toBe(202);
   const { id } = await res.json();
@@ -62,7 +39,9 @@ describe('after solving, in the browser', () => {
   it('lands a new learner on start here, then after a pass shows solutions, sharing and the next challenge', async () => {
     // Another learner passed with a costlier pipeline and shared it.
     const other = await newLearner('e2e-sol-o');
-    const sent = await other.client.post('/challenges/echo-sum/submissions', { pipeline: costly });
+    const sent = await other.client.post('/challenges/echo-sum/submissions', {
+      pipeline: EXACT_SUM_AFTER_A_LOOK,
+    });
     await graded(other.client, sent.body.id, 120_000);
     expect(
       (await other.client.post('/challenges/echo-sum/solutions/share', { submission_id: sent.body.id }))

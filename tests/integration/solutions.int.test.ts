@@ -4,41 +4,12 @@ import { jest } from '@jest/globals';
 import { generateCases, loadChallenge } from '@reps/engine';
 import pg from 'pg';
 import { Client, graded, newLearner } from '../support/client.js';
+import { EXACT_SUM, EXACT_SUM_AFTER_A_LOOK, FIRST_NUMBER_ONLY } from '../support/echo-sum-pipelines.js';
 import { repoRoot, stackEnv } from '../support/stack.js';
 
 jest.setTimeout(180_000);
 
 const SLUG = 'echo-sum';
-/** Code does the sum: every case scores 100 at no cost. */
-const exact = `name: exact-sum
-budget: { max_calls: 2 }
-steps:
-  - id: total
-    code: return input.numbers.reduce((a, b) => a + b, 0)
-  - id: result
-    output: "({ sum: total })"
-`;
-/** Also exact, but asks a model first: the same correctness for more cost and latency (dominated). */
-const costly = `name: exact-sum-with-a-look
-budget: { max_calls: 2 }
-steps:
-  - id: look
-    llm:
-      model: sim-mini
-      prompt: "{{ input.question }}"
-  - id: total
-    needs: [look]
-    code: return input.numbers.reduce((a, b) => a + b, 0)
-  - id: result
-    output: "({ sum: total })"
-`;
-/** Reports the first number only: wrong on every case. */
-const failing = `name: first-number
-budget: { max_calls: 1 }
-steps:
-  - id: result
-    output: "({ sum: input.numbers[0] })"
-`;
 
 async function submit(client: Client, pipeline: string): Promise<string> {
   const res = await client.post(`/challenges/${SLUG}/submissions`, { pipeline });
@@ -94,7 +65,7 @@ describe('solutions after passing, and where to go next', () => {
     expect(before.body.error.code).toBe('not_passed');
     expect(before.body.error.message).toMatch(/pass mark \(90\)/);
 
-    adaFailing = await submit(ada.client, failing);
+    adaFailing = await submit(ada.client, FIRST_NUMBER_ONLY);
     const afterFail = keep(await ada.client.get(`/challenges/${SLUG}/solutions`));
     expect(afterFail.status).toBe(403);
     expect(afterFail.body.error.code).toBe('not_passed');
@@ -106,7 +77,10 @@ describe('solutions after passing, and where to go next', () => {
   });
 
   it('opens the solutions once the learner passes, with what they may share and the next challenge', async () => {
-    [adaExact, linCostly] = await Promise.all([submit(ada.client, exact), submit(lin.client, costly)]);
+    [adaExact, linCostly] = await Promise.all([
+      submit(ada.client, EXACT_SUM),
+      submit(lin.client, EXACT_SUM_AFTER_A_LOOK),
+    ]);
     const view = keep(await ada.client.get(`/challenges/${SLUG}/solutions`));
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ slug: SLUG, version: 1, references: [], shared: [] });
@@ -149,7 +123,7 @@ describe('solutions after passing, and where to go next', () => {
       [ada.handle, 1, false],
       [lin.handle, 2, true],
     ]);
-    expect(view.body.shared[0].pipeline).toBe(exact);
+    expect(view.body.shared[0].pipeline).toBe(EXACT_SUM);
     expect(view.body.shared[1].figures.cost_usd).toBeGreaterThan(0);
     expect(Object.keys(view.body.shared[0]).sort()).toEqual(
       ['display_name', 'figures', 'handle', 'layer', 'mine', 'pipeline', 'shared_at', 'submission_id'].sort(),

@@ -1,5 +1,5 @@
 import type { ReferenceSolution, SharedSolution, SolutionFigures, SolutionsView } from '@reps/shared';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/loading';
@@ -159,38 +159,41 @@ function Figures({ figures }: { figures: SolutionFigures }) {
   );
 }
 
-function ReferenceItem({ reference }: { reference: ReferenceSolution }) {
+/** One solution: what it is and its figures in the summary, the pipeline inside. */
+function SolutionItem({
+  label,
+  figures,
+  pipeline,
+}: {
+  label: ReactNode;
+  figures: SolutionFigures | null;
+  pipeline: string;
+}) {
   return (
     <li className="solution">
       <details className="disclosure">
         <summary>
-          {reference.name}
-          {reference.figures ? (
-            <>
-              {' '}
-              <Figures figures={reference.figures} />
-            </>
-          ) : null}
+          {label} {figures && <Figures figures={figures} />}
         </summary>
-        <pre className="code-block">{reference.pipeline}</pre>
+        <pre className="code-block">{pipeline}</pre>
       </details>
     </li>
   );
 }
 
+function ReferenceItem({ reference }: { reference: ReferenceSolution }) {
+  return <SolutionItem label={reference.name} figures={reference.figures} pipeline={reference.pipeline} />;
+}
+
 function SharedItem({ solution }: { solution: SharedSolution }) {
-  return (
-    <li className="solution">
-      <details className="disclosure">
-        <summary>
-          <span className={`badge ${solution.layer === 1 ? 'badge--ok' : 'badge--pending'}`}>
-            {solution.layer === 1 ? 'Front' : `Layer ${solution.layer}`}
-          </span>
-          <Link to={`/u/${solution.handle}`}>@{solution.handle}</Link>
-          {solution.mine ? ' (you)' : ''} <Figures figures={solution.figures} />
-        </summary>
-        <pre className="code-block">{solution.pipeline}</pre>
-      </details>
-    </li>
+  const label = (
+    <>
+      <span className={`badge ${solution.layer === 1 ? 'badge--ok' : 'badge--pending'}`}>
+        {solution.layer === 1 ? 'Front' : `Layer ${solution.layer}`}
+      </span>
+      <Link to={`/u/${solution.handle}`}>@{solution.handle}</Link>
+      {solution.mine ? ' (you)' : ''}
+    </>
   );
+  return <SolutionItem label={label} figures={solution.figures} pipeline={solution.pipeline} />;
 }
