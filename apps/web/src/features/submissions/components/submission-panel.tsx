@@ -129,6 +129,17 @@ function SubmissionResultView({
               <p className="submission__rank">
                 #{board.rank} <span className="muted">of {board.of}</span>
               </p>
+            ) : board.stays === 'solutions_opened' ? (
+              <p className="submission__rank">
+                <strong className="small">
+                  Not ranked: sent after you opened the solutions of this version.
+                </strong>{' '}
+                <span className="muted small">
+                  Your best
+                  {board.best_correctness !== undefined && <> ({board.best_correctness.toFixed(1)})</>} stays
+                  at #{board.rank} of {board.of}.
+                </span>
+              </p>
             ) : (
               <p className="submission__rank">
                 <span className="muted small">Not displayed. Your best</span>
@@ -153,12 +164,19 @@ function SubmissionResultView({
             <span className="stat__label">Verification id</span>
             <p>
               <code className="verification-id">{view.verification_id}</code>
-              {handle && (
-                <>
-                  {' · '}
-                  <Link to={`/u/${handle}`}>on your public profile</Link>
-                </>
-              )}
+              {/* The profile lists the displayed best's record only: say so when this is another one. */}
+              {handle &&
+                (board?.displayed ? (
+                  <>
+                    {' · '}
+                    <Link to={`/u/${handle}`}>on your public profile</Link>
+                  </>
+                ) : (
+                  <span className="muted small">
+                    {' · '}verifiable, but <Link to={`/u/${handle}`}>your public profile</Link> lists your
+                    best submission's record, not this one
+                  </span>
+                ))}
             </p>
           </div>
         )}
