@@ -182,6 +182,31 @@ describe('bad input on the real stack', () => {
     ).toBe(400);
   });
 
+  it('reads search terms and filters literally: no wildcard, no array, no year 0, no endless slug', async () => {
+    // `%` is a character to look for, not "anything": no title, summary or domain holds one.
+    const wild = await learner.get('/challenges?q=%25');
+    expect(wild.status).toBe(200);
+    expect(wild.body.items).toEqual([]);
+    expect((await learner.get('/challenges?q=_')).body.items).toEqual([]);
+    // One slug or none: an array or an object is refused, not silently ignored.
+    for (const query of ['slug[a]=1', 'slug[$ne]=x', 'slug=echo-sum&slug=x', 'slug=NOT%20A%20SLUG']) {
+      const reply = await learner.get(`/me/submissions?${query}`);
+      expect({ query, status: reply.status }).toEqual({ query, status: 400 });
+    }
+    expect((await learner.get('/me/submissions?slug=echo-sum')).status).toBe(200);
+    // A cursor in year 0 is a date to JavaScript, not to Postgres: refused as a cursor.
+    const year0 = Buffer.from('0000-01-01T00:00:00.000000Z|00000000-0000-0000-0000-000000000000').toString(
+      'base64url',
+    );
+    const cursor = await learner.get(`/me/attempts?slug=echo-sum&cursor=${year0}`);
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.error.code).toBe('validation_failed');
+    // A slug too long to be one is refused without being echoed back.
+    const long = await learner.get(`/challenges/${'a'.repeat(5000)}`);
+    expect([400, 404]).toContain(long.status);
+    expect(JSON.stringify(long.body).length).toBeLessThan(1000);
+  });
+
   it('still takes an ordinary version number', async () => {
     expect((await learner.get('/challenges/echo-sum?version=1')).status).toBe(200);
   });

@@ -164,7 +164,12 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString());
   // Through Date and back: a day or an hour out of range (02-30, 24:00) is refused here, not by Postgres.
   const date = match ? new Date(`${match[1]}Z`) : null;
-  const valid = date && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(match![1]!);
+  // Years before 1 are dates to JavaScript but not to Postgres: no row is that old anyway.
+  const valid =
+    date &&
+    !Number.isNaN(date.getTime()) &&
+    date.getUTCFullYear() >= 1970 &&
+    date.toISOString().startsWith(match![1]!);
   if (!match || !valid)
     throw new RepsError('validation_failed', 'cursor: is not a cursor from this list', [
       { code: 'validation_failed', path: 'cursor', message: 'cursor: is not a cursor from this list' },

@@ -10,6 +10,7 @@ import {
   type MyBest,
 } from '@reps/shared';
 import type { DataSource } from 'typeorm';
+import { containsPattern } from '../common/like-pattern.js';
 import { MODEL_GATEWAY } from '../models/models.module.js';
 import { passedChallenges } from '../progress/passed.js';
 import { ReadCache } from '../redis/read-cache.js';
@@ -84,9 +85,9 @@ export class ChallengesService {
         WHERE ($1::text IS NULL OR lower(c.domain) = lower($1))
           AND ($2::text IS NULL OR $2 = ANY(c.skills))
           AND ($3::int IS NULL OR c.difficulty = $3)
-          AND ($4::text IS NULL OR c.title ILIKE '%' || $4 || '%' OR c.summary ILIKE '%' || $4 || '%' OR c.domain ILIKE '%' || $4 || '%')
+          AND ($4::text IS NULL OR c.title ILIKE $4 OR c.summary ILIKE $4 OR c.domain ILIKE $4)
         ORDER BY c.difficulty, c.title`,
-      [query.domain ?? null, query.skill ?? null, query.difficulty ?? null, query.q ?? null],
+      [query.domain ?? null, query.skill ?? null, query.difficulty ?? null, containsPattern(query.q)],
     );
     return rows.map(toSummary);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AnalyticsScope, type ChallengeAnalytics, RepsError } from '@reps/shared';
+import { type AnalyticsScope, type ChallengeAnalytics, coarse, RepsError } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { analyticsScope, inScopeSql } from './analytics-scope.js';
@@ -61,6 +61,10 @@ export class ChallengeAnalyticsService {
       ),
     ]);
     const tries = attempts.map((a: { attempts: string }) => Number(a.attempts));
+    // Exact hidden-set figures are for the author and admins (docs/grading.md); an instructor reading
+    // another's challenge for their cohorts sees them at the learners' resolution.
+    const exact = scope === 'all';
+    const correctnessOf = (x: number) => (exact ? Number(x) : coarse('correctness', Number(x)));
     return {
       slug,
       title: String(v.title),
@@ -73,11 +77,13 @@ export class ChallengeAnalyticsService {
       learners: counts.learners,
       submissions: counts.submissions,
       passed: tries.length,
-      score_distribution: scoreDistribution(bests.map((b: { correctness: number }) => Number(b.correctness))),
+      score_distribution: scoreDistribution(
+        bests.map((b: { correctness: number }) => correctnessOf(b.correctness)),
+      ),
       cost_vs_correctness: bests.map((b: { handle: string; correctness: number; cost_usd: number }) => ({
         handle: b.handle,
-        correctness: Number(b.correctness),
-        cost_usd: Number(b.cost_usd),
+        correctness: correctnessOf(b.correctness),
+        cost_usd: exact ? Number(b.cost_usd) : coarse('cost_usd', Number(b.cost_usd)),
       })),
       failure_categories: failures,
       attempts_to_pass: attemptsToPass(tries),

@@ -4,7 +4,7 @@ import { type SubmissionView, submitRequestSchema } from '@reps/shared';
 import type { Observable } from 'rxjs';
 import type { z } from 'zod';
 import { type AuthUser, CurrentUser } from '../auth/auth.decorators.js';
-import { slugParam } from '../challenges/params.js';
+import { slugFilterQuery, slugParam } from '../challenges/params.js';
 import { ApiZodBody, ZodPipe } from '../common/zod.js';
 import type { SubmissionEvent } from '../grading/progress-events.js';
 import { SubmissionsService } from './submissions.service.js';
@@ -55,8 +55,8 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'The signed-in learner’s submissions, newest first.' })
   async mine(
     @CurrentUser() user: AuthUser,
-    @Query('slug') slug?: string,
+    @Query(new ZodPipe(slugFilterQuery)) query: z.infer<typeof slugFilterQuery>,
   ): Promise<{ items: SubmissionView[] }> {
-    return { items: await this.submissions.mine(user.id, slug) };
+    return { items: await this.submissions.mine(user.id, query.slug) };
   }
 }

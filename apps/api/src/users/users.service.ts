@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type AdminUserList, type AdminUserRow, type adminUsersQuerySchema, RepsError } from '@reps/shared';
 import { Repository } from 'typeorm';
 import type { z } from 'zod';
+import { containsPattern } from '../common/like-pattern.js';
 import { demoUsers } from './demo-users.js';
 import { hashPassword } from './password.js';
 import { type Role, User } from './user.entity.js';
@@ -57,9 +58,9 @@ export class UsersService {
 
   /** Users for the admins' list, newest first, searched by email or handle, with their submission counts. */
   async list(query: AdminUsersQuery): Promise<AdminUserList> {
-    const match = `$1::text IS NULL OR u.email ILIKE '%' || $1 || '%' OR u.handle ILIKE '%' || $1 || '%'`;
+    const match = '$1::text IS NULL OR u.email ILIKE $1 OR u.handle ILIKE $1';
     const [{ total }] = await this.users.query(`SELECT count(*)::int AS total FROM users u WHERE ${match}`, [
-      query.q ?? null,
+      containsPattern(query.q),
     ]);
     const rows: Record<string, unknown>[] = await this.users.query(
       `SELECT u.id, u.email, u.handle, u.display_name, u.role, u.created_at,
@@ -67,7 +68,7 @@ export class UsersService {
          FROM users u
         WHERE ${match}
         ORDER BY u.created_at DESC LIMIT $2 OFFSET $3`,
-      [query.q ?? null, query.limit, query.offset],
+      [containsPattern(query.q), query.limit, query.offset],
     );
     return {
       total,
