@@ -9,6 +9,7 @@ import { RatingsRankIndex1764000007000 } from '../migrations/1764000007000-ratin
 import { GradingReview1764000008000 } from '../migrations/1764000008000-grading-review.js';
 import { ApiTokenExpiry1764000009000 } from '../migrations/1764000009000-api-token-expiry.js';
 import { SolutionShares1764000010000 } from '../migrations/1764000010000-solution-shares.js';
+import { SolutionOpenings1764000011000 } from '../migrations/1764000011000-solution-openings.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   GradingReview1764000008000,
   ApiTokenExpiry1764000009000,
   SolutionShares1764000010000,
+  SolutionOpenings1764000011000,
 ];

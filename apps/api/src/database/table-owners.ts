@@ -21,6 +21,7 @@ export const TABLE_OWNERS = {
   skills: 'skills',
   model_keys: 'model-keys',
   solution_shares: 'solutions',
+  solution_openings: 'solutions',
 } as const satisfies Record<string, string>;
 
 export type Table = keyof typeof TABLE_OWNERS;

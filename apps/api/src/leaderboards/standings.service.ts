@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { rankedAfterOpening } from '../solutions/opened.js';
 import type { Submission } from '../submissions/submission.entity.js';
 import { beats } from './ladder.js';
 import { ALL_TIME, periodsOf } from './periods.js';
@@ -18,9 +19,15 @@ interface EntryRow {
  */
 @Injectable()
 export class StandingsService {
-  /** Records a graded submission; returns the periods whose displayed best it became. */
+  /**
+   * Records a graded submission; returns the periods whose displayed best it became. A submission
+   * sent after its author opened the version's solutions changes nothing: the place they held
+   * before looking stays.
+   */
   async record(tx: EntityManager, s: Submission): Promise<string[]> {
     if (s.correctness === null || s.gradedAt === null) return [];
+    // Sent after its author opened this version's solutions: graded, never ranked (solutions/opened.ts).
+    if (!(await rankedAfterOpening(tx, s.id))) return [];
     const candidate = {
       correctness: s.correctness,
       standard_error: s.standardError ?? 0,

@@ -20,13 +20,26 @@ export class SolutionsController {
   @Get()
   @ApiOperation({
     summary:
-      'After passing: the reference pipelines, learners’ shared passing pipelines ranked on the Pareto front, and the next challenge. 403 not_passed before (instructors and admins read them regardless).',
+      'After passing: what the solutions hold (counts), what you may share and the next challenge; the reference pipelines and learners’ shared pipelines (ranked on the Pareto front) once you opened them. 403 not_passed before (instructors and admins read them regardless, without opening).',
   })
   view(
     @Param('slug', new ZodPipe(slugParam)) slug: string,
     @CurrentUser() user: AuthUser,
   ): Promise<SolutionsView> {
     return this.solutions.view(user, slug);
+  }
+
+  @Post('open')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'After passing: open the solutions and read their pipelines. The first opening is recorded: your later submissions on this version are graded but not ranked. 403 not_passed before.',
+  })
+  open(
+    @Param('slug', new ZodPipe(slugParam)) slug: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SolutionsView> {
+    return this.solutions.open(user, slug);
   }
 
   @Post('share')

@@ -63,7 +63,8 @@ function figuresOf(row: Pick<OwnRow, 'correctness' | 'cost_usd' | 'latency_p95_m
 
 /**
  * After solving: the challenge's references and the passing pipelines learners chose to share,
- * only for a learner who passed (`passedSlugs`), and the next challenge to try. Hidden cases never
+ * only for a learner who passed (`passedSlugs`) and opened them (which freezes their place on the
+ * version's boards: `opened.ts`), and the next challenge to try. Hidden cases never
  * appear: a solution carries its pipeline and the rounded hidden-set figures, nothing per case.
  */
 @Injectable()
@@ -71,31 +72,54 @@ export class SolutionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * For a learner who passed; instructors and admins read any published challenge's solutions (they
-   * write references and read every challenge's analytics) whether they passed or not.
+   * For a learner who passed: what the solutions hold (counts, the next challenge, what they may
+   * share), and the pipelines only once they opened them (`open`). Instructors and admins read any
+   * published challenge's solutions whether they passed or not (they write references and read
+   * every challenge's analytics), without opening: they are not frozen (solutions/opened.ts).
    */
-  async view(user: Pick<AuthUser, 'id' | 'role'>, slug: string): Promise<SolutionsView> {
+  view(user: Pick<AuthUser, 'id' | 'role'>, slug: string): Promise<SolutionsView> {
+    return this.build(user, slug, false);
+  }
+
+  /**
+   * Opens the solutions for a learner who passed: the first time is recorded, and from then on their
+   * submissions on this version are graded but not ranked (solutions/opened.ts). Idempotent.
+   */
+  open(user: Pick<AuthUser, 'id' | 'role'>, slug: string): Promise<SolutionsView> {
+    return this.build(user, slug, true);
+  }
+
+  private async build(
+    user: Pick<AuthUser, 'id' | 'role'>,
+    slug: string,
+    open: boolean,
+  ): Promise<SolutionsView> {
     const userId = user.id;
     const version = await this.currentVersion(slug);
     const own = await this.ownSubmissions(userId, version);
     const passing = own.filter((s) => this.passes(s, version));
-    if (passing.length === 0 && user.role === 'learner') {
+    const learner = user.role === 'learner';
+    if (passing.length === 0 && learner) {
       throw new RepsError(
         'not_passed',
         `Pass ${slug} first: its solutions open once one of your submissions on version ${version.version} reaches the pass mark (${version.pass_mark}).`,
       );
     }
+    const openedAt = learner ? await this.opening(version.id, userId, open) : null;
     const [shared, catalogue, passed] = await Promise.all([
       this.ranked(version, userId),
       this.catalogue(),
       passedChallenges(this.dataSource, userId),
     ]);
     const done = catalogue.find((c) => c.slug === slug);
+    const refs = references(version);
     return {
       slug,
       version: version.version,
-      references: references(version),
-      shared,
+      counts: { references: refs.length, shared: shared.length },
+      opened_at: openedAt?.toISOString() ?? null,
+      solutions: !learner || openedAt ? { references: refs, shared } : null,
+      my_share: shared.find((s) => s.mine) ?? null,
       shareable: passing.slice(0, MAX_SHAREABLE).map((s) => ({
         submission_id: s.id,
         figures: figuresOf(s),
@@ -103,6 +127,23 @@ export class SolutionsService {
       })),
       next: done ? (nextChallenge(done, catalogue, passed) ?? null) : null,
     };
+  }
+
+  /** When the learner first opened this version's solutions; `record` opens them now if not yet. */
+  private async opening(versionId: string, userId: string, record: boolean): Promise<Date | null> {
+    const [row]: { opened_at: Date }[] = record
+      ? await this.dataSource.query(
+          // The no-op update makes RETURNING give the first time when the row exists already.
+          `INSERT INTO solution_openings (challenge_version_id, user_id) VALUES ($1, $2)
+           ON CONFLICT (challenge_version_id, user_id) DO UPDATE SET opened_at = solution_openings.opened_at
+           RETURNING opened_at`,
+          [versionId, userId],
+        )
+      : await this.dataSource.query(
+          'SELECT opened_at FROM solution_openings WHERE challenge_version_id = $1 AND user_id = $2',
+          [versionId, userId],
+        );
+    return row?.opened_at ?? null;
   }
 
   /** Shows one of the learner's own passing submissions on the current version (replacing an earlier share). */

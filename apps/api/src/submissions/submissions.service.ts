@@ -20,6 +20,7 @@ import { ProgressEvents, type SubmissionEvent } from '../grading/progress-events
 import { ENTRY_RANK_SQL } from '../leaderboards/ranks.js';
 import { PipelineChecker } from '../models/pipeline-checker.js';
 import { SkillsService } from '../skills/skills.service.js';
+import { rankedAfterOpening } from '../solutions/opened.js';
 import { submissionsToday } from './daily-cap.js';
 import { Submission } from './submission.entity.js';
 import { SubmissionStore } from './submission-store.js';
@@ -201,7 +202,10 @@ export class SubmissionsService {
     };
   }
 
-  /** The learner's place on the all-time board, and whether this submission is the one displayed. */
+  /**
+   * The learner's place on the all-time board, whether this submission is the one displayed, and if
+   * not why: the Ladder rule's comparison, or that it was sent after they opened the solutions.
+   */
   private async position(row: Submission): Promise<SubmissionView['leaderboard']> {
     const [entry] = await this.dataSource.query(
       `SELECT l.submission_id, l.correctness, l.standard_error, l.cost_usd, l.latency_p95_ms, ${ENTRY_RANK_SQL} AS rank,
@@ -219,6 +223,10 @@ export class SubmissionsService {
       cost_usd: Number(entry.cost_usd),
       latency_p95_ms: Number(entry.latency_p95_ms),
     };
+    const bestCorrectness = coarse('correctness', best.correctness);
+    // Sent after the learner opened this version's solutions: not ranked, whatever it scored.
+    if (!(await rankedAfterOpening(this.dataSource, row.id)))
+      return { ...place, displayed: false, stays: 'solutions_opened', best_correctness: bestCorrectness };
     const mine = row.correctness ?? 0;
     const stays =
       mine < best.correctness
@@ -226,7 +234,7 @@ export class SubmissionsService {
         : mine > best.correctness && mine - best.correctness <= best.standard_error
           ? 'within_error'
           : 'not_ahead';
-    return { ...place, displayed: false, stays, best_correctness: coarse('correctness', best.correctness) };
+    return { ...place, displayed: false, stays, best_correctness: bestCorrectness };
   }
 }
 

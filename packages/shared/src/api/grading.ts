@@ -49,13 +49,15 @@ export interface SubmissionView {
    * The learner's displayed best on the all-time board (its rank of how many), whether it is this
    * submission, and if not why it stays (the Ladder rule's comparison, docs/grading.md):
    * `lower` (this one is less correct), `within_error` (more correct by no more than the standard
-   * error), `not_ahead` (as correct, not cheaper or faster); `best_correctness` as learners see it.
+   * error), `not_ahead` (as correct, not cheaper or faster), or `solutions_opened` (sent after its
+   * author opened this version's solutions: graded but not ranked, whatever its figures;
+   * docs/grading.md); `best_correctness` as learners see it.
    */
   leaderboard: {
     rank: number;
     of: number;
     displayed: boolean;
-    stays?: 'lower' | 'within_error' | 'not_ahead';
+    stays?: 'lower' | 'within_error' | 'not_ahead' | 'solutions_opened';
     best_correctness?: number;
   } | null;
   /** Set when the grading was held for an instructor's review (too many grader errors). */

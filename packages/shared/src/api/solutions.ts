@@ -44,13 +44,33 @@ export interface ChallengeRef {
   skills: string[];
 }
 
-/** GET /api/challenges/:slug/solutions: for a learner who passed (403 `not_passed` otherwise), and for instructors and admins. */
-export interface SolutionsView {
-  slug: string;
-  version: number;
+/** The pipelines behind a challenge version's solutions: what opening them shows. */
+export interface SolutionsContents {
   references: ReferenceSolution[];
   /** Ranked: Pareto layer 1 first, inside a layer by correctness, then cost, then latency. */
   shared: SharedSolution[];
+}
+
+/**
+ * GET /api/challenges/:slug/solutions: for a learner who passed (403 `not_passed` otherwise), and for
+ * instructors and admins. A learner reads the pipelines only once they open them
+ * (POST /api/challenges/:slug/solutions/open), which freezes their place on this version's boards:
+ * later submissions are graded but not ranked (docs/grading.md, "Opening the solutions").
+ */
+export interface SolutionsView {
+  slug: string;
+  version: number;
+  /** What there is to read, shown before opening. */
+  counts: { references: number; shared: number };
+  /**
+   * When the signed-in learner first opened this version's solutions; null before. Always null for
+   * instructors and admins, who read solutions without opening them (their places are not frozen).
+   */
+  opened_at: string | null;
+  /** null for a learner who has not opened them; instructors and admins always read them. */
+  solutions: SolutionsContents | null;
+  /** The signed-in learner's own shared solution on this version: sharing does not need opening. */
+  my_share: SharedSolution | null;
   /** The signed-in learner's passing submissions on this version, newest first: what they may share. */
   shareable: { submission_id: string; figures: SolutionFigures; graded_at: string }[];
   /** The next challenge to try (rule: `nextChallenge` in packages/shared/src/tracks.ts); null when none is left. */

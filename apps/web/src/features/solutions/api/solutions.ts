@@ -33,6 +33,20 @@ export const shareSolution = (slug: string, submissionId: string) =>
     body: JSON.stringify({ submission_id: submissionId }),
   });
 
+/** Opens the solutions: the first time freezes the learner's place on this version's boards. */
+export const openSolutions = (slug: string) => api<SolutionsView>(`${path(slug)}/open`, { method: 'POST' });
+
+export function useOpenSolutions(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => openSolutions(slug),
+    onSuccess: (view) => {
+      const opened: SolutionsState = { locked: false, view };
+      queryClient.setQueryData(solutionsQueryOptions(slug).queryKey, opened);
+    },
+  });
+}
+
 export const withdrawSolution = (slug: string) => api<null>(`${path(slug)}/share`, { method: 'DELETE' });
 
 export function useShareSolution(slug: string) {

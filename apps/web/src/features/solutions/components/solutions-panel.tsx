@@ -1,16 +1,23 @@
-import type { ReferenceSolution, SharedSolution, SolutionFigures, SolutionsView } from '@reps/shared';
+import type {
+  ReferenceSolution,
+  SharedSolution,
+  SolutionFigures,
+  SolutionsContents,
+  SolutionsView,
+} from '@reps/shared';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/loading';
 import { ApiError } from '../../../lib/api-client';
 import { formatApproxMs, formatApproxUsd, formatDate, formatScore } from '../../../lib/format';
-import { useShareSolution, useSolutions } from '../api/solutions';
+import { useOpenSolutions, useShareSolution, useSolutions } from '../api/solutions';
 
 /**
- * After solving: the challenge's references and learners' shared passing pipelines (Pareto front
- * first), the next challenge, and sharing one's own. Locked until the learner passes; shown only
- * to a signed-in learner.
+ * After solving: the next challenge, sharing one's own, and behind an explicit "Show solutions"
+ * (which freezes the learner's place on this version's board) the challenge's references and
+ * learners' shared passing pipelines (Pareto front first). Locked until the learner passes; shown
+ * only to a signed-in learner.
  */
 export function SolutionsPanel({ slug, signedIn }: { slug: string; signedIn: boolean }) {
   const { data, isPending, isError, error, refetch } = useSolutions(slug, signedIn);
@@ -29,23 +36,74 @@ export function SolutionsPanel({ slug, signedIn }: { slug: string; signedIn: boo
           chose to share, and share yours.
         </p>
       )}
-      {data && !data.locked && <OpenSolutions slug={slug} view={data.view} />}
+      {data && !data.locked && <PassedSolutions slug={slug} view={data.view} />}
     </section>
   );
 }
 
-function OpenSolutions({ slug, view }: { slug: string; view: SolutionsView }) {
-  const mine = view.shared.find((s) => s.mine);
+function PassedSolutions({ slug, view }: { slug: string; view: SolutionsView }) {
   return (
     <div className="stack">
       <NextUp next={view.next} />
-      <ShareControls slug={slug} view={view} mine={mine} />
+      <ShareControls slug={slug} view={view} mine={view.my_share ?? undefined} />
+      {view.solutions ? (
+        <SolutionLists solutions={view.solutions} openedAt={view.opened_at} />
+      ) : (
+        <ShowSolutions slug={slug} counts={view.counts} />
+      )}
+    </div>
+  );
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What the solutions hold, and opening them with its consequence stated before the click. */
+function ShowSolutions({ slug, counts }: { slug: string; counts: SolutionsView['counts'] }) {
+  const mutation = useOpenSolutions(slug);
+  return (
+    <section className="callout" aria-label="Show solutions">
+      <p>
+        This version has {plural(counts.references, 'reference pipeline', 'reference pipelines')} and{' '}
+        {plural(counts.shared, 'solution', 'solutions')} shared by learners.
+      </p>
+      <div className="inline-form">
+        <button
+          className="button"
+          type="button"
+          disabled={mutation.isPending}
+          onClick={() => mutation.mutate()}
+          aria-describedby="show-solutions-consequence"
+        >
+          Show solutions
+        </button>
+        <span id="show-solutions-consequence" className="small">
+          Your place on this board stays as it is now: later submissions are graded but not ranked.
+        </span>
+      </div>
+      {mutation.isError && (
+        <p className="form-error" role="alert">
+          {mutation.error instanceof ApiError ? mutation.error.message : 'That did not work; try again.'}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function SolutionLists({ solutions, openedAt }: { solutions: SolutionsContents; openedAt: string | null }) {
+  return (
+    <>
+      {openedAt && (
+        <p className="muted small">
+          You opened these on {formatDate(openedAt)}: your place on this board stays as it was then; later
+          submissions are graded but not ranked.
+        </p>
+      )}
       <h3 className="section-title">References</h3>
-      {view.references.length === 0 ? (
+      {solutions.references.length === 0 ? (
         <p className="muted">This challenge has no reference pipeline to show.</p>
       ) : (
         <ul className="solution-list" aria-label="Reference pipelines">
-          {view.references.map((r) => (
+          {solutions.references.map((r) => (
             <ReferenceItem key={r.name} reference={r} />
           ))}
         </ul>
@@ -55,16 +113,16 @@ function OpenSolutions({ slug, view }: { slug: string; view: SolutionsView }) {
         Ranked on the Pareto front of correctness, cost and p95 latency: the front first (no other solution
         beats it on all three), then the front of the rest, each by correctness.
       </p>
-      {view.shared.length === 0 ? (
+      {solutions.shared.length === 0 ? (
         <p className="empty empty--small">Nobody has shared a solution yet. Share yours to be the first.</p>
       ) : (
         <ol className="solution-list" aria-label="Learners’ solutions">
-          {view.shared.map((s) => (
+          {solutions.shared.map((s) => (
             <SharedItem key={s.submission_id} solution={s} />
           ))}
         </ol>
       )}
-    </div>
+    </>
   );
 }
 
