@@ -38,6 +38,17 @@ function decimalWords(x: number): string {
   return `${numberWords(Number(int))}${frac ? ` point ${[...frac].map((d) => digitWord(Number(d))).join(' ')}` : ''}`;
 }
 
+/** -20 → "minus twenty": margins and cash flows can be negative. */
+function signedWords(n: number): string {
+  return n < 0 ? `minus ${numberWords(-n)}` : numberWords(n);
+}
+
+/** 20.5 → "twenty and a half", -20.5 → "minus twenty and a half". */
+function halvesWords(x: number): string {
+  const whole = Math.floor(Math.abs(x));
+  return `${x < 0 ? 'minus ' : ''}${numberWords(whole)}${x % 1 ? ' and a half' : ''}`;
+}
+
 /** How each metric's figure is written: families of writers, each (value in the metric's unit). */
 type Writer = (x: number) => string;
 
@@ -59,25 +70,25 @@ const WRITERS: Record<Metric, Writer[]> = {
   gross_margin: [
     (x) => `${x}%`,
     (x) => `${x} percent`,
-    (x) => `${numberWords(Math.floor(x))}${x % 1 ? ' and a half' : ''} percent`,
+    (x) => `${halvesWords(x)} percent`,
     (x) => `${x.toFixed(1)} per cent`,
   ],
   operating_margin: [
     (x) => `${x}%`,
     (x) => `${x} percent`,
-    (x) => `${numberWords(Math.floor(x))}${x % 1 ? ' and a half' : ''} percent`,
+    (x) => `${halvesWords(x)} percent`,
     (x) => `${x.toFixed(1)} per cent`,
   ],
   free_cash_flow: [
     (x) => `$${x} million`,
     (x) => `$${(x / 1000).toFixed(x % 100 ? 3 : 2).replace(/0$/, '')} billion`,
-    (x) => `${numberWords(x)} million dollars`,
+    (x) => `${signedWords(x)} million dollars`,
     (x) => `$${x}m`,
   ],
   capex: [
     (x) => `$${x} million`,
     (x) => `$${(x / 1000).toFixed(x % 100 ? 3 : 2).replace(/0$/, '')} billion`,
-    (x) => `${numberWords(x)} million dollars`,
+    (x) => `${signedWords(x)} million dollars`,
     (x) => `$${x}m`,
   ],
 };
