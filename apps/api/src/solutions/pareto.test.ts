@@ -42,4 +42,32 @@ describe('Pareto layers over correctness, cost and latency', () => {
     const chain = [t('c', 90, 0.03, 300), t('a', 96, 0.01, 100), t('b', 93, 0.02, 200)];
     expect(paretoLayers(chain).map(({ item, layer }) => `${item.id}${layer}`)).toEqual(['a1', 'b2', 'c3']);
   });
+
+  it('agrees with peeling front after front, on random figures with many ties', () => {
+    // The definition, peeled layer by layer (cubic): what the one-pass version must equal.
+    const peel = (items: Tradeoff[]) => {
+      const layerOf = new Map<Tradeoff, number>();
+      let left = [...items];
+      for (let layer = 1; left.length > 0; layer++) {
+        const front = left.filter((a) => !left.some((b) => b !== a && dominates(b, a)));
+        for (const a of front) layerOf.set(a, layer);
+        left = left.filter((a) => !front.includes(a));
+      }
+      return layerOf;
+    };
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 50; round++) {
+      const items = Array.from({ length: 1 + next(40) }, (_, i) =>
+        t(String(i), 80 + next(5), next(4) / 100, 100 * next(4)),
+      );
+      const expected = peel(items);
+      const got = paretoLayers(items);
+      expect(got.map((r) => r.layer)).toEqual([...got.map((r) => r.layer)].sort((a, b) => a - b));
+      for (const { item, layer } of got) expect(layer).toBe(expected.get(item));
+    }
+  });
 });

@@ -43,12 +43,16 @@ interface ShareRow extends OwnRow {
   user_id: string;
   handle: string;
   display_name: string;
-  pipeline: string;
   shared_at: Date;
 }
 
-/** Shared solutions read per request; a version gathers at most one per learner. */
-const MAX_SHARED = 1000;
+/**
+ * Shared solutions ranked per request, the best by correctness, cost and latency (a version gathers
+ * at most one per learner; past this many the rest could not reach the listed part of the ranking).
+ */
+const MAX_RANKED = 2000;
+/** Shared solutions listed with their pipelines: the top of the ranking, and the reader's own. */
+const MAX_LISTED = 50;
 /** The learner's own passing submissions offered for sharing, newest first. */
 const MAX_SHAREABLE = 20;
 
@@ -73,9 +77,10 @@ export class SolutionsService {
 
   /**
    * For a learner who passed: what the solutions hold (counts, the next challenge, what they may
-   * share), and the pipelines only once they opened them (`open`). Instructors and admins read any
-   * published challenge's solutions whether they passed or not (they write references and read
-   * every challenge's analytics), without opening: they are not frozen (solutions/opened.ts).
+   * share), and the pipelines only once they opened them (`open`). Admins, and an instructor on a
+   * challenge they wrote, read them whether they passed or not, without opening: they are not
+   * frozen (solutions/opened.ts). Any other instructor is a learner here: another author's
+   * references are not theirs to read before passing.
    */
   view(user: Pick<AuthUser, 'id' | 'role'>, slug: string): Promise<SolutionsView> {
     return this.build(user, slug, false);
@@ -98,7 +103,7 @@ export class SolutionsService {
     const version = await this.currentVersion(slug);
     const own = await this.ownSubmissions(userId, version);
     const passing = own.filter((s) => this.passes(s, version));
-    const learner = user.role === 'learner';
+    const learner = !(await this.isStaffOn(user, slug));
     if (passing.length === 0 && learner) {
       throw new RepsError(
         'not_passed',
@@ -106,7 +111,7 @@ export class SolutionsService {
       );
     }
     const openedAt = learner ? await this.opening(version.id, userId, open) : null;
-    const [shared, catalogue, passed] = await Promise.all([
+    const [{ shared, total }, catalogue, passed] = await Promise.all([
       this.ranked(version, userId),
       this.catalogue(),
       passedChallenges(this.dataSource, userId),
@@ -116,7 +121,7 @@ export class SolutionsService {
     return {
       slug,
       version: version.version,
-      counts: { references: refs.length, shared: shared.length },
+      counts: { references: refs.length, shared: total },
       opened_at: openedAt?.toISOString() ?? null,
       solutions: !learner || openedAt ? { references: refs, shared } : null,
       my_share: shared.find((s) => s.mine) ?? null,
@@ -174,17 +179,23 @@ export class SolutionsService {
        ON CONFLICT (challenge_version_id, user_id) DO UPDATE SET submission_id = EXCLUDED.submission_id, shared_at = now()`,
       [version.id, userId, submissionId],
     );
-    const mine = (await this.ranked(version, userId)).find((s) => s.mine);
-    if (!mine) throw new Error(`share of ${submissionId} was stored but is not listed`);
+    const mine = (await this.ranked(version, userId)).shared.find((s) => s.mine);
+    // Withdrawn (or replaced by a share on a new version) between the write and this read.
+    if (!mine)
+      throw new RepsError('conflict', 'Your share was withdrawn while it was being made: share it again.');
     return mine;
   }
 
-  /** Takes the learner's shared solution on the current version down; not_found when none is shared. */
+  /**
+   * Takes the learner's shared solutions on this challenge down, on every version (consent given on
+   * an earlier version is withdrawn too); not_found when none is shared.
+   */
   async withdraw(userId: string, slug: string): Promise<void> {
-    const version = await this.currentVersion(slug);
+    await this.currentVersion(slug);
     const [, deleted] = await this.dataSource.query(
-      'DELETE FROM solution_shares WHERE challenge_version_id = $1 AND user_id = $2',
-      [version.id, userId],
+      `DELETE FROM solution_shares sh USING challenge_versions v
+        WHERE sh.challenge_version_id = v.id AND v.slug = $1 AND sh.user_id = $2`,
+      [slug, userId],
     );
     if (!deleted) throw new RepsError('not_found', `You have no shared solution on ${slug} to withdraw.`);
   }
@@ -195,14 +206,18 @@ export class SolutionsService {
 
   /**
    * The version's shared solutions that still pass (a grading may be held for review after it was
-   * shared), ranked on the Pareto layers of the figures learners see.
+   * shared), ranked on the Pareto layers of the figures learners see: the top `MAX_LISTED` with
+   * their pipelines, and the reader's own wherever it ranks; `total` counts them all.
    */
-  private async ranked(version: VersionRow, userId: string): Promise<SharedSolution[]> {
-    const shares = await this.shares(version.id);
-    const ranked = paretoLayers(
-      shares.filter((s) => this.passes(s, version)).map((s) => ({ row: s, ...figuresOf(s) })),
-    );
-    return ranked.map(({ item, layer }): SharedSolution => {
+  private async ranked(
+    version: VersionRow,
+    userId: string,
+  ): Promise<{ shared: SharedSolution[]; total: number }> {
+    const [shares, total] = await this.shares(version, userId);
+    const ranked = paretoLayers(shares.map((s) => ({ row: s, ...figuresOf(s) })));
+    const listed = ranked.filter(({ item }, i) => i < MAX_LISTED || item.row.user_id === userId);
+    const pipelines = await this.pipelinesOf(listed.map(({ item }) => item.row.id));
+    const shared = listed.map(({ item, layer }): SharedSolution => {
       const { row, ...figures } = item;
       return {
         submission_id: row.id,
@@ -210,11 +225,32 @@ export class SolutionsService {
         display_name: row.display_name,
         figures,
         layer,
-        pipeline: row.pipeline,
+        pipeline: pipelines.get(row.id) ?? '',
         shared_at: row.shared_at.toISOString(),
         mine: row.user_id === userId,
       };
     });
+    return { shared, total };
+  }
+
+  private async pipelinesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; pipeline: string }[] = await this.dataSource.query(
+      'SELECT id, pipeline FROM submissions WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.pipeline]));
+  }
+
+  /** Admins, and instructors on a challenge they wrote a version of. */
+  private async isStaffOn(user: Pick<AuthUser, 'id' | 'role'>, slug: string): Promise<boolean> {
+    if (user.role === 'admin') return true;
+    if (user.role !== 'instructor') return false;
+    const [row] = await this.dataSource.query(
+      'SELECT 1 FROM challenge_versions WHERE slug = $1 AND created_by = $2 LIMIT 1',
+      [slug, user.id],
+    );
+    return Boolean(row);
   }
 
   private passes(row: OwnRow, version: VersionRow): boolean {
@@ -243,17 +279,28 @@ export class SolutionsService {
     return rows.filter(accepted);
   }
 
-  private shares(versionId: string): Promise<ShareRow[]> {
-    return this.dataSource.query(
-      `SELECT s.id, s.status, s.review_status, s.correctness, s.cost_usd, s.latency_p95_ms, s.graded_at, s.pipeline,
-              sh.user_id, sh.shared_at, u.handle, u.display_name
-         FROM solution_shares sh
+  /**
+   * The version's shares that pass (the `passedSlugs` rule, in SQL), without their pipelines: the
+   * best `MAX_RANKED` and the reader's own; and how many pass in all.
+   */
+  private async shares(version: VersionRow, userId: string): Promise<[ShareRow[], number]> {
+    const passing = `FROM solution_shares sh
          JOIN submissions s ON s.id = sh.submission_id
          JOIN users u ON u.id = sh.user_id
-        WHERE sh.challenge_version_id = $1
-        ORDER BY sh.shared_at LIMIT ${MAX_SHARED}`,
-      [versionId],
-    );
+        WHERE sh.challenge_version_id = $1 AND s.status = 'graded' AND s.correctness >= $2
+          AND coalesce(s.review_status, 'accepted') = 'accepted'`;
+    const columns = `s.id, s.status, s.review_status, s.correctness, s.cost_usd, s.latency_p95_ms, s.graded_at,
+              sh.user_id, sh.shared_at, u.handle, u.display_name`;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `(SELECT ${columns} ${passing} ORDER BY s.correctness DESC, s.cost_usd, s.latency_p95_ms, sh.shared_at LIMIT ${MAX_RANKED})
+         UNION
+         (SELECT ${columns} ${passing} AND sh.user_id = $3)`,
+        [version.id, version.pass_mark, userId],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total ${passing}`, [version.id, version.pass_mark]),
+    ]);
+    return [rows, total];
   }
 
   private catalogue(): Promise<ChallengeRef[]> {

@@ -47,7 +47,10 @@ export interface ChallengeRef {
 /** The pipelines behind a challenge version's solutions: what opening them shows. */
 export interface SolutionsContents {
   references: ReferenceSolution[];
-  /** Ranked: Pareto layer 1 first, inside a layer by correctness, then cost, then latency. */
+  /**
+   * Ranked: Pareto layer 1 first, inside a layer by correctness, then cost, then latency. The top 50
+   * of the ranking, and the reader's own wherever it ranks (`counts.shared` says how many there are).
+   */
   shared: SharedSolution[];
 }
 
