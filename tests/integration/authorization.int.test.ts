@@ -139,6 +139,13 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
     },
     {
       method: 'POST',
+      route: '/api/challenges/{slug}/solutions/open',
+      path: () => '/challenges/echo-sum/solutions/open',
+      // Opening freezes a learner's place: only one who passed may; staff read them without opening.
+      expect: { anonymous: 401, owner: 200, other: 403, instructor: 200, admin: 200 },
+    },
+    {
+      method: 'POST',
       route: '/api/challenges/{slug}/solutions/share',
       path: () => '/challenges/echo-sum/solutions/share',
       body: () => ({ submission_id: ids.submission }),

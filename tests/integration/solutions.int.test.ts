@@ -3,16 +3,31 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { generateCases, loadChallenge } from '@reps/engine';
 import pg from 'pg';
-import { Client, graded, newLearner } from '../support/client.js';
+import { Client, demoClient, graded, newLearner } from '../support/client.js';
 import { EXACT_SUM, EXACT_SUM_AFTER_A_LOOK, FIRST_NUMBER_ONLY } from '../support/echo-sum-pipelines.js';
 import { repoRoot, stackEnv } from '../support/stack.js';
+import { publishSumVersion } from '../support/sum-bundle.js';
 
 jest.setTimeout(180_000);
 
 const SLUG = 'echo-sum';
 
-async function submit(client: Client, pipeline: string): Promise<string> {
-  const res = await client.post(`/challenges/${SLUG}/submissions`, { pipeline });
+/**
+ * Exact except on hidden cases 25 and 50 (the generator numbers its cases in the question): 96, a
+ * pass, and more than a standard error under an exact pipeline.
+ */
+const ALMOST_EXACT = `name: almost-exact
+budget: { max_calls: 2 }
+steps:
+  - id: total
+    code: |
+      return input.numbers.reduce((a, b) => a + b, 0) + (Number(input.question.split(':')[0].slice(5)) % 25 === 0 ? 1 : 0)
+  - id: result
+    output: "({ sum: total })"
+`;
+
+async function submit(client: Client, pipeline: string, slug = SLUG): Promise<string> {
+  const res = await client.post(`/challenges/${slug}/submissions`, { pipeline });
   if (res.status !== 202) throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
   await graded(client, res.body.id);
   return res.body.id;
@@ -76,19 +91,36 @@ describe('solutions after passing, and where to go next', () => {
     expect(shareFail.body.error.code).toBe('not_passed');
   });
 
-  it('opens the solutions once the learner passes, with what they may share and the next challenge', async () => {
+  it('once the learner passes, says what the solutions hold without a pipeline, and shows them when opened', async () => {
     [adaExact, linCostly] = await Promise.all([
       submit(ada.client, EXACT_SUM),
       submit(lin.client, EXACT_SUM_AFTER_A_LOOK),
     ]);
     const view = keep(await ada.client.get(`/challenges/${SLUG}/solutions`));
     expect(view.status).toBe(200);
-    expect(view.body).toMatchObject({ slug: SLUG, version: 1, references: [], shared: [] });
+    expect(view.body).toMatchObject({
+      slug: SLUG,
+      version: 1,
+      counts: { references: 0, shared: 0 },
+      opened_at: null,
+      solutions: null,
+      my_share: null,
+    });
     expect(view.body.shareable.map((s: { submission_id: string }) => s.submission_id)).toEqual([adaExact]);
     expect(view.body.shareable[0].figures).toMatchObject({ correctness: 100, cost_usd: 0 });
     // echo-sum teaches sequencing at difficulty 1: the next is a sequencing challenge one level up.
     expect(view.body.next).toMatchObject({ slug: 'catalogue-normalisation', difficulty: 2 });
     expect(view.body.next.skills).toContain('sequencing');
+
+    const opened = keep(await ada.client.post(`/challenges/${SLUG}/solutions/open`, {}));
+    expect(opened.status).toBe(200);
+    expect(opened.body.solutions).toEqual({ references: [], shared: [] });
+    expect(Date.parse(opened.body.opened_at)).not.toBeNaN();
+    // Opening again keeps the first time; a later read shows the pipelines without opening again.
+    const again = keep(await ada.client.post(`/challenges/${SLUG}/solutions/open`, {}));
+    expect(again.body.opened_at).toBe(opened.body.opened_at);
+    const later = keep(await ada.client.get(`/challenges/${SLUG}/solutions`));
+    expect(later.body).toMatchObject({ opened_at: opened.body.opened_at, solutions: { references: [] } });
   });
 
   it('shares only a learner’s own passing submission, ranked on the Pareto front', async () => {
@@ -111,9 +143,18 @@ describe('solutions after passing, and where to go next', () => {
       keep(await ada.client.post(`/challenges/${SLUG}/solutions/share`, { submission_id: adaExact })).status,
     ).toBe(201);
 
-    const view = keep(await lin.client.get(`/challenges/${SLUG}/solutions`));
+    // Lin shared without opening: the summary counts both and names lin's own, but lists no pipeline.
+    const closed = keep(await lin.client.get(`/challenges/${SLUG}/solutions`));
+    expect(closed.body).toMatchObject({
+      counts: { shared: 2 },
+      solutions: null,
+      my_share: { submission_id: linCostly, mine: true },
+    });
+    expect(JSON.stringify(closed.body)).not.toContain(JSON.stringify(EXACT_SUM));
+
+    const view = keep(await lin.client.post(`/challenges/${SLUG}/solutions/open`, {}));
     expect(view.status).toBe(200);
-    const rows = view.body.shared.map((s: { handle: string; layer: number; mine: boolean }) => [
+    const rows = view.body.solutions.shared.map((s: { handle: string; layer: number; mine: boolean }) => [
       s.handle,
       s.layer,
       s.mine,
@@ -123,9 +164,9 @@ describe('solutions after passing, and where to go next', () => {
       [ada.handle, 1, false],
       [lin.handle, 2, true],
     ]);
-    expect(view.body.shared[0].pipeline).toBe(EXACT_SUM);
-    expect(view.body.shared[1].figures.cost_usd).toBeGreaterThan(0);
-    expect(Object.keys(view.body.shared[0]).sort()).toEqual(
+    expect(view.body.solutions.shared[0].pipeline).toBe(EXACT_SUM);
+    expect(view.body.solutions.shared[1].figures.cost_usd).toBeGreaterThan(0);
+    expect(Object.keys(view.body.solutions.shared[0]).sort()).toEqual(
       ['display_name', 'figures', 'handle', 'layer', 'mine', 'pipeline', 'shared_at', 'submission_id'].sort(),
     );
   });
@@ -133,7 +174,7 @@ describe('solutions after passing, and where to go next', () => {
   it('withdraws a share, and says when there is nothing to withdraw', async () => {
     expect((await ada.client.delete(`/challenges/${SLUG}/solutions/share`)).status).toBe(204);
     const view = keep(await lin.client.get(`/challenges/${SLUG}/solutions`));
-    expect(view.body.shared.map((s: { handle: string }) => s.handle)).toEqual([lin.handle]);
+    expect(view.body.solutions.shared.map((s: { handle: string }) => s.handle)).toEqual([lin.handle]);
     const again = await ada.client.delete(`/challenges/${SLUG}/solutions/share`);
     expect(again.status).toBe(404);
     expect(again.body.error.code).toBe('not_found');
@@ -145,12 +186,15 @@ describe('solutions after passing, and where to go next', () => {
     await storeGraded(handle, slug, 97, 'pending');
     const held = await client.get(`/challenges/${slug}/solutions`);
     expect(held.status).toBe(403);
+    expect((await client.post(`/challenges/${slug}/solutions/open`, {})).status).toBe(403);
     await storeGraded(handle, slug, 97, null);
-    const view = keep(await client.get(`/challenges/${slug}/solutions`));
+    const summary = keep(await client.get(`/challenges/${slug}/solutions`));
+    expect(summary.body).toMatchObject({ counts: { references: 2 }, solutions: null });
+    const view = keep(await client.post(`/challenges/${slug}/solutions/open`, {}));
     expect(view.status).toBe(200);
     const dir = join(repoRoot, 'challenges', slug);
     const file = (name: string) => readFileSync(join(dir, `${name}.pipeline.yaml`), 'utf8');
-    expect(view.body.references).toEqual([
+    expect(view.body.solutions.references).toEqual([
       { name: 'reference', pipeline: file('reference'), figures: null },
       { name: 'reference.mini-vote', pipeline: file('reference.mini-vote'), figures: null },
     ]);
@@ -158,6 +202,101 @@ describe('solutions after passing, and where to go next', () => {
     for (const other of ['adversary.public', 'adversary.source', 'context-free', 'baseline']) {
       expect(text).not.toContain(JSON.stringify(file(other)).slice(1, -1));
     }
+  });
+
+  it('grades a submission sent after opening but keeps the board entry, the rating and the profile as they were', async () => {
+    const [kim, max] = await Promise.all([newLearner('sol-kim'), newLearner('sol-max')]);
+    const [kimFirst, maxFirst] = await Promise.all([
+      submit(kim.client, ALMOST_EXACT),
+      submit(max.client, ALMOST_EXACT),
+    ]);
+    // A submission's view carries its public cases' results (public data): not part of the leak scan.
+    const first = await kim.client.get(`/submissions/${kimFirst}`);
+    expect(first.body).toMatchObject({ correctness: 96, leaderboard: { displayed: true } });
+    expect((await new Client().get(`/users/${kim.handle}`)).body.rating).toBe(96);
+    expect(keep(await kim.client.post(`/challenges/${SLUG}/solutions/open`, {})).status).toBe(200);
+
+    // Better by more than the standard error: it would take the place, had kim not looked.
+    const [kimBetter, maxBetter] = await Promise.all([
+      submit(kim.client, EXACT_SUM),
+      submit(max.client, EXACT_SUM),
+    ]);
+    const better = await kim.client.get(`/submissions/${kimBetter}`);
+    expect(better.body).toMatchObject({
+      status: 'graded',
+      correctness: 100,
+      leaderboard: { displayed: false, stays: 'solutions_opened', best_correctness: 96 },
+    });
+    const board = keep(await kim.client.get(`/challenges/${SLUG}/leaderboard`));
+    expect(board.body.me).toMatchObject({
+      handle: kim.handle,
+      correctness: 96,
+      verification_id: first.body.verification_id,
+    });
+    const profile = keep(await new Client().get(`/users/${kim.handle}`));
+    expect(profile.body.rating).toBe(96);
+    expect(profile.body.results.map((r: { verification_id: string }) => r.verification_id)).toEqual([
+      first.body.verification_id,
+    ]);
+    // Still a true record of a grading, and it counts: kim passed with it and may share it.
+    expect(better.body.verification_id).toEqual(expect.any(String));
+    expect((await new Client().get(`/verify/${better.body.verification_id}`)).status).toBe(200);
+    const mine = keep(await kim.client.get(`/challenges/${SLUG}/solutions`));
+    expect(mine.body.shareable.map((s: { submission_id: string }) => s.submission_id)).toEqual([
+      kimBetter,
+      kimFirst,
+    ]);
+
+    // Max never opened the solutions: the same better pipeline took their place and moved their rating.
+    expect((await max.client.get(`/submissions/${maxBetter}`)).body.leaderboard).toMatchObject({
+      displayed: true,
+    });
+    expect((await max.client.get(`/submissions/${maxFirst}`)).body.leaderboard.stays).toBe('lower');
+    expect((await new Client().get(`/users/${max.handle}`)).body.rating).toBe(100);
+  });
+
+  it('keeps a best sent before the opening ranked when an instructor rejudges it on a new version, which starts fresh', async () => {
+    const slug = `sol-rejudge-${Date.now().toString(36)}`;
+    const instructor = await demoClient('instructor');
+    await publishSumVersion(instructor, slug, 1);
+    const kim = await newLearner('sol-rj');
+    const best = await submit(kim.client, EXACT_SUM, slug);
+    expect((await kim.client.post(`/challenges/${slug}/solutions/open`, {})).status).toBe(200);
+
+    // Version 2: opening version 1 froze nothing here; kim passes with less, then opens it too.
+    await publishSumVersion(instructor, slug, 2);
+    const passing = await submit(kim.client, ALMOST_EXACT, slug);
+    expect((await kim.client.get(`/submissions/${passing}`)).body).toMatchObject({
+      version: 2,
+      correctness: 96,
+      leaderboard: { displayed: true },
+    });
+    const opened = await kim.client.post(`/challenges/${slug}/solutions/open`, {});
+    expect(opened.body).toMatchObject({ version: 2, opened_at: expect.any(String) });
+
+    // The rejudge copy of the version-1 best is created now, after the opening, but was sent before it.
+    expect((await instructor.post(`/instructor/challenges/${slug}/rejudge`)).body).toEqual({
+      version: 2,
+      queued: 1,
+    });
+    const [copy] = await db(async (c) => {
+      const { rows } = await c.query('SELECT id FROM submissions WHERE rejudge_of = $1', [best]);
+      return rows as { id: string }[];
+    });
+    expect(await graded(kim.client, copy.id)).toMatchObject({
+      version: 2,
+      correctness: 100,
+      leaderboard: { displayed: true },
+    });
+    const board = await kim.client.get(`/challenges/${slug}/leaderboard`);
+    expect(board.body).toMatchObject({ version: 2, me: { handle: kim.handle, correctness: 100 } });
+
+    // While what kim sends on version 2 now is graded but not ranked.
+    const after = await submit(kim.client, EXACT_SUM, slug);
+    expect((await kim.client.get(`/submissions/${after}`)).body.leaderboard).toMatchObject({
+      displayed: false,
+      stays: 'solutions_opened',
+    });
   });
 
   it('names a start-here challenge for anyone: the easiest decomposition-only challenge', async () => {

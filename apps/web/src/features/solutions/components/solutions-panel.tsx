@@ -80,11 +80,7 @@ function ShowSolutions({ slug, counts }: { slug: string; counts: SolutionsView['
           Your place on this board stays as it is now: later submissions are graded but not ranked.
         </span>
       </div>
-      {mutation.isError && (
-        <p className="form-error" role="alert">
-          {mutation.error instanceof ApiError ? mutation.error.message : 'That did not work; try again.'}
-        </p>
-      )}
+      <FailedAction error={mutation.error} />
     </section>
   );
 }
@@ -199,12 +195,18 @@ function ShareControls({ slug, view, mine }: { slug: string; view: SolutionsView
           )}
         </form>
       )}
-      {mutation.isError && (
-        <p className="form-error" role="alert">
-          {mutation.error instanceof ApiError ? mutation.error.message : 'That did not work; try again.'}
-        </p>
-      )}
+      <FailedAction error={mutation.error} />
     </div>
+  );
+}
+
+/** Why opening or sharing failed, when it did. */
+function FailedAction({ error }: { error: Error | null }) {
+  if (!error) return null;
+  return (
+    <p className="form-error" role="alert">
+      {error instanceof ApiError ? error.message : 'That did not work; try again.'}
+    </p>
   );
 }
 
