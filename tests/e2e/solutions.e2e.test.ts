@@ -36,7 +36,7 @@ describe('after solving, in the browser', () => {
     await browser?.close();
   });
 
-  it('lands a new learner on start here, then after a pass shows solutions, sharing and the next challenge', async () => {
+  it('lands a new learner on start here, then after a pass offers the solutions, shows them once opened, sharing and the next challenge', async () => {
     // Another learner passed with a costlier pipeline and shared it.
     const other = await newLearner('e2e-sol-o');
     const sent = await other.client.post('/challenges/echo-sum/submissions', {
@@ -65,15 +65,42 @@ describe('after solving, in the browser', () => {
     const locked = page.getByRole('region', { name: 'Solutions' });
     await locked.getByText(/Pass insurance-claim-triage first/).waitFor();
 
-    // A pass on echo-sum opens its solutions.
+    // A pass on echo-sum offers its solutions: what they hold and what opening them costs, no pipeline yet.
     await passEchoSum(context.request);
     await page.goto(`${apiUrl()}/c/echo-sum`);
-    const panel = page.getByRole('region', { name: 'Solutions' });
+    const panel = page.getByRole('region', { name: 'Solutions', exact: true });
     const next = panel.getByRole('region', { name: 'Next challenge' });
     await next.getByRole('link', { name: /Marketplace catalogue normalisation/ }).waitFor();
-    await panel.getByText('This challenge has no reference pipeline to show.').waitFor();
+    const show = panel.getByRole('button', { name: 'Show solutions' });
+    await panel.getByText(/0 reference pipelines and [1-9]\d* solutions? shared by learners/).waitFor();
+    await panel
+      .getByText('Your place on this board stays as it is now: later submissions are graded but not ranked.')
+      .waitFor();
     const shared = panel.getByRole('list', { name: 'Learners’ solutions' });
+    expect(await shared.count()).toBe(0);
+    await panel.scrollIntoViewIfNeeded();
+    await shot(page, 'closed-1440');
+
+    // Opening them shows the lists; the next challenge stays.
+    await show.click();
+    await panel.getByText('This challenge has no reference pipeline to show.').waitFor();
     await shared.getByRole('link', { name: `@${other.handle}` }).waitFor();
+    await panel.getByText(/You opened these on .*: your place on this board stays as it was then/).waitFor();
+    expect(await show.count()).toBe(0);
+    await next.getByRole('link', { name: /Marketplace catalogue normalisation/ }).waitFor();
+
+    // A submission sent after opening is graded, and its view says why it is not ranked.
+    const after = await passEchoSum(context.request);
+    await page.reload();
+    await page
+      .getByRole('region', { name: 'My submissions' })
+      .getByRole('button', { name: `View submission ${after.slice(0, 8)}` })
+      .click();
+    const result = page.getByRole('region', { name: 'Submission result' });
+    await result.getByText('Not ranked: sent after you opened the solutions of this version.').waitFor();
+    await result.getByText(/Your best \(100\.0\) stays at #\d+ of \d+\./).waitFor();
+    await result.scrollIntoViewIfNeeded();
+    await shot(page, 'not-ranked-1440');
 
     // Opting in: the learner's solution joins the list on the front, ahead of the costlier one.
     await panel.getByRole('button', { name: 'Share my solution' }).click();

@@ -61,7 +61,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function ShowSolutions({ slug, counts }: { slug: string; counts: SolutionsView['counts'] }) {
   const mutation = useOpenSolutions(slug);
   return (
-    <section className="callout" aria-label="Show solutions">
+    // Not a labelled region: its name would read as a second "Solutions" region inside this one.
+    <div className="callout">
       <p>
         This version has {plural(counts.references, 'reference pipeline', 'reference pipelines')} and{' '}
         {plural(counts.shared, 'solution', 'solutions')} shared by learners.
@@ -81,7 +82,7 @@ function ShowSolutions({ slug, counts }: { slug: string; counts: SolutionsView['
         </span>
       </div>
       <FailedAction error={mutation.error} />
-    </section>
+    </div>
   );
 }
 
