@@ -1,34 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { loadChallenge } from '@reps/engine';
 import { type Client, demoClient, newInstructor, newLearner } from '../support/client.js';
 import { expectResponsive, healthLatencies, repoRoot, waitUntil } from '../support/stack.js';
+import { sumBundle as bundle, exactSum as exact } from '../support/sum-bundle.js';
 
 jest.setTimeout(180_000);
 
 const fixture = join(repoRoot, 'packages/engine/src/challenges/fixtures/echo-sum');
-const exact =
-  'name: exact\nbudget: {}\nsteps:\n  - id: r\n    output: "({ sum: input.numbers.reduce((a, b) => a + b, 0) })"\n';
-const offByOne =
-  'name: off\nbudget: {}\nsteps:\n  - id: r\n    output: "({ sum: input.numbers.reduce((a, b) => a + b, 1) })"\n';
-
-async function bundle(slug: string, version: number, overrides: Record<string, unknown> = {}) {
-  const challenge = await loadChallenge(fixture);
-  const manifest = readFileSync(join(fixture, 'challenge.yaml'), 'utf8')
-    .replace(/^slug: .*$/m, `slug: ${slug}`)
-    .replace(/^version: .*$/m, `version: ${version}`)
-    .replace(/^title: .*$/m, `title: Uploaded sum ${version}`);
-  return {
-    format: 'reps-challenge-bundle@1',
-    manifest,
-    brief: challenge.brief,
-    generator_script: challenge.generatorScript,
-    reference_pipeline: exact,
-    baseline_pipeline: offByOne,
-    ...overrides,
-  };
-}
 
 describe('instructors', () => {
   const slug = `uploaded-sum-${Date.now().toString(36)}`;
