@@ -134,15 +134,17 @@ describe('the authorization matrix: every route × anonymous, owner, another lea
       method: 'GET',
       route: '/api/challenges/{slug}/solutions',
       path: () => '/challenges/echo-sum/solutions',
-      // The owner passed echo-sum; another learner has not (not_passed); staff read solutions regardless.
-      expect: { anonymous: 401, owner: 200, other: 403, instructor: 200, admin: 200 },
+      // The owner passed echo-sum; another learner has not (not_passed); admins read solutions regardless,
+      // an instructor only on a challenge they wrote (the demo instructor did not write echo-sum).
+      expect: { anonymous: 401, owner: 200, other: 403, instructor: 403, admin: 200 },
     },
     {
       method: 'POST',
       route: '/api/challenges/{slug}/solutions/open',
       path: () => '/challenges/echo-sum/solutions/open',
-      // Opening freezes a learner's place: only one who passed may; staff read them without opening.
-      expect: { anonymous: 401, owner: 200, other: 403, instructor: 200, admin: 200 },
+      // Opening freezes a learner's place: only one who passed may (an instructor on another author's
+      // challenge is a learner there); admins read them without opening.
+      expect: { anonymous: 401, owner: 200, other: 403, instructor: 403, admin: 200 },
     },
     {
       method: 'POST',
