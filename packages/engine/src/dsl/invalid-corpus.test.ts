@@ -27,7 +27,7 @@ const corpus: Row[] = [
   ['yaml-unclosed-flow', 'name: t\nbudget: { max_calls: 3\nsteps: []', 3, 1, ''],
   ['yaml-duplicate-key', 'name: t\nname: u\nbudget: {}\nsteps:\n  - id: a\n    code: return 1', 2, 1, ''],
   ['yaml-bad-indent', 'name: t\nbudget: {}\nsteps:\n  - id: a\n     code: return 1', 4, 9, ''],
-  ['yaml-unclosed-quote', 'name: "t\nbudget: {}', 2, 11, ''],
+  ['yaml-unclosed-quote', 'name: "t\nbudget: {}', 1, 7, '', /quote opened here/],
   ['yaml-colon-in-plain', 'name: t\nbudget: {}\nsteps:\n  - id: a\n    output: ({ a: 1 })', 5, 13, ''],
   ['empty-file', '', 1, 1, ''],
   ['not-a-mapping', '- a\n- b', 1, 1, ''],

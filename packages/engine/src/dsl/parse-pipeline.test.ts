@@ -167,3 +167,28 @@ describe('an optional budget', () => {
     if (result.ok) expect(result.pipeline.budget).toEqual({});
   });
 });
+
+describe('parsePipeline on a quote left open', () => {
+  it('points at the line and column where the quoted string opened, not at the end of the file', () => {
+    const lines = [
+      'name: first-try',
+      'steps:',
+      '  - id: claims',
+      '    code: return input.claims',
+      '  - id: result',
+      '    output: "({ decisions: claims })',
+      '',
+    ];
+    const result = parsePipeline(lines.join('\n'));
+    if (result.ok) throw new Error('an unclosed quote parsed');
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ line: 6, column: 13 });
+    expect(result.issues[0]!.message).toMatch(
+      /^YAML: Missing closing "quote: the quote opened here is never closed/,
+    );
+    // Single quotes too, in a flow sequence.
+    const single = parsePipeline("name: x\nsteps: ['a', 'b\n");
+    if (single.ok) throw new Error('an unclosed quote parsed');
+    expect(single.issues[0]).toMatchObject({ line: 2, column: 14 });
+  });
+});

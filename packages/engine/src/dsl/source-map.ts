@@ -34,10 +34,15 @@ export class SourceMap {
 
   constructor(private readonly source: string) {
     this.doc = parseDocument(source, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    this.problems = this.doc.errors.map((error) => ({
-      message: yamlMessage(error.code, error.message),
-      position: this.at(error.pos[0]),
-    }));
+    this.problems = this.doc.errors.map((error) => {
+      const opened = unclosedQuoteAt(source, error.code, error.message, error.pos[0]);
+      return {
+        message:
+          yamlMessage(error.code, error.message) +
+          (opened === undefined ? '' : ': the quote opened here is never closed'),
+        position: this.at(opened ?? error.pos[0]),
+      };
+    });
     this.data = this.problems.length ? undefined : this.doc.toJS({ maxAliasCount: 100 });
   }
 
@@ -130,6 +135,27 @@ export class SourceMap {
     }
     return raw;
   }
+}
+
+/**
+ * YAML reports a missing closing quote where the file ends, often a line past the last one. The
+ * mistake is where the quoted string opened: the last quote of that kind, before the end, that
+ * starts a value (after `key:`, `- `, `[`, `{` or `,`).
+ */
+function unclosedQuoteAt(source: string, code: string, message: string, end: number): number | undefined {
+  const quote = /Missing closing "quote/.test(message)
+    ? '"'
+    : /Missing closing 'quote/.test(message)
+      ? "'"
+      : '';
+  if (code !== 'MISSING_CHAR' || !quote) return undefined;
+  for (let i = Math.min(end, source.length) - 1; i >= 0; i--) {
+    if (source[i] !== quote) continue;
+    let j = i - 1;
+    while (j >= 0 && (source[j] === ' ' || source[j] === '\t')) j--;
+    if (j < 0 || ':-[{,\n'.includes(source[j]!)) return i;
+  }
+  return undefined;
 }
 
 function yamlMessage(code: string, message: string): string {
