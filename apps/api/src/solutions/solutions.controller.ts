@@ -20,7 +20,7 @@ export class SolutionsController {
   @Get()
   @ApiOperation({
     summary:
-      'After passing: what the solutions hold (counts), what you may share and the next challenge; the reference pipelines and learners’ shared pipelines (ranked on the Pareto front) once you opened them. 403 not_passed before (instructors and admins read them regardless, without opening).',
+      'After passing: what the solutions hold (counts), what you may share and the next challenge; the reference pipelines and learners’ shared pipelines (ranked on the Pareto front) once you opened them. 403 not_passed before (admins, and instructors on a challenge they wrote, may open them without passing; opening freezes their place too).',
   })
   view(
     @Param('slug', new ZodPipe(slugParam)) slug: string,

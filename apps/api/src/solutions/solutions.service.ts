@@ -78,9 +78,9 @@ export class SolutionsService {
   /**
    * For a learner who passed: what the solutions hold (counts, the next challenge, what they may
    * share), and the pipelines only once they opened them (`open`). Admins, and an instructor on a
-   * challenge they wrote, read them whether they passed or not, without opening: they are not
-   * frozen (solutions/opened.ts). Any other instructor is a learner here: another author's
-   * references are not theirs to read before passing.
+   * challenge they wrote, may open them without passing; opening freezes their place like anyone's
+   * (solutions/opened.ts). Any other instructor is a learner here: another author's references are
+   * not theirs to read before passing.
    */
   view(user: Pick<AuthUser, 'id' | 'role'>, slug: string): Promise<SolutionsView> {
     return this.build(user, slug, false);
@@ -103,14 +103,15 @@ export class SolutionsService {
     const version = await this.currentVersion(slug);
     const own = await this.ownSubmissions(userId, version);
     const passing = own.filter((s) => this.passes(s, version));
-    const learner = !(await this.isStaffOn(user, slug));
-    if (passing.length === 0 && learner) {
+    if (passing.length === 0 && !(await this.isStaffOn(user, slug))) {
       throw new RepsError(
         'not_passed',
         `Pass ${slug} first: its solutions open once one of your submissions on version ${version.version} reaches the pass mark (${version.pass_mark}).`,
       );
     }
-    const openedAt = learner ? await this.opening(version.id, userId, open) : null;
+    // Everyone reads the pipelines by opening them, staff too: whoever is on a board and has read
+    // them is not ranked for what they send afterwards.
+    const openedAt = await this.opening(version.id, userId, open);
     const [{ shared, total }, catalogue, passed] = await Promise.all([
       this.ranked(version, userId),
       this.catalogue(),
@@ -123,7 +124,7 @@ export class SolutionsService {
       version: version.version,
       counts: { references: refs.length, shared: total },
       opened_at: openedAt?.toISOString() ?? null,
-      solutions: !learner || openedAt ? { references: refs, shared } : null,
+      solutions: openedAt ? { references: refs, shared } : null,
       my_share: shared.find((s) => s.mine) ?? null,
       shareable: passing.slice(0, MAX_SHAREABLE).map((s) => ({
         submission_id: s.id,

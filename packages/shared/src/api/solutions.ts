@@ -55,8 +55,8 @@ export interface SolutionsContents {
 }
 
 /**
- * GET /api/challenges/:slug/solutions: for a learner who passed (403 `not_passed` otherwise), and for
- * instructors and admins. A learner reads the pipelines only once they open them
+ * GET /api/challenges/:slug/solutions: for a learner who passed (403 `not_passed` otherwise), for
+ * admins, and for an instructor on a challenge they wrote. Anyone reads the pipelines only once they open them
  * (POST /api/challenges/:slug/solutions/open), which freezes their place on this version's boards:
  * later submissions are graded but not ranked (docs/grading.md, "Opening the solutions").
  */
@@ -65,12 +65,9 @@ export interface SolutionsView {
   version: number;
   /** What there is to read, shown before opening. */
   counts: { references: number; shared: number };
-  /**
-   * When the signed-in learner first opened this version's solutions; null before. Always null for
-   * instructors and admins, who read solutions without opening them (their places are not frozen).
-   */
+  /** When the signed-in user first opened this version's solutions; null before. */
   opened_at: string | null;
-  /** null for a learner who has not opened them; instructors and admins always read them. */
+  /** null until the signed-in user opened them. */
   solutions: SolutionsContents | null;
   /** The signed-in learner's own shared solution on this version: sharing does not need opening. */
   my_share: SharedSolution | null;
