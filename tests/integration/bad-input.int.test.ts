@@ -121,7 +121,7 @@ describe('bad input on the real stack', () => {
   });
 
   it('parses only UTF-8 JSON, uncompressed: other body types, charsets and encodings never reach a handler unchecked', async () => {
-    const raw = (path: string, headers: Record<string, string>, body: string | Buffer) =>
+    const raw = (path: string, headers: Record<string, string>, body: string | Uint8Array<ArrayBuffer>) =>
       fetch(`${apiUrl()}/api${path}`, { method: 'POST', headers, body });
     // A form body is not parsed at all: the handler sees no body (400), never a NUL (was 500).
     const form = await raw(

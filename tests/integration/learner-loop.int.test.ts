@@ -28,7 +28,7 @@ describe('the learner loop over HTTP', () => {
   let submissionId: string;
   const responses: string[] = []; // everything the learner could read, for the leak scan
 
-  const keep = <T>(reply: { body: T }) => {
+  const keep = <R extends { body: unknown }>(reply: R): R => {
     responses.push(JSON.stringify(reply.body));
     return reply;
   };
