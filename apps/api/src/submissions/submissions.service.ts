@@ -4,11 +4,11 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   coarse,
   coarseHidden,
-  FINAL_SUBMISSION_STATUSES,
   RepsError,
   type SubmissionResult,
   type SubmissionReview,
   type SubmissionView,
+  submissionEventType,
 } from '@reps/shared';
 import { Observable } from 'rxjs';
 import { type DataSource, type EntityManager, Repository } from 'typeorm';
@@ -141,11 +141,9 @@ export class SubmissionsService {
       let stop: (() => void) | undefined;
       let closed = false;
       const emit = (event: SubmissionEvent) => {
-        subscriber.next({
-          type: FINAL_SUBMISSION_STATUSES.includes(event.status as never) ? 'final' : 'progress',
-          data: event,
-        });
-        if (FINAL_SUBMISSION_STATUSES.includes(event.status as never)) subscriber.complete();
+        const type = submissionEventType(event.status);
+        subscriber.next({ type, data: event });
+        if (type === 'final') subscriber.complete();
       };
       (async () => {
         const row = await this.visible(id, user);
