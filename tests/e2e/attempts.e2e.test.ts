@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { expectNoSidewaysScroll, launchBrowser, setPipeline } from '../support/browser.js';
 import { newLearner } from '../support/client.js';
 import { apiUrl, repoRoot, waitUntil } from '../support/stack.js';
 
@@ -13,29 +13,12 @@ const correct = readFileSync(join(repoRoot, 'examples/echo-sum/decomposed.pipeli
 /** The same, off by one in every case: 0. */
 const offByOne = correct.replace('sum + n, 0)', 'sum + n, 1)');
 
-/** Replaces the editor's text as a paste would (no auto-indent or bracket closing). */
-async function setPipeline(page: Page, text: string) {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
-
 async function signIn(page: Page, email: string, password: string) {
   await page.goto(`${apiUrl()}/login?next=%2Fc%2Fecho-sum`);
   await page.getByLabel('Email or handle').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('.cm-content').waitFor();
-}
-
-/** The page itself never scrolls sideways; a long diff scrolls inside its own box. */
-async function expectNoSidewaysScroll(page: Page) {
-  const m = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth);
 }
 
 describe('attempts: history, compare two, open one again', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { expectNoSidewaysScroll, launchBrowser, screenshot, setPipeline } from '../support/browser.js';
 import { apiUrl, repoRoot } from '../support/stack.js';
 
 jest.setTimeout(420_000);
@@ -27,23 +27,6 @@ steps:
   - id: result
     output: "({ decisions: claims })
 `;
-
-/** Replaces the editor's text as a paste would (no auto-indent or bracket closing). */
-async function setPipeline(page: Page, text: string) {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
-
-/** The page never scrolls sideways; long code and tables scroll inside their own boxes. */
-async function expectNoSidewaysScroll(page: Page) {
-  const m = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth);
-}
 
 /** A field's accuracy (in %) in a breakdown's "Accuracy per field" table. */
 async function fieldAccuracy(breakdown: Locator, field: string): Promise<number> {

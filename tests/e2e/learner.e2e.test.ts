@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, setPipeline } from '../support/browser.js';
 import { apiUrl, repoRoot } from '../support/stack.js';
 
 jest.setTimeout(180_000);
@@ -18,15 +18,6 @@ steps:
   - id: result
     output: "({ sum: totl })"
 `;
-
-/** Replaces the editor's text as a paste would (no auto-indent or bracket closing). */
-async function setPipeline(page: Page, text: string) {
-  const editor = page.locator('.cm-content');
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
 
 describe('a learner practising echo-sum in the browser', () => {
   let browser: Browser;

@@ -3,18 +3,12 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { loadChallenge } from '@reps/engine';
 import { Client, demoClient, newInstructor, newLearner } from '../support/client.js';
+import { EXACT_SUM } from '../support/echo-sum-pipelines.js';
 import { apiUrl, repoRoot, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(120_000);
 
-const pipeline = `name: exact-sum
-budget: { max_calls: 2 }
-steps:
-  - id: total
-    code: return input.numbers.reduce((a, b) => a + b, 0)
-  - id: result
-    output: "({ sum: total })"
-`;
+const pipeline = EXACT_SUM;
 
 type Who = 'anonymous' | 'owner' | 'other' | 'instructor' | 'admin';
 const WHO: Who[] = ['anonymous', 'owner', 'other', 'instructor', 'admin'];

@@ -7,19 +7,13 @@ import { jest } from '@jest/globals';
 import { afterCrash, RESTART_POLICY } from '../../scripts/lib/restart.mjs';
 import { graded, newLearner } from '../support/client.js';
 import { ownDataEnv } from '../support/deployment.js';
+import { EXACT_SUM } from '../support/echo-sum-pipelines.js';
 import { freePort, type Started, stackEnv, startScript, waitUntil } from '../support/stack.js';
 
 // `npm start` builds first (a turbo cache hit, but still seconds on a busy machine): generous.
 jest.setTimeout(600_000);
 
-const exactPipeline = `name: exact-sum
-budget: { max_calls: 2 }
-steps:
-  - id: total
-    code: return input.numbers.reduce((a, b) => a + b, 0)
-  - id: result
-    output: "({ sum: total })"
-`;
+const exactPipeline = EXACT_SUM;
 
 interface RunFile {
   supervisor: number;
