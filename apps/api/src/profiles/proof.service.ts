@@ -15,7 +15,8 @@ import { canonicalJson } from './canonical-json.js';
 
 const RECORD_SQL = `
   SELECT s.verification_id, u.handle, s.slug AS challenge, c.title, s.version, s.pipeline_hash, s.correctness,
-         s.standard_error, s.cost_usd, s.latency_p50_ms, s.latency_p95_ms, s.cases_total, s.graded_at,
+         s.standard_error, s.cost_usd, s.latency_p50_ms, s.latency_p95_ms, s.graded_at,
+         coalesce((s.result->'hidden'->>'cases')::int, s.cases_total) AS hidden_cases,
          c.difficulty, c.domain, (v.manifest->'scoring'->>'pass_mark')::float AS pass_mark
     FROM submissions s
     JOIN users u ON u.id = s.user_id
@@ -116,7 +117,8 @@ function toRecord(row: Record<string, unknown>): VerifiedRecord {
     cost_usd: coarse('cost_usd', Number(row.cost_usd)),
     latency_p50_ms: coarse('latency_ms', Number(row.latency_p50_ms)),
     latency_p95_ms: coarse('latency_ms', Number(row.latency_p95_ms)),
-    cases: Number(row.cases_total),
+    // The hidden cases the figures are over (cases_total also counts the public ones run alongside).
+    cases: Number(row.hidden_cases),
     graded_at: (row.graded_at as Date).toISOString(),
   };
 }

@@ -82,6 +82,7 @@ export interface VerifiedRecord {
   cost_usd: number;
   latency_p50_ms: number;
   latency_p95_ms: number;
+  /** The hidden cases the figures are over (records signed before counted the public ones too). */
   cases: number;
   graded_at: string;
 }
