@@ -50,6 +50,15 @@ export function MySubmissions({
                 {s.review?.status === 'pending' && <span className="badge badge--pending">in review</span>}
                 {s.review?.status === 'rejected' && ' '}
                 {s.review?.status === 'rejected' && <span className="badge badge--bad">not ranked</span>}
+                {s.leaderboard?.stays === 'solutions_opened' && ' '}
+                {s.leaderboard?.stays === 'solutions_opened' && (
+                  <span
+                    className="badge badge--pending"
+                    title="Sent after you opened the solutions of this version"
+                  >
+                    not ranked
+                  </span>
+                )}
               </td>
               <td className="num">{formatScore(s.correctness, s.standard_error)}</td>
               <td className="num">{formatApproxUsd(s.cost_usd)}</td>
