@@ -13,7 +13,9 @@ type Attempt =
  * the expected output against itself: if that works, the output broke the scorer and scores 0 as
  * invalid_output, so breaking the scorer never lifts a score; if that fails too, the grader is at
  * fault and the case is grader_error, left out of correctness. A GraderError marked graderFault
- * (an unreadable judge verdict) is grader_error at once.
+ * (an unreadable judge verdict) is first tried once more on the same output, since a judge can
+ * stumble once; then it goes through the same check, so an output written to make the judge answer
+ * nonsense scores 0 instead of leaving its case out of correctness.
  */
 export async function scoreOutput(scorer: Scorer, output: unknown, gradeCase: GradeCase): Promise<Scored> {
   const first = await attempt(scorer, output, gradeCase);
@@ -25,7 +27,16 @@ export async function scoreOutput(scorer: Scorer, output: unknown, gradeCase: Gr
       ...(first.fields ? { fields: first.fields } : {}),
     };
   const graderError: Scored = { status: 'grader_error', score: null, reason: first.problem };
-  if (first.graderFault) return graderError;
+  if (first.graderFault) {
+    const again = await attempt(scorer, output, gradeCase);
+    if (again.ok)
+      return {
+        status: 'ok',
+        score: again.score,
+        reason: again.reason,
+        ...(again.fields ? { fields: again.fields } : {}),
+      };
+  }
   const self = await attempt(scorer, gradeCase.expected, gradeCase);
   if (!self.ok) return graderError;
   return {
