@@ -151,7 +151,7 @@ describe('every page at 360, 390 and 1440 px', () => {
       ready: (p) => p.locator('.cm-content').waitFor({ timeout: 30_000 }),
       act: async (p) => {
         // The graph starts closed on narrow screens: open it, it must fit too.
-        const show = p.getByRole('button', { name: 'Show' });
+        const show = p.getByRole('button', { name: 'Show', exact: true });
         if (await show.isVisible()) await show.click();
         await p.locator('.react-flow__node').first().waitFor({ timeout: 30_000 });
       },

@@ -238,14 +238,15 @@ describe('solutions after passing, and where to go next', () => {
     expect(profile.body.results.map((r: { verification_id: string }) => r.verification_id)).toEqual([
       first.body.verification_id,
     ]);
-    // Still a true record of a grading, and it counts: kim passed with it and may share it.
+    // Still a true record of a grading, and it counts for passing; but it is not offered for sharing
+    // (sent after reading others' pipelines), and sharing it is refused.
     expect(better.body.verification_id).toEqual(expect.any(String));
     expect((await new Client().get(`/verify/${better.body.verification_id}`)).status).toBe(200);
     const mine = keep(await kim.client.get(`/challenges/${SLUG}/solutions`));
-    expect(mine.body.shareable.map((s: { submission_id: string }) => s.submission_id)).toEqual([
-      kimBetter,
-      kimFirst,
-    ]);
+    expect(mine.body.shareable.map((s: { submission_id: string }) => s.submission_id)).toEqual([kimFirst]);
+    expect(
+      (await kim.client.post(`/challenges/${SLUG}/solutions/share`, { submission_id: kimBetter })).status,
+    ).toBe(403);
 
     // Max never opened the solutions: the same better pipeline took their place and moved their rating.
     expect((await max.client.get(`/submissions/${maxBetter}`)).body.leaderboard).toMatchObject({
@@ -255,7 +256,7 @@ describe('solutions after passing, and where to go next', () => {
     expect((await new Client().get(`/users/${max.handle}`)).body.rating).toBe(100);
   });
 
-  it('keeps a best sent before the opening ranked when an instructor rejudges it on a new version, which starts fresh', async () => {
+  it('keeps a best sent before the opening ranked when an instructor rejudges it on a new version, which does not clear the freeze', async () => {
     const slug = `sol-rejudge-${Date.now().toString(36)}`;
     const instructor = await demoClient('instructor');
     await publishSumVersion(instructor, slug, 1);
@@ -263,14 +264,19 @@ describe('solutions after passing, and where to go next', () => {
     const best = await submit(kim.client, EXACT_SUM, slug);
     expect((await kim.client.post(`/challenges/${slug}/solutions/open`, {})).status).toBe(200);
 
-    // Version 2: opening version 1 froze nothing here; kim passes with less, then opens it too.
+    // Version 2: what kim read on version 1 still passes, so the freeze holds; kim's pass is graded,
+    // counts as passed (kim may open version 2's solutions), but takes no place.
     await publishSumVersion(instructor, slug, 2);
     const passing = await submit(kim.client, ALMOST_EXACT, slug);
     expect((await kim.client.get(`/submissions/${passing}`)).body).toMatchObject({
       version: 2,
       correctness: 96,
-      leaderboard: { displayed: true },
+      leaderboard: null,
     });
+    // Nor may kim share it: it was sent after reading others' solutions.
+    const refused = await kim.client.post(`/challenges/${slug}/solutions/share`, { submission_id: passing });
+    expect(refused.status).toBe(403);
+    expect((await kim.client.get(`/challenges/${slug}/solutions`)).body.shareable).toEqual([]);
     const opened = await kim.client.post(`/challenges/${slug}/solutions/open`, {});
     expect(opened.body).toMatchObject({ version: 2, opened_at: expect.any(String) });
 

@@ -16,8 +16,9 @@ const REVIEW_SQL = `
     LEFT JOIN users r ON r.id = s.reviewed_by`;
 
 /** Whether the user may review gradings of a challenge: an admin, or an author of one of its versions. */
-const MAY_REVIEW_SQL = `($2::boolean OR EXISTS (
-  SELECT 1 FROM challenge_versions v WHERE v.slug = s.slug AND v.created_by = $3))`;
+/** An admin or the challenge's author, and never on their own submission (nobody accepts their own grading). */
+const MAY_REVIEW_SQL = `(s.user_id <> $3 AND ($2::boolean OR EXISTS (
+  SELECT 1 FROM challenge_versions v WHERE v.slug = s.slug AND v.created_by = $3)))`;
 
 /**
  * Gradings held for review (grading/review-hold.ts): the challenge's instructor (whoever uploaded

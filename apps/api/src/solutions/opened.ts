@@ -1,16 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
- * Opening a challenge version's solutions freezes the learner's place on that version's boards
- * (docs/grading.md, "Opening the solutions"): a submission enters the leaderboards and ratings only
- * if it was sent before its author first opened them, or they never did. Sent at the same instant
- * counts as after. The record is per version, so a new version starts fresh.
+ * Opening a challenge's solutions freezes the learner's place on its boards (docs/grading.md,
+ * "Opening the solutions"): a submission enters the leaderboards and ratings only if it was sent
+ * before its author first opened the solutions of its version or of an earlier one (a new version
+ * does not clear it: what was read still passes), or they never did. Uploading a version counts as
+ * opening it: its author wrote the references. Sent at the same instant counts as after.
  */
 export function rankedDespiteOpening(sentAt: Date, openedAt: Date | null): boolean {
   return openedAt === null || sentAt.getTime() < openedAt.getTime();
 }
 
-/** When a submission was sent, for the rule above, and when its author opened its version's solutions. */
+/** When a submission was sent, for the rule above, and when its author first read solutions of its version or an earlier one. */
 export interface SentAndOpened {
   /** Its own creation, or for a rejudge copy its first original's: a re-grade is not a new attempt. */
   sent_at: Date;
@@ -35,8 +36,15 @@ export async function sentAndOpened(
         WHERE c.depth < 100
      )
      SELECT (SELECT created_at FROM chain ORDER BY depth DESC LIMIT 1) AS sent_at,
-            (SELECT o.opened_at FROM solution_openings o
-               JOIN submissions s ON s.challenge_version_id = o.challenge_version_id AND s.user_id = o.user_id
+            (SELECT min(seen.at) FROM submissions s
+               JOIN challenge_versions sv ON sv.id = s.challenge_version_id
+               JOIN challenge_versions v ON v.slug = sv.slug AND v.version <= sv.version
+               JOIN LATERAL (
+                 SELECT o.opened_at AS at FROM solution_openings o
+                  WHERE o.challenge_version_id = v.id AND o.user_id = s.user_id
+                 UNION ALL
+                 SELECT v.created_at WHERE v.created_by = s.user_id
+               ) seen ON true
               WHERE s.id = $1) AS opened_at`,
     [submissionId],
   );

@@ -17,6 +17,7 @@ import {
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
 import { accepted, passedChallenges, passedSlugs } from '../progress/passed.js';
+import { rankedAfterOpening } from './opened.js';
 import { paretoLayers } from './pareto.js';
 
 interface VersionRow {
@@ -126,7 +127,7 @@ export class SolutionsService {
       opened_at: openedAt?.toISOString() ?? null,
       solutions: openedAt ? { references: refs, shared } : null,
       my_share: shared.find((s) => s.mine) ?? null,
-      shareable: passing.slice(0, MAX_SHAREABLE).map((s) => ({
+      shareable: (await this.ownWork(passing)).map((s) => ({
         submission_id: s.id,
         figures: figuresOf(s),
         graded_at: (s.graded_at ?? new Date(0)).toISOString(),
@@ -173,6 +174,12 @@ export class SolutionsService {
       throw new RepsError(
         'not_passed',
         `That submission did not pass (the pass mark is ${version.pass_mark}, on a graded submission not held for review): share a passing one.`,
+      );
+    }
+    if (!(await rankedAfterOpening(this.dataSource, submissionId))) {
+      throw new RepsError(
+        'forbidden',
+        'That submission was sent after you opened the solutions: share one you wrote before reading them.',
       );
     }
     await this.dataSource.query(
@@ -252,6 +259,19 @@ export class SolutionsService {
       [slug, user.id],
     );
     return Boolean(row);
+  }
+
+  /**
+   * The passing submissions a learner may share, newest first: those sent before they opened the
+   * solutions (what came after may be someone else's work).
+   */
+  private async ownWork(passing: OwnRow[]): Promise<OwnRow[]> {
+    const out: OwnRow[] = [];
+    for (const s of passing) {
+      if (out.length === MAX_SHAREABLE) break;
+      if (await rankedAfterOpening(this.dataSource, s.id)) out.push(s);
+    }
+    return out;
   }
 
   private passes(row: OwnRow, version: VersionRow): boolean {
