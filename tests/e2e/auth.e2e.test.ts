@@ -32,9 +32,12 @@ describe('a new learner in the browser', () => {
     await page.getByLabel('Password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('link', { name: `@${handle}` }).waitFor();
+    // A new account lands on the start-here challenge (whose workbench also offers a sign-in link once
+    // signed out): the header's link is the one to use.
+    await page.waitForURL(/\/c\/[a-z0-9-]+$/);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.getByLabel('Email or handle').fill(handle);
     await page.getByLabel('Password').fill('a long enough password');
     await page.getByRole('button', { name: 'Sign in' }).click();
