@@ -19,23 +19,11 @@ type Attempt =
  */
 export async function scoreOutput(scorer: Scorer, output: unknown, gradeCase: GradeCase): Promise<Scored> {
   const first = await attempt(scorer, output, gradeCase);
-  if (first.ok)
-    return {
-      status: 'ok',
-      score: first.score,
-      reason: first.reason,
-      ...(first.fields ? { fields: first.fields } : {}),
-    };
+  if (first.ok) return scored(first);
   const graderError: Scored = { status: 'grader_error', score: null, reason: first.problem };
   if (first.graderFault) {
     const again = await attempt(scorer, output, gradeCase);
-    if (again.ok)
-      return {
-        status: 'ok',
-        score: again.score,
-        reason: again.reason,
-        ...(again.fields ? { fields: again.fields } : {}),
-      };
+    if (again.ok) return scored(again);
   }
   const self = await attempt(scorer, gradeCase.expected, gradeCase);
   if (!self.ok) return graderError;
@@ -44,6 +32,10 @@ export async function scoreOutput(scorer: Scorer, output: unknown, gradeCase: Gr
     score: 0,
     reason: `the scorer could not score this output: ${first.detail}`,
   };
+}
+
+function scored(a: Extract<Attempt, { ok: true }>): Scored {
+  return { status: 'ok', score: a.score, reason: a.reason, ...(a.fields ? { fields: a.fields } : {}) };
 }
 
 async function attempt(scorer: Scorer, output: unknown, gradeCase: GradeCase): Promise<Attempt> {
