@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { AttemptDetail, AttemptsPage, AttemptView } from '@reps/shared';
 import { Client, graded, newLearner } from '../support/client.js';
-import { expectNoHiddenEchoSumCase } from '../support/hidden-cases.js';
+import { expectNoHiddenEchoSumCase } from '../support/leak-check.js';
 import { repoRoot } from '../support/stack.js';
 
 jest.setTimeout(180_000);

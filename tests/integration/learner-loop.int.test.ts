@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { Client, newLearner } from '../support/client.js';
 import { EXACT_SUM } from '../support/echo-sum-pipelines.js';
-import { expectNoHiddenEchoSumCase } from '../support/hidden-cases.js';
+import { expectNoHiddenEchoSumCase } from '../support/leak-check.js';
 import { readEvents } from '../support/sse.js';
 
 jest.setTimeout(120_000);

@@ -4,7 +4,8 @@ import { generateCases, loadChallenge } from '@reps/engine';
 import { repoRoot, stackEnv } from './stack.js';
 
 /**
- * Asserts that no hidden case of the echo-sum fixture, as the test stack generates them, appears in
+ * A leak check, holding no case data: it generates the echo-sum fixture's hidden cases at run time
+ * with the test stack's throwaway seed and asserts that none of them appears in
  * `text` (everything a learner read): neither its input nor its list of numbers, nor with
  * `expected` its expected value. Hidden inputs that are also public inputs are skipped. Returns how
  * many hidden cases it checked.
