@@ -23,6 +23,13 @@ export function accepted(a: Pick<VersionAttempt, 'status' | 'review_status' | 'c
 }
 
 /**
+ * `accepted` in SQL, for reads that filter many learners' submissions in the database (`s` is the
+ * submissions alias). Keep the two side by side.
+ */
+export const ACCEPTED_SQL = `s.status = 'graded' AND s.correctness IS NOT NULL
+  AND coalesce(s.review_status, 'accepted') = 'accepted'`;
+
+/**
  * "Passed": the learner's best accepted submission on the challenge's current published version
  * scores at least the manifest's `scoring.pass_mark`, on exact figures. A pass on an earlier version
  * does not count (a rejudge re-grades it on the current one as a new submission, which then does).

@@ -16,7 +16,7 @@ import {
 } from '@reps/shared';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators.js';
-import { accepted, passedChallenges, passedSlugs } from '../progress/passed.js';
+import { ACCEPTED_SQL, accepted, passedChallenges, passedSlugs } from '../progress/passed.js';
 import { rankedAfterOpening } from './opened.js';
 import { paretoLayers } from './pareto.js';
 
@@ -263,11 +263,12 @@ export class SolutionsService {
 
   /**
    * The passing submissions a learner may share, newest first: those sent before they opened the
-   * solutions (what came after may be someone else's work).
+   * solutions (what came after may be someone else's work). One check a submission, so only the
+   * newest `MAX_SHAREABLE * 3` are looked at, however many passed.
    */
   private async ownWork(passing: OwnRow[]): Promise<OwnRow[]> {
     const out: OwnRow[] = [];
-    for (const s of passing) {
+    for (const s of passing.slice(0, MAX_SHAREABLE * 3)) {
       if (out.length === MAX_SHAREABLE) break;
       if (await rankedAfterOpening(this.dataSource, s.id)) out.push(s);
     }
@@ -301,15 +302,14 @@ export class SolutionsService {
   }
 
   /**
-   * The version's shares that pass (the `passedSlugs` rule, in SQL), without their pipelines: the
+   * The version's shares that pass (`ACCEPTED_SQL` and the pass mark), without their pipelines: the
    * best `MAX_RANKED` and the reader's own; and how many pass in all.
    */
   private async shares(version: VersionRow, userId: string): Promise<[ShareRow[], number]> {
     const passing = `FROM solution_shares sh
          JOIN submissions s ON s.id = sh.submission_id
          JOIN users u ON u.id = sh.user_id
-        WHERE sh.challenge_version_id = $1 AND s.status = 'graded' AND s.correctness >= $2
-          AND coalesce(s.review_status, 'accepted') = 'accepted'`;
+        WHERE sh.challenge_version_id = $1 AND ${ACCEPTED_SQL} AND s.correctness >= $2`;
     const columns = `s.id, s.status, s.review_status, s.correctness, s.cost_usd, s.latency_p95_ms, s.graded_at,
               sh.user_id, sh.shared_at, u.handle, u.display_name`;
     const [rows, [{ total }]] = await Promise.all([
