@@ -14,6 +14,7 @@ export const ErrorCode = {
   code_error: 'code_error',
   sandbox_limit: 'sandbox_limit',
   no_branch_matched: 'no_branch_matched',
+  agent_max_turns: 'agent_max_turns',
   grader_error: 'grader_error',
   // Platform errors
   validation_failed: 'validation_failed',
@@ -42,6 +43,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   code_error: 'A code step or expression threw an error.',
   sandbox_limit: 'A code step or expression hit a sandbox limit (time, memory or stack).',
   no_branch_matched: 'No branch case matched and the branch has no default.',
+  agent_max_turns:
+    'The agent used all its turns (max_turns) without giving a final answer; raise max_turns, offer fewer or clearer tools, or end it with stop_when.',
   grader_error:
     'The grader failed on this case whatever the output (its scorer fails on the expected output too); it is reported and left out of correctness, not scored as zero.',
   validation_failed: 'The request is not valid.',

@@ -18,6 +18,25 @@ export const factUnitSchema = z.object({
    * present in its prompt (same presence rule as units); otherwise it guesses (docs/sim.md, rule 3).
    */
   evidence: z.record(z.string(), z.array(z.string().min(1)).max(16)).optional(),
+  /**
+   * Where a tool-using model can find an evidence span (docs/sim.md, tool use): for each span, the
+   * lookups that lead to it, in order. Each lookup names the words a fitting tool's name or
+   * description holds (`order`, `policy`, `search` …) and the argument that fetches it (an order id,
+   * a query, a document id). A model can pass an argument only once it has seen it: in the prompt,
+   * or in an earlier tool result (so a search that lists a document id comes before its fetch).
+   */
+  sources: z
+    .array(
+      z.object({
+        span: z.string().min(1),
+        via: z
+          .array(z.object({ words: z.array(z.string().min(1)).min(1), arg: z.string().min(1) }))
+          .min(1)
+          .max(4),
+      }),
+    )
+    .max(16)
+    .optional(),
 });
 export type FactUnit = z.infer<typeof factUnitSchema>;
 

@@ -50,6 +50,7 @@ export const STEP_ERROR_CODES = [
   'code_error',
   'sandbox_limit',
   'no_branch_matched',
+  'agent_max_turns',
 ] as const;
 
 export const retrySchema = z.strictObject({
@@ -106,6 +107,40 @@ export interface LoopSpec {
   max_iterations: number;
 }
 
+/**
+ * A tool an agent may call: a name and description the model reads, a JSON Schema its arguments
+ * must match, and exactly one body: `code` (a function body with `args` in scope), `use` (a saved
+ * skill, given `args` as its inputs) or `steps` (an inline sub-pipeline with `args` in scope, whose
+ * last step's output is the result).
+ */
+export interface AgentTool {
+  name: string;
+  description: string;
+  input: Record<string, unknown>;
+  code?: string;
+  use?: string;
+  steps?: Step[];
+}
+
+export interface AgentSpec {
+  model: string;
+  system?: string;
+  prompt: string;
+  tools: AgentTool[];
+  /** Model turns at most; a turn is one model call, whatever tools it asks for. */
+  max_turns?: number;
+  temperature?: number;
+  max_output_tokens?: number;
+  /** The final answer: text, or JSON checked against a JSON Schema (as for llm). */
+  output?: LlmOutput;
+  /**
+   * Expression checked after each turn's tool results, with `turn` (turns done, 1-based) and
+   * `calls` (every tool call so far: { name, args, result, error }) in scope: true makes the next
+   * turn the last, offered no tools, so the model must answer.
+   */
+  stop_when?: string;
+}
+
 export interface CommonStepKeys {
   id?: string;
   needs?: string[];
@@ -129,6 +164,10 @@ export interface BranchStep extends CommonStepKeys {
 
 export interface LoopStep extends CommonStepKeys {
   loop: LoopSpec;
+}
+
+export interface AgentStep extends CommonStepKeys {
+  agent: AgentSpec;
 }
 
 const commonKeys = {
@@ -159,6 +198,44 @@ export const llmSpecSchema = z.strictObject({
   retry: retrySchema.optional(),
 });
 export type LlmSpec = z.infer<typeof llmSpecSchema>;
+export type LlmOutput = z.infer<typeof llmOutputSchema>;
+
+/** Tool names as every provider accepts them (OpenAI: ^[a-zA-Z0-9_-]{1,64}$). */
+export const TOOL_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
+
+export const AGENT_MAX_TURNS_DEFAULT = 8;
+
+const agentToolSchema: z.ZodType<AgentTool, unknown> = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(TOOL_NAME_PATTERN, 'must start with a letter and hold only letters, digits, _ and - (64 at most)'),
+    description: z.string().trim().min(1, 'must say what the tool does: the model reads it to choose'),
+    /** JSON Schema of the arguments; the parser compiles it and the executor checks every call. */
+    input: jsonSchema,
+    code: z.string().trim().min(1, 'must not be empty').optional(),
+    use: z.string().min(1).optional(),
+    get steps(): z.ZodOptional<z.ZodArray<StepSchema>> {
+      return z.array(stepSchema).min(1).optional();
+    },
+  })
+  .refine((tool) => [tool.code, tool.use, tool.steps].filter((body) => body !== undefined).length === 1, {
+    message: 'a tool needs exactly one body: code, use (a saved skill) or steps',
+  });
+
+export const agentSpecSchema: z.ZodType<AgentSpec, unknown> = z.strictObject({
+  model: z.string().min(1),
+  system: template.optional(),
+  prompt: template,
+  tools: z.array(agentToolSchema).min(1).max(32),
+  max_turns: z.int().min(1).max(50).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  max_output_tokens: z.int().positive().optional(),
+  output: llmOutputSchema.optional(),
+  stop_when: expression.optional(),
+});
+
+export const agentStepSchema = z.strictObject({ ...commonKeys, agent: agentSpecSchema });
 
 export const llmStepSchema = z.strictObject({ ...commonKeys, llm: llmSpecSchema });
 
@@ -263,6 +340,7 @@ export type OutputStep = z.infer<typeof outputStepSchema>;
 /** The step type of each kind; a kind missing here makes `Step` fail to compile. */
 export interface StepsByKind {
   llm: LlmStep;
+  agent: AgentStep;
   code: CodeStep;
   map: MapStep;
   branch: BranchStep;
@@ -279,6 +357,7 @@ export type StepOfKind<K extends StepKind> = StepsByKind[K];
 /** The step schema per kind, in STEP_KINDS order (the parser picks one by the kind key present). */
 export const stepSchemasByKind = {
   llm: llmStepSchema,
+  agent: agentStepSchema,
   code: codeStepSchema,
   map: mapStepSchema,
   branch: branchStepSchema,
@@ -292,6 +371,7 @@ export const stepSchemasByKind = {
 export const stepSchema: StepSchema = z.union(
   [
     llmStepSchema,
+    agentStepSchema,
     codeStepSchema,
     mapStepSchema,
     branchStepSchema,

@@ -8,6 +8,7 @@
 /** In the order stepKind() tries them and the graph's legend lists them. */
 export const STEP_KINDS = [
   'llm',
+  'agent',
   'code',
   'map',
   'branch',
@@ -50,6 +51,13 @@ export const STEP_KIND_INFO: { readonly [K in StepKind]: StepKindInfo } = {
     blurb: 'a model call',
     snippet: 'llm:\n  model: $model\n  prompt: |\n    ',
     children: [],
+  },
+  agent: {
+    label: 'agent',
+    blurb: 'a model that calls tools',
+    snippet:
+      'agent:\n  model: $model\n  prompt: |\n    $0\n  max_turns: 6\n  tools:\n    - name: lookup\n      description: \n      input: { type: object, required: [id], properties: { id: { type: string } } }\n      code: |\n        return ',
+    children: [{ path: ['agent', 'tools', '*', 'steps'] }],
   },
   code: {
     label: 'code',

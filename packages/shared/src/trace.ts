@@ -1,10 +1,25 @@
 import type { ErrorCode } from './errors.js';
 import type { StepKind } from './step-kinds.js';
 
-/** A message as sent to a model, as the trace records it. */
+/** A tool call a model asked for: `arguments` is the parsed JSON, or the raw text when it did not parse. */
+export interface TraceToolCall {
+  id: string;
+  name: string;
+  arguments: unknown;
+}
+
+/**
+ * A message as sent to a model, as the trace records it. In an agent's conversation an assistant
+ * message may carry the tool calls it asked for, and a `tool` message carries one call's result.
+ */
 export interface TraceMessage {
-  role: 'system' | 'user' | 'assistant';
+  role: 'system' | 'user' | 'assistant' | 'tool';
   content: string;
+  /** assistant: the tools it asked for. */
+  tool_calls?: TraceToolCall[];
+  /** tool: the call this result answers, and the tool's name. */
+  tool_call_id?: string;
+  name?: string;
 }
 
 /**
@@ -69,6 +84,35 @@ export interface IterationTrace {
   done: boolean;
 }
 
+/** One tool call of an agent turn: what the model asked for and what went back to it. */
+export interface ToolCallTrace {
+  /** The provider's call id (the sim's and the executor's when the provider gives none). */
+  id: string;
+  name: string;
+  /** The arguments as the model gave them (parsed JSON, or the raw text when it did not parse). */
+  args: unknown;
+  start_ms: number;
+  end_ms: number;
+  /** failed: the tool threw, its arguments broke its schema, or the model named no such tool. */
+  status: 'ok' | 'failed';
+  /** What the tool returned (sent back to the model as JSON). */
+  result?: unknown;
+  /** Why it failed; the message went back to the model as the tool's result. */
+  error?: TraceError;
+  /** Inner steps of a `use` or `steps` tool. */
+  steps?: StepTrace[];
+}
+
+/** One turn of an agent: a model call and the tool calls it asked for, run in parallel. */
+export interface TurnTrace {
+  /** 1-based. */
+  turn: number;
+  call: CallTrace;
+  tool_calls: ToolCallTrace[];
+  /** True on the turn that gave the final answer. */
+  final?: boolean;
+}
+
 /** `not_run`: the step never started (a step it depends on failed, or the case stopped first). */
 export type StepStatus = 'ok' | 'failed' | 'skipped' | 'defaulted' | 'flagged' | 'not_run';
 
@@ -84,6 +128,8 @@ export interface StepTrace {
   attempts?: number;
   /** Model calls (llm steps). */
   calls?: CallTrace[];
+  /** Turns of an agent step, each with its model call and tool calls. */
+  turns?: TurnTrace[];
   /** Items of a map. */
   items?: ItemTrace[];
   /** Inner steps of a branch's chosen case or a skill. */

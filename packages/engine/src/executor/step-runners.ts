@@ -2,6 +2,7 @@ import type { StepKind, StepOfKind } from '@reps/shared';
 import type { StepTrace } from '../trace/trace-types.js';
 import { withRetry } from './retry.js';
 import type { Frame, RunContext, StepRecord } from './run-context.js';
+import { runAgentStep } from './steps/agent-step.js';
 import { runBranchStep } from './steps/branch-step.js';
 import { runCodeStep } from './steps/code-step.js';
 import { runLlmStep } from './steps/llm-step.js';
@@ -38,6 +39,7 @@ function whole<K extends StepKind>(run: StepRunner<K>): StepRunner<K> {
 
 export const STEP_RUNNERS: StepRunners = {
   llm: runLlmStep,
+  agent: whole(runAgentStep),
   code: whole(runCodeStep),
   map: whole(runMapStep),
   branch: whole(runBranchStep),

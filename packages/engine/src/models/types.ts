@@ -5,9 +5,36 @@ import type { Aspect, ErrorCode, FactUnit } from '@reps/shared';
  * Anthropic, echo) implements ModelProvider; the executor only ever calls ModelGateway.complete().
  */
 
+/** A tool a model may call (agent steps): providers pass it as their tool/function definitions. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments. */
+  input_schema: Record<string, unknown>;
+}
+
+/**
+ * A tool call the model asked for. `arguments` is the parsed JSON object, or the raw text when the
+ * model's arguments did not parse (the executor sends that back as the tool's error).
+ */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: unknown;
+}
+
+/**
+ * One message of a conversation. An agent's conversation adds an assistant message that carries
+ * its tool calls (content may be empty) and one `tool` message per call with the result as text.
+ */
 export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
+  role: 'system' | 'user' | 'assistant' | 'tool';
   content: string;
+  /** assistant: the tools it asked for. */
+  tool_calls?: ToolCall[];
+  /** tool: the id of the call this result answers, and the tool's name. */
+  tool_call_id?: string;
+  name?: string;
 }
 
 /** What the caller wants back. `json` carries a JSON Schema; `strict` asks for structured output. */
@@ -27,6 +54,13 @@ export interface CompletionRequest {
   sampleIndex?: number;
   /** Aborts a real provider's HTTP request (per-step timeout). */
   signal?: AbortSignal;
+  /**
+   * Tools the model may call (agent steps). With tools the completion either asks for calls
+   * (`toolCalls`) or gives the final answer (text/json as usual).
+   */
+  tools?: ToolSpec[];
+  /** `none`: tools are listed in the conversation but may not be called this turn (the last turn). */
+  toolChoice?: 'auto' | 'none';
 }
 
 export interface Usage {
@@ -47,6 +81,8 @@ export interface Completion {
   model: string;
   /** True when served from the response cache (cost and latency are still reported as the original call's). */
   cached?: boolean;
+  /** The tools the model asked to call, in its order; absent or empty for a final answer. */
+  toolCalls?: ToolCall[];
 }
 
 /**

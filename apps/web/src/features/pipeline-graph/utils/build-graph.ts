@@ -104,6 +104,11 @@ const DETAILS: { [K in StepKind]: (step: Raw) => string | undefined } = {
     const samples = typeof llm.samples === 'number' && llm.samples > 1 ? ` × ${llm.samples}` : '';
     return text(llm.model) && `${text(llm.model)}${samples}`;
   },
+  agent: (step) => {
+    const agent = isObject(step.agent) ? step.agent : {};
+    const tools = Array.isArray(agent.tools) ? agent.tools.length : 0;
+    return text(agent.model) && `${text(agent.model)}, ${tools} ${tools === 1 ? 'tool' : 'tools'}`;
+  },
   code: () => 'JavaScript',
   map: (step) => text(step.map) && `over ${text(step.map)}`,
   branch: (step) => {
