@@ -1,6 +1,6 @@
 import { providerOf } from './model-id.js';
 import { minimalInstance } from './schema-instance.js';
-import { countMessageTokens, countTextTokens } from './tokens.js';
+import { countMessageTokens, countTextTokens, countToolSpecTokens } from './tokens.js';
 import type { ChatMessage, Completion, CompletionRequest, ModelInfo, ModelProvider } from './types.js';
 
 /** The echo model's virtual latency: small, fixed, so traces and benchmarks are deterministic. */
@@ -11,7 +11,8 @@ const ECHO_CONTEXT_TOKENS = 1_000_000;
  * `echo` and `echo:<anything>`: a free, instant, deterministic model for tests and benchmarks.
  * It answers with the last user message. When JSON is requested it answers with that message's
  * JSON if it parses (as is, so a test can also drive invalid_output by sending JSON that does
- * not fit), else with the smallest value the schema accepts.
+ * not fit), else with the smallest value the schema accepts. It never calls a tool: offered tools
+ * only count as input tokens, so an agent step on echo answers on its first turn.
  */
 export function createEchoProvider(): ModelProvider {
   return {
@@ -46,7 +47,10 @@ function echo(request: CompletionRequest): Completion {
   return {
     text,
     json,
-    usage: { input_tokens: countMessageTokens(request.messages), output_tokens: countTextTokens(text) },
+    usage: {
+      input_tokens: countMessageTokens(request.messages) + countToolSpecTokens(request.tools),
+      output_tokens: countTextTokens(text),
+    },
     cost_usd: 0,
     latency_ms: ECHO_LATENCY_MS,
     model: request.model,

@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOpenAIProvider, type OpenAIProviderOptions } from './openai-provider.js';
-import { countMessageTokens, countTextTokens } from './tokens.js';
-import { type CompletionRequest, ModelError } from './types.js';
+import { countMessageTokens, countTextTokens, countToolCallTokens, countToolSpecTokens } from './tokens.js';
+import { type CompletionRequest, ModelError, type ToolSpec } from './types.js';
 
 /** A local server that speaks the Chat Completions API the way each test scripts it. */
 interface Received {
@@ -48,6 +48,27 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
+
+function toolCallResponse(toolCalls: unknown[], content: string | null = null) {
+  return {
+    id: 'chatcmpl-2',
+    object: 'chat.completion',
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content, tool_calls: toolCalls },
+        finish_reason: 'tool_calls',
+      },
+    ],
+    usage: { prompt_tokens: 11, completion_tokens: 3 },
+  };
+}
+
+const LOOKUP: ToolSpec = {
+  name: 'lookup',
+  description: 'Finds the clauses of the contract that mention a term.',
+  input_schema: { type: 'object', required: ['term'], properties: { term: { type: 'string' } } },
+};
 
 function chatResponse(content: string | null, usage: unknown = { prompt_tokens: 11, completion_tokens: 3 }) {
   return {
@@ -189,6 +210,199 @@ describe('OpenAI-compatible provider', () => {
     expect(configured.cost_usd).toBeCloseTo((11 * 1 + 3 * 2) / 1e6, 15);
   });
 
+  describe('tools', () => {
+    const conversation: CompletionRequest['messages'] = [
+      { role: 'system', content: 'Answer from the contract.' },
+      { role: 'user', content: 'Who pays for repairs?' },
+      {
+        role: 'assistant',
+        content: '',
+        tool_calls: [
+          { id: 'call_a', name: 'lookup', arguments: { term: 'repairs' } },
+          { id: 'call_b', name: 'lookup', arguments: '{"term": ' },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_a', name: 'lookup', content: 'Clause 7: the tenant pays.' },
+      { role: 'tool', tool_call_id: 'call_b', name: 'lookup', content: 'Error: arguments are not JSON' },
+    ];
+
+    it('sends the tools as functions with tool_choice auto, and the conversation in its format', async () => {
+      await provider().complete(request({ messages: conversation, tools: [LOOKUP] }), {});
+      const body = received[0].body;
+      expect(body.tools).toEqual([
+        {
+          type: 'function',
+          function: { name: 'lookup', description: LOOKUP.description, parameters: LOOKUP.input_schema },
+        },
+      ]);
+      expect(body.tool_choice).toBe('auto');
+      expect(body.messages).toEqual([
+        { role: 'system', content: 'Answer from the contract.' },
+        { role: 'user', content: 'Who pays for repairs?' },
+        {
+          role: 'assistant',
+          content: '',
+          tool_calls: [
+            { id: 'call_a', type: 'function', function: { name: 'lookup', arguments: '{"term":"repairs"}' } },
+            // Raw text the model wrote goes back as it was, not re-encoded as a JSON string.
+            { id: 'call_b', type: 'function', function: { name: 'lookup', arguments: '{"term": ' } },
+          ],
+        },
+        { role: 'tool', tool_call_id: 'call_a', content: 'Clause 7: the tenant pays.' },
+        { role: 'tool', tool_call_id: 'call_b', content: 'Error: arguments are not JSON' },
+      ]);
+    });
+
+    it('sends neither tools nor tool_choice when no tools are offered', async () => {
+      await provider().complete(request({ toolChoice: 'none' }), {});
+      expect(received[0].body).not.toHaveProperty('tools');
+      expect(received[0].body).not.toHaveProperty('tool_choice');
+    });
+
+    it('sends tool_choice none for the last turn', async () => {
+      await provider().complete(request({ tools: [LOOKUP], toolChoice: 'none' }), {});
+      expect(received[0].body.tool_choice).toBe('none');
+      expect(received[0].body.tools).toHaveLength(1);
+    });
+
+    it('reads parallel tool calls in order, with null content as empty text', async () => {
+      reply = (res) =>
+        json(
+          res,
+          200,
+          toolCallResponse([
+            { id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{"term":"rent"}' } },
+            { id: 'call_2', type: 'function', function: { name: 'lookup', arguments: '{"term":"deposit"}' } },
+          ]),
+        );
+      const completion = await provider().complete(request({ tools: [LOOKUP] }), {});
+      expect(completion.text).toBe('');
+      expect(completion.toolCalls).toEqual([
+        { id: 'call_1', name: 'lookup', arguments: { term: 'rent' } },
+        { id: 'call_2', name: 'lookup', arguments: { term: 'deposit' } },
+      ]);
+      expect(completion.usage).toEqual({ input_tokens: 11, output_tokens: 3 });
+    });
+
+    it('keeps malformed arguments as the raw text, reads blank ones as {}, and does not throw', async () => {
+      reply = (res) =>
+        json(
+          res,
+          200,
+          toolCallResponse([
+            { id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{"term": "rent"' } },
+            { id: 'call_2', type: 'function', function: { name: 'lookup', arguments: '' } },
+            {
+              id: 'call_3',
+              type: 'function',
+              function: { name: 'lookup', arguments: `${'['.repeat(70)}${']'.repeat(70)}` },
+            },
+          ]),
+        );
+      const completion = await provider().complete(request({ tools: [LOOKUP] }), {});
+      expect(completion.toolCalls?.map((c) => c.arguments)).toEqual([
+        '{"term": "rent"',
+        {},
+        `${'['.repeat(70)}${']'.repeat(70)}`,
+      ]);
+    });
+
+    it('passes through a call to a tool it was not offered, and gives calls without an id one', async () => {
+      reply = (res) =>
+        json(
+          res,
+          200,
+          toolCallResponse(
+            [{ type: 'function', function: { name: 'delete_everything', arguments: '{}' } }],
+            'Let me.',
+          ),
+        );
+      const completion = await provider().complete(request({ tools: [LOOKUP] }), {});
+      expect(completion.text).toBe('Let me.');
+      expect(completion.toolCalls).toEqual([{ id: 'call_0', name: 'delete_everything', arguments: {} }]);
+    });
+
+    it('round-trips a tool result: the second request holds the call and its result', async () => {
+      reply = (res, call) => {
+        const turn = (call.body.messages as unknown[]).length;
+        if (turn === 2) {
+          json(
+            res,
+            200,
+            toolCallResponse([
+              { id: 'call_9', type: 'function', function: { name: 'lookup', arguments: '{"term":"rent"}' } },
+            ]),
+          );
+        } else {
+          json(res, 200, chatResponse('The tenant pays 1,200.'));
+        }
+      };
+      const first = await provider().complete(request({ tools: [LOOKUP] }), {});
+      const messages = [
+        ...request().messages,
+        { role: 'assistant' as const, content: first.text, tool_calls: first.toolCalls },
+        { role: 'tool' as const, tool_call_id: 'call_9', name: 'lookup', content: 'Rent: 1,200 a month.' },
+      ];
+      const second = await provider().complete(request({ messages, tools: [LOOKUP] }), {});
+
+      expect((received[1].body.messages as unknown[]).slice(2)).toEqual([
+        {
+          role: 'assistant',
+          content: '',
+          tool_calls: [
+            { id: 'call_9', type: 'function', function: { name: 'lookup', arguments: '{"term":"rent"}' } },
+          ],
+        },
+        { role: 'tool', tool_call_id: 'call_9', content: 'Rent: 1,200 a month.' },
+      ]);
+      expect(second.text).toBe('The tenant pays 1,200.');
+      expect(second.toolCalls).toBeUndefined();
+    });
+
+    it('keeps structured output beside the tools and reads JSON only from the final answer', async () => {
+      const schema = { type: 'object', properties: { payer: { type: 'string' } } };
+      reply = (res) =>
+        json(
+          res,
+          200,
+          toolCallResponse(
+            [{ id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{}' } }],
+            '{"payer":"tenant"}',
+          ),
+        );
+      const calling = await provider().complete(
+        request({ tools: [LOOKUP], output: { kind: 'json', schema, strict: true } }),
+        {},
+      );
+      expect(received[0].body.response_format).toMatchObject({ type: 'json_schema' });
+      expect(received[0].body.tools).toHaveLength(1);
+      expect(calling.json).toBeUndefined();
+
+      reply = (res) => json(res, 200, chatResponse('{"payer":"tenant"}'));
+      const final = await provider().complete(
+        request({ tools: [LOOKUP], output: { kind: 'json', schema } }),
+        {},
+      );
+      const system = (received[1].body.messages as { content: string }[])[0].content;
+      expect(system).toContain('your final answer must be only a JSON value');
+      expect(final.json).toEqual({ payer: 'tenant' });
+    });
+
+    it('counts the tools and the calls itself when the server reports no usage', async () => {
+      const calls = [
+        { id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{"term":"rent"}' } },
+      ];
+      reply = (res) => json(res, 200, { ...toolCallResponse(calls), usage: undefined });
+      const completion = await provider().complete(request({ tools: [LOOKUP] }), {});
+      expect(completion.usage).toEqual({
+        input_tokens: countMessageTokens(request().messages) + countToolSpecTokens([LOOKUP]),
+        output_tokens: countToolCallTokens(completion.toolCalls),
+      });
+      expect(completion.usage.input_tokens).toBeGreaterThan(countMessageTokens(request().messages));
+      expect(completion.usage.output_tokens).toBeGreaterThan(0);
+    });
+  });
+
   describe('errors', () => {
     it('maps 429 with retry-after seconds to rate_limited', async () => {
       reply = (res) => json(res, 429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '7' });
@@ -256,7 +470,21 @@ describe('OpenAI-compatible provider', () => {
       reply = (res) => json(res, 200, { object: 'list', data: [] });
       const error = await failure(provider().complete(request(), {}));
       expect(error.code).toBe('model_error');
+      expect(error.message).toContain('no choices[0].message');
+    });
+
+    it('maps a message without content or tool calls to model_error', async () => {
+      reply = (res) => json(res, 200, chatResponse(null));
+      const error = await failure(provider().complete(request(), {}));
+      expect(error.code).toBe('model_error');
       expect(error.message).toContain('choices[0].message.content');
+    });
+
+    it('maps a tool call without a function name to model_error', async () => {
+      reply = (res) => json(res, 200, toolCallResponse([{ id: 'call_1', type: 'function', function: {} }]));
+      const error = await failure(provider().complete(request({ tools: [LOOKUP] }), {}));
+      expect(error.code).toBe('model_error');
+      expect(error.message).toContain('tool_calls[0] has no function name');
     });
 
     it('maps a body that is not JSON to model_error naming the base URL variable', async () => {

@@ -1,5 +1,6 @@
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import type { ChatMessage, ModelInfo, Usage } from './types.js';
+import { toolArgumentsText } from './tool-arguments.js';
+import type { ChatMessage, ModelInfo, ToolCall, ToolSpec, Usage } from './types.js';
 
 /**
  * Token counting for every provider (o200k_base, the encoding of current OpenAI models; other
@@ -18,6 +19,13 @@ const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 export const TOKENS_PER_MESSAGE = 4;
 /** Tokens that prime the assistant's reply after the last message. */
 export const TOKENS_PER_REPLY = 3;
+/**
+ * Framing each tool definition and each tool call adds around its own text (type, id, braces).
+ * Vendors do not publish these; the figures are estimates, used only where no server counted
+ * (a server without usage, the simulated and echo models).
+ */
+export const TOKENS_PER_TOOL = 8;
+export const TOKENS_PER_TOOL_CALL = 4;
 
 /** Characters per generation of the segment cache; two generations are kept (~16 MB at most). */
 const CACHE_GENERATION_CHARS = 2_000_000;
@@ -43,10 +51,41 @@ export function countTextTokens(text: string): number {
   return total + countSegment(start === 0 ? text : text.slice(start));
 }
 
-/** Tokens of a chat prompt: every message's content plus the chat format's fixed overhead. */
+/**
+ * Tokens of a chat prompt: every message's content, an assistant's tool calls and a tool result's
+ * call id, plus the chat format's fixed overhead. The tools offered are counted apart
+ * (countToolSpecTokens): they are a parameter of the request, not a message.
+ */
 export function countMessageTokens(messages: readonly ChatMessage[]): number {
   let total = TOKENS_PER_REPLY;
-  for (const message of messages) total += TOKENS_PER_MESSAGE + countTextTokens(message.content);
+  for (const message of messages) {
+    total += TOKENS_PER_MESSAGE + countTextTokens(message.content);
+    if (message.tool_calls) total += countToolCallTokens(message.tool_calls);
+    if (message.tool_call_id) total += countTextTokens(message.tool_call_id);
+  }
+  return total;
+}
+
+/** Tokens of the tools a request offers: each one's name, description and argument schema. */
+export function countToolSpecTokens(tools: readonly ToolSpec[] | undefined): number {
+  let total = 0;
+  for (const tool of tools ?? []) {
+    total +=
+      TOKENS_PER_TOOL +
+      countTextTokens(tool.name) +
+      countTextTokens(tool.description) +
+      countTextTokens(JSON.stringify(tool.input_schema));
+  }
+  return total;
+}
+
+/** Tokens of tool calls as a model writes them: each one's name and arguments. */
+export function countToolCallTokens(calls: readonly ToolCall[] | undefined): number {
+  let total = 0;
+  for (const call of calls ?? []) {
+    total +=
+      TOKENS_PER_TOOL_CALL + countTextTokens(call.name) + countTextTokens(toolArgumentsText(call.arguments));
+  }
   return total;
 }
 
