@@ -1,4 +1,4 @@
-import type { CallTrace, StepTrace } from './trace.js';
+import type { CallTrace, StepTrace, ToolCallTrace } from './trace.js';
 import { flattenTrace, type TraceRow } from './trace-rows.js';
 
 const usage = { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 };
@@ -21,6 +21,10 @@ function call(attempt: number, start: number, end: number): CallTrace {
   };
 }
 
+function toolCall(id: string, name: string, start: number, end: number, more: Partial<ToolCallTrace> = {}) {
+  return { id, name, args: {}, start_ms: start, end_ms: end, status: 'ok' as const, ...more };
+}
+
 /** One line per row: type, depth and what names it, to compare orders at a glance. */
 const outline = (rows: TraceRow[]) =>
   rows.map((row) => {
@@ -33,7 +37,11 @@ const outline = (rows: TraceRow[]) =>
             ? `${row.item.index}`
             : row.type === 'round'
               ? `${row.round.round}`
-              : `${row.iteration.iteration}`;
+              : row.type === 'turn'
+                ? `${row.turn.turn}${row.turn.final ? ' final' : ''}`
+                : row.type === 'tool_call'
+                  ? row.toolCall.name
+                  : `${row.iteration.iteration}`;
     return `${'  '.repeat(row.depth)}${row.type} ${name} ${row.start_ms}-${row.end_ms}`;
   });
 
@@ -103,6 +111,96 @@ describe('flattenTrace', () => {
       'step skill 2000-2100',
       '  step inside 2000-2100',
     ]);
+  });
+
+  it("walks an agent's turns, each turn's tool calls and the steps a tool ran, each a level deeper", () => {
+    const agent = step('agent', 0, 1000, {
+      id: 'support',
+      turns: [
+        {
+          turn: 1,
+          call: call(1, 0, 200),
+          tool_calls: [
+            toolCall('c1', 'lookup_order', 200, 260),
+            toolCall('c2', 'refund_policy', 200, 500, {
+              steps: [
+                step('code', 200, 300, { id: 'fetch' }),
+                step('llm', 300, 500, { calls: [call(1, 300, 500)] }),
+              ],
+            }),
+          ],
+        },
+        { turn: 2, call: call(1, 500, 1000), tool_calls: [], final: true },
+      ],
+    });
+    const rows = flattenTrace({ steps: [agent, step('output', 1000, 1000, { id: 'answer' })] });
+    expect(outline(rows)).toEqual([
+      'step support 0-1000',
+      // A turn spans its model call and the tool calls it asked for.
+      '  turn 1 0-500',
+      '    tool_call lookup_order 200-260',
+      '    tool_call refund_policy 200-500',
+      '      step fetch 200-300',
+      '      step llm 300-500',
+      '        call attempt 1 300-500',
+      '  turn 2 final 500-1000',
+      'step answer 1000-1000',
+    ]);
+    expect(rows[1]).toMatchObject({ type: 'turn', step: agent, resent: 0 });
+    expect(rows[2]).toMatchObject({ type: 'tool_call', step: agent, turn: agent.turns?.[0] });
+    const paths = rows.map((row) => row.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths).toContain('/support#0/turn1/tool1/fetch#0');
+  });
+
+  it('counts the messages a turn resent from the turn before, so only what it added need be shown', () => {
+    const asked = { role: 'user' as const, content: 'Where is A1?' };
+    const first = { ...call(1, 0, 5), messages: [asked] };
+    const second = {
+      ...call(1, 5, 10),
+      messages: [
+        asked,
+        { role: 'assistant' as const, content: '', tool_calls: [{ id: 'c1', name: 't', arguments: {} }] },
+        { role: 'tool' as const, content: '"shipped"', tool_call_id: 'c1', name: 't' },
+      ],
+    };
+    const trimmed = { ...call(1, 10, 15), messages: [{ role: 'user' as const, content: 'summary so far' }] };
+    const rows = flattenTrace({
+      steps: [
+        step('agent', 0, 15, {
+          turns: [
+            { turn: 1, call: first, tool_calls: [toolCall('c1', 't', 5, 5)] },
+            { turn: 2, call: second, tool_calls: [] },
+            { turn: 3, call: trimmed, tool_calls: [], final: true },
+          ],
+        }),
+      ],
+    });
+    expect(rows.flatMap((row) => (row.type === 'turn' ? [row.resent] : []))).toEqual([0, 1, 0]);
+  });
+
+  it('gives the same tool called twice in one turn, and the same steps inside, distinct paths', () => {
+    const inner = () => [step('code', 0, 5, { id: 'x' })];
+    const rows = flattenTrace({
+      steps: [
+        step('agent', 0, 10, {
+          id: 'a',
+          turns: [
+            {
+              turn: 1,
+              call: call(1, 0, 5),
+              tool_calls: [
+                toolCall('c1', 't', 5, 10, { steps: inner() }),
+                toolCall('c2', 't', 5, 10, { steps: inner() }),
+              ],
+            },
+          ],
+        }),
+      ],
+    });
+    const paths = rows.map((row) => row.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(rows).toHaveLength(6);
   });
 
   it('gives every row a distinct path, even for repeated ids and inline steps', () => {

@@ -4,17 +4,20 @@ import type {
   ItemTrace,
   IterationTrace,
   StepTrace,
+  ToolCallTrace,
+  TurnTrace,
   ValidateRoundTrace,
 } from './trace.js';
 
 /**
- * A case trace as rows, in reading order: each step, then what it holds (its model calls, map
- * items, inner steps of a branch or skill, validate rounds with their redos and items, loop
- * iterations), each a level deeper than what holds it. The web's trace timeline and `reps trace`
+ * A case trace as rows, in reading order: each step, then what it holds (its model calls, an
+ * agent's turns with their tool calls and the steps a tool ran, map items, inner steps of a branch
+ * or skill, validate rounds with their redos and items, loop iterations), each a level deeper than
+ * what holds it. The web's trace timeline and `reps trace`
  * both draw these rows; only the drawing differs. Plain code with type-only imports, exported as
  * `@reps/shared/trace-rows` so the web can bundle it without the schemas.
  */
-export type TraceRow = StepRow | CallRow | ItemRow | RoundRow | IterationRow;
+export type TraceRow = StepRow | CallRow | TurnRow | ToolCallRow | ItemRow | RoundRow | IterationRow;
 
 interface RowBase {
   /** Unique within the trace: the row's place, as `/`-separated steps from the top. */
@@ -35,6 +38,28 @@ export interface CallRow extends RowBase {
   type: 'call';
   call: CallTrace;
   /** The llm step the call belongs to. */
+  step: StepTrace;
+}
+
+/** One turn of an agent: its model call; the turn spans the call and the tool calls it asked for. */
+export interface TurnRow extends RowBase {
+  type: 'turn';
+  turn: TurnTrace;
+  /** The agent step the turn belongs to. */
+  step: StepTrace;
+  /**
+   * How many of the call's first messages were the turn before's messages too: the ones after
+   * them are what this turn added (the previous answer's tool calls and their results).
+   */
+  resent: number;
+}
+
+/** One tool call of a turn; a `use` or `steps` tool's inner steps follow it, a level deeper. */
+export interface ToolCallRow extends RowBase {
+  type: 'tool_call';
+  toolCall: ToolCallTrace;
+  /** The turn that asked for the call, and its agent step. */
+  turn: TurnTrace;
   step: StepTrace;
 }
 
@@ -99,6 +124,35 @@ export function flattenTrace(trace: Pick<CaseTrace, 'steps'>, options: FlattenOp
         step,
       });
     });
+    let before: TurnTrace | undefined;
+    for (const turn of step.turns ?? []) {
+      const path = `${at}/turn${turn.turn}`;
+      const resent = before ? resentMessages(before, turn) : 0;
+      before = turn;
+      const turnSpan = {
+        start_ms: turn.call.start_ms,
+        end_ms: Math.max(turn.call.end_ms, ...turn.tool_calls.map((toolCall) => toolCall.end_ms)),
+      };
+      if (!push({ type: 'turn', path, depth, ...turnSpan, turn, step, resent })) return;
+      turn.tool_calls.forEach((toolCall, t) => {
+        const toolPath = `${path}/tool${t}`;
+        const { start_ms, end_ms } = toolCall;
+        if (
+          !push({
+            type: 'tool_call',
+            path: toolPath,
+            depth: depth + 1,
+            start_ms,
+            end_ms,
+            toolCall,
+            turn,
+            step,
+          })
+        )
+          return;
+        if (toolCall.steps) steps(toolCall.steps, depth + 2, toolPath);
+      });
+    }
     items(step.items, depth, at);
     if (step.steps) steps(step.steps, depth, `${at}/inner`);
     for (const round of step.rounds ?? []) {
@@ -117,6 +171,24 @@ export function flattenTrace(trace: Pick<CaseTrace, 'steps'>, options: FlattenOp
 
   steps(trace.steps, 0, '');
   return rows;
+}
+
+/**
+ * How many of the turn's first messages are the previous turn's messages again (an agent resends
+ * its whole conversation each turn; a turn that trimmed it resends fewer).
+ */
+function resentMessages(previous: TurnTrace, turn: TurnTrace): number {
+  const earlier = previous.call.messages;
+  const now = turn.call.messages;
+  let same = 0;
+  while (
+    same < earlier.length &&
+    same < now.length &&
+    earlier[same]?.role === now[same]?.role &&
+    earlier[same]?.content === now[same]?.content
+  )
+    same++;
+  return same;
 }
 
 /** From the first start to the last end of the steps run, or the holding step's own span. */

@@ -188,4 +188,103 @@ describe('renderTrace', () => {
     // The round and the step's own result sit one level under the step.
     expect(indentOf(order[1]!)).toBe(indentOf(order[6]!));
   });
+
+  it("indents an agent's turns under it, tool calls under their turn and a tool's steps under the call", () => {
+    const prompt = { role: 'user' as const, content: 'Where is order A1?' };
+    const asked = {
+      role: 'assistant' as const,
+      content: '',
+      tool_calls: [{ id: 'c1', name: 'lookup_order', arguments: { id: 'A1' } }],
+    };
+    const answered = {
+      role: 'tool' as const,
+      content: '{"status":"shipped"}',
+      tool_call_id: 'c1',
+      name: 'lookup_order',
+    };
+    const agent = (): StepTrace => ({
+      id: 'support',
+      kind: 'agent',
+      start_ms: 0,
+      end_ms: 1200,
+      status: 'ok',
+      output: 'It shipped.',
+      usage: usage(2),
+      turns: [
+        {
+          turn: 1,
+          call: { ...call(0, 0, 400), messages: [prompt], text: '' },
+          tool_calls: [
+            {
+              id: 'c1',
+              name: 'lookup_order',
+              args: { id: 'A1' },
+              start_ms: 400,
+              end_ms: 600,
+              status: 'ok',
+              result: { status: 'shipped' },
+              steps: [
+                {
+                  id: 'fetch',
+                  kind: 'code',
+                  start_ms: 400,
+                  end_ms: 600,
+                  status: 'ok',
+                  output: 1,
+                  usage: usage(),
+                },
+              ],
+            },
+            {
+              id: 'c2',
+              name: 'refund',
+              args: 'not json',
+              start_ms: 400,
+              end_ms: 400,
+              status: 'failed',
+              error: { code: 'invalid_output', message: 'arguments must be JSON' },
+            },
+          ],
+        },
+        {
+          turn: 2,
+          call: { ...call(0, 600, 1200), messages: [prompt, asked, answered], text: 'It shipped.' },
+          tool_calls: [],
+          final: true,
+        },
+      ],
+    });
+    const short = renderTrace(record([agent()]), { full: false, width: 80 });
+    const lines = short.split('\n');
+    const at = (pattern: RegExp) => lines.findIndex((l) => pattern.test(l));
+    const order = [
+      /support · agent · ok · 2 calls/,
+      /turn 1 · sim-mini · 10→2 tok · .* · 2 tool calls/,
+      /prompt Where is order A1\?/,
+      /tool lookup_order · ok/,
+      /args {"id":"A1"}/,
+      /→ {"status":"shipped"}/,
+      /fetch · code · ok/,
+      /tool refund · failed · invalid_output: arguments must be JSON/,
+      /turn 2 · sim-mini .* · final/,
+      /output It shipped\./,
+    ].map(at);
+    expect(order.every((line) => line > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const indentOf = (line: number) => /^\s*[\d,]+–\s*[\d,]+\s+/.exec(lines[line]!)![0].length;
+    expect(indentOf(order[1]!)).toBe(indentOf(order[0]!) + 2);
+    expect(indentOf(order[3]!)).toBe(indentOf(order[1]!) + 2);
+    expect(indentOf(order[6]!)).toBe(indentOf(order[3]!) + 2);
+    // The turn spans the tool calls it asked for; the prompt is not repeated on later turns.
+    expect(lines[order[1]!]).toMatch(/^\s*0–\s*600/);
+    expect(lines.filter((l) => /prompt Where is order/.test(l))).toHaveLength(1);
+    // The answer is on the final turn, not repeated as the step's output.
+    expect(lines.filter((l) => /It shipped\./.test(l))).toHaveLength(1);
+
+    // --full shows each turn's new messages: the tool calls asked for and the results sent back.
+    const full = renderTrace(record([agent()]), { full: true, width: 80 });
+    expect(full).toMatch(/assistant:\n\s+→ lookup_order\({"id":"A1"}\)/);
+    expect(full).toMatch(/tool lookup_order:\n\s+{"status":"shipped"}/);
+    expect(full.match(/Where is order A1\?/g)).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 import type { CallTrace, StepTrace, TraceError, UsageTotals } from '@reps/engine';
-import { flattenTrace, type TraceRow } from '@reps/shared/trace-rows';
+import type { ToolCallTrace } from '@reps/shared';
+import { flattenTrace, type TraceRow, type TurnRow } from '@reps/shared/trace-rows';
 import type { TraceRecord } from '../run/trace-record.js';
 import { compactJson, formatCost, formatInt, formatMs, formatScore, truncate } from './format.js';
 
@@ -12,7 +13,8 @@ export interface TimelineOptions {
 
 /**
  * `reps trace`: a case as a timeline. Each line starts with its virtual start–end time; map items,
- * attempts, samples, rounds and iterations are indented under their step, so the nesting of the
+ * attempts, samples, an agent's turns and tool calls, rounds and iterations are indented under
+ * their step, so the nesting of the
  * pipeline and the overlap of parallel work are both visible.
  */
 export function renderTrace(record: TraceRecord, options: TimelineOptions): string {
@@ -72,6 +74,8 @@ class Timeline {
         row.depth,
         (row.step.calls ?? []).some((call) => call.sample > 0),
       );
+    else if (row.type === 'turn') this.turn(row);
+    else if (row.type === 'tool_call') this.toolCall(row.toolCall, row.depth);
     else if (row.type === 'item') {
       const parts = [`item ${row.item.index}`, row.item.status];
       if (row.item.error) parts.push(errorText(row.item.error, this.options.width));
@@ -113,8 +117,9 @@ class Timeline {
     for (const flag of step.flagged ?? [])
       this.untimed(depth, `flagged ${failureText(flag, this.options.width)}`);
     if (step.tally) this.untimed(depth, `tally ${this.clip(compactJson(step.tally))}`);
-    // An llm step's answer is on its calls; for the other kinds, show what the step produced.
-    if (step.kind !== 'llm' && step.output !== undefined && step.status !== 'failed')
+    // An llm step's answer is on its calls and an agent's on its final turn; for the other kinds,
+    // show what the step produced.
+    if (step.kind !== 'llm' && step.kind !== 'agent' && step.output !== undefined && step.status !== 'failed')
       this.value('→', step.output, indent(depth));
   }
 
@@ -128,6 +133,43 @@ class Timeline {
     this.timed(call.start_ms, call.end_ms, depth, parts.join(' · '));
     this.prompt(call, depth + 1);
     if (call.text !== undefined) this.value('output', call.text, indent(depth + 1));
+  }
+
+  /**
+   * A turn: its model call, then the prompt (first turn only: later turns resend it) or, under
+   * --full, the messages new since the turn before (the tool results it answers); then the text
+   * the model gave. The tool calls it asked for follow as their own rows.
+   */
+  private turn({ turn, resent, depth, start_ms, end_ms }: TurnRow): void {
+    const { call } = turn;
+    const parts = [`turn ${turn.turn}`, call.model];
+    parts.push(
+      `${formatInt(call.input_tokens)}→${formatInt(call.output_tokens)} tok`,
+      formatCost(call.cost_usd),
+    );
+    if (turn.tool_calls.length)
+      parts.push(`${turn.tool_calls.length} tool call${turn.tool_calls.length === 1 ? '' : 's'}`);
+    if (turn.final) parts.push('final');
+    if (call.error) parts.push(errorText(call.error, this.options.width));
+    this.timed(start_ms, end_ms, depth, parts.join(' · '));
+    const pad = indent(depth + 1);
+    if (!this.options.full) {
+      if (turn.turn === 1) this.prompt(call, depth + 1);
+    } else {
+      for (const message of call.messages.slice(resent))
+        this.value(messageLabel(message), messageText(message), pad);
+    }
+    if (call.text) this.value('output', call.text, pad);
+  }
+
+  /** A tool call: name, status and arguments, then what went back to the model. */
+  private toolCall(toolCall: ToolCallTrace, depth: number): void {
+    const parts = [`tool ${toolCall.name}`, toolCall.status];
+    if (toolCall.error) parts.push(errorText(toolCall.error, this.options.width));
+    this.timed(toolCall.start_ms, toolCall.end_ms, depth, parts.join(' · '));
+    const pad = indent(depth + 1);
+    this.value('args', toolCall.args, pad);
+    if (toolCall.status === 'ok') this.value('→', toolCall.result, pad);
   }
 
   private prompt(call: CallTrace, depth: number): void {
@@ -183,11 +225,27 @@ function neverRan(step: StepTrace): boolean {
     step.end_ms === 0 &&
     !('output' in step) &&
     !step.calls &&
+    !step.turns &&
     !step.items &&
     !step.steps &&
     !step.rounds &&
     !step.iterations
   );
+}
+
+type Message = CallTrace['messages'][number];
+
+/** A tool message is labelled with the tool whose result it carries. */
+function messageLabel(message: Message): string {
+  return message.role === 'tool' && message.name ? `tool ${message.name}` : message.role;
+}
+
+/** What a message says, with the tool calls an assistant message asked for, one a line. */
+function messageText(message: Message): string {
+  const calls = (message.tool_calls ?? []).map(
+    (toolCall) => `→ ${toolCall.name}(${compactJson(toolCall.arguments)})`,
+  );
+  return [message.content, ...calls].filter(Boolean).join('\n');
 }
 
 function indent(depth: number): string {

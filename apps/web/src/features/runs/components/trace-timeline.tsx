@@ -1,84 +1,8 @@
-import { flattenTrace, type TraceRow } from '@reps/shared/trace-rows';
 import { useMemo, useState } from 'react';
 import { formatInt, formatMs, formatUsd } from '../../../lib/format';
-import type { CallTrace, CaseTrace, ItemTrace, StepTrace, TraceError } from '../types/run-result';
-
-interface Span {
-  key: string;
-  depth: number;
-  label: string;
-  kind: string;
-  start: number;
-  end: number;
-  status: string;
-  error?: TraceError;
-  step?: StepTrace;
-  call?: CallTrace;
-  item?: ItemTrace;
-}
-
-const MAX_SPANS = 400;
-
-/** A bar for each row of the trace (flattenTrace: steps, calls, map items, rounds, iterations). */
-function toSpans(trace: CaseTrace): Span[] {
-  return flattenTrace(trace, { limit: MAX_SPANS }).map((row) => ({
-    key: row.path,
-    depth: row.depth,
-    start: row.start_ms,
-    end: row.end_ms,
-    ...describe(row),
-  }));
-}
-
-function describe(
-  row: TraceRow,
-): Pick<Span, 'label' | 'kind' | 'status' | 'error' | 'step' | 'call' | 'item'> {
-  switch (row.type) {
-    case 'step': {
-      const { step } = row;
-      return {
-        label: step.id ?? `(${step.kind})`,
-        kind: step.kind,
-        status: step.status,
-        error: step.error,
-        step,
-      };
-    }
-    case 'call': {
-      const { call } = row;
-      const several = (row.step.calls ?? []).length > 1;
-      return {
-        label: several ? `attempt ${call.attempt} · sample ${call.sample + 1}` : `call · ${call.model}`,
-        kind: 'call',
-        status: call.error ? 'failed' : 'ok',
-        error: call.error,
-        call,
-      };
-    }
-    case 'item':
-      return {
-        label: `item ${row.item.index}`,
-        kind: 'item',
-        status: row.item.status,
-        error: row.item.error,
-        item: row.item,
-      };
-    case 'round': {
-      const failing = row.round.failures.length;
-      return {
-        label: `check ${row.round.round + 1} · ${failing ? `${failing} failing` : 'passed'}`,
-        kind: 'round',
-        status: failing ? 'flagged' : 'ok',
-      };
-    }
-    case 'iteration':
-      return {
-        label: `iteration ${row.iteration.iteration + 1}${row.iteration.done ? ' · done' : ''}`,
-        kind: 'iteration',
-        status: 'ok',
-      };
-  }
-}
+import type { CaseTrace } from '../types/run-result';
+import { type Span, toSpans } from '../utils/trace-spans';
+import { TraceMessageView } from './trace-message';
 
 function ticks(total: number): number[] {
   if (total <= 0) return [0];
@@ -87,7 +11,8 @@ function ticks(total: number): number[] {
 
 /**
  * The trace of one case as a timeline on its virtual-time axis: every step, map item, round,
- * attempt and sample is a bar; clicking one shows what was sent and received.
+ * attempt and sample, agent turn and tool call is a bar; clicking one shows what was sent and
+ * received.
  */
 export function TraceTimeline({ trace }: { trace: CaseTrace }) {
   const spans = useMemo(() => toSpans(trace), [trace]);
@@ -137,7 +62,10 @@ export function TraceTimeline({ trace }: { trace: CaseTrace }) {
               >
                 <span className="trace__label" style={{ paddingLeft: `${span.depth * 14}px` }}>
                   <span className={`kind kind--${span.kind}`}>{span.kind}</span>
-                  <span className="trace__name">{span.label}</span>
+                  {span.badge && <span className="trace__badge">{span.badge}</span>}
+                  <span className="trace__name" title={span.label}>
+                    {span.label}
+                  </span>
                 </span>
                 <span className="trace__track">
                   <span
@@ -158,12 +86,13 @@ export function TraceTimeline({ trace }: { trace: CaseTrace }) {
 }
 
 function SpanDetail({ span }: { span: Span }) {
-  const { call, step, item } = span;
+  const { call, step, item, turn, toolCall } = span;
   return (
     <section className="span-detail" aria-label={`Details of ${span.label}`}>
       <header className="span-detail__head">
         <strong>{span.label}</strong>
         <span className={`badge badge--${span.status === 'ok' ? 'ok' : 'bad'}`}>{span.status}</span>
+        {span.badge && <span className="badge badge--pending">{span.badge}</span>}
         <span className="muted small">
           {formatMs(span.start)} → {formatMs(span.end)} ({formatMs(span.end - span.start)})
         </span>
@@ -186,20 +115,56 @@ function SpanDetail({ span }: { span: Span }) {
             </dd>
             <dt>Cost</dt>
             <dd>{formatUsd(call.cost_usd)}</dd>
+            {turn && (
+              <>
+                <dt>Tool calls</dt>
+                <dd>
+                  {turn.tool_calls.length === 0
+                    ? 'none'
+                    : turn.tool_calls
+                        .map((c) => `${c.name}${c.status === 'ok' ? '' : ' (failed)'}`)
+                        .join(', ')}
+                </dd>
+              </>
+            )}
           </dl>
-          {call.messages.map((m, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: messages have no id and never reorder
-            <div key={i} className="message">
-              <span className="message__role">{m.role}</span>
-              <pre className="code-block code-block--wrap">{m.content}</pre>
+          <Messages messages={call.messages} resent={span.resent ?? 0} turn={turn?.turn} />
+          {(call.text || call.output !== undefined || !turn) && (
+            <div className="message">
+              <span className="message__role">response</span>
+              <pre className="code-block code-block--wrap">
+                {call.text || JSON.stringify(call.output, null, 2)}
+              </pre>
             </div>
-          ))}
-          <div className="message">
-            <span className="message__role">response</span>
-            <pre className="code-block code-block--wrap">
-              {call.text ?? JSON.stringify(call.output, null, 2)}
-            </pre>
-          </div>
+          )}
+        </>
+      )}
+      {toolCall && (
+        <>
+          <dl className="facts facts--inline">
+            <dt>Tool</dt>
+            <dd>
+              <code>{toolCall.name}</code>
+            </dd>
+            <dt>Call id</dt>
+            <dd>
+              <code>{toolCall.id}</code>
+            </dd>
+            {toolCall.steps && (
+              <>
+                <dt>Steps</dt>
+                <dd>{toolCall.steps.length} (below it in the timeline)</dd>
+              </>
+            )}
+          </dl>
+          <span className="message__role">arguments</span>
+          <pre className="code-block code-block--wrap">{pretty(toolCall.args)}</pre>
+          {toolCall.status === 'ok' && (
+            <>
+              <span className="message__role">result (sent back to the model)</span>
+              <pre className="code-block code-block--wrap">{pretty(toolCall.result)}</pre>
+            </>
+          )}
         </>
       )}
       {step && !call && (
@@ -215,6 +180,12 @@ function SpanDetail({ span }: { span: Span }) {
             </dd>
             <dt>Cost</dt>
             <dd>{formatUsd(step.usage.cost_usd)}</dd>
+            {step.turns && (
+              <>
+                <dt>Turns</dt>
+                <dd>{step.turns.length}</dd>
+              </>
+            )}
             {step.attempts !== undefined && (
               <>
                 <dt>Attempts</dt>
@@ -251,4 +222,44 @@ function SpanDetail({ span }: { span: Span }) {
       )}
     </section>
   );
+}
+
+/**
+ * A call's messages. On an agent's later turns the conversation so far comes first, already shown
+ * on the turn before: it is folded, so what this turn added (the tool results) is what one reads.
+ */
+function Messages({
+  messages,
+  resent,
+  turn,
+}: {
+  messages: CallMessage[];
+  resent: number;
+  turn: number | undefined;
+}) {
+  const list = (from: number, to: number) =>
+    messages.slice(from, to).map((message, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: messages have no id and never reorder
+      <TraceMessageView key={from + i} message={message} />
+    ));
+  return (
+    <>
+      {resent > 0 && (
+        <details className="message message--earlier">
+          <summary className="message__role">
+            {resent} earlier message{resent === 1 ? '' : 's'}
+            {turn ? ` (as on turn ${turn - 1})` : ''}
+          </summary>
+          {list(0, resent)}
+        </details>
+      )}
+      {list(resent, messages.length)}
+    </>
+  );
+}
+
+type CallMessage = NonNullable<Span['call']>['messages'][number];
+
+function pretty(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? 'undefined');
 }

@@ -9,6 +9,9 @@ export type {
   PublicCaseView as CaseResultView,
   PublicResultView as RunResult,
   StepTrace,
+  ToolCallTrace,
   TraceError,
+  TraceMessage,
+  TurnTrace,
   UsageTotals,
 } from '@reps/shared';
