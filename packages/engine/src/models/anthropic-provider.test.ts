@@ -5,8 +5,8 @@ import {
   createAnthropicProvider,
   DEFAULT_ANTHROPIC_MAX_TOKENS,
 } from './anthropic-provider.js';
-import { countTextTokens } from './tokens.js';
-import { type CompletionRequest, ModelError } from './types.js';
+import { countMessageTokens, countTextTokens, countToolCallTokens, countToolSpecTokens } from './tokens.js';
+import { type CompletionRequest, ModelError, type ToolSpec } from './types.js';
 
 /** A local server that speaks the Messages API the way each test scripts it. */
 interface Received {
@@ -64,6 +64,21 @@ function messageResponse(text: string, usage: unknown = { input_tokens: 20, outp
     usage,
   };
 }
+
+function toolUseResponse(content: unknown[]) {
+  return {
+    ...messageResponse(''),
+    content,
+    stop_reason: 'tool_use',
+    usage: { input_tokens: 30, output_tokens: 12 },
+  };
+}
+
+const LOOKUP: ToolSpec = {
+  name: 'lookup',
+  description: 'Finds the clauses of the contract that mention a term.',
+  input_schema: { type: 'object', required: ['term'], properties: { term: { type: 'string' } } },
+};
 
 const API_KEY = 'sk-ant-test-0123456789';
 
@@ -159,6 +174,197 @@ describe('Anthropic provider', () => {
   it('accepts a base URL that already ends in /v1', async () => {
     await provider({ baseUrl: `${baseUrl}/v1/` }).complete(request(), {});
     expect(received[0].url).toBe('/v1/messages');
+  });
+
+  describe('tools', () => {
+    it('sends tools with tool_choice auto, tool_use turns and one user message of results per turn', async () => {
+      const messages: CompletionRequest['messages'] = [
+        { role: 'system', content: 'Answer from the contract.' },
+        { role: 'user', content: 'Who pays for repairs?' },
+        {
+          role: 'assistant',
+          content: 'Let me look.',
+          tool_calls: [
+            { id: 'toolu_a', name: 'lookup', arguments: { term: 'repairs' } },
+            { id: 'toolu_b', name: 'lookup', arguments: { term: 'damage' } },
+          ],
+        },
+        { role: 'tool', tool_call_id: 'toolu_a', name: 'lookup', content: 'Clause 7: the tenant pays.' },
+        {
+          role: 'tool',
+          tool_call_id: 'toolu_b',
+          name: 'lookup',
+          content: 'Error: no clause mentions damage',
+        },
+        { role: 'user', content: 'One turn left: answer now.' },
+        {
+          role: 'assistant',
+          content: '',
+          // Raw text from a call whose JSON did not parse: the API only takes an object.
+          tool_calls: [{ id: 'toolu_c', name: 'lookup', arguments: '{"term": ' }],
+        },
+        { role: 'tool', tool_call_id: 'toolu_c', name: 'lookup', content: 'Error: arguments are not JSON' },
+      ];
+      await provider().complete(request({ messages, tools: [LOOKUP] }), {});
+
+      const body = received[0].body;
+      expect(body.tools).toEqual([
+        { name: 'lookup', description: LOOKUP.description, input_schema: LOOKUP.input_schema },
+      ]);
+      expect(body.tool_choice).toEqual({ type: 'auto' });
+      expect(body.system).toBe('Answer from the contract.');
+      expect(body.messages).toEqual([
+        { role: 'user', content: 'Who pays for repairs?' },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'text', text: 'Let me look.' },
+            { type: 'tool_use', id: 'toolu_a', name: 'lookup', input: { term: 'repairs' } },
+            { type: 'tool_use', id: 'toolu_b', name: 'lookup', input: { term: 'damage' } },
+          ],
+        },
+        {
+          role: 'user',
+          content: [
+            { type: 'tool_result', tool_use_id: 'toolu_a', content: 'Clause 7: the tenant pays.' },
+            {
+              type: 'tool_result',
+              tool_use_id: 'toolu_b',
+              content: 'Error: no clause mentions damage',
+              is_error: true,
+            },
+            { type: 'text', text: 'One turn left: answer now.' },
+          ],
+        },
+        { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_c', name: 'lookup', input: {} }] },
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'tool_result',
+              tool_use_id: 'toolu_c',
+              content: 'Error: arguments are not JSON',
+              is_error: true,
+            },
+          ],
+        },
+      ]);
+    });
+
+    it('sends tool_choice none for the last turn, and nothing about tools without tools', async () => {
+      await provider().complete(request({ tools: [LOOKUP], toolChoice: 'none' }), {});
+      expect(received[0].body.tool_choice).toEqual({ type: 'none' });
+      await provider().complete(request({ toolChoice: 'none' }), {});
+      expect(received[1].body).not.toHaveProperty('tools');
+      expect(received[1].body).not.toHaveProperty('tool_choice');
+    });
+
+    it('reads parallel tool_use blocks in order, with the text before them, and invented tools', async () => {
+      reply = (res) =>
+        json(
+          res,
+          200,
+          toolUseResponse([
+            { type: 'text', text: 'Checking.' },
+            { type: 'tool_use', id: 'toolu_1', name: 'lookup', input: { term: 'rent' } },
+            { type: 'tool_use', id: 'toolu_2', name: 'shred_documents', input: {} },
+          ]),
+        );
+      const completion = await provider().complete(request({ tools: [LOOKUP] }), {});
+      expect(completion.text).toBe('Checking.');
+      expect(completion.toolCalls).toEqual([
+        { id: 'toolu_1', name: 'lookup', arguments: { term: 'rent' } },
+        { id: 'toolu_2', name: 'shred_documents', arguments: {} },
+      ]);
+      expect(completion.usage).toEqual({ input_tokens: 30, output_tokens: 12 });
+    });
+
+    it('reads a reply of tool calls only as empty text, and keeps input nested too deep as its text', async () => {
+      let deep: unknown = 1;
+      for (let i = 0; i < 70; i++) deep = [deep];
+      reply = (res) =>
+        json(
+          res,
+          200,
+          toolUseResponse([{ type: 'tool_use', id: 'toolu_1', name: 'lookup', input: { deep } }]),
+        );
+      const completion = await provider().complete(request({ tools: [LOOKUP] }), {});
+      expect(completion.text).toBe('');
+      expect(completion.toolCalls?.[0].arguments).toBe(JSON.stringify({ deep }));
+    });
+
+    it('round-trips a tool result: the second request holds the tool_use and its tool_result', async () => {
+      reply = (res, call) => {
+        if ((call.body.messages as unknown[]).length === 1) {
+          json(
+            res,
+            200,
+            toolUseResponse([{ type: 'tool_use', id: 'toolu_9', name: 'lookup', input: { term: 'rent' } }]),
+          );
+        } else {
+          json(res, 200, messageResponse('The tenant pays 1,200.'));
+        }
+      };
+      const first = await provider().complete(request({ tools: [LOOKUP] }), {});
+      const messages = [
+        ...request().messages,
+        { role: 'assistant' as const, content: first.text, tool_calls: first.toolCalls },
+        { role: 'tool' as const, tool_call_id: 'toolu_9', name: 'lookup', content: 'Rent: 1,200 a month.' },
+      ];
+      const second = await provider().complete(request({ messages, tools: [LOOKUP] }), {});
+
+      expect((received[1].body.messages as unknown[]).slice(1)).toEqual([
+        {
+          role: 'assistant',
+          content: [{ type: 'tool_use', id: 'toolu_9', name: 'lookup', input: { term: 'rent' } }],
+        },
+        {
+          role: 'user',
+          content: [{ type: 'tool_result', tool_use_id: 'toolu_9', content: 'Rent: 1,200 a month.' }],
+        },
+      ]);
+      expect(second.text).toBe('The tenant pays 1,200.');
+      expect(second.toolCalls).toBeUndefined();
+    });
+
+    it('asks for JSON as the final answer only, and reads no JSON from a turn that calls tools', async () => {
+      const schema = { type: 'object', required: ['payer'] };
+      reply = (res) =>
+        json(
+          res,
+          200,
+          toolUseResponse([
+            { type: 'text', text: '{"payer":"tenant"}' },
+            { type: 'tool_use', id: 'toolu_1', name: 'lookup', input: {} },
+          ]),
+        );
+      const completion = await provider().complete(
+        request({ tools: [LOOKUP], output: { kind: 'json', schema } }),
+        {},
+      );
+      expect(received[0].body.system).toContain('your final answer must be only a JSON value');
+      expect(completion.json).toBeUndefined();
+    });
+
+    it('counts the tools and the calls itself when usage is missing', async () => {
+      reply = (res) =>
+        json(res, 200, {
+          ...toolUseResponse([{ type: 'tool_use', id: 'toolu_1', name: 'lookup', input: { term: 'rent' } }]),
+          usage: undefined,
+        });
+      const completion = await provider().complete(request({ tools: [LOOKUP] }), {});
+      expect(completion.usage).toEqual({
+        input_tokens: countMessageTokens(request().messages) + countToolSpecTokens([LOOKUP]),
+        output_tokens: countToolCallTokens(completion.toolCalls),
+      });
+    });
+
+    it('maps a tool_use block without an id to model_error', async () => {
+      reply = (res) => json(res, 200, toolUseResponse([{ type: 'tool_use', name: 'lookup', input: {} }]));
+      const error = await failure(provider().complete(request({ tools: [LOOKUP] }), {}));
+      expect(error.code).toBe('model_error');
+      expect(error.message).toContain('content[0] is a tool_use block without an id or name');
+    });
   });
 
   describe('errors', () => {

@@ -1,6 +1,6 @@
 import { createEchoProvider, ECHO_LATENCY_MS } from './echo-provider.js';
 import { minimalInstance } from './schema-instance.js';
-import { countMessageTokens, countTextTokens } from './tokens.js';
+import { countMessageTokens, countTextTokens, countToolSpecTokens } from './tokens.js';
 import type { CompletionRequest } from './types.js';
 
 const echo = createEchoProvider();
@@ -79,6 +79,15 @@ describe('echo provider', () => {
 
   it('answers with an empty text when there is no user message', async () => {
     expect((await ask({ messages: [{ role: 'system', content: 'x' }] })).text).toBe('');
+  });
+
+  it('never calls a tool: it answers at once, counting the offered tools as input', async () => {
+    const messages = [{ role: 'user' as const, content: 'What is the rent?' }];
+    const tools = [{ name: 'lookup', description: 'Finds a term.', input_schema: { type: 'object' } }];
+    const completion = await ask({ messages, tools });
+    expect(completion.text).toBe('What is the rent?');
+    expect(completion.toolCalls).toBeUndefined();
+    expect(completion.usage.input_tokens).toBe(countMessageTokens(messages) + countToolSpecTokens(tools));
   });
 });
 

@@ -8,6 +8,8 @@ import {
   ModelError,
   type ModelInfo,
   type ModelProvider,
+  type ToolCall,
+  type ToolSpec,
 } from './types.js';
 
 /** A provider that records its calls and answers with a counter, so cache hits are visible. */
@@ -42,6 +44,13 @@ function countingProvider(
   };
   return { provider, calls };
 }
+
+const LOOKUP: ToolSpec = {
+  name: 'lookup',
+  description: 'Finds the clauses that mention a term.',
+  input_schema: { type: 'object', properties: { term: { type: 'string' } } },
+};
+const CALL: ToolCall = { id: 'call_1', name: 'lookup', arguments: { term: 'rent' } };
 
 const ask = (model: string, extra: Partial<CompletionRequest> = {}): CompletionRequest => ({
   model,
@@ -135,6 +144,12 @@ describe('gateway response cache', () => {
     ['model', { model: 'openai:gpt-4o' }],
     ['messages', { messages: [{ role: 'user', content: 'What is the risk? ' }] }],
     ['message role', { messages: [{ role: 'system', content: 'What is the risk?' }] }],
+    ['tools offered', { tools: [LOOKUP] }],
+    ['tool choice', { tools: [LOOKUP], toolChoice: 'none' }],
+    [
+      'tool calls of a message',
+      { messages: [...ask('x').messages, { role: 'assistant', content: '', tool_calls: [CALL] }] },
+    ],
   ])('misses when the %s differs', async (_, change) => {
     const openai = countingProvider('openai');
     const gateway = createGateway([openai.provider]);
@@ -148,6 +163,33 @@ describe('gateway response cache', () => {
     const plain = ask('openai:x');
     expect(completionCacheKey({ ...plain, temperature: 0, sampleIndex: 0 })).toBe(completionCacheKey(plain));
     expect(completionCacheKey({ ...plain, output: { kind: 'text' } })).toBe(completionCacheKey(plain));
+  });
+
+  it('keys each tool field apart: schema, description, call arguments, call id, tool result id', () => {
+    const conversation = (call: ToolCall, resultId: string) => [
+      ...ask('x').messages,
+      { role: 'assistant' as const, content: '', tool_calls: [call] },
+      { role: 'tool' as const, tool_call_id: resultId, name: call.name, content: 'Rent: 1,200.' },
+    ];
+    const base = ask('openai:x', { tools: [LOOKUP], messages: conversation(CALL, CALL.id) });
+    const keys = [
+      base,
+      { ...base, tools: [{ ...LOOKUP, input_schema: { type: 'object' } }] },
+      { ...base, tools: [{ ...LOOKUP, description: 'Looks up.' }] },
+      { ...base, messages: conversation({ ...CALL, arguments: { term: 'deposit' } }, CALL.id) },
+      { ...base, messages: conversation({ ...CALL, arguments: '{"term": "rent"' }, CALL.id) },
+      { ...base, messages: conversation({ ...CALL, id: 'call_2' }, CALL.id) },
+      { ...base, messages: conversation(CALL, 'call_2') },
+    ].map(completionCacheKey);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('treats tool choice auto as the default, and ignores a tool choice without tools', () => {
+    const plain = ask('openai:x');
+    expect(completionCacheKey({ ...plain, toolChoice: 'none' })).toBe(completionCacheKey(plain));
+    expect(completionCacheKey({ ...plain, tools: [] })).toBe(completionCacheKey(plain));
+    const tools = ask('openai:x', { tools: [LOOKUP] });
+    expect(completionCacheKey({ ...tools, toolChoice: 'auto' })).toBe(completionCacheKey(tools));
   });
 
   it('keys equal schemas the same whatever their key order', () => {

@@ -31,6 +31,16 @@ describe('withJsonInstruction', () => {
     expect(messages[0].content).toContain('{"type":"object"}');
   });
 
+  it('asks for the JSON as the final answer when tools are offered', () => {
+    const [plain] = withJsonInstruction([], { kind: 'json', schema }, true);
+    const [withTools] = withJsonInstruction([], { kind: 'json', schema }, true, true);
+    expect(plain.content.startsWith('Reply with only a JSON value')).toBe(true);
+    expect(withTools.content).toContain(
+      'Call tools as you need; your final answer must be only a JSON value',
+    );
+    expect(withTools.content).toContain('{"type":"object"}');
+  });
+
   it('leaves text requests and enforced schemas alone', () => {
     const original = [{ role: 'user' as const, content: 'q' }];
     expect(withJsonInstruction(original, { kind: 'text' }, true)).toEqual(original);

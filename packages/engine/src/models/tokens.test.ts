@@ -3,8 +3,12 @@ import {
   costUsd,
   countMessageTokens,
   countTextTokens,
+  countToolCallTokens,
+  countToolSpecTokens,
   TOKENS_PER_MESSAGE,
   TOKENS_PER_REPLY,
+  TOKENS_PER_TOOL,
+  TOKENS_PER_TOOL_CALL,
 } from './tokens.js';
 
 const plain = { disallowedSpecial: new Set<string>() };
@@ -93,6 +97,48 @@ describe('countMessageTokens', () => {
     ];
     const content = countTokens('Be brief.') + countTokens('Hello there');
     expect(countMessageTokens(messages)).toBe(content + 2 * TOKENS_PER_MESSAGE + TOKENS_PER_REPLY);
+  });
+});
+
+describe('tool tokens', () => {
+  const lookup = {
+    name: 'lookup',
+    description: 'Finds the clauses that mention a term.',
+    input_schema: { type: 'object', properties: { term: { type: 'string' } } },
+  };
+  const call = { id: 'call_1', name: 'lookup', arguments: { term: 'rent' } };
+
+  it('counts a tool spec as its name, description and schema plus the framing', () => {
+    const text =
+      countTokens('lookup') +
+      countTokens('Finds the clauses that mention a term.') +
+      countTokens(JSON.stringify(lookup.input_schema));
+    expect(countToolSpecTokens([lookup])).toBe(text + TOKENS_PER_TOOL);
+    expect(countToolSpecTokens([lookup, lookup])).toBe(2 * (text + TOKENS_PER_TOOL));
+    expect(countToolSpecTokens(undefined)).toBe(0);
+  });
+
+  it('counts tool calls by name and arguments, raw text as written', () => {
+    expect(countToolCallTokens([call])).toBe(
+      TOKENS_PER_TOOL_CALL + countTokens('lookup') + countTokens('{"term":"rent"}'),
+    );
+    expect(countToolCallTokens([{ ...call, arguments: '{"term": "rent' }])).toBe(
+      TOKENS_PER_TOOL_CALL + countTokens('lookup') + countTokens('{"term": "rent'),
+    );
+  });
+
+  it("adds an assistant turn's calls and a tool result's call id to the prompt", () => {
+    const user = { role: 'user' as const, content: 'Rent?' };
+    const turn = [
+      user,
+      { role: 'assistant' as const, content: '', tool_calls: [call] },
+      { role: 'tool' as const, tool_call_id: 'call_1', name: 'lookup', content: '1,200' },
+    ];
+    expect(countMessageTokens(turn)).toBe(
+      countMessageTokens([user, { role: 'assistant', content: '' }, { role: 'tool', content: '1,200' }]) +
+        countToolCallTokens([call]) +
+        countTokens('call_1'),
+    );
   });
 });
 
