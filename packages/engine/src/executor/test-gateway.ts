@@ -6,6 +6,7 @@ import {
   type ModelErrorCode,
   type ModelGateway,
   type ModelInfo,
+  type ToolCall,
 } from '../models/types.js';
 
 /** What the scripted model answers to one request. */
@@ -18,6 +19,8 @@ export interface Reply {
   cost_usd?: number;
   error?: ModelErrorCode;
   retryAfterMs?: number;
+  /** Tools the model asks to call (agent steps); the text may then be empty. */
+  toolCalls?: ToolCall[];
 }
 
 export type Script = (request: CompletionRequest, prompt: string, callIndex: number) => Reply;
@@ -74,7 +77,7 @@ export class TestGateway implements ModelGateway {
         ...(reply.retryAfterMs !== undefined ? { retryAfterMs: reply.retryAfterMs } : {}),
       });
     }
-    const text = reply.text ?? JSON.stringify(reply.json);
+    const text = reply.text ?? (reply.toolCalls ? '' : JSON.stringify(reply.json));
     return {
       text,
       ...(reply.json !== undefined ? { json: reply.json } : {}),
@@ -82,6 +85,7 @@ export class TestGateway implements ModelGateway {
       cost_usd,
       latency_ms,
       model: request.model,
+      ...(reply.toolCalls ? { toolCalls: reply.toolCalls } : {}),
     };
   }
 }

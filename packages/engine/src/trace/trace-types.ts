@@ -9,8 +9,10 @@ export type {
   IterationTrace,
   StepStatus,
   StepTrace,
+  ToolCallTrace,
   TraceError,
   TraceMessage,
+  TurnTrace,
   UsageTotals,
   ValidateRoundTrace,
 } from '@reps/shared';

@@ -12,8 +12,13 @@ import { runCode } from '../sandbox-calls.js';
 export const CODE_MS_PER_POLL = 1;
 
 /** A code step: its body runs in the case's sandbox; its CPU, counted in polls, is virtual time. */
-export async function runCodeStep(ctx: RunContext, step: CodeStep, frame: Frame): Promise<unknown> {
-  const { value, polls } = await runCode(ctx.sandbox, step.code, frame.values);
+export function runCodeStep(ctx: RunContext, step: CodeStep, frame: Frame): Promise<unknown> {
+  return runCodeBody(ctx, step.code, frame);
+}
+
+/** Runs a function body with the frame's values in scope (a code step's, or an agent's code tool). */
+export async function runCodeBody(ctx: RunContext, body: string, frame: Frame): Promise<unknown> {
+  const { value, polls } = await runCode(ctx.sandbox, body, frame.values);
   if (polls > 0) await ctx.scheduler.sleep(polls * CODE_MS_PER_POLL, frame.scope);
   return value;
 }

@@ -1,0 +1,139 @@
+import type { LlmOutput } from '@reps/shared';
+import {
+  type ChatMessage,
+  type Completion,
+  type CompletionRequest,
+  ModelError,
+  type OutputSpec,
+} from '../../models/types.js';
+import { schemaErrorsText } from '../../schema/safe-ajv.js';
+import type { CallTrace } from '../../trace/trace-types.js';
+import type { Frame, RunContext } from '../run-context.js';
+import { StepFailure, toStepFailure } from '../step-failure.js';
+import { stepSchemaValidator } from '../step-schema.js';
+
+/**
+ * What llm and agent steps share about a model call: the opening messages, the output spec, the
+ * metered and traced gateway call in virtual time, and reading the answer.
+ */
+
+/** [system?, user]: validate's (and retry's) feedback is appended to the prompt. */
+export function openingMessages(
+  system: string | undefined,
+  prompt: string,
+  feedback: string[],
+): ChatMessage[] {
+  const content = feedback.length ? `${prompt}\n\n${feedback.join('\n\n')}` : prompt;
+  return [
+    ...(system !== undefined ? [{ role: 'system' as const, content: system }] : []),
+    { role: 'user', content },
+  ];
+}
+
+/** The gateway's output spec for a step's `output`: text, or JSON with its schema. */
+export function outputSpec(output: LlmOutput | undefined): OutputSpec {
+  return output && output !== 'text'
+    ? { kind: 'json', schema: output.json, ...(output.strict ? { strict: true } : {}) }
+    : { kind: 'text' };
+}
+
+/** Where a call is in its step, as its CallTrace records it. */
+export interface CallPlace {
+  attempt: number;
+  sample: number;
+  model: string;
+  /** The messages the trace keeps for this call (an agent keeps only the new ones after turn 1). */
+  messages: ChatMessage[];
+}
+
+/**
+ * One model call: waits for a call slot, counts it against the budget, calls the gateway in
+ * virtual time, and traces it. `started` receives the call's trace once it holds a slot; `read`
+ * turns the completion into the step's value (a StepFailure it throws is recorded on the call).
+ */
+export async function tracedModelCall<T>(
+  ctx: RunContext,
+  frame: Frame,
+  request: CompletionRequest,
+  place: CallPlace,
+  started: (call: CallTrace) => void,
+  read: (completion: Completion, call: CallTrace) => T,
+): Promise<T> {
+  const release = await ctx.callSlots.acquire(frame.scope);
+  const call: CallTrace = {
+    ...place,
+    input_tokens: 0,
+    output_tokens: 0,
+    cost_usd: 0,
+    start_ms: ctx.scheduler.now,
+    end_ms: ctx.scheduler.now,
+  };
+  started(call);
+  try {
+    ctx.meter.beforeCall();
+    const completion = await complete(ctx, request, frame);
+    call.end_ms = ctx.scheduler.now;
+    call.model = completion.model || place.model;
+    call.text = completion.text;
+    call.input_tokens = completion.usage.input_tokens;
+    call.output_tokens = completion.usage.output_tokens;
+    call.cost_usd = completion.cost_usd;
+    ctx.meter.afterCall(completion.usage, completion.cost_usd);
+    return read(completion, call);
+  } catch (error) {
+    call.end_ms = ctx.scheduler.now;
+    const failure = toStepFailure(error);
+    call.error = { code: failure.code, message: failure.message };
+    if (error instanceof ModelError) {
+      call.input_tokens = error.usage?.input_tokens ?? 0;
+      call.output_tokens = error.usage?.output_tokens ?? 0;
+      call.cost_usd = error.cost_usd ?? 0;
+      ctx.meter.afterCall(error.usage, error.cost_usd);
+    }
+    throw failure;
+  } finally {
+    release();
+  }
+}
+
+/** The gateway call in virtual time: it takes the completion's latency (or the error's). */
+function complete(ctx: RunContext, request: CompletionRequest, frame: Frame): Promise<Completion> {
+  const controller = new AbortController();
+  const off = frame.scope.onCancel(() => controller.abort());
+  return ctx.scheduler
+    .external(
+      () => ctx.gateway.complete({ ...request, signal: controller.signal }, ctx.modelContext),
+      ({ value, error }) => value?.latency_ms ?? (error instanceof ModelError ? (error.latency_ms ?? 0) : 0),
+      frame.scope,
+    )
+    .finally(off);
+}
+
+/** The answer as the step's value: the text, or JSON checked against output.json (invalid_output). */
+export function readAnswer(ctx: RunContext, output: LlmOutput | undefined, completion: Completion): unknown {
+  if (!output || output === 'text') return completion.text;
+  const value = completion.json !== undefined ? completion.json : parseJson(completion.text);
+  if (value === undefined) {
+    throw new StepFailure('invalid_output', `the answer is not JSON: ${clip(completion.text)}`);
+  }
+  const validate = stepSchemaValidator(ctx, output.json, 'the output.json schema');
+  if (!validate(value)) {
+    throw new StepFailure(
+      'invalid_output',
+      `the answer does not match the schema: ${schemaErrorsText(validate.errors, 'answer')}`,
+    );
+  }
+  return value;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function clip(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
