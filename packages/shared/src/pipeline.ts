@@ -205,11 +205,14 @@ export const TOOL_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
 
 export const AGENT_MAX_TURNS_DEFAULT = 8;
 
-const agentToolSchema: z.ZodType<AgentTool, unknown> = z
+export const agentToolSchema: z.ZodType<AgentTool, unknown> = z
   .strictObject({
     name: z
       .string()
-      .regex(TOOL_NAME_PATTERN, 'must start with a letter and hold only letters, digits, _ and - (64 at most)'),
+      .regex(
+        TOOL_NAME_PATTERN,
+        'must start with a letter and hold only letters, digits, _ and - (64 at most)',
+      ),
     description: z.string().trim().min(1, 'must say what the tool does: the model reads it to choose'),
     /** JSON Schema of the arguments; the parser compiles it and the executor checks every call. */
     input: jsonSchema,
@@ -220,7 +223,8 @@ const agentToolSchema: z.ZodType<AgentTool, unknown> = z
     },
   })
   .refine((tool) => [tool.code, tool.use, tool.steps].filter((body) => body !== undefined).length === 1, {
-    message: 'a tool needs exactly one body: code, use (a saved skill) or steps',
+    // Reported after the tool's place: "tools[1] needs exactly one body: …".
+    message: 'needs exactly one body: code, use (a saved skill) or steps',
   });
 
 export const agentSpecSchema: z.ZodType<AgentSpec, unknown> = z.strictObject({

@@ -1,4 +1,6 @@
 import {
+  agentSpecSchema,
+  agentToolSchema,
   budgetSchema,
   type Issue,
   llmSpecSchema,
@@ -10,6 +12,7 @@ import {
   validateOnFailSchema,
 } from '@reps/shared';
 import type { Ajv } from 'ajv';
+import { z } from 'zod';
 import {
   compileSchema,
   createSchemaAjv,
@@ -21,7 +24,7 @@ import { blockGraph, stepIdOf } from './dependency-graph.js';
 import { type FreeName, freeNames, JS_GLOBALS } from './free-names.js';
 import { type CodeKind, parseSnippet } from './js-parse.js';
 import { SchemaBudget } from './schema-budget.js';
-import { SCOPE_NAME_SET } from './scope.js';
+import { PLACED_SCOPE_NAMES, SCOPE_NAME_SET } from './scope.js';
 import type { Path, SourceMap } from './source-map.js';
 import {
   explicitTargets,
@@ -61,6 +64,8 @@ interface Visibility {
   visible: ReadonlySet<string>;
   /** Ids of the steps enclosing this block (their output does not exist yet inside them). */
   enclosing: ReadonlySet<string>;
+  /** Names in scope here besides SCOPE_NAMES, from an enclosing block (`args` in a tool's steps). */
+  names: ReadonlySet<string>;
 }
 
 const COMMON_KEYS = ['id', 'needs', 'timeout_ms', 'retry', 'on_error'];
@@ -80,7 +85,7 @@ export class StepChecker {
     this.collectIds(steps, ['steps']);
     this.checkBlock(
       { path: ['steps'], steps, single: false },
-      { visible: new Set(), enclosing: new Set() },
+      { visible: new Set(), enclosing: new Set(), names: new Set() },
       true,
     );
   }
@@ -102,10 +107,10 @@ export class StepChecker {
             `duplicate step id "${id}" (first used on line ${line}); ids must be unique`,
           );
         } else this.allIds.set(id, at);
-        if (SCOPE_NAME_SET.has(id) || JS_GLOBALS.has(id))
+        if (SCOPE_NAME_SET.has(id) || PLACED_SCOPE_NAMES.has(id) || JS_GLOBALS.has(id))
           this.report(
             [...at, 'id'],
-            `"${id}" is a reserved name (${SCOPE_NAME_SET.has(id) ? 'a scope variable' : 'a JavaScript global'}); choose another id`,
+            `"${id}" is a reserved name (${JS_GLOBALS.has(id) ? 'a JavaScript global' : 'a scope variable'}); choose another id`,
           );
       }
       for (const block of nestedBlocks(step, at)) this.collectIds(block.steps, block.path);
@@ -114,7 +119,11 @@ export class StepChecker {
 
   private checkBlock(block: NestedBlock, outer: Visibility, topLevel: boolean): void {
     const ids = block.steps.map(stepIdOf).filter((id): id is string => id !== undefined);
-    const scope: Visibility = { visible: new Set([...outer.visible, ...ids]), enclosing: outer.enclosing };
+    const scope: Visibility = {
+      visible: new Set([...outer.visible, ...ids]),
+      enclosing: outer.enclosing,
+      names: block.scope ? new Set([...outer.names, ...block.scope]) : outer.names,
+    };
     block.steps.forEach((step, i) => {
       const path = block.single ? block.path : [...block.path, i];
       this.checkStep(step, path, scope, block.single, topLevel);
@@ -169,6 +178,7 @@ export class StepChecker {
     const inner: Visibility = {
       visible: scope.visible,
       enclosing: id ? new Set([...scope.enclosing, id]) : scope.enclosing,
+      names: scope.names,
     };
     for (const block of nestedBlocks(step, path)) this.checkBlock(block, inner, false);
   }
@@ -242,6 +252,8 @@ export class StepChecker {
   }
 
   private checkName(snippet: Snippet, { name, offset, locals }: FreeName, scope: Visibility): void {
+    const placed = [...scope.names, ...(snippet.scope ?? [])];
+    if (placed.includes(name)) return;
     if (scope.enclosing.has(name)) {
       this.report(
         snippet.path,
@@ -259,10 +271,20 @@ export class StepChecker {
       );
       return;
     }
-    const known = [...scope.visible, ...SCOPE_NAME_SET, ...locals];
+    const onlyIn = PLACED_SCOPE_NAMES.get(name);
+    if (onlyIn) {
+      this.report(
+        snippet.path,
+        `"${name}" is only in scope in ${onlyIn}, not here`,
+        this.source.inString(snippet.path, offset),
+      );
+      return;
+    }
+    const scopeNames = [...SCOPE_NAME_SET, ...placed];
+    const known = [...scope.visible, ...scopeNames, ...locals];
     this.report(
       snippet.path,
-      `unknown name "${name}": not a step id, one of ${[...SCOPE_NAME_SET].join(', ')}, nor a global of the sandbox${suggest(name, known)}`,
+      `unknown name "${name}": not a step id, one of ${scopeNames.join(', ')}, nor a global of the sandbox${suggest(name, known)}`,
       this.source.inString(snippet.path, offset),
     );
   }
@@ -283,6 +305,7 @@ export class StepChecker {
 
   private checkKindRules(step: Record<string, unknown>, path: Path, kind: StepKind): void {
     if (kind === 'llm' && isObject(step.llm)) this.checkLlm(step.llm, [...path, 'llm']);
+    if (kind === 'agent' && isObject(step.agent)) this.checkAgent(step.agent, [...path, 'agent']);
     if (kind === 'map' && (step.step === undefined) === (step.steps === undefined))
       this.report(
         [...path, 'map'],
@@ -298,9 +321,13 @@ export class StepChecker {
         );
       if (isObject(step.schema)) this.checkJsonSchema(step.schema, [...path, 'schema']);
     }
-    if (kind === 'use' && typeof step.use === 'string') this.checkSkill(step, path);
+    if (kind === 'use' && typeof step.use === 'string') {
+      const inputs = isObject(step.inputs) ? Object.keys(step.inputs) : [];
+      this.checkSkill(step.use, [...path, 'use'], inputs, (name) => [...path, 'inputs', name], 'inputs');
+    }
   }
 
+  /** The model and output schema of an llm step, and of an agent step too. */
   private checkLlm(llm: Record<string, unknown>, path: Path): void {
     if (typeof llm.model === 'string' && this.options.knownModels && !this.options.knownModels(llm.model))
       this.report(
@@ -310,6 +337,55 @@ export class StepChecker {
     const output = llm.output;
     if (isObject(output) && isObject(output.json))
       this.checkJsonSchema(output.json, [...path, 'output', 'json']);
+  }
+
+  /**
+   * An agent's model and output as an llm's, then its tools: names unique within the agent (the
+   * model calls a tool by name), arguments described by a JSON Schema of an object, and a `use`
+   * body naming a skill whose inputs are the arguments. Tool bodies' code, stop_when and the
+   * tools' steps are checked with the step's snippets and nested blocks.
+   */
+  private checkAgent(agent: Record<string, unknown>, path: Path): void {
+    this.checkLlm(agent, path);
+    if (!Array.isArray(agent.tools)) return;
+    const named = new Map<string, number>();
+    agent.tools.forEach((tool, i) => {
+      if (!isObject(tool)) return;
+      const at = [...path, 'tools', i];
+      if (typeof tool.name === 'string') {
+        const first = named.get(tool.name);
+        if (first === undefined) named.set(tool.name, i);
+        else {
+          const line = this.source.valueAt([...path, 'tools', first, 'name']).line;
+          this.report(
+            [...at, 'name'],
+            `two tools are named "${tool.name}" (the first on line ${line}); the model calls a tool by its name, so each needs its own`,
+          );
+        }
+      }
+      if (isObject(tool.input)) this.checkToolInput(tool.input, [...at, 'input']);
+      if (typeof tool.use === 'string') {
+        const properties =
+          isObject(tool.input) && isObject(tool.input.properties) ? tool.input.properties : {};
+        this.checkSkill(
+          tool.use,
+          [...at, 'use'],
+          Object.keys(properties),
+          (name) => [...at, 'input', 'properties', name],
+          "the tool's input properties",
+        );
+      }
+    });
+  }
+
+  /** Providers pass a tool's arguments as one JSON object, so its schema must describe one. */
+  private checkToolInput(input: Record<string, unknown>, path: Path): void {
+    if (input.type !== 'object')
+      this.report(
+        'type' in input ? [...path, 'type'] : path,
+        "a tool's input must describe an object (type: object, with the arguments under properties): the model passes a tool's arguments as one JSON object",
+      );
+    this.checkJsonSchema(input, path);
   }
 
   /** One strict Ajv per parse (schema/safe-ajv): nothing a learner's schema compiles outlives it. */
@@ -349,32 +425,42 @@ export class StepChecker {
     }
   }
 
-  private checkSkill(step: Record<string, unknown>, path: Path): void {
+  /**
+   * That the skill `name` (written at `path`) exists and parses, and that the inputs `given` are
+   * exactly the ones it declares: a `use` step's `inputs`, or a `use` tool's input properties
+   * (`where` says which, `inputAt` where each is written).
+   */
+  private checkSkill(
+    name: string,
+    path: Path,
+    given: readonly string[],
+    inputAt: (input: string) => Path,
+    where: string,
+  ): void {
     if (!this.options.skills) return;
-    const skill = this.options.skills(step.use as string);
+    const skill = this.options.skills(name);
     if (!skill) {
-      const problem = this.options.skills.problems?.(step.use as string)?.[0];
+      const problem = this.options.skills.problems?.(name)?.[0];
       this.report(
-        [...path, 'use'],
+        path,
         problem
-          ? `skill "${step.use}" cannot be used here: ${problem.message}`
-          : `unknown skill "${step.use}"; save it first or check the name`,
+          ? `skill "${name}" cannot be used here: ${problem.message}`
+          : `unknown skill "${name}"; save it first or check the name`,
       );
       return;
     }
-    const declared = Object.keys(skill.inputs ?? {});
-    const given = isObject(step.inputs) ? Object.keys(step.inputs) : [];
     if (!skill.inputs) return;
-    for (const name of given)
-      if (!declared.includes(name))
+    const declared = Object.keys(skill.inputs);
+    for (const input of given)
+      if (!declared.includes(input))
         this.report(
-          [...path, 'inputs', name],
-          `skill "${step.use}" has no input "${name}"; it takes ${declared.join(', ') || 'no inputs'}`,
-          this.source.keyAt([...path, 'inputs', name]),
+          inputAt(input),
+          `skill "${name}" has no input "${input}"; it takes ${declared.join(', ') || 'no inputs'}`,
+          this.source.keyAt(inputAt(input)),
         );
-    const missing = declared.filter((name) => !given.includes(name));
+    const missing = declared.filter((input) => !given.includes(input));
     if (missing.length)
-      this.report([...path, 'use'], `skill "${step.use}" also needs inputs: ${missing.join(', ')}`);
+      this.report(path, `skill "${name}" also needs inputs: ${missing.join(', ')} (add them to ${where})`);
   }
 }
 
@@ -383,12 +469,19 @@ function allowedStepKeys(kind: StepKind, relative: Path): readonly string[] | un
   const key = relative.filter((p) => typeof p === 'string').join('.');
   if (key === '') return Object.keys(stepSchemasByKind[kind].shape);
   if (key === 'llm') return Object.keys(llmSpecSchema.shape);
+  if (key === 'agent') return keysOf(agentSpecSchema);
+  if (key === 'agent.tools') return keysOf(agentToolSchema);
   if (key === 'retry' || key === 'llm.retry') return Object.keys(retrySchema.shape);
   if (key === 'on_fail') return Object.keys(validateOnFailSchema.shape);
   if (key === 'loop') return ['steps', 'until', 'max_iterations'];
   if (key === 'branch') return ['cases', 'default'];
   if (key === 'branch.cases') return ['when', 'steps'];
   return undefined;
+}
+
+/** The keys of an object schema (the agent's are typed as plain schemas: they nest steps). */
+function keysOf(schema: z.ZodType): readonly string[] | undefined {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : undefined;
 }
 
 export function allowedPipelineKeys(relative: Path): readonly string[] | undefined {

@@ -28,6 +28,13 @@ describe('nestedBlocks', () => {
     expect(nestedBlocks({ code: 'return 1', steps: [inner], step: inner }, [])).toEqual([]);
   });
 
+  it('gives an agent tool’s steps the call’s args in scope', () => {
+    const step = { agent: { tools: [{ code: 'return 1' }, { steps: [inner] }] } };
+    expect(nestedBlocks(step, [])).toEqual([
+      { path: ['agent', 'tools', 1, 'steps'], steps: [inner], single: false, scope: ['args'] },
+    ]);
+  });
+
   it('skips shapes the schema would reject instead of failing on them', () => {
     expect(nestedBlocks({ map: 'x', steps: 'not a list' }, [])).toEqual([]);
     expect(nestedBlocks({ branch: 'not an object' }, [])).toEqual([]);
@@ -45,7 +52,9 @@ describe('nestedBlocks', () => {
           .reduce<unknown>((value, key) => (key === '*' ? [value] : { [key]: value }), leaf);
         const step = { [kind]: 'x', ...(built as object) };
         const path = at.path.map((key) => (key === '*' ? 0 : key));
-        expect(nestedBlocks(step, [])).toContainEqual({ path, steps: [inner], single: Boolean(at.single) });
+        expect(nestedBlocks(step, [])).toContainEqual(
+          expect.objectContaining({ path, steps: [inner], single: Boolean(at.single) }),
+        );
       }
     }
   });
@@ -59,6 +68,9 @@ describe('isInsideNestedStep', () => {
     [['branch', 'cases', 1, 'steps', 0], true],
     [['branch', 'default', 2, 'llm'], true],
     [['loop', 'steps', 0], true],
+    [['agent', 'tools', 2, 'steps', 0, 'code'], true],
+    [['agent', 'tools', 2, 'steps'], false],
+    [['agent', 'tools', 2, 'code'], false],
     [['steps'], false],
     [['branch', 'cases', 1, 'when'], false],
     [['branch', 'default'], false],

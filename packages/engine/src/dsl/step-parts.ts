@@ -1,4 +1,5 @@
-import { type ChildStepsAt, STEP_KIND_INFO, STEP_KINDS } from '@reps/shared/step-kinds';
+import { type ChildStepsAt, STEP_KIND_INFO, STEP_KINDS, type StepKind } from '@reps/shared/step-kinds';
+import { STOP_WHEN_SCOPE_NAMES, TOOL_SCOPE_NAMES } from './scope.js';
 import type { Path } from './source-map.js';
 
 /**
@@ -16,6 +17,8 @@ export interface Snippet {
   text: string;
   /** Path of the string in the document. */
   path: Path;
+  /** Names in scope here besides the usual ones (scope.ts): `args` in a tool's code, … */
+  scope?: readonly string[];
 }
 
 export interface NestedBlock {
@@ -23,7 +26,12 @@ export interface NestedBlock {
   steps: unknown[];
   /** True for map's single `step:`, whose step needs no id. */
   single: boolean;
+  /** Names in scope of the block's steps (and of the blocks inside them) besides the usual ones. */
+  scope?: readonly string[];
 }
+
+/** Names the nested blocks of a kind have in scope besides the usual ones: a tool's steps see its `args`. */
+const BLOCK_SCOPE: { readonly [K in StepKind]?: readonly string[] } = { agent: TOOL_SCOPE_NAMES };
 
 type Raw = Record<string, unknown>;
 
@@ -35,13 +43,24 @@ export function isObject(value: unknown): value is Raw {
 export function snippetsOf(step: unknown, path: Path): Snippet[] {
   if (!isObject(step)) return [];
   const out: Snippet[] = [];
-  const add = (kind: SnippetKind, value: unknown, at: Path) => {
-    if (typeof value === 'string') out.push({ kind, text: value, path: [...path, ...at] });
+  const add = (kind: SnippetKind, value: unknown, at: Path, scope?: readonly string[]) => {
+    if (typeof value === 'string')
+      out.push({ kind, text: value, path: [...path, ...at], ...(scope ? { scope } : {}) });
   };
   const llm = step.llm;
   if (isObject(llm)) {
     add('template', llm.system, ['llm', 'system']);
     add('template', llm.prompt, ['llm', 'prompt']);
+  }
+  const agent = step.agent;
+  if (isObject(agent)) {
+    add('template', agent.system, ['agent', 'system']);
+    add('template', agent.prompt, ['agent', 'prompt']);
+    if (Array.isArray(agent.tools))
+      agent.tools.forEach((tool, i) => {
+        if (isObject(tool)) add('body', tool.code, ['agent', 'tools', i, 'code'], TOOL_SCOPE_NAMES);
+      });
+    add('expression', agent.stop_when, ['agent', 'stop_when'], STOP_WHEN_SCOPE_NAMES);
   }
   add('body', step.code, ['code']);
   add('expression', step.map, ['map']);
@@ -72,12 +91,15 @@ export function nestedBlocks(step: unknown, path: Path): NestedBlock[] {
   const out: NestedBlock[] = [];
   for (const kind of STEP_KINDS) {
     if (!(kind in step)) continue;
+    const scope = BLOCK_SCOPE[kind];
+    const scoped = scope ? { scope } : {};
     for (const at of STEP_KIND_INFO[kind].children) {
       for (const found of valuesAt(step, at.path, path)) {
         if (at.single) {
-          if (found.value !== undefined) out.push({ path: found.path, steps: [found.value], single: true });
+          if (found.value !== undefined)
+            out.push({ path: found.path, steps: [found.value], single: true, ...scoped });
         } else if (Array.isArray(found.value)) {
-          out.push({ path: found.path, steps: found.value, single: false });
+          out.push({ path: found.path, steps: found.value, single: false, ...scoped });
         }
       }
     }
