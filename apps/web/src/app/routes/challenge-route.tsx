@@ -128,6 +128,17 @@ function LearnerWorkbench({ challenge, me }: { challenge: ChallengeDetail; me: M
     [challenge.input_schema, challenge.public_cases],
   );
 
+  // Skills for `use:` completions (a step's or an agent tool's).
+  const savedSkills = useSkills();
+  const skills = useMemo(
+    () =>
+      (savedSkills.data?.items ?? []).map((s) => ({
+        name: s.name,
+        detail: s.latest.description ?? `v${s.latest.version}`,
+      })),
+    [savedSkills.data],
+  );
+
   const models = useMemo(
     () =>
       challenge.models.map((m) => ({
@@ -145,7 +156,9 @@ function LearnerWorkbench({ challenge, me }: { challenge: ChallengeDetail; me: M
         run={run}
         submit={submit}
         slots={{
-          editor: (props) => <PipelineEditor {...props} models={models} inputShape={inputShape} />,
+          editor: (props) => (
+            <PipelineEditor {...props} models={models} skills={skills} inputShape={inputShape} />
+          ),
           graph: (text) => <PipelineGraph text={text} />,
           tools: <InsertSkill draft={draft.value} onInsert={draft.setValue} />,
           runResult: (result) => <RunResults result={result} passMark={challenge.pass_mark} />,

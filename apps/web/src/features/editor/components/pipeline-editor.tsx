@@ -42,6 +42,8 @@ export interface PipelineEditorProps {
   /** Issues from the API's 422 for the last pipeline sent. */
   serverIssues: Issue[];
   models: CompletionData['models'];
+  /** The learner's saved skills, offered after `use:`; none when signed out or not loaded yet. */
+  skills?: CompletionData['skills'];
   /** The challenge's input schema and public inputs, for warnings about paths the input does not have. */
   inputShape?: InputShape;
   onRun: () => void;
@@ -94,12 +96,15 @@ const theme = EditorView.theme({
   '.cm-tooltip-autocomplete ul li[aria-selected]': { background: '#1d4ed8' },
 });
 
+const NO_SKILLS: CompletionData['skills'] = [];
+
 /** The pipeline editor: CodeMirror 6 with YAML, lint markers, completions and run/submit keys. */
 export default function PipelineEditor({
   value,
   onChange,
   serverIssues,
   models,
+  skills = NO_SKILLS,
   inputShape,
   onRun,
   onSubmit,
@@ -108,8 +113,9 @@ export default function PipelineEditor({
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onChange, onRun, onSubmit });
   callbacks.current = { onChange, onRun, onSubmit };
-  const completionData = useRef<CompletionData>({ models });
+  const completionData = useRef<CompletionData>({ models, skills });
   completionData.current.models = models;
+  completionData.current.skills = skills;
   const shape = useRef(inputShape);
   shape.current = inputShape;
   /** The browser's and the server's positioned issues, merged: what the markers show. */

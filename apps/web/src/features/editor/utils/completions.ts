@@ -3,18 +3,21 @@ import { STEP_KIND_INFO, STEP_KINDS } from 'virtual:step-kinds';
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import type { EditorView } from '@codemirror/view';
 import type { StepKind } from '@reps/shared';
+import { agentToolsAt } from './agent-tools-at';
 import { kindSnippet } from './kind-snippet';
 import { type JsonSchema, keysOf, schemaAt, valuesOf } from './schema-walk';
+import { inAgent, scopeOptions } from './scope-options';
 import { stepIds, yamlPosition } from './yaml-context';
 
 const root = pipelineSchema as JsonSchema;
 const isStepKind = (name: string): name is StepKind => (STEP_KINDS as readonly string[]).includes(name);
 /** Keys whose value names another step. */
 const STEP_REF_KEYS = new Set(['validate', 'vote', 'needs', 'map', 'output']);
-const SCOPE_NAMES = ['input', 'item', 'index', 'value', 'iteration'];
 
 export interface CompletionData {
   models: { id: string; detail: string }[];
+  /** The learner's saved skills, for `use:` (a step's or an agent tool's). */
+  skills: { name: string; detail: string }[];
 }
 
 /** Inserts text and puts the cursor at `cursor` chars in. */
@@ -23,7 +26,11 @@ function insertSnippet({ text, cursor }: { text: string; cursor: number }) {
     view.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + cursor } });
 }
 
-/** Completes step kinds, keys, model names, step ids and enum values, from the DSL's JSON Schema. */
+/**
+ * Completes step kinds, keys, model names, skill names, step ids and enum values, from the DSL's
+ * JSON Schema; inside an agent's prompt, system text and stop_when, also its tools' names and what
+ * stop_when has in scope.
+ */
 export function pipelineCompletions(data: CompletionData) {
   return (context: CompletionContext): CompletionResult | null => {
     const { state, pos } = context;
@@ -36,12 +43,15 @@ export function pipelineCompletions(data: CompletionData) {
       return null;
 
     const ids = () => stepIds(state.doc.toString());
+    const toolsHere = () => agentToolsAt(state.doc.toString(), pos);
     let options: Completion[] = [];
 
     if (where.kind === 'key') {
       const nodes = schemaAt(root, where.path);
       const keys = keysOf(nodes, root);
       const isStep = keys.some((k) => k.name === 'llm') && keys.some((k) => k.name === 'code');
+      // A tool is read by its name first, as a step by its id.
+      const first = where.path.at(-2) === 'tools' ? 'name' : 'id';
       options = keys.map((k) => {
         if (isStep && isStepKind(k.name)) {
           return {
@@ -56,7 +66,7 @@ export function pipelineCompletions(data: CompletionData) {
           label: k.name,
           type: 'property',
           detail: k.required ? 'required' : [...k.types].join(' | ') || undefined,
-          boost: k.name === 'id' ? 3 : k.required ? 1 : 0,
+          boost: k.name === first ? 3 : k.required ? 1 : 0,
           apply: `${k.name}: `,
         };
       });
@@ -65,22 +75,24 @@ export function pipelineCompletions(data: CompletionData) {
       const path = where.kind === 'value' ? [...where.path, where.key] : where.path;
       if (key === 'model') {
         options = data.models.map((m) => ({ label: m.id, type: 'constant', detail: m.detail }));
+      } else if (key === 'use') {
+        options = data.skills.map((s) => ({ label: s.name, type: 'function', detail: s.detail }));
       } else if (key && STEP_REF_KEYS.has(key)) {
         options = ids().map((id) => ({ label: id, type: 'variable', detail: 'step' }));
       }
       options.push(...valuesOf(schemaAt(root, path), root).map((v) => ({ label: v, type: 'enum' as const })));
-      if (options.length === 0 && where.word) options = scopeOptions(ids());
+      if (options.length === 0 && where.word)
+        options = scopeOptions(
+          ids(),
+          inAgent(path, () => toolsHere()),
+        );
     } else if (where.word) {
-      options = scopeOptions(ids());
+      options = scopeOptions(
+        ids(),
+        inAgent(where.path, () => toolsHere()),
+      );
     }
     if (options.length === 0) return null;
     return { from: where.from, options, validFor: /^[\w-]*$/ };
   };
-}
-
-function scopeOptions(ids: string[]): Completion[] {
-  return [
-    ...ids.map((id) => ({ label: id, type: 'variable', detail: 'step output' })),
-    ...SCOPE_NAMES.map((name) => ({ label: name, type: 'variable', detail: 'in scope', boost: -1 })),
-  ];
 }
