@@ -14,6 +14,7 @@ import { ErrorState } from '../../../components/error-state';
 import {
   buildPipelineGraph,
   type GraphEdgeKind,
+  type GraphNode,
   kindLabel,
   type PipelineGraphData,
 } from '../utils/build-graph';
@@ -193,7 +194,7 @@ function toFlow({ graph, positions, routes }: Laid): {
       position: at,
       ...nodeSize(node),
       data: { ...node, inCycle: inCycle.has(node.id) },
-      ariaLabel: `${node.stepId ?? 'step without an id'}: ${kindLabel(node.kind)}${node.detail ? `, ${node.detail}` : ''}`,
+      ariaLabel: `${node.stepId ?? 'step without an id'}: ${kindLabel(node.kind)}${node.detail ? `, ${node.detail}` : ''}${toolsText(node)}`,
     };
   });
   const edges = graph.edges.map((edge): RoutedFlowEdge => {
@@ -218,6 +219,12 @@ function toFlow({ graph, positions, routes }: Laid): {
     ...[...positions.values()].map((p) => `${Math.round(p.x)},${Math.round(p.y)}`),
   ].join(' ');
   return { nodes, edges, shape };
+}
+
+/** An agent's tools in words, for the node's label and the text summary. */
+function toolsText(node: GraphNode): string {
+  if (!node.tools?.length) return '';
+  return `; tools: ${node.tools.map((tool) => `${tool.name} (${tool.body})`).join(', ')}`;
 }
 
 function edgeVerb(kind: GraphEdgeKind): string {
@@ -267,8 +274,8 @@ function TextSummary({ graph }: { graph: PipelineGraphData }) {
         return (
           <li key={node.id}>
             {node.stepId ?? 'A step without an id'} ({kindLabel(node.kind)}
-            {node.detail ? `, ${node.detail}` : ''})
-            {waits.length > 0 ? `: ${waits.join(', ')}` : ': starts first'}
+            {node.detail ? `, ${node.detail}` : ''}
+            {toolsText(node)}){waits.length > 0 ? `: ${waits.join(', ')}` : ': starts first'}
           </li>
         );
       })}

@@ -1,4 +1,5 @@
 import { buildPipelineGraph, type PipelineGraphData } from './build-graph';
+import { MAX_TOOL_LINES, nodeSize } from './layout';
 
 function graphOf(text: string): PipelineGraphData {
   const built = buildPipelineGraph(text);
@@ -104,6 +105,61 @@ steps:
       ['half', ['yes']],
       ['soon', []],
     ]);
+  });
+
+  it("shows an agent's model and tool count, lists its tools with their bodies, and its tools' inline steps inside", () => {
+    const graph = graphOf(`steps:
+  - id: support
+    agent:
+      model: sim-mini
+      prompt: "{{ input.question }}"
+      tools:
+        - name: lookup_order
+          description: Finds an order.
+          input: { type: object }
+          code: return args.id
+        - name: search
+          description: Searches the help pages.
+          input: { type: object }
+          use: web-search
+        - name: refund_policy
+          description: The refund rules.
+          input: { type: object }
+          steps:
+            - id: rules
+              code: return 1
+            - llm: { model: sim-mini, prompt: "{{ rules }}" }
+        - name: half_written
+          description: Not done yet.
+        - description: no name yet
+  - id: answer
+    output: support
+`);
+    expect(graph.nodes[0]).toEqual({
+      id: 'support',
+      stepId: 'support',
+      kind: 'agent',
+      detail: 'sim-mini, 5 tools',
+      tools: [
+        { name: 'lookup_order', body: 'code' },
+        { name: 'search', body: 'skill web-search' },
+        { name: 'refund_policy', body: '2 steps' },
+        { name: 'half_written', body: 'no body' },
+      ],
+      inner: ['rules', 'llm'],
+    });
+    expect(edgesOf(graph)).toEqual(['support->answer:data']);
+  });
+
+  it('makes room in an agent node for its tool list, up to a line that says how many more', () => {
+    const tools = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `t${i}`, body: 'code' }));
+    const bare = nodeSize({ id: 'a', kind: 'agent', detail: 'sim-mini, 0 tools' }).height;
+    const one = nodeSize({ id: 'a', kind: 'agent', detail: 'x', tools: tools(1) }).height;
+    const full = nodeSize({ id: 'a', kind: 'agent', detail: 'x', tools: tools(MAX_TOOL_LINES) }).height;
+    const more = nodeSize({ id: 'a', kind: 'agent', detail: 'x', tools: tools(MAX_TOOL_LINES + 5) }).height;
+    expect(one).toBeGreaterThan(bare);
+    expect(full).toBeGreaterThan(one);
+    expect(more - full).toBe((full - one) / (MAX_TOOL_LINES - 1));
   });
 
   it('keeps duplicate and missing ids apart and reports a cycle by node id', () => {

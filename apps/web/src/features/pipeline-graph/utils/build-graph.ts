@@ -19,8 +19,16 @@ export type GraphNode = {
   kind: GraphStepKind;
   /** One short line under the id: the model, the skill, the checked step, the output expression… */
   detail?: string;
-  /** For the kinds that run steps inside them (map, branch, loop): those steps' ids, or kinds. */
+  /** For the kinds that run steps inside them (map, branch, loop, an agent's tools): those steps' ids, or kinds. */
   inner?: string[];
+  /** An agent's tools, in order: each name and what runs when the model calls it. */
+  tools?: GraphTool[];
+};
+
+export type GraphTool = {
+  name: string;
+  /** `code`, `skill <name>`, `<n> steps`, or `no body` while it is being written. */
+  body: string;
 };
 
 /** `needs` and names used in expressions, templates and code; validate and vote name their targets. */
@@ -130,14 +138,35 @@ const DETAILS: { [K in StepKind]: (step: Raw) => string | undefined } = {
   output: (step) => text(step.output),
 };
 
-function describe(step: unknown): Pick<GraphNode, 'kind' | 'detail' | 'inner'> {
+function describe(step: unknown): Pick<GraphNode, 'kind' | 'detail' | 'inner' | 'tools'> {
   const kind = kindOf(step);
   if (!isObject(step) || kind === 'unknown') return { kind };
   const { children } = STEP_KIND_INFO[kind];
   const inner = children.flatMap(({ path, single }) =>
     valuesAt(step, path).flatMap((found) => innerLabels(single ? [found] : found)),
   );
-  return { ...withDetail(kind, DETAILS[kind](step)), ...(children.length > 0 && { inner }) };
+  return {
+    ...withDetail(kind, DETAILS[kind](step)),
+    ...(children.length > 0 && { inner }),
+    ...(kind === 'agent' && { tools: agentTools(step) }),
+  };
+}
+
+/** An agent's tools as the node lists them; an entry without a name yet is left out. */
+function agentTools(step: Raw): GraphTool[] {
+  const agent = isObject(step.agent) ? step.agent : {};
+  const tools = Array.isArray(agent.tools) ? agent.tools : [];
+  return tools.flatMap((tool) => {
+    if (!isObject(tool) || typeof tool.name !== 'string' || !tool.name) return [];
+    return [{ name: tool.name, body: toolBody(tool) }];
+  });
+}
+
+function toolBody(tool: Raw): string {
+  if (tool.code !== undefined) return 'code';
+  if (typeof tool.use === 'string') return `skill ${oneLine(tool.use)}`;
+  if (Array.isArray(tool.steps)) return `${tool.steps.length} ${tool.steps.length === 1 ? 'step' : 'steps'}`;
+  return 'no body';
 }
 
 /** What a path of STEP_KIND_INFO's children leads to (`*`: every entry of an array). */

@@ -19,6 +19,10 @@ export interface Laidout {
 }
 
 export const NODE_WIDTH = 160;
+/** An agent node lists this many tools at most; one more line says how many are left out. */
+export const MAX_TOOL_LINES = 4;
+/** Height of one line of an agent's tool list (11px monospace at 1.35 line height). */
+const TOOL_LINE = 15;
 /** Steps in a row before a long chain wraps onto the next. */
 const MAX_ROW = 4;
 
@@ -27,6 +31,9 @@ export function nodeSize(node: GraphNode): Size {
   let height = 50; // kind badge and id
   if (node.detail) height += 18;
   if (node.inner && node.inner.length > 0) height += 26;
+  const tools = node.tools?.length ?? 0;
+  if (tools > 0)
+    height += 6 + TOOL_LINE * (Math.min(tools, MAX_TOOL_LINES) + (tools > MAX_TOOL_LINES ? 1 : 0));
   return { width: NODE_WIDTH, height };
 }
 
