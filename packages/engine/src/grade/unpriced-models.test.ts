@@ -78,6 +78,39 @@ steps:
       });
   });
 
+  it('refuses an agent on an unpriced model, and one whose use tool runs a skill on one', async () => {
+    const { manifest } = await loadChallenge(fixture);
+    const source = (model: string) => `name: with-agent
+budget: {}
+steps:
+  - id: asked
+    agent:
+      model: ${model}
+      prompt: "{{ input.numbers }}"
+      tools:
+        - name: ask
+          description: asks
+          input: { type: object, required: [question], properties: { question: { type: string } } }
+          use: ask
+  - id: result
+    output: "({ sum: 0 })"
+`;
+    const skills = skillLibrary({ ask: skill });
+    const check = (model: string) =>
+      parseForChallenge(manifest, source(model), gateway, skills, { requireKnownPrices: true });
+    const unpricedAgent = check('"openai:in-house-model"');
+    expect(
+      unpricedAgent.ok ? [] : unpricedAgent.issues.map((i) => `${i.line} ${i.path} ${i.message}`),
+    ).toEqual([
+      expect.stringMatching(/^6 steps\.0\.agent\.model model "openai:in-house-model" has no known price/),
+      expect.stringMatching(/^12 steps\.0\.agent\.tools\.0\.use skill "ask": model "openai:in-house-model"/),
+    ]);
+    const pricedAgent = check('sim-mini');
+    expect(pricedAgent.ok ? [] : pricedAgent.issues.map((i) => i.path)).toEqual([
+      'steps.0.agent.tools.0.use',
+    ]);
+  });
+
   it('grades nothing when prices are required and a model has none', async () => {
     const outcome = await gradeChallenge({
       challenge: await loadChallenge(fixture),

@@ -6,8 +6,8 @@ import type { ModelGateway } from '../models/types.js';
 
 /**
  * Graded results compare cost, so every model a graded pipeline calls needs a known price: a real
- * model Reps has no price for would cost $0 and win on cost. One issue per llm step (or `use:` step
- * whose skill calls one) naming such a model, with its line and column.
+ * model Reps has no price for would cost $0 and win on cost. One issue per llm or agent step (or
+ * `use:` step or tool whose skill calls one) naming such a model, with its line and column.
  */
 export function unpricedModelIssues(
   source: string,
@@ -21,18 +21,20 @@ export function unpricedModelIssues(
   };
   const found: { path: Path; message: string }[] = [];
   walkSteps(pipeline.steps, ['steps'], (step, path) => {
-    const model = llmModel(step);
-    if (model !== undefined && unpriced(model))
-      found.push({ path: [...path, 'llm', 'model'], message: unpricedMessage(model) });
-    const skill = typeof step.use === 'string' ? skills?.(step.use) : undefined;
-    if (!skill) return;
-    const models = new Set<string>();
-    walkSteps(skill.steps, [], (inner) => {
-      const innerModel = llmModel(inner);
-      if (innerModel !== undefined && unpriced(innerModel)) models.add(innerModel);
-    });
-    for (const inner of models)
-      found.push({ path: [...path, 'use'], message: `skill "${step.use}": ${unpricedMessage(inner)}` });
+    const called = modelOf(step);
+    if (called && unpriced(called.model))
+      found.push({ path: [...path, called.kind, 'model'], message: unpricedMessage(called.model) });
+    for (const use of skillsUsed(step, path)) {
+      const skill = skills?.(use.name);
+      if (!skill) continue;
+      const models = new Set<string>();
+      walkSteps(skill.steps, [], (inner) => {
+        const innerModel = modelOf(inner)?.model;
+        if (innerModel !== undefined && unpriced(innerModel)) models.add(innerModel);
+      });
+      for (const inner of models)
+        found.push({ path: use.path, message: `skill "${use.name}": ${unpricedMessage(inner)}` });
+    }
   });
   if (found.length === 0) return [];
   const map = new SourceMap(source);
@@ -48,11 +50,28 @@ function unpricedMessage(model: string): string {
   return `model "${model}" has no known price, so its cost cannot be counted: graded submissions use models with a listed price (practice runs may still call it)`;
 }
 
-function llmModel(step: Record<string, unknown>): string | undefined {
-  return isObject(step.llm) && typeof step.llm.model === 'string' ? step.llm.model : undefined;
+/** The model an llm or agent step calls. */
+function modelOf(step: Record<string, unknown>): { kind: 'llm' | 'agent'; model: string } | undefined {
+  for (const kind of ['llm', 'agent'] as const) {
+    const spec = step[kind];
+    if (isObject(spec) && typeof spec.model === 'string') return { kind, model: spec.model };
+  }
+  return undefined;
 }
 
-/** Every step of a block and of the blocks nested in it (map, branch, loop), with its path. */
+/** The skills a step runs: a `use:` step's, and an agent's `use` tools'. */
+function skillsUsed(step: Record<string, unknown>, path: Path): { name: string; path: Path }[] {
+  const used: { name: string; path: Path }[] = [];
+  if (typeof step.use === 'string') used.push({ name: step.use, path: [...path, 'use'] });
+  const tools = isObject(step.agent) && Array.isArray(step.agent.tools) ? step.agent.tools : [];
+  tools.forEach((tool, i) => {
+    if (isObject(tool) && typeof tool.use === 'string')
+      used.push({ name: tool.use, path: [...path, 'agent', 'tools', i, 'use'] });
+  });
+  return used;
+}
+
+/** Every step of a block and of the blocks nested in it (map, branch, loop, agent tools), with its path. */
 function walkSteps(
   steps: readonly unknown[],
   path: Path,
