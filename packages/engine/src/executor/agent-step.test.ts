@@ -1,6 +1,7 @@
 import { type Pipeline, pipelineSchema } from '@reps/shared';
 import { parse } from 'yaml';
 import type { CompletionRequest, ToolCall } from '../models/types.js';
+import { redact } from '../trace/redact.js';
 import { pipeline } from './pipeline-fixture.js';
 import { runPipeline } from './run-pipeline.js';
 import { MAX_TOOL_RESULT_CHARS } from './steps/agent-tools.js';
@@ -168,6 +169,18 @@ steps:
       ['failed', 'invalid_output'],
     ]);
     expect(gateway.requests[2]!.messages.at(-1)).toMatchObject({ role: 'tool', content: '7' });
+  });
+
+  it("a hidden case's trace shows an agent's turns and tool calls as counts, none of their text", async () => {
+    const gateway = byTurn({
+      1: { toolCalls: [call('nope', { secret: 'input-derived' }), call('add', { x: 3 })] },
+      2: { text: 'the secret answer' },
+    });
+    const run = await runPipeline(agentPipeline(adder()), { input: { n: 5 }, gateway });
+    const hidden = redact(run.trace);
+    expect(hidden.steps[0]).toMatchObject({ kind: 'agent', turns: 2, tool_calls: 2, failed_tool_calls: 1 });
+    expect(hidden.steps[0]!.usage.calls).toBe(2);
+    expect(JSON.stringify(hidden)).not.toMatch(/secret|nope|Add 5/);
   });
 
   it('sends a throwing tool back as a tool error, not a step failure', async () => {

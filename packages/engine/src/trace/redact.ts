@@ -11,6 +11,10 @@ export interface RedactedStep {
   usage: UsageTotals;
   items?: number;
   failed_items?: number;
+  /** An agent's turns and tool calls (those that failed too): how it worked, not what it said. */
+  turns?: number;
+  tool_calls?: number;
+  failed_tool_calls?: number;
 }
 
 export interface RedactedTrace {
@@ -49,6 +53,12 @@ function redactStep(step: StepTrace): RedactedStep {
   if (step.items) {
     out.items = step.items.length;
     out.failed_items = step.items.filter((item) => item.status === 'failed').length;
+  }
+  if (step.turns) {
+    const calls = step.turns.flatMap((turn) => turn.tool_calls);
+    out.turns = step.turns.length;
+    out.tool_calls = calls.length;
+    out.failed_tool_calls = calls.filter((call) => call.status === 'failed').length;
   }
   return out;
 }
