@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Pipeline, pipelineJsonSchema } from '@reps/shared';
 import { inputPathReads, writePath } from './input-paths.js';
 import { type ParseOptions, parsePipeline } from './parse-pipeline.js';
-import { nestedBlocks, snippetsOf } from './step-parts.js';
+import { snippetsOf } from './step-parts.js';
 
 // The agent step (docs/dsl.md, "agent"): what the parser checks beyond its schema. The errors, each
 // at its line and column, are rows of the invalid-pipeline corpus; here, what must parse.
@@ -105,7 +105,7 @@ describe('parsePipeline on agent steps', () => {
     ]);
   });
 
-  it('lists tool code and stop_when among the step’s snippets and tool steps among its blocks', () => {
+  it('lists tool code and stop_when among the step’s snippets, with the names each has in scope', () => {
     const step = {
       agent: {
         prompt: 'p',
@@ -121,14 +121,6 @@ describe('parsePipeline on agent steps', () => {
         text: 'turn > 1',
         path: ['steps', 0, 'agent', 'stop_when'],
         scope: ['turn', 'calls'],
-      },
-    ]);
-    expect(nestedBlocks(step, [])).toEqual([
-      {
-        path: ['agent', 'tools', 1, 'steps'],
-        steps: [{ id: 's', code: 'return 1' }],
-        single: false,
-        scope: ['args'],
       },
     ]);
   });
