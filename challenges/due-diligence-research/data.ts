@@ -102,32 +102,65 @@ export const SUBSIDIARY_LINE = [
   'Labs',
 ];
 
-/** Claimants and sellers: other businesses and funds, never a company of the store. */
-export const PARTIES = [
-  'Norland Supply Co.',
-  'Bexley Pension Trust',
-  'Castellan Partners',
-  'Redmere Fabrication',
-  'Ashgrove Capital',
-  'Tolland Packaging',
-  'Quarry Lane Investors',
-  'Westbrook Components',
-  'Ilford & Dunne LLP',
-  'Saltmarsh Distribution',
-  'Penrose Equity Fund',
-  'Haverly Chemicals',
-  'Orrin Valley Farms',
-  'Kilnworth Engineering',
-  'Dunmore Retail Ltd',
-  'Greenhithe Holdings',
-  'Brackley Freight Services',
-  'Marchbank Properties',
-  'Selwyn Growth Partners',
-  'Tarrant Electrical',
-  'Vessey Medical Supplies',
-  'Coldharbour Ventures',
-  'Lindqvist Family Office',
-  'Rutherglen Steel',
+/**
+ * Claimants, co-claimants, sellers and advisers: a first word and a kind of business, never a
+ * company of the store. All roles draw from one pool, so a name does not tell its role.
+ */
+export const PARTY_FIRST = [
+  'Norland',
+  'Bexley',
+  'Castellan',
+  'Redmere',
+  'Ashgrove',
+  'Tolland',
+  'Quarry Lane',
+  'Westbrook',
+  'Saltmarsh',
+  'Penrose',
+  'Haverly',
+  'Orrin Valley',
+  'Kilnworth',
+  'Dunmore',
+  'Greenhithe',
+  'Brackley',
+  'Marchbank',
+  'Selwyn',
+  'Tarrant',
+  'Vessey',
+  'Coldharbour',
+  'Lindqvist',
+  'Rutherglen',
+  'Ilford',
+  'Greaves',
+  'Northgate',
+  'Ridley',
+  'Ambrose',
+];
+export const PARTY_KIND = [
+  'Supply Co.',
+  'Pension Trust',
+  'Partners',
+  'Fabrication',
+  'Capital',
+  'Packaging',
+  'Investors',
+  'Components',
+  'Distribution',
+  'Equity Fund',
+  'Chemicals',
+  'Farms',
+  'Engineering',
+  'Retail Ltd',
+  'Securities',
+  'Freight Services',
+  'Properties',
+  'Advisory',
+  'Electrical',
+  'Medical Supplies',
+  'Ventures',
+  'Family Office',
+  'Steel',
+  'Corporate Finance',
 ];
 
 export const AUDITORS = [
@@ -150,15 +183,6 @@ export const JUDGES = [
   'Judge Rustam Bianchi',
   'Judge Saskia Lund',
   'Judge Haruto Nasser',
-];
-
-export const ADVISERS = [
-  'Greaves Lomax Securities',
-  'Northgate Advisory',
-  'Pell & Strand Capital Markets',
-  'Ridley Harcourt Partners',
-  'Ambrose Keller Corporate Finance',
-  'Vail Dorsey & Co.',
 ];
 
 export const COURTS = [

@@ -1,14 +1,14 @@
 import type { CaseSet, Generate, Rng } from '@reps/engine';
 import { capitalise, MONTHS, ordinal } from '@reps/engine/generator-kit';
 import {
-  ADVISERS,
   AUDITORS,
   COMPANY_FIRST,
   COMPANY_SECOND,
   COMPANY_SUFFIX,
   COURTS,
   JUDGES,
-  PARTIES,
+  PARTY_FIRST,
+  PARTY_KIND,
   SUBSIDIARY_LINE,
   TWIN_SECOND,
 } from './data.js';
@@ -194,6 +194,19 @@ const DOCKET_COCLAIMANT: Frame[] = [
   (s) => `${s.P2}, originally a co-plaintiff, dropped out on ${s.W}.`,
   (s) => `A parallel claim by ${s.P2} was struck out on ${s.W}.`,
 ];
+const DOCKET_COSTS: Frame[] = [
+  (s) => `Legal costs of ${s.X} were ordered against the losing side.`,
+  (s) => `Each side bears its own costs; fees so far are put at ${s.X}.`,
+  (s) => `Security for costs of ${s.X} was posted early on.`,
+  (s) => `The court fixed interim costs at ${s.X}.`,
+  (s) => `Expert fees of ${s.X} were shared between the parties.`,
+];
+const DOCKET_ARCHIVED: Frame[] = [
+  (s) => `The file was archived on ${s.X}.`,
+  (s) => `The court record was closed administratively on ${s.X}.`,
+  (s) => `Papers were sent to storage on ${s.X}.`,
+  (s) => `A final costs assessment was filed on ${s.X}.`,
+];
 /** How a case ended, by outcome. The answer for each is the key. */
 const DOCKET_OUTCOME: Record<Outcome, Frame[]> = {
   settled: [
@@ -307,6 +320,14 @@ const AGREEMENT_PRICE: Frame[] = [
   (s) => `The buyer pays ${s.PRICE} for the shares; ${s.DEP} of it is held in escrow.`,
   (s) => `${s.PRICE} is payable in cash, less the ${s.DEP} deposit already paid.`,
   (s) => `Price: ${s.PRICE}. Break fee payable by the buyer if it withdraws: ${s.DEP}.`,
+  (s) => `The shares are sold for ${s.PRICE} in cash.`,
+  (s) => `A reverse break fee of ${s.DEP} protects the seller; the price itself is ${s.PRICE}.`,
+];
+const AGREEMENT_DEBT: Frame[] = [
+  (s) => `Including assumed debt, the enterprise value is ${s.EV}.`,
+  (s) => `The target's enterprise value, debt included, is put at ${s.EV}.`,
+  (s) => `With the loans it takes over, the buyer's total outlay is ${s.EV}.`,
+  (s) => `On a debt-inclusive basis the deal values the business at ${s.EV}.`,
 ];
 const AGREEMENT_CLOSED: Frame[] = [
   (s) => `Completion took place on ${s.CLOSE}.`,
@@ -445,7 +466,7 @@ const ASK: Record<Attr, Frame[]> = {
   ],
   closing: [
     (s) => `On what date did ${s.D} close?`,
-    (s) => `When was ${s.D} completed?`,
+    (s) => `When did ${s.D} formally close?`,
     (s) => `What is the closing date of ${s.D}?`,
     (s) => `When did ${s.D} become effective?`,
     (s) => `On which day did ownership pass in ${s.D}?`,
@@ -509,6 +530,8 @@ function families(set: CaseSet) {
     docketJudge: f('docket-judge', DOCKET_JUDGE),
     docketHearing: f('docket-hearing', DOCKET_HEARING),
     docketCoclaimant: f('docket-coclaimant', DOCKET_COCLAIMANT),
+    docketCosts: f('docket-costs', DOCKET_COSTS),
+    docketArchived: f('docket-archived', DOCKET_ARCHIVED),
     outcome: Object.fromEntries(OUTCOMES.map((o) => [o, f(`docket-${o}`, DOCKET_OUTCOME[o])])) as Record<
       Outcome,
       Frame[]
@@ -522,6 +545,7 @@ function families(set: CaseSet) {
     releaseQuote: f('release-quote', RELEASE_QUOTE),
     agreementParties: f('agreement-parties', AGREEMENT_PARTIES),
     agreementPrice: f('agreement-price', AGREEMENT_PRICE),
+    agreementDebt: f('agreement-debt', AGREEMENT_DEBT),
     agreementClosed: f('agreement-closed', AGREEMENT_CLOSED),
     agreementLongstop: f('agreement-longstop', AGREEMENT_LONGSTOP),
     agreementAdviser: f('agreement-adviser', AGREEMENT_ADVISER),
@@ -571,16 +595,26 @@ export const generate: Generate = (rng, _index, set) => {
   /** A business bought (or nearly bought): a party's first word and a line of business, unique in the store. */
   const newTarget = (): string => {
     for (;;) {
-      const t = `${rng.pick(PARTIES).split(' ')[0]} ${rng.pick(SUBSIDIARY_LINE)} Ltd`;
+      const t = `${rng.pick(PARTY_FIRST)} ${rng.pick(SUBSIDIARY_LINE)} Ltd`;
       if (!targets.has(t)) {
         targets.add(t);
         return t;
       }
     }
   };
-  const parties = rng.shuffle(PARTIES);
-  let partyAt = 0;
-  const party = () => parties[partyAt++ % parties.length]!;
+  // Parties (claimants, sellers, advisers …): unique in the store, first words used once while they last.
+  const partyNames = new Set<string>();
+  const party = (): string => {
+    for (let i = 0; ; i++) {
+      const first = rng.pick(PARTY_FIRST);
+      const name = `${first} ${rng.pick(PARTY_KIND)}`;
+      const firstUsed = [...partyNames].some((p) => p.startsWith(`${first} `));
+      if (!partyNames.has(name) && (!firstUsed || i > 30)) {
+        partyNames.add(name);
+        return name;
+      }
+    }
+  };
   const latest = rng.int(2021, 2024);
 
   const docs: Doc[] = [];
@@ -652,6 +686,12 @@ export const generate: Generate = (rng, _index, set) => {
         rng.pick(F.docketHearing)({ H: dateOf(hearing) }),
       ];
       if (rng.chance(0.6)) docketParts.push(rng.pick(F.docketCoclaimant)({ P2: party(), W: dateOf(dayIn(rng, yr.y)) }));
+      if (rng.chance(0.6)) docketParts.push(rng.pick(F.docketCosts)({ X: amountOf(money(5, 300)) }));
+      if (rng.chance(0.5))
+        docketParts.push(rng.pick(F.docketArchived)({ X: dateOf({ ...law.decided, y: law.decided.y + rng.int(1, 2) }) }));
+      docketParts.push(
+        rng.pick(F.outcome[law.outcome])({ P: law.plaintiff, C: c.short, D: dateOf(law.decided), A: amountOf(law.amount) }),
+      );
       const docketText = [
         rng.pick(F.docketFiled)({
           P: law.plaintiff,
@@ -661,7 +701,6 @@ export const generate: Generate = (rng, _index, set) => {
           AC: amountOf(Math.max(law.amount, money(30, 400)) + money(50, 900)),
         }),
         ...rng.shuffle(docketParts),
-        rng.pick(F.outcome[law.outcome])({ P: law.plaintiff, C: c.short, D: dateOf(law.decided), A: amountOf(law.amount) }),
       ].join(' ');
       docs.push({ id: law.id, title: `${law.plaintiff} v. ${c.name}`, date: iso(filed), text: docketText });
 
@@ -704,10 +743,11 @@ export const generate: Generate = (rng, _index, set) => {
         rng.pick(F.agreementParties)({ SIGN: dateOf(signed), SELLER: seller, C: c.name, TG: tg }),
         ...rng.shuffle([
           rng.pick(F.agreementPrice)({ PRICE: amountOf(price), DEP: amountOf(Math.round(price / 10 / 10_000) * 10_000 + 10_000) }),
-          rng.pick(F.agreementLongstop)({ LONG: dateOf(dayIn(rng, latest + 1)) }),
-          rng.pick(F.agreementAdviser)({ ADV: rng.pick(ADVISERS) }),
+          rng.pick(F.agreementAdviser)({ ADV: party() }),
+          ...(rng.chance(0.5) ? [rng.pick(F.agreementLongstop)({ LONG: dateOf(dayIn(rng, latest + 1)) })] : []),
+          ...(rng.chance(0.6) ? [rng.pick(F.agreementDebt)({ EV: amountOf(price + money(50, 3000)) })] : []),
+          ending,
         ]),
-        ending,
       ].join(' ');
     docs.push({
       id: c.agreement,
@@ -733,6 +773,8 @@ export const generate: Generate = (rng, _index, set) => {
   }
 
   // Questions: each on one company and one chain, no chain asked twice.
+  // A name that ends in a full stop (Inc., Co.) does not take a second one.
+  for (const d of docs) d.text = d.text.replace(/\.\./g, '.');
   const byId = new Map(docs.map((d) => [d.id, d]));
   const nQuestions = rng.int(6, 10);
   const questions: Question[] = [];
