@@ -4,7 +4,8 @@
 //   node packages/engine/bench/engine.bench.mjs      or      npm run bench -- engine
 //
 // Goals (from the CLI/engine issue): > 5,000 one-step cases/s, step overhead ≤ 50 µs, a warm code
-// step ≤ 200 µs, and ≥ 20× a typical eval tool on the same data.
+// step ≤ 200 µs, and ≥ 20× a typical eval tool on the same data. Agents (issue 17): an agent turn
+// with one cheap code tool call costs the engine ≤ 100 µs, the model's own time aside.
 import { createServer } from 'node:http';
 import { Ajv } from 'ajv';
 import {
@@ -14,10 +15,17 @@ import {
   createSimProvider,
   grade,
   parsePipeline,
+  runPipeline,
 } from '../dist/index.js';
 import { round, medianMs as timedMedian } from './bench-kit.mjs';
 
-const GOALS = { one_step_cases_per_s: 5_000, step_overhead_us: 50, code_step_warm_us: 200, speedup: 20 };
+const GOALS = {
+  one_step_cases_per_s: 5_000,
+  step_overhead_us: 50,
+  code_step_warm_us: 200,
+  speedup: 20,
+  agent_turn_us: 100,
+};
 const ONE_STEP_CASES = 1_000;
 const CHAIN_CASES = 300;
 const CHAIN_LENGTH = 20;
@@ -273,6 +281,79 @@ await httpEvalTool(slowUrl, 4, questions.slice(0, LATENCY_CASES));
 const slowMs = performance.now() - slowStart;
 slowServer.close();
 
+// --- 6. Agent turns: the engine's work per turn, the model aside -------------------------------
+
+const AGENT_CASES = 200;
+/** Turns of the long agent; the short one has 2, so that both run the tool (and QuickJS) at least once. */
+const AGENT_TURNS = 22;
+
+/**
+ * A scripted in-process model (no tokenizer, no latency): until the conversation has had
+ * `input.turns` − 1 turns it asks for one `inc` tool call, then it answers. What is left of a turn
+ * is the engine's: the metered call in virtual time, the tool call (arguments checked against the
+ * tool's schema, the body run in QuickJS), the messages and the trace.
+ */
+const scriptedAgentModel = {
+  describe: (id) => ({
+    id,
+    provider: 'echo',
+    contextTokens: 1_000_000,
+    inputPricePerM: 0,
+    outputPricePerM: 0,
+    simulated: true,
+  }),
+  list: () => [],
+  async complete(request) {
+    const turns = Number(request.messages[0].content);
+    const done = request.messages.filter((m) => m.role === 'assistant').length;
+    const usage = { input_tokens: 0, output_tokens: 0 };
+    const base = { usage, cost_usd: 0, latency_ms: 0, model: request.model };
+    if (done + 1 >= turns) return { ...base, text: `counted ${done}` };
+    return { ...base, text: '', toolCalls: [{ id: '', name: 'inc', arguments: { x: done } }] };
+  },
+};
+
+const agentPipeline = pipeline(`
+name: agent-turns
+budget: {}
+steps:
+  - id: count
+    agent:
+      model: bench-agent
+      prompt: "{{ input.turns }}"
+      max_turns: ${AGENT_TURNS}
+      tools:
+        - name: inc
+          description: Adds one to x.
+          input: { type: object, required: [x], properties: { x: { type: integer } } }
+          code: return args.x + 1
+`);
+
+// One sandbox for all the cases: a fresh one per case (case_isolation above) is a per-case cost,
+// and on a busy machine its noise would swamp the turns.
+const agentSandbox = await createQuickJSSandbox();
+
+async function agentUsPerCase(turns) {
+  const expected = `counted ${turns - 1}`;
+  const ms = await medianMs(async () => {
+    for (let i = 0; i < AGENT_CASES; i++) {
+      const run = await runPipeline(agentPipeline, {
+        input: { turns },
+        gateway: scriptedAgentModel,
+        sandbox: agentSandbox,
+      });
+      if (run.output !== expected)
+        throw new Error(`agent bench (${turns} turns): ${run.status} ${JSON.stringify(run.output)}`);
+    }
+  });
+  return (ms * 1000) / AGENT_CASES;
+}
+
+const agentShortUs = await agentUsPerCase(2);
+const agentLongUs = await agentUsPerCase(AGENT_TURNS);
+const agentTurnUs = (agentLongUs - agentShortUs) / (AGENT_TURNS - 2);
+agentSandbox.dispose();
+
 // --- Report --------------------------------------------------------------------------------
 
 const perSecond = (count, ms) => Math.round((count / ms) * 1000);
@@ -316,6 +397,16 @@ process.stdout.write(
       cases_per_s: perSecond(MAP_CASES, mapMs),
       llm_calls_per_s: perSecond(MAP_CASES * MAP_ITEMS, mapMs),
     },
+    agent_turn: {
+      description:
+        `(µs per case of a ${AGENT_TURNS}-turn agent − µs of a 2-turn agent) / ${AGENT_TURNS - 2}, runPipeline, one ` +
+        'sandbox for all cases; each extra turn is one scripted in-process model call (no latency, no tokenizer) that ' +
+        'asks for one `return args.x + 1` code tool call',
+      us_per_turn: round(agentTurnUs),
+      two_turn_case_us: round(agentShortUs),
+      goal_us: GOALS.agent_turn_us,
+      ok: agentTurnUs <= GOALS.agent_turn_us,
+    },
     baseline: {
       baseline_description:
         'A typical eval tool on the same 1,000 one-step cases: per case it renders the prompt (template compiled each time), ' +
@@ -348,6 +439,7 @@ process.stdout.write(
       oneStepRate > GOALS.one_step_cases_per_s &&
       stepOverheadUs <= GOALS.step_overhead_us &&
       codeStepWarmUs <= GOALS.code_step_warm_us &&
+      agentTurnUs <= GOALS.agent_turn_us &&
       speedup >= GOALS.speedup,
   })}\n`,
 );
