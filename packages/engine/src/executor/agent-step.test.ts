@@ -1,19 +1,9 @@
-import { type Pipeline, pipelineSchema } from '@reps/shared';
-import { parse } from 'yaml';
 import type { CompletionRequest, ToolCall } from '../models/types.js';
 import { redact } from '../trace/redact.js';
 import { pipeline } from './pipeline-fixture.js';
 import { runPipeline } from './run-pipeline.js';
 import { MAX_TOOL_RESULT_CHARS } from './steps/agent-tools.js';
 import { type Reply, TestGateway } from './test-gateway.js';
-
-/**
- * Agent pipelines are read with the schema alone: these tests are about the executor, and a tool's
- * names (args) and stop_when's (turn, calls) are the DSL's checks to accept, tested with the DSL.
- */
-function agentPipeline(yaml: string): Pipeline {
-  return pipelineSchema.parse(parse(yaml));
-}
 
 const call = (name: string, args: unknown, id = ''): ToolCall => ({ id, name, arguments: args });
 
@@ -55,7 +45,7 @@ describe('agent step', () => {
       1: { text: 'let me add', toolCalls: [call('add', { x: 2 }, 'c1')] },
       2: { text: 'the sum is 7' },
     });
-    const run = await runPipeline(agentPipeline(adder()), { input: { n: 5 }, gateway });
+    const run = await runPipeline(pipeline(adder()), { input: { n: 5 }, gateway });
     expect(run.status).toBe('ok');
     expect(run.output).toBe('the sum is 7');
     const [first, second] = gateway.requests;
@@ -87,7 +77,7 @@ describe('agent step', () => {
 
   it("gives ids to the provider's calls that lack one: call_<turn>_<index>", async () => {
     const gateway = byTurn({ 1: { toolCalls: [call('add', { x: 1 }), call('add', { x: 2 })] } });
-    const run = await runPipeline(agentPipeline(adder()), { input: { n: 0 }, gateway });
+    const run = await runPipeline(pipeline(adder()), { input: { n: 0 }, gateway });
     expect(run.trace.steps[0]!.turns![0]!.tool_calls.map((c) => c.id)).toEqual(['call_1_0', 'call_1_1']);
     expect(gateway.requests[1]!.messages.filter((m) => m.role === 'tool').map((m) => m.tool_call_id)).toEqual(
       ['call_1_0', 'call_1_1'],
@@ -95,7 +85,7 @@ describe('agent step', () => {
   });
 
   it("runs a turn's tool calls in parallel and returns their results in the model's order", async () => {
-    const p = agentPipeline(`
+    const p = pipeline(`
 name: t
 budget: {}
 steps:
@@ -108,7 +98,8 @@ steps:
           description: Asks a model.
           input: { type: object, required: [q], properties: { q: { type: string } } }
           steps:
-            - llm: { model: test-b, prompt: "{{ args.q }}" }
+            - id: inner
+              llm: { model: test-b, prompt: "{{ args.q }}" }
 `);
     const gateway = new TestGateway((request, prompt) => {
       if (request.model === 'test-b')
@@ -151,7 +142,7 @@ steps:
       2: { toolCalls: [call('add', { x: 2 }, 'ok')] },
       3: { text: 'it is 7' },
     });
-    const run = await runPipeline(agentPipeline(adder()), { input: { n: 5 }, gateway });
+    const run = await runPipeline(pipeline(adder()), { input: { n: 5 }, gateway });
     expect(run.status).toBe('ok');
     expect(run.output).toBe('it is 7');
     const errors = gateway.requests[1]!.messages.filter((m) => m.role === 'tool').map((m) => m.content);
@@ -176,7 +167,7 @@ steps:
       1: { toolCalls: [call('nope', { secret: 'input-derived' }), call('add', { x: 3 })] },
       2: { text: 'the secret answer' },
     });
-    const run = await runPipeline(agentPipeline(adder()), { input: { n: 5 }, gateway });
+    const run = await runPipeline(pipeline(adder()), { input: { n: 5 }, gateway });
     const hidden = redact(run.trace);
     expect(hidden.steps[0]).toMatchObject({ kind: 'agent', turns: 2, tool_calls: 2, failed_tool_calls: 1 });
     expect(hidden.steps[0]!.usage.calls).toBe(2);
@@ -184,7 +175,7 @@ steps:
   });
 
   it('sends a throwing tool back as a tool error, not a step failure', async () => {
-    const p = agentPipeline(
+    const p = pipeline(
       adder().replace('code: return args.word.toUpperCase()', 'code: throw new Error("no shouting today")'),
     );
     const gateway = byTurn({ 1: { toolCalls: [call('shout', { word: 'hi' }, 's')] }, 2: { text: 'fine' } });
@@ -199,7 +190,7 @@ steps:
   });
 
   it('cuts a long tool result and says so in the message', async () => {
-    const p = agentPipeline(
+    const p = pipeline(
       adder().replace('code: return args.word.toUpperCase()', 'code: return args.word.repeat(20000)'),
     );
     const gateway = byTurn({ 1: { toolCalls: [call('shout', { word: 'ab' }, 's')] } });
@@ -212,7 +203,7 @@ steps:
 
   it('fails with agent_max_turns when the turns run out without an answer', async () => {
     const gateway = new TestGateway(() => ({ toolCalls: [call('add', { x: 1 })] }));
-    const run = await runPipeline(agentPipeline(adder('max_turns: 3')), { input: { n: 0 }, gateway });
+    const run = await runPipeline(pipeline(adder('max_turns: 3')), { input: { n: 0 }, gateway });
     expect(run.status).toBe('agent_max_turns');
     expect(run.error!.message).toMatch(/its 3 turns/);
     expect(run.error!.step).toBe('solve');
@@ -227,7 +218,7 @@ steps:
         ? { text: 'final' }
         : { toolCalls: [call('add', { x: turnOf(request) })] },
     );
-    const p = agentPipeline(adder('stop_when: "turn >= 2 && calls.length === 2 && calls[1].result === 2"'));
+    const p = pipeline(adder('stop_when: "turn >= 2 && calls.length === 2 && calls[1].result === 2"'));
     const run = await runPipeline(p, { input: { n: 0 }, gateway });
     expect(run.status).toBe('ok');
     expect(run.output).toBe('final');
@@ -240,7 +231,7 @@ steps:
     const gateway = new TestGateway((request) =>
       request.toolChoice === 'none' ? { text: 'gave up' } : { toolCalls: [call('nope', {})] },
     );
-    const p = agentPipeline(adder('stop_when: "calls.some((c) => c.error !== null && c.result === null)"'));
+    const p = pipeline(adder('stop_when: "calls.some((c) => c.error !== null && c.result === null)"'));
     const run = await runPipeline(p, { input: { n: 0 }, gateway });
     expect(run.output).toBe('gave up');
     expect(gateway.requests).toHaveLength(2);
@@ -253,7 +244,7 @@ steps:
           ? { text, toolCalls: [call('add', { x: 1 })] }
           : { toolCalls: [call('add', { x: 1 })] },
       );
-    const p = agentPipeline(adder('stop_when: "turn >= 1"'));
+    const p = pipeline(adder('stop_when: "turn >= 1"'));
     const answered = await runPipeline(p, { input: { n: 0 }, gateway: last('my answer') });
     expect(answered.output).toBe('my answer');
     const failed = await runPipeline(p, { input: { n: 0 }, gateway: last('') });
@@ -263,7 +254,7 @@ steps:
 
   it('counts every turn against the budget: max_calls hit mid-loop is budget_exceeded', async () => {
     const gateway = new TestGateway(() => ({ toolCalls: [call('add', { x: 1 })] }));
-    const p = agentPipeline(adder().replace('budget: {}', 'budget: { max_calls: 2 }'));
+    const p = pipeline(adder().replace('budget: {}', 'budget: { max_calls: 2 }'));
     const run = await runPipeline(p, { input: { n: 0 }, gateway });
     expect(run.status).toBe('budget_exceeded');
     expect(gateway.requests).toHaveLength(2);
@@ -272,7 +263,7 @@ steps:
   });
 
   it('a budget_exceeded inside a tool ends the step instead of going back to the model', async () => {
-    const p = agentPipeline(`
+    const p = pipeline(`
 name: t
 budget: { max_calls: 1 }
 steps:
@@ -285,7 +276,8 @@ steps:
           description: Asks a model.
           input: { type: object }
           steps:
-            - llm: { model: test-b, prompt: inner }
+            - id: inner
+              llm: { model: test-b, prompt: inner }
 `);
     const gateway = byTurn({ 1: { toolCalls: [call('ask', {})] } });
     const run = await runPipeline(p, { input: null, gateway });
@@ -301,7 +293,7 @@ steps:
   - id: up
     code: return input.word.toUpperCase() + '!'
 `);
-    const p = agentPipeline(`
+    const p = pipeline(`
 name: t
 budget: {}
 steps:
@@ -353,7 +345,7 @@ steps:
   });
 
   it('a failing step inside a steps tool goes back as a tool error with its code', async () => {
-    const p = agentPipeline(`
+    const p = pipeline(`
 name: t
 budget: {}
 steps:
@@ -366,7 +358,8 @@ steps:
           description: Picks a branch.
           input: { type: object }
           steps:
-            - branch: { cases: [{ when: "false", steps: [{ code: "return 1" }] }] }
+            - id: choose
+              branch: { cases: [{ when: "false", steps: [{ id: one, code: "return 1" }] }] }
 `);
     const gateway = byTurn({ 1: { toolCalls: [call('pick', {})] } });
     const run = await runPipeline(p, { input: null, gateway });
@@ -390,12 +383,12 @@ steps:
         return { json: attempts === 1 ? { sum: 'six' } : { sum: 6 } };
       });
     attempts = 0;
-    const failed = await runPipeline(agentPipeline(yaml('')), { input: { n: 5 }, gateway: gateway() });
+    const failed = await runPipeline(pipeline(yaml('')), { input: { n: 5 }, gateway: gateway() });
     expect(failed.status).toBe('invalid_output');
     expect(failed.error!.message).toMatch(/sum/);
     attempts = 0;
     const second = gateway();
-    const fixed = await runPipeline(agentPipeline(yaml('retry: { attempts: 2, feedback: true }')), {
+    const fixed = await runPipeline(pipeline(yaml('retry: { attempts: 2, feedback: true }')), {
       input: { n: 5 },
       gateway: second,
     });
@@ -418,7 +411,7 @@ steps:
   });
 
   it('a timeout stops the agent while its tools run', async () => {
-    const p = agentPipeline(`
+    const p = pipeline(`
 name: t
 budget: {}
 steps:
@@ -432,7 +425,8 @@ steps:
           description: Asks a model.
           input: { type: object }
           steps:
-            - llm: { model: test-b, prompt: inner }
+            - id: inner
+              llm: { model: test-b, prompt: inner }
 `);
     const gateway = new TestGateway((request) =>
       request.model === 'test-b' ? { text: 'x', latency_ms: 1000 } : { toolCalls: [call('ask', {})] },
@@ -443,7 +437,7 @@ steps:
   });
 
   it('gives the same trace for the same case, whatever order real responses arrive in', async () => {
-    const p = agentPipeline(`
+    const p = pipeline(`
 name: t
 budget: {}
 steps:
@@ -456,7 +450,8 @@ steps:
           description: Asks a model.
           input: { type: object, required: [q], properties: { q: { type: string } } }
           steps:
-            - llm: { model: test-b, prompt: "{{ args.q }}" }
+            - id: inner
+              llm: { model: test-b, prompt: "{{ args.q }}" }
 `);
     const traces: string[] = [];
     for (const seed of [1, 2, 3]) {
