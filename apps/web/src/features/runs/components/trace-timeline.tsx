@@ -63,8 +63,11 @@ export function TraceTimeline({ trace }: { trace: CaseTrace }) {
                 <span className="trace__label" style={{ paddingLeft: `${span.depth * 14}px` }}>
                   <span className={`kind kind--${span.kind}`}>{span.kind}</span>
                   {span.badge && <span className="trace__badge">{span.badge}</span>}
-                  <span className="trace__name" title={span.label}>
-                    {span.label}
+                  <span className="trace__text">
+                    <span className="trace__name" title={span.label}>
+                      {span.label}
+                    </span>
+                    {span.meta && <span className="trace__meta">{span.meta}</span>}
                   </span>
                 </span>
                 <span className="trace__track">

@@ -57,13 +57,13 @@ const agent: StepTrace = {
 describe('toSpans', () => {
   it("draws an agent's turns with model, tokens and cost, and its tool calls by name and arguments", () => {
     const spans = toSpans({ steps: [agent] });
-    expect(spans.map((s) => [s.depth, s.kind, s.label, s.status, s.badge])).toEqual([
-      [0, 'agent', 'support', 'ok', undefined],
-      [1, 'turn', 'turn 1 · sim-mini · 1,234 tok · $0.0021', 'ok', undefined],
-      [2, 'tool', 'lookup_order(order_id: "A1")', 'ok', undefined],
-      [2, 'tool', 'refund(order_id: "A1")', 'failed', undefined],
-      [3, 'code', 'fetch', 'failed', undefined],
-      [1, 'turn', 'turn 2 · sim-mini · 1,234 tok · $0.0021', 'ok', 'final'],
+    expect(spans.map((s) => [s.depth, s.kind, s.label, s.status, s.badge, s.meta])).toEqual([
+      [0, 'agent', 'support', 'ok', undefined, undefined],
+      [1, 'turn', 'turn 1 · sim-mini', 'ok', undefined, '1,200 → 34 tok · $0.0021'],
+      [2, 'tool', 'lookup_order(order_id: "A1")', 'ok', undefined, undefined],
+      [2, 'tool', 'refund(order_id: "A1")', 'failed', undefined, undefined],
+      [3, 'code', 'fetch', 'failed', undefined, undefined],
+      [1, 'turn', 'turn 2 · sim-mini', 'ok', 'final', '1,200 → 34 tok · $0.0021'],
     ]);
     // A turn's detail is its model call's; a failed tool call carries the error its detail shows.
     expect(spans[1]?.call).toBe(agent.turns?.[0]?.call);

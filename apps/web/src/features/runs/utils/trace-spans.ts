@@ -22,6 +22,8 @@ export interface Span {
   error?: TraceError;
   /** A word beside the label, e.g. `final` on the turn that answered. */
   badge?: string;
+  /** A second, smaller line under the label: a turn's tokens and cost. */
+  meta?: string;
   step?: StepTrace;
   /** A model call: an llm step's, or the one an agent made on a turn. */
   call?: CallTrace;
@@ -74,9 +76,9 @@ function describe(row: TraceRow): Omit<Span, 'key' | 'depth' | 'start' | 'end'> 
     case 'turn': {
       const { turn } = row;
       const { call } = turn;
-      const tokens = call.input_tokens + call.output_tokens;
       return {
-        label: `turn ${turn.turn} · ${call.model} · ${formatInt(tokens)} tok · ${formatUsd(call.cost_usd)}`,
+        label: `turn ${turn.turn} · ${call.model}`,
+        meta: `${formatInt(call.input_tokens)} → ${formatInt(call.output_tokens)} tok · ${formatUsd(call.cost_usd)}`,
         kind: 'turn',
         status: call.error ? 'failed' : 'ok',
         error: call.error,
