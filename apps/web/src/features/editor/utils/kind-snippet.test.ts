@@ -24,8 +24,22 @@ describe('kindSnippet', () => {
       if (kind === 'validate') return at(`validate: \n${' '.repeat(column)}check: `, 'validate: '.length);
       return at(`${kind}: `);
     };
-    for (const kind of STEP_KINDS)
+    // agent came after (issue 17); its snippet is checked below.
+    for (const kind of STEP_KINDS.filter((k) => k !== 'agent'))
       for (const column of [0, 2, 4, 6])
         expect(kindSnippet(kind, column, 'sim-pro')).toEqual(before(kind, column, 'sim-pro'));
+  });
+
+  it('inserts an agent with the model, the cursor in its prompt and one code tool to fill in, indented to the step', () => {
+    const { text, cursor } = kindSnippet('agent', 4, 'sim-mini');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('agent:');
+    expect(lines[1]).toBe('      model: sim-mini');
+    expect(lines[2]).toBe('      prompt: |');
+    // The cursor waits on the prompt's first line, indented under `prompt:`.
+    expect(text.slice(0, cursor).split('\n')).toHaveLength(4);
+    expect(text.slice(0, cursor).endsWith('\n        ')).toBe(true);
+    expect(lines).toContain('        - name: lookup');
+    expect(lines.every((line, i) => i === 0 || line.startsWith('    '))).toBe(true);
   });
 });
