@@ -4,6 +4,7 @@ import { answerAccuracy, positionFactor, verificationAccuracy } from './accuracy
 import { closedChoices, type Draw, drawAnswer, valueKey } from './answer-drawer.js';
 import { type ArithmeticTask, arithmeticOp, arithmeticTask, modelResult, numbersIn } from './arithmetic.js';
 import { findRequestedAspects, type RequestedAspect } from './aspect-matcher.js';
+import { messageText } from './conversation.js';
 import { type IndexedSpan, indexSpans, spanPosition } from './evidence.js';
 import { type Exclusions, excludedFor, findExclusions } from './feedback.js';
 import { type Latent, latentAnswer, latentFor, sharedWeight } from './latent.js';
@@ -51,11 +52,13 @@ export class SimCall {
     readonly contextFill: number,
   ) {
     const messages = request.messages;
+    // Tool results are read as prompt (evidence, units) but are not the caller's instruction: a
+    // policy text that says "verify" does not make the call a verification.
     this.instruction = messages
-      .filter((m) => m.role !== 'assistant')
+      .filter((m) => m.role !== 'assistant' && m.role !== 'tool')
       .map((m) => m.content)
       .join('\n');
-    this.prompt = indexText(messages.map((m) => m.content).join('\n'), SIM_RULES.shingleSize);
+    this.prompt = indexText(messages.map(messageText).join('\n'), SIM_RULES.shingleSize);
     this.schema = request.output?.kind === 'json' ? request.output.schema : undefined;
     this.aspects = context.aspects ?? [];
     const facts: readonly FactUnit[] = context.facts ?? [];
@@ -189,6 +192,11 @@ export class SimCall {
       if (at !== -1) worst = Math.min(worst, positionFactor(this.relative(at), items));
     }
     return p * worst;
+  }
+
+  /** True when an evidence span of the case is in the prompt (presence rule). */
+  spanPresent(text: string): boolean {
+    return this.spanAt(text) !== -1;
   }
 
   private relative(position: number): number {

@@ -111,7 +111,56 @@ export const SIM_RULES = Object.freeze({
   strictJsonOk: 0.999,
   /** … for this much more output (structured-output overhead). */
   strictOutputOverhead: 0.2,
+  /**
+   * Tool use (docs/sim.md, "Tool use"). A call with tools and toolChoice 'auto' looks up the evidence
+   * it misses. The chance that a lookup is made right (the right tool with the right argument) is
+   * toolBase × clarity × tightness × (1 − toolDilution)^(tools − 1) × (1 − turnLoss)^(turns so far)
+   * × (1 − fillLoss × context fill), capped at maxAccuracy; per tier below.
+   */
+  toolUse: Object.freeze({
+    tiers: Object.freeze({
+      'sim-mini': { toolBase: 0.9, toolDilution: 0.025, turnLoss: 0.03, parallel: 0.35 },
+      'sim-standard': { toolBase: 0.95, toolDilution: 0.012, turnLoss: 0.015, parallel: 0.6 },
+      'sim-pro': { toolBase: 0.98, toolDilution: 0.005, turnLoss: 0.007, parallel: 0.85 },
+    } satisfies Record<SimModelId, ToolTier>),
+    /** Clarity (0..1): the name holds a lookup word (0.4), the description does (0.3), and it is … */
+    clarityName: 0.4,
+    clarityDescription: 0.3,
+    clarityLength: 0.3,
+    /** … of a useful length, in words. */
+    usefulDescriptionWords: Object.freeze([6, 80] as const),
+    /** × (1 − vaguePenalty × (1 − clarity)). */
+    vaguePenalty: 0.35,
+    /** Tightness (0..1), a quarter each: properties, required ones, every property typed, the argument's property constrained; × (1 − loosePenalty × (1 − tightness)). */
+    loosePenalty: 0.15,
+    /** × (1 − fillLoss × input tokens / context). */
+    fillLoss: 0.2,
+    /** When a lookup goes wrong, the mistake made, by weight (those that cannot happen are left out). */
+    mistakes: Object.freeze({ wrongTool: 0.35, wrongArgument: 0.25, stopEarly: 0.25, loop: 0.15 }),
+    /** A loose schema makes a wrong argument likelier: its weight × (1 + looseArgumentWeight × (1 − tightness)). */
+    looseArgumentWeight: 2,
+    /** Calls one turn asks for at most. */
+    maxParallelCalls: 8,
+  }),
 });
+
+/** A tier's tool-use figures (SIM_RULES.toolUse.tiers). */
+export interface ToolTier {
+  /** Chance of a right lookup with one clear, tight tool at the start of a conversation. */
+  toolBase: number;
+  /** Relative loss per extra tool offered. */
+  toolDilution: number;
+  /** Relative loss per earlier tool-call turn in the conversation. */
+  turnLoss: number;
+  /** Chance that each further lookup it could make now joins the same turn (parallel calls). */
+  parallel: number;
+}
+
+/** A model's tool-use tier; a recalibrated model with another id uses sim-standard's. */
+export function toolTier(spec: SimModelSpec): ToolTier {
+  const tiers: Record<string, ToolTier> = SIM_RULES.toolUse.tiers;
+  return tiers[spec.id] ?? tiers['sim-standard']!;
+}
 
 const byId = new Map<string, SimModelSpec>(SIM_MODELS.map((m) => [m.id, m]));
 

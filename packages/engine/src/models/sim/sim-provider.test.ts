@@ -469,6 +469,9 @@ function runInChildProcess(requests: CompletionRequest[]): unknown {
     const files = [
       'types.ts',
       'tokens.ts',
+      // What tokens.ts imports to count tool calls.
+      'tool-arguments.ts',
+      '../trace/value-depth.ts',
       ...readdirSync(join(here, 'sim'))
         .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
         .map((f) => `sim/${f}`),

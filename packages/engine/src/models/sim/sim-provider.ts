@@ -1,3 +1,4 @@
+import { countToolCallTokens } from '../tokens.js';
 import {
   type Completion,
   type CompletionRequest,
@@ -19,6 +20,7 @@ import {
   simModelInfo,
 } from './sim-models.js';
 import { countInputTokens, countOutputTokens, truncateToTokens } from './sim-tokens.js';
+import { type PlannedCall, planToolTurn } from './tool-turn.js';
 
 export interface SimProviderOptions {
   /** Replace or recalibrate models (tests, calibration studies); defaults to SIM_MODELS. */
@@ -54,7 +56,8 @@ export function completeSync(
 ): Completion {
   if (!spec) throw new ModelError('model_error', `Unknown simulated model "${request.model}".`);
   const schema = request.output?.kind === 'json' ? request.output.schema : undefined;
-  const inputTokens = countInputTokens(request.messages, schema);
+  const tools = request.tools && request.tools.length > 0 ? request.tools : undefined;
+  const inputTokens = countInputTokens(request.messages, schema, tools);
   if (inputTokens > spec.contextTokens) {
     throw new ModelError(
       'context_length_exceeded',
@@ -63,6 +66,10 @@ export function completeSync(
     );
   }
   const call = new SimCall(spec, request, context, inputTokens / spec.contextTokens);
+  if (tools && request.toolChoice !== 'none') {
+    const planned = planToolTurn(call);
+    if (planned) return toolCallTurn(spec, planned, inputTokens);
+  }
   const { text, json, billedFactor } = schema
     ? jsonOutput(call)
     : { text: writeProse(call), json: undefined, billedFactor: 1 };
@@ -107,6 +114,20 @@ function finish(
   };
   if (json !== undefined) completion.json = json;
   return completion;
+}
+
+/** A turn that asks for tool calls: priced and timed like any call, its output the calls' JSON. */
+function toolCallTurn(spec: SimModelSpec, planned: readonly PlannedCall[], inputTokens: number): Completion {
+  const toolCalls = planned.map((p) => p.call);
+  const outputTokens = countToolCallTokens(toolCalls);
+  return {
+    text: '',
+    usage: { input_tokens: inputTokens, output_tokens: outputTokens },
+    cost_usd: simCostUsd(spec, inputTokens, outputTokens),
+    latency_ms: simLatencyMs(spec, outputTokens),
+    model: spec.id,
+    toolCalls,
+  };
 }
 
 function tryParse(text: string): unknown {

@@ -1,6 +1,6 @@
 import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { countMessageTokens, countTextTokens } from '../tokens.js';
-import type { ChatMessage } from '../types.js';
+import { countMessageTokens, countTextTokens, countToolSpecTokens } from '../tokens.js';
+import type { ChatMessage, ToolSpec } from '../types.js';
 
 /**
  * Token counts for the simulated models, through the gateway's counter (o200k_base, memoised by
@@ -9,8 +9,17 @@ import type { ChatMessage } from '../types.js';
  */
 const schemaTokens = new WeakMap<object, number>();
 
-export function countInputTokens(messages: readonly ChatMessage[], schema?: Record<string, unknown>): number {
-  return countMessageTokens(messages) + (schema ? countSchemaTokens(schema) : 0);
+export function countInputTokens(
+  messages: readonly ChatMessage[],
+  schema?: Record<string, unknown>,
+  tools?: readonly ToolSpec[],
+): number {
+  // Messages count their tool calls and call ids too; an agent's turn also sends the tool definitions.
+  return (
+    countMessageTokens(messages) +
+    (schema ? countSchemaTokens(schema) : 0) +
+    (tools ? countToolSpecTokens(tools) : 0)
+  );
 }
 
 function countSchemaTokens(schema: Record<string, unknown>): number {

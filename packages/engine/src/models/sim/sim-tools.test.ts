@@ -1,0 +1,223 @@
+import { countToolCallTokens } from '../tokens.js';
+import type { ChatMessage, CompletionRequest, ToolSpec } from '../types.js';
+import { SimCall } from './sim-call.js';
+import { getSimModel, type SimModelId, simCostUsd, simLatencyMs } from './sim-models.js';
+import { completeSync } from './sim-provider.js';
+import { runAgent } from './study/tool-study.js';
+import {
+  DECISION_ASPECTS,
+  DECISION_SCHEMA,
+  distractorTools,
+  supportTools,
+  type ToolCase,
+  toolCase,
+} from './study/tool-task.js';
+import { clarityOf, toolChoiceAccuracy } from './tool-choice.js';
+import { toolInput } from './tool-schema.js';
+import { lookupWords } from './tool-words.js';
+
+// Property tests of tool use (docs/sim.md, "Tool use"), each over many fresh cases.
+
+const TASK =
+  'Decide how to resolve this customer message: refund, replacement, store_credit, deny or escalate.';
+const BY_ID = lookupWords(['get', 'order', 'id']);
+
+function firstTurn(
+  model: SimModelId,
+  c: ToolCase,
+  tools: ToolSpec[],
+  extra: Partial<CompletionRequest> = {},
+) {
+  const request: CompletionRequest = {
+    model,
+    messages: [
+      { role: 'system', content: 'You are a support agent for an online shop.' },
+      { role: 'user', content: `${TASK}\n\n${c.document}` },
+    ],
+    tools,
+    toolChoice: 'auto',
+    output: { kind: 'json', schema: DECISION_SCHEMA, strict: true },
+    ...extra,
+  };
+  return completeSync(getSimModel(model)!, request, { facts: c.facts, aspects: DECISION_ASPECTS });
+}
+
+/** The share of first turns that call get_order with the message's order id, and the rate the rules state. */
+function rightLookupRate(model: SimModelId, tools: ToolSpec[], draws: number, salt: string) {
+  const spec = getSimModel(model)!;
+  const getOrder = tools.find((t) => t.name === 'get_order')!;
+  let right = 0;
+  let stated = 0;
+  for (let i = 0; i < draws; i++) {
+    const c = toolCase(`${salt}-${i}`, { messages: 1, byEmail: 0, policy: false, otherOrders: 0 });
+    const completion = firstTurn(model, c, tools);
+    const calls = completion.toolCalls ?? [];
+    const args = (calls[0]?.arguments ?? {}) as Record<string, unknown>;
+    if (calls.length === 1 && calls[0]!.name === 'get_order' && Object.values(args)[0] === c.orders[0]!.id)
+      right++;
+    stated += toolChoiceAccuracy(spec, {
+      clarity: clarityOf(getOrder, BY_ID),
+      tightness: toolInput(getOrder, BY_ID).tightness,
+      tools: tools.length,
+      turns: 0,
+      contextFill: completion.usage.input_tokens / spec.contextTokens,
+    });
+  }
+  return { rate: right / draws, stated: stated / draws };
+}
+
+const DRAWS = 10_000;
+
+describe('sim tools: choosing the right tool (±2 points of the stated rate over 10,000 draws)', () => {
+  it('picks a clearly described tool more often than a vaguely described one', () => {
+    const clear = rightLookupRate('sim-mini', supportTools(), DRAWS, 'clear');
+    const vague = rightLookupRate('sim-mini', supportTools({ vague: true }), DRAWS, 'vague');
+    for (const r of [clear, vague]) expect(Math.abs(r.rate - r.stated)).toBeLessThan(0.02);
+    expect(clear.rate - vague.rate).toBeGreaterThan(0.1);
+  });
+
+  it('loses accuracy with the number of tools offered: 2, 8, 16', () => {
+    const rates = [2, 8, 16].map((n) => {
+      const tools = [...supportTools(), ...distractorTools(12)].slice(0, n);
+      return rightLookupRate('sim-mini', tools, DRAWS, `count-${n}`);
+    });
+    for (const r of rates) expect(Math.abs(r.rate - r.stated)).toBeLessThan(0.02);
+    expect(rates[0]!.rate).toBeGreaterThan(rates[1]!.rate + 0.05);
+    expect(rates[1]!.rate).toBeGreaterThan(rates[2]!.rate + 0.05);
+  });
+
+  it('fills a tight input schema right more often than a loose one', () => {
+    const tight = rightLookupRate('sim-mini', supportTools(), DRAWS, 'tight');
+    const loose = rightLookupRate('sim-mini', supportTools({ loose: true }), DRAWS, 'loose');
+    for (const r of [tight, loose]) expect(Math.abs(r.rate - r.stated)).toBeLessThan(0.02);
+    expect(tight.rate - loose.rate).toBeGreaterThan(0.08);
+  });
+
+  it('is right more often on a stronger tier: sim-mini < sim-standard < sim-pro', () => {
+    const rates = (['sim-mini', 'sim-standard', 'sim-pro'] as SimModelId[]).map((m) =>
+      rightLookupRate(m, supportTools(), DRAWS, `tier-${m}`),
+    );
+    for (const r of rates) expect(Math.abs(r.rate - r.stated)).toBeLessThan(0.02);
+    expect(rates[0]!.rate).toBeLessThan(rates[1]!.rate);
+    expect(rates[1]!.rate).toBeLessThan(rates[2]!.rate);
+  });
+});
+
+describe('sim tools: arguments and turns', () => {
+  it('passes only arguments it has seen: an order id comes from the search that lists it', () => {
+    let early = 0;
+    let fetched = 0;
+    for (let i = 0; i < 300; i++) {
+      const c = toolCase(`seen-${i}`, { messages: 1, byEmail: 1, policy: false });
+      const id = c.orders[0]!.id;
+      const { messages } = runAgent('sim-mini', c, c.facts[0]!, supportTools(), 8);
+      messages.forEach((m, at) => {
+        for (const call of m.tool_calls ?? []) {
+          if (!JSON.stringify(call.arguments).includes(id)) continue;
+          const listed = messages
+            .slice(0, at)
+            .some((earlier) => earlier.role === 'tool' && earlier.content.includes(id));
+          if (listed) fetched++;
+          else early++;
+        }
+      });
+    }
+    expect(early).toBe(0);
+    expect(fetched).toBeGreaterThan(200);
+  });
+
+  it('asks for several lookups in one turn, more often on a stronger tier, never the same call twice', () => {
+    const share = (model: SimModelId) => {
+      let parallel = 0;
+      for (let i = 0; i < 1000; i++) {
+        const c = toolCase(`parallel-${i}`, { messages: 4, byEmail: 0, policy: false });
+        const calls = firstTurn(model, c, supportTools()).toolCalls ?? [];
+        const keys = calls.map((call) => `${call.name}:${JSON.stringify(call.arguments)}`);
+        expect(new Set(keys).size).toBe(keys.length);
+        if (calls.length > 1) parallel++;
+      }
+      return parallel / 1000;
+    };
+    const [mini, standard, pro] = [share('sim-mini'), share('sim-standard'), share('sim-pro')];
+    expect(mini).toBeGreaterThan(0.4);
+    expect(mini).toBeLessThan(standard);
+    expect(standard).toBeLessThan(pro);
+  });
+
+  it('makes the same calls at temperature 0 whatever the wording, and the same call twice', () => {
+    let differ = 0;
+    for (let i = 0; i < 500; i++) {
+      const c = toolCase(`wording-${i}`, { messages: 2, byEmail: 0.5 });
+      const a = firstTurn('sim-mini', c, supportTools());
+      const again = firstTurn('sim-mini', c, supportTools());
+      expect(again).toEqual(a);
+      const reworded = firstTurn('sim-mini', c, supportTools(), {
+        messages: [
+          { role: 'user', content: `Please settle these support requests, thanks!\n${c.document}\n` },
+        ],
+      });
+      if (JSON.stringify(reworded.toolCalls) !== JSON.stringify(a.toolCalls)) differ++;
+    }
+    // The wording moves the context fill a hair, which moves the stated rate a hair: a few flips.
+    expect(differ).toBeLessThan(10);
+  });
+
+  it('prices and times a tool-call turn like any call, its output the calls', () => {
+    const spec = getSimModel('sim-standard')!;
+    const c = toolCase('priced', { messages: 3 });
+    const completion = firstTurn('sim-standard', c, supportTools());
+    const calls = completion.toolCalls!;
+    expect(calls.length).toBeGreaterThan(0);
+    expect(completion.usage.output_tokens).toBe(countToolCallTokens(calls));
+    expect(completion.cost_usd).toBe(
+      simCostUsd(spec, completion.usage.input_tokens, completion.usage.output_tokens),
+    );
+    expect(completion.latency_ms).toBe(simLatencyMs(spec, completion.usage.output_tokens));
+    // The tools offered are input: the same prompt without them costs fewer tokens.
+    const without = firstTurn('sim-standard', c, [], { toolChoice: undefined });
+    expect(without.usage.input_tokens).toBeLessThan(completion.usage.input_tokens);
+  });
+
+  it('answers without calling when tools may not be called, are not offered, or nothing is missing', () => {
+    const c = toolCase('answers', { messages: 1 });
+    expect(firstTurn('sim-pro', c, supportTools(), { toolChoice: 'none' }).toolCalls).toBeUndefined();
+    expect(firstTurn('sim-pro', c, []).toolCalls).toBeUndefined();
+    const all: ChatMessage[] = [
+      { role: 'user', content: `${TASK}\n\n${c.document}\n\n${c.facts[0]!.evidence!.decision!.join('\n')}` },
+    ];
+    expect(firstTurn('sim-pro', c, supportTools(), { messages: all }).toolCalls).toBeUndefined();
+  });
+
+  it('reads evidence in a JSON tool result, line breaks escaped', () => {
+    const c = toolCase('escaped', { messages: 1, policy: false });
+    const record = c.orders[0]!.record.replace(/, /g, ',\n');
+    const facts = [{ ...c.facts[0]!, evidence: { decision: [record] } }];
+    const messages: ChatMessage[] = [
+      { role: 'user', content: `${TASK}\n\n${c.document}` },
+      { role: 'assistant', content: '', tool_calls: [{ id: 'call_1_1', name: 'get_order', arguments: {} }] },
+      { role: 'tool', tool_call_id: 'call_1_1', name: 'get_order', content: JSON.stringify({ record }) },
+    ];
+    const spec = getSimModel('sim-mini')!;
+    const call = new SimCall(spec, { model: spec.id, messages }, { facts, aspects: DECISION_ASPECTS }, 0.1);
+    expect(JSON.stringify({ record })).toContain('\\n');
+    expect(call.spanPresent(record)).toBe(true);
+  });
+
+  it('decides as well as a fixed pipeline once the lookups are done: the usual rules on the whole conversation', () => {
+    let right = 0;
+    let answered = 0;
+    for (let i = 0; i < 400; i++) {
+      const c = toolCase(`final-${i}`, { messages: 1 });
+      const outcome = runAgent('sim-pro', c, c.facts[0]!, supportTools(), 10);
+      const fetchedAll = c.facts[0]!.evidence!.decision!.every((span) =>
+        outcome.messages.some((m) => m.role === 'tool' && m.content.includes(span.slice(0, 40))),
+      );
+      if (!fetchedAll || outcome.decision === undefined) continue;
+      answered++;
+      if (outcome.decision === c.facts[0]!.answers.decision) right++;
+    }
+    expect(answered).toBeGreaterThan(300);
+    // sim-pro with its evidence: about 0.96, a little less for the items in the conversation.
+    expect(right / answered).toBeGreaterThan(0.9);
+  });
+});
