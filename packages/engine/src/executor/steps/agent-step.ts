@@ -5,7 +5,7 @@ import type { Frame, RunContext } from '../run-context.js';
 import { evaluate, renderTemplate } from '../sandbox-calls.js';
 import { StepFailure } from '../step-failure.js';
 import { agentTools, runToolCall, type ToolCallRecord } from './agent-tools.js';
-import { openingMessages, outputSpec, readAnswer, tracedModelCall } from './model-call.js';
+import { newCallTrace, openingMessages, outputSpec, readAnswer, tracedModelCall } from './model-call.js';
 
 /** What one turn's completion asked for: tools to call, or the final answer. */
 type TurnReply = { toolCalls: ToolCall[]; text: string } | { answer: unknown };
@@ -38,23 +38,21 @@ export async function runAgentStep(
   let mustAnswer = false;
   for (let turn = 1; turn <= maxTurns; turn++) {
     const toolChoice = mustAnswer ? 'none' : 'auto';
-    const turnTrace: TurnTrace = { turn, call: undefined!, tool_calls: [] };
     // The trace keeps the whole conversation on the first turn, then only the messages added since
     // the turn before (the assistant's tool calls and their results): the conversation is the
     // concatenation, and a long agent's trace grows linearly instead of quadratically.
+    const call = newCallTrace({ attempt, sample: 0, model: spec.model, messages: conversation.slice(sent) });
+    const turnTrace: TurnTrace = { turn, call, tool_calls: [] };
     const reply = await tracedModelCall(
       ctx,
       frame,
       toRequest(step, conversation, toolChoice),
-      { attempt, sample: 0, model: spec.model, messages: conversation.slice(sent) },
-      (call) => {
-        turnTrace.call = call;
-        turns.push(turnTrace);
-      },
-      (completion, call): TurnReply => {
-        const reply = readTurn(ctx, step, completion, turn, toolChoice);
-        if ('answer' in reply) call.output = reply.answer;
-        return reply;
+      call,
+      () => turns.push(turnTrace),
+      (completion): TurnReply => {
+        const read = readTurn(ctx, step, completion, turn, toolChoice);
+        if ('answer' in read) call.output = read.answer;
+        return read;
       },
     );
     sent = conversation.length;
@@ -64,12 +62,12 @@ export async function runAgentStep(
     }
     conversation.push({ role: 'assistant', content: reply.text, tool_calls: reply.toolCalls });
     const results = await runToolCalls(ctx, step, reply.toolCalls, frame, turnTrace);
-    reply.toolCalls.forEach((call, i) => {
-      conversation.push({ role: 'tool', tool_call_id: call.id, name: call.name, content: results[i]! });
+    reply.toolCalls.forEach((asked, i) => {
+      conversation.push({ role: 'tool', tool_call_id: asked.id, name: asked.name, content: results[i]! });
       const done = turnTrace.tool_calls[i]!;
       history.push({
-        name: call.name,
-        args: call.arguments,
+        name: asked.name,
+        args: asked.arguments,
         result: done.status === 'ok' ? done.result : null,
         error: done.error?.message ?? null,
       });

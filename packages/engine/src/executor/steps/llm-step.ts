@@ -6,7 +6,7 @@ import type { Frame, RunContext } from '../run-context.js';
 import { renderTemplate } from '../sandbox-calls.js';
 import { toStepFailure } from '../step-failure.js';
 import { withTimeout } from '../timeouts.js';
-import { openingMessages, outputSpec, readAnswer, tracedModelCall } from './model-call.js';
+import { newCallTrace, openingMessages, outputSpec, readAnswer, tracedModelCall } from './model-call.js';
 
 /**
  * An llm step: renders its templates, makes one call per sample (in parallel, each with its own
@@ -36,13 +36,14 @@ export async function runLlmStep(
           (attemptFrame, attempt) =>
             withTimeout(ctx, step.timeout_ms, attemptFrame, (inner) => {
               const messages = openingMessages(system, prompt, inner.feedback);
+              const call = newCallTrace({ attempt, sample, model: spec.model, messages });
               return tracedModelCall(
                 ctx,
                 inner,
                 toRequest(step, messages, sample),
-                { attempt, sample, model: spec.model, messages },
-                (call) => calls.push(call),
-                (completion, call) => {
+                call,
+                () => calls.push(call),
+                (completion) => {
                   call.output = readAnswer(ctx, spec.output, completion);
                   return call.output;
                 },

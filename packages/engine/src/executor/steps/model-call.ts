@@ -46,40 +46,39 @@ export interface CallPlace {
   messages: ChatMessage[];
 }
 
+/** The trace of a call not made yet; tracedModelCall fills it in. */
+export function newCallTrace(place: CallPlace): CallTrace {
+  return { ...place, input_tokens: 0, output_tokens: 0, cost_usd: 0, start_ms: 0, end_ms: 0 };
+}
+
 /**
  * One model call: waits for a call slot, counts it against the budget, calls the gateway in
- * virtual time, and traces it. `started` receives the call's trace once it holds a slot; `read`
- * turns the completion into the step's value (a StepFailure it throws is recorded on the call).
+ * virtual time, and fills in `call`. `started` runs once the call holds a slot (to list its trace);
+ * `read` turns the completion into the step's value (a StepFailure it throws is recorded on the call).
  */
 export async function tracedModelCall<T>(
   ctx: RunContext,
   frame: Frame,
   request: CompletionRequest,
-  place: CallPlace,
-  started: (call: CallTrace) => void,
-  read: (completion: Completion, call: CallTrace) => T,
+  call: CallTrace,
+  started: () => void,
+  read: (completion: Completion) => T,
 ): Promise<T> {
   const release = await ctx.callSlots.acquire(frame.scope);
-  const call: CallTrace = {
-    ...place,
-    input_tokens: 0,
-    output_tokens: 0,
-    cost_usd: 0,
-    start_ms: ctx.scheduler.now,
-    end_ms: ctx.scheduler.now,
-  };
-  started(call);
+  call.start_ms = ctx.scheduler.now;
+  call.end_ms = ctx.scheduler.now;
+  started();
   try {
     ctx.meter.beforeCall();
     const completion = await complete(ctx, request, frame);
     call.end_ms = ctx.scheduler.now;
-    call.model = completion.model || place.model;
+    call.model = completion.model || call.model;
     call.text = completion.text;
     call.input_tokens = completion.usage.input_tokens;
     call.output_tokens = completion.usage.output_tokens;
     call.cost_usd = completion.cost_usd;
     ctx.meter.afterCall(completion.usage, completion.cost_usd);
-    return read(completion, call);
+    return read(completion);
   } catch (error) {
     call.end_ms = ctx.scheduler.now;
     const failure = toStepFailure(error);
