@@ -101,6 +101,16 @@ describe('where the points went', () => {
     expect(b.hints[1]).toMatch(/Large cases \(9–20 units\) score 58 points below small ones/);
   });
 
+  it('gives agents that ran out of turns their own hint', () => {
+    const cases = [
+      ...Array.from({ length: 4 }, () => result({})),
+      result({ status: 'agent_max_turns', score: 0 }),
+    ];
+    expect(breakdown(cases)!.failures).toEqual([
+      { code: 'agent_max_turns', cases: 1, hint: expect.stringMatching(/stop_when.*max_turns/) },
+    ]);
+  });
+
   it('says nothing about fewer than five cases, and never shows a bucket under five', () => {
     expect(breakdown([result({ units: 1 }), result({ units: 2 })])).toBeUndefined();
     const b = breakdown(Array.from({ length: 7 }, (_, i) => result({ units: i, fields: { a: 1 } })))!;

@@ -27,6 +27,8 @@ export const FAILURE_HINTS: Record<string, string> = {
   code_error: 'a code step threw: guard against missing fields and unexpected shapes in what models return.',
   sandbox_limit: 'a code step hit the sandbox time or memory limit: do less work per call.',
   no_branch_matched: 'no branch matched: add a default branch.',
+  agent_max_turns:
+    'agents ran out of turns before answering: end them with `stop_when` once they have what they need, describe the tools more clearly (and keep their results short), or raise `max_turns`.',
   grader_error: 'the grader could not score these cases; they are left out of correctness.',
 };
 
