@@ -410,6 +410,30 @@ steps:
     expect(fixed.trace.steps[0]!.usage.calls).toBe(4);
   });
 
+  it("validate's redo re-runs the agent with the feedback appended to its prompt", async () => {
+    const p = pipeline(`${adder()}
+  - id: v
+    validate: solve
+    check: "value.includes('7') || 'show the sum'"
+    on_fail: { redo: true, rounds: 2, feedback: "You said {{ value }}: {{ reason }}" }
+`);
+    const gateway = new TestGateway((request) => {
+      const prompt = request.messages[1]!.content;
+      if (turnOf(request) === 1) return { toolCalls: [call('add', { x: 2 })] };
+      return { text: prompt.includes('show the sum') ? 'it is 7' : 'done' };
+    });
+    const run = await runPipeline(p, { input: { n: 5 }, gateway });
+    expect(run.status).toBe('ok');
+    expect(run.output).toBe('it is 7');
+    expect(gateway.requests[2]!.messages[1]!.content).toBe(
+      'Add 5 to something.\n\nYou said done: show the sum',
+    );
+    const redo = run.trace.steps[1]!.rounds![0]!.redo[0]!;
+    expect(redo).toMatchObject({ kind: 'agent', output: 'it is 7' });
+    expect(redo.turns).toHaveLength(2);
+    expect(run.usage.calls).toBe(4);
+  });
+
   it('a timeout stops the agent while its tools run', async () => {
     const p = pipeline(`
 name: t
