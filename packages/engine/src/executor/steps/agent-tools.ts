@@ -16,17 +16,23 @@ import { runSkill } from './use-step.js';
  */
 export const MAX_TOOL_RESULT_CHARS = 16_000;
 
-/** The tools as the gateway offers them, built once per spec. */
-const specsOf = new WeakMap<AgentSpec, { specs: ToolSpec[]; byName: Map<string, AgentTool> }>();
+/** An agent's tools as the gateway offers them, and by name. */
+export interface AgentToolSet {
+  specs: ToolSpec[];
+  byName: Map<string, AgentTool>;
+}
 
-export function agentTools(spec: AgentSpec): { specs: ToolSpec[]; byName: Map<string, AgentTool> } {
-  let tools = specsOf.get(spec);
+const toolSets = new WeakMap<AgentSpec, AgentToolSet>();
+
+/** The tool set of an agent, built once per spec (not once per turn of every case). */
+export function agentTools(spec: AgentSpec): AgentToolSet {
+  let tools = toolSets.get(spec);
   if (!tools) {
     tools = {
       specs: spec.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.input })),
       byName: new Map(spec.tools.map((t) => [t.name, t])),
     };
-    specsOf.set(spec, tools);
+    toolSets.set(spec, tools);
   }
   return tools;
 }
