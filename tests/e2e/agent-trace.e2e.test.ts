@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expectNoSidewaysScroll, launchBrowser, screenshot, setPipeline } from '../support/browser.js';
-import { newLearner } from '../support/client.js';
+import { type Client, newLearner } from '../support/client.js';
 import { apiUrl } from '../support/stack.js';
 
 jest.setTimeout(420_000);
@@ -62,8 +62,23 @@ steps:
       return { resolutions: input.messages.map((m, i) => ({ message_id: m.message_id, ...resolved[i] })) };
 `;
 
-async function signedInPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+/** A skill for a tool's `use:`: an order by its id. */
+const orderSkill = `name: order-by-id
+budget: {}
+inputs:
+  order_id: { type: string }
+steps:
+  - id: found
+    output: input.order_id
+`;
+
+async function signedInPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  prepare?: (client: Client) => Promise<void>,
+): Promise<Page> {
   const { client } = await newLearner('agent-ui');
+  await prepare?.(client);
   const context = await browser.newContext({ viewport, isMobile: viewport.width < 500 });
   const [name, value] = (client.cookie ?? '').split('=');
   await context.addCookies([{ name: name!, value: value!, url: apiUrl() }]);
@@ -143,5 +158,52 @@ describe('an agent in the workbench', () => {
 
   it('shows the same rows on a 390 px phone without the page scrolling sideways', async () => {
     await agentRun(browser, { width: 390, height: 844 }, 'phone');
+  });
+
+  it("completes an agent's keys, a tool's keys, skill names after use: and tool names in stop_when", async () => {
+    const page = await signedInPage(browser, { width: 1360, height: 900 }, async (client) => {
+      const saved = await client.post('/me/skills', {
+        name: 'order-by-id',
+        source: orderSkill,
+        description: 'an order by its id',
+      });
+      expect(saved.status).toBe(201);
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${apiUrl()}/c/${CHALLENGE}`);
+    await page.locator('.cm-content').waitFor();
+    const completions = page.locator('.cm-tooltip-autocomplete');
+    const offered = async (label: string) => {
+      await page.keyboard.press('Control+Space');
+      await completions.getByText(label, { exact: true }).first().waitFor();
+      await page.keyboard.press('Escape');
+    };
+
+    await setPipeline(page, 'name: t\nsteps:\n  - id: support\n    agent:\n      ');
+    await offered('stop_when');
+    await offered('max_turns');
+    await page.keyboard.insertText('model: ');
+    await offered('sim-standard');
+    await page.keyboard.insertText(
+      'sim-mini\n      prompt: hi\n      tools:\n        - name: lookup_order\n          description: Finds an order.\n          ',
+    );
+    await offered('input');
+    await page.keyboard.insertText('input: { type: object }\n          use: ');
+    await offered('order-by-id');
+    await page.keyboard.insertText('order-by-id\n      stop_when: ca');
+    await offered('calls');
+    await page.keyboard.insertText("lls.some((c) => c.name === 'look");
+    await offered('lookup_order');
+
+    // The graph beside the editor lists the agent's tool with its body.
+    const node = page.getByRole('region', { name: 'Pipeline graph' }).getByTestId('rf__node-support');
+    await node.getByText('skill order-by-id').waitFor();
+    expect(await node.textContent()).toMatch(
+      /agent.*support.*sim-mini, 1 tool.*lookup_order skill order-by-id/,
+    );
+
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });
