@@ -369,13 +369,13 @@ const NEWS_DEAL: Frame[] = [
 ];
 
 // ---- questions -------------------------------------------------------------------------------------
-/** How a question names a company. */
-const MENTIONS: Array<(c: Company) => string> = [
-  (c) => c.name,
-  (c) => c.short,
-  (c) => c.ticker,
-  (c) => `${c.short} (${c.ticker})`,
-  (c) => `the company listed as ${c.ticker}`,
+/** How a question names a company, and what an analyst would search the store for. */
+const MENTIONS: Array<(c: Company) => { text: string; key: string }> = [
+  (c) => ({ text: c.name, key: c.name }),
+  (c) => ({ text: c.short, key: c.short }),
+  (c) => ({ text: c.ticker, key: c.ticker }),
+  (c) => ({ text: `${c.short} (${c.ticker})`, key: c.short }),
+  (c) => ({ text: `the company listed as ${c.ticker}`, key: c.ticker }),
 ];
 /** Which annual report: `which` says whether the phrase fits the latest, the earlier or any year. */
 interface ReportPhrase {
@@ -779,11 +779,12 @@ export const generate: Generate = (rng, _index, set) => {
   const nQuestions = rng.int(6, 10);
   const questions: Question[] = [];
   const answers: Answer[] = [];
-  const chains: Array<{ mention: string; first: string; second: string }> = [];
+  const chains: Array<{ key: string; first: string; second: string }> = [];
   const asked = new Set<string>();
   for (let tries = 0; questions.length < nQuestions && tries < 200; tries++) {
     const c = rng.pick(companies);
-    const mention = rng.pick(F.mentions)(c);
+    const named = rng.pick(F.mentions)(c);
+    const mention = named.text;
     const topic = rng.pick(['lawsuit', 'lawsuit', 'subsidiary', 'deal'] as const);
     let attr: Attr;
     let first: string;
@@ -828,7 +829,7 @@ export const generate: Generate = (rng, _index, set) => {
     const qid = `Q${questions.length + 1}`;
     questions.push({ qid, question: capitalise(question) });
     answers.push({ qid, answer, citations: [first, second].sort() });
-    chains.push({ mention, first, second });
+    chains.push({ key: named.key, first, second });
   }
 
   const relevant = new Map<string, string[]>();
@@ -837,7 +838,7 @@ export const generate: Generate = (rng, _index, set) => {
     ...questions.map((q, i) => {
       const chain = chains[i]!;
       const spans = [byId.get(chain.first)!.text, byId.get(chain.second)!.text];
-      const search = { words: SEARCH_WORDS, arg: chain.mention };
+      const search = { words: SEARCH_WORDS, arg: chain.key };
       const fetchFirst = { words: FETCH_WORDS, arg: chain.first };
       return {
         id: q.qid,
