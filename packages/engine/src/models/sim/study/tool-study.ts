@@ -30,8 +30,8 @@ export interface AgentStudyResult {
   tokensPerCase: number;
   /** Critical path per case, messages handled in parallel. */
   latencyMs: number;
-  /** Share of messages whose agent ran out of turns, in %. */
-  outOfTurns: number;
+  /** Share of messages left without an answer (out of turns, or a failure), in %. */
+  unanswered: number;
 }
 
 const SYSTEM = 'You are a support agent for an online shop.';
@@ -127,13 +127,12 @@ function runFixed(
   const email = /[\w.]+@[\w.]+\w/.exec(unit.text)?.[0];
   const order = c.orders.find((o) => o.id === id) ?? c.orders.find((o) => o.email === email);
   const clause = c.clauses.find((cl) => unit.text.includes(cl.topic));
-  const prompt = `${TASK}\n\n${unit.text}\n\nOrder: ${order?.record ?? 'not found'}\n\nPolicy: ${clause?.text ?? 'not found'}`;
   const completion = callModel(
     model,
     {
       messages: [
         { role: 'system', content: SYSTEM },
-        { role: 'user', content: prompt },
+        { role: 'user', content: fixedPrompt(unit.text, order?.record, clause?.text) },
       ],
       output: { kind: 'json', schema: DECISION_SCHEMA, strict: true },
     },
@@ -146,43 +145,97 @@ function runFixed(
   };
 }
 
+export function fixedPrompt(message: string, order: string | undefined, clause: string | undefined): string {
+  return `${TASK}\n\n${message}\n\nOrder: ${order ?? 'not found'}\n\nPolicy: ${clause ?? 'not found'}`;
+}
+
+export const AGENT_SYSTEM = SYSTEM;
+export const AGENT_TASK = TASK;
+
 export interface ToolStudyOptions {
   cases?: number;
   messages?: number;
 }
 
-type Setup = { setup: string; tools: () => ToolSpec[]; maxTurns: number; fixed?: boolean };
+/** One row of the study: a fixed pipeline, or an agent per message with these tools and turns. */
+export interface ToolSetup {
+  setup: string;
+  kind: 'fixed' | 'agent';
+  tools: ToolSpec[];
+  maxTurns: number;
+}
 
-function measure(model: SimModelId, setup: Setup, options: Required<ToolStudyOptions>): AgentStudyResult {
+/** What one case gave: a decision per message (undefined: none), and what it cost. */
+export interface CaseOutcome {
+  decisions: Array<string | undefined>;
+  /** Messages whose agent ran out of turns (or failed otherwise) without an answer. */
+  unanswered: number;
+  calls: number;
+  tokens: number;
+  cost: number;
+  latencyMs: number;
+}
+
+/** Runs a setup on a case: the direct loop below, or a real pipeline (scripts/sim-study.mjs). */
+export type CaseRunner = (setup: ToolSetup, model: SimModelId, c: ToolCase) => Promise<CaseOutcome>;
+
+/** The direct loop: the provider driven by hand, messages in parallel. */
+export const directRunner: CaseRunner = async (setup, model, c) => {
   const meter: Meter = { calls: 0, tokens: 0, cost: 0 };
+  const decisions: Array<string | undefined> = [];
+  let unanswered = 0;
+  let latencyMs = 0;
+  for (const unit of c.facts) {
+    const outcome =
+      setup.kind === 'fixed'
+        ? runFixed(model, c, unit, meter)
+        : runAgent(model, c, unit, setup.tools, setup.maxTurns, meter);
+    if (outcome.decision === undefined) unanswered++;
+    decisions.push(outcome.decision);
+    latencyMs = Math.max(latencyMs, outcome.ms);
+  }
+  return { decisions, unanswered, latencyMs, ...meter };
+};
+
+export function studyCase(i: number, messages: number): ToolCase {
+  return toolCase(`tool-study-${i}`, { messages, otherOrders: 40 });
+}
+
+async function measure(
+  model: SimModelId,
+  setup: ToolSetup,
+  options: Required<ToolStudyOptions>,
+  runner: CaseRunner,
+): Promise<AgentStudyResult> {
   let right = 0;
   let total = 0;
-  let outOfTurns = 0;
+  let unanswered = 0;
   let latency = 0;
-  const tools = setup.tools();
+  let calls = 0;
+  let tokens = 0;
+  let cost = 0;
   for (let i = 0; i < options.cases; i++) {
-    const c = toolCase(`tool-study-${i}`, { messages: options.messages, otherOrders: 40 });
-    let slowest = 0;
-    for (const unit of c.facts) {
-      const outcome = setup.fixed
-        ? runFixed(model, c, unit, meter)
-        : runAgent(model, c, unit, tools, setup.maxTurns, meter);
-      if ('outOfTurns' in outcome && outcome.outOfTurns) outOfTurns++;
-      if (outcome.decision === unit.answers.decision) right++;
+    const c = studyCase(i, options.messages);
+    const outcome = await runner(setup, model, c);
+    c.facts.forEach((unit, at) => {
+      if (outcome.decisions[at] === unit.answers.decision) right++;
       total++;
-      slowest = Math.max(slowest, outcome.ms);
-    }
-    latency += slowest;
+    });
+    unanswered += outcome.unanswered;
+    latency += outcome.latencyMs;
+    calls += outcome.calls;
+    tokens += outcome.tokens;
+    cost += outcome.cost;
   }
   return {
     setup: setup.setup,
     model,
     accuracy: round1((100 * right) / total),
-    costPerCase: round6(meter.cost / options.cases),
-    callsPerCase: round1(meter.calls / options.cases),
-    tokensPerCase: Math.round(meter.tokens / options.cases),
+    costPerCase: round6(cost / options.cases),
+    callsPerCase: round1(calls / options.cases),
+    tokensPerCase: Math.round(tokens / options.cases),
     latencyMs: Math.round(latency / options.cases),
-    outOfTurns: round1((100 * outOfTurns) / total),
+    unanswered: round1((100 * unanswered) / total),
   };
 }
 
@@ -193,45 +246,43 @@ export interface ToolStudy {
   maxTurns: AgentStudyResult[];
 }
 
-export function runToolStudy(options: ToolStudyOptions = {}): ToolStudy {
+export async function runToolStudy(
+  options: ToolStudyOptions = {},
+  runner: CaseRunner = directRunner,
+): Promise<ToolStudy> {
   const o = { cases: options.cases ?? 40, messages: options.messages ?? 8 };
-  const clear = () => supportTools();
-  const models: SimModelId[] = ['sim-mini', 'sim-standard', 'sim-pro'];
-  const agentVsFixed = models.flatMap((model) => [
-    measure(
-      model,
-      { setup: 'fixed pipeline: code looks up, one call decides', tools: clear, maxTurns: 0, fixed: true },
-      o,
-    ),
-    measure(model, { setup: 'agent: 4 tools, max_turns 8', tools: clear, maxTurns: 8 }, o),
-  ]);
-  const descriptions = (['sim-mini', 'sim-standard'] as SimModelId[]).flatMap((model) => [
-    measure(model, { setup: 'clear descriptions, tight schemas', tools: clear, maxTurns: 8 }, o),
-    measure(
-      model,
-      { setup: 'vague descriptions', tools: () => supportTools({ vague: true }), maxTurns: 8 },
-      o,
-    ),
-    measure(
-      model,
-      { setup: 'loose schemas (no properties)', tools: () => supportTools({ loose: true }), maxTurns: 8 },
-      o,
-    ),
-  ]);
-  const toolCount = [0, 4, 12].map((extra) =>
-    measure(
-      'sim-mini',
-      {
-        setup: `${4 + extra} tools`,
-        tools: () => [...supportTools(), ...distractorTools(extra)],
-        maxTurns: 8,
-      },
-      o,
-    ),
-  );
-  const maxTurns = [2, 3, 4, 6, 10].map((turns) =>
-    measure('sim-mini', { setup: `max_turns ${turns}`, tools: clear, maxTurns: turns }, o),
-  );
+  const agent = (setup: string, tools: ToolSpec[], maxTurns = 8): ToolSetup => ({
+    setup,
+    kind: 'agent',
+    tools,
+    maxTurns,
+  });
+  const fixed: ToolSetup = {
+    setup: 'fixed pipeline: code looks up, one call decides',
+    kind: 'fixed',
+    tools: [],
+    maxTurns: 0,
+  };
+  const clear = supportTools();
+  const run = (model: SimModelId, setup: ToolSetup) => measure(model, setup, o, runner);
+  const agentVsFixed: AgentStudyResult[] = [];
+  for (const model of ['sim-mini', 'sim-standard', 'sim-pro'] as SimModelId[]) {
+    agentVsFixed.push(await run(model, fixed), await run(model, agent('agent: 4 tools, max_turns 8', clear)));
+  }
+  const descriptions: AgentStudyResult[] = [];
+  for (const model of ['sim-mini', 'sim-standard'] as SimModelId[]) {
+    descriptions.push(
+      await run(model, agent('clear descriptions, tight schemas', clear)),
+      await run(model, agent('vague descriptions', supportTools({ vague: true }))),
+      await run(model, agent('loose schemas (no properties)', supportTools({ loose: true }))),
+    );
+  }
+  const toolCount: AgentStudyResult[] = [];
+  for (const extra of [0, 4, 12])
+    toolCount.push(await run('sim-mini', agent(`${4 + extra} tools`, [...clear, ...distractorTools(extra)])));
+  const maxTurns: AgentStudyResult[] = [];
+  for (const turns of [2, 3, 4, 6, 10])
+    maxTurns.push(await run('sim-mini', agent(`max_turns ${turns}`, clear, turns)));
   return { agentVsFixed, descriptions, toolCount, maxTurns };
 }
 
@@ -240,11 +291,11 @@ export function toolStudyMarkdown(study: ToolStudy): string {
     [
       title,
       '',
-      '| setup | model | correct | cost per case | calls per case | tokens per case | latency per case | out of turns |',
+      '| setup | model | correct | cost per case | calls per case | tokens per case | latency per case | no answer |',
       '|---|---|---|---|---|---|---|---|',
       ...rows.map(
         (r) =>
-          `| ${r.setup} | ${r.model} | ${r.accuracy.toFixed(1)} % | $${r.costPerCase.toFixed(6)} | ${r.callsPerCase} | ${r.tokensPerCase} | ${r.latencyMs} ms | ${r.outOfTurns.toFixed(1)} % |`,
+          `| ${r.setup} | ${r.model} | ${r.accuracy.toFixed(1)} % | $${r.costPerCase.toFixed(6)} | ${r.callsPerCase} | ${r.tokensPerCase} | ${r.latencyMs} ms | ${r.unanswered.toFixed(1)} % |`,
       ),
     ].join('\n');
   return [

@@ -165,7 +165,7 @@ export function supportTools(options: { vague?: boolean; loose?: boolean } = {})
         : "Find a customer's orders by their email address; lists the order ids and dates.",
       input_schema: schema('email', {
         type: 'string',
-        format: 'email',
+        minLength: 3,
         description: "The customer's email.",
       }),
     },
@@ -209,35 +209,49 @@ export function distractorTools(n: number): ToolSpec[] {
   }));
 }
 
-/** What the task's tools return: the store and the handbook as a code tool would serve them. */
+/** The case input a pipeline reads: the messages, the store's orders and the handbook's clauses. */
+export function toolCaseInput(c: ToolCase) {
+  return {
+    messages: c.facts.map((f) => ({ id: f.id, text: f.text })),
+    orders: c.orders,
+    clauses: c.clauses,
+  };
+}
+
+/**
+ * The bodies of the task's tools, as an agent step's `code` tools (with `input` and `args` in
+ * scope): the study runs them in a pipeline, and its direct loop runs the same text.
+ */
+export const SUPPORT_TOOL_CODE: Record<string, string> = {
+  get_order: `const order = input.orders.find((o) => o.id === args.order_id);
+if (!order) throw new Error('no order ' + args.order_id);
+return { id: order.id, record: order.record };`,
+  find_orders: `const email = String(args.email || '').toLowerCase();
+if (!email) throw new Error('email is required');
+return input.orders.filter((o) => o.email === email).map((o) => ({ order_id: o.id }));`,
+  search_policy: `const words = String(args.query || '').toLowerCase().split(/\\s+/).filter((w) => w.length > 3);
+if (words.length === 0) throw new Error('query is required');
+return input.clauses.filter((c) => words.some((w) => c.topic.includes(w))).map((c) => ({ clause_id: c.id, title: c.title }));`,
+  get_clause: `const clause = input.clauses.find((c) => c.id === args.clause_id);
+if (!clause) throw new Error('no clause ' + args.clause_id);
+return { id: clause.id, text: clause.text };`,
+};
+
+/** A distractor's body: it answers, but with nothing the task needs. */
+export const DISTRACTOR_TOOL_CODE = "return { note: 'nothing about this here' };";
+
+export function toolCode(name: string): string {
+  return SUPPORT_TOOL_CODE[name] ?? DISTRACTOR_TOOL_CODE;
+}
+
+const compiled = new Map<string, (input: unknown, args: unknown) => unknown>();
+
+/** Runs a tool's code on a case, as a code tool would (the study's direct loop). */
 export function runSupportTool(c: ToolCase, name: string, args: unknown): unknown {
-  const a = (args && typeof args === 'object' ? args : {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof a[key] === 'string' ? (a[key] as string) : undefined);
-  switch (name) {
-    case 'get_order': {
-      const order = c.orders.find((o) => o.id === text('order_id'));
-      if (!order) throw new Error(`no order ${String(a.order_id)}`);
-      return { id: order.id, record: order.record };
-    }
-    case 'find_orders': {
-      const email = text('email')?.toLowerCase();
-      if (!email) throw new Error('email is required');
-      return c.orders.filter((o) => o.email === email).map((o) => ({ order_id: o.id }));
-    }
-    case 'search_policy': {
-      const query = (text('query') ?? '').toLowerCase();
-      if (!query) throw new Error('query is required');
-      const words = query.split(/\s+/);
-      return c.clauses
-        .filter((cl) => words.some((w) => w.length > 3 && cl.topic.includes(w)))
-        .map((cl) => ({ clause_id: cl.id, title: cl.title }));
-    }
-    case 'get_clause': {
-      const clause = c.clauses.find((cl) => cl.id === text('clause_id'));
-      if (!clause) throw new Error(`no clause ${String(a.clause_id)}`);
-      return { id: clause.id, text: clause.text };
-    }
-    default:
-      return { note: `${name} has nothing about this` };
+  let run = compiled.get(name);
+  if (!run) {
+    run = new Function('input', 'args', toolCode(name)) as (input: unknown, args: unknown) => unknown;
+    compiled.set(name, run);
   }
+  return run(toolCaseInput(c), args && typeof args === 'object' ? args : {});
 }
