@@ -148,7 +148,7 @@ const REPORT_FILLER: Frame[] = [
   (s) => `Capital expenditure rose to ${s.R2}.`,
   (s) => `The group employed ${s.N} people at the year end.`,
   (s) => `Net debt stood at ${s.R2}.`,
-  (s) => `No dividend is proposed for the year.`,
+  () => `No dividend is proposed for the year.`,
 ];
 
 /** How a report describes the claimant without naming it. */
@@ -169,7 +169,8 @@ const DOCKET_FILED: Frame[] = [
   (s) => `${s.P} filed suit against ${s.C} in ${s.COURT} on ${s.F}, claiming ${s.AC}.`,
   (s) => `Complaint filed ${s.F} in ${s.COURT} by ${s.P} against ${s.C}; damages sought: ${s.AC}.`,
   (s) => `On ${s.F}, ${s.P} sued ${s.C} in ${s.COURT} for ${s.AC}.`,
-  (s) => `The action was commenced in ${s.COURT} on ${s.F}: ${s.P}, plaintiff, against ${s.C}, defendant, seeking ${s.AC}.`,
+  (s) =>
+    `The action was commenced in ${s.COURT} on ${s.F}: ${s.P}, plaintiff, against ${s.C}, defendant, seeking ${s.AC}.`,
   (s) => `${s.C} was served on ${s.F} with a claim by ${s.P} for ${s.AC}, issued in ${s.COURT}.`,
   (s) => `In ${s.COURT}, ${s.P} (claimant) brought proceedings against ${s.C} on ${s.F}, asking for ${s.AC}.`,
 ];
@@ -243,12 +244,18 @@ const DOCKET_OUTCOME: Record<Outcome, Frame[]> = {
   ],
 };
 type Outcome = 'settled' | 'judgment for the plaintiff' | 'judgment for the defendant' | 'dismissed';
-const OUTCOMES: Outcome[] = ['settled', 'judgment for the plaintiff', 'judgment for the defendant', 'dismissed'];
+const OUTCOMES: Outcome[] = [
+  'settled',
+  'judgment for the plaintiff',
+  'judgment for the defendant',
+  'dismissed',
+];
 
 // ---- subsidiary filings (s.SUB, s.PARENT, s.Y, s.R revenue, s.R0 last year's, s.OP operating profit,
 //      s.AUD auditor, s.AUD0 former auditor) ------------------------------------------------------------
 const SUB_REVENUE: Frame[] = [
-  (s) => `${s.SUB}, a wholly owned subsidiary of ${s.PARENT}, reports revenue of ${s.R} for ${s.Y}, against ${s.R0} in ${s.PY}.`,
+  (s) =>
+    `${s.SUB}, a wholly owned subsidiary of ${s.PARENT}, reports revenue of ${s.R} for ${s.Y}, against ${s.R0} in ${s.PY}.`,
   (s) => `Revenue for ${s.Y} was ${s.R} (${s.PY}: ${s.R0}).`,
   (s) => `${s.SUB} took in ${s.R} in ${s.Y}, compared with ${s.R0} a year earlier.`,
   (s) => `Sales reached ${s.R} in fiscal ${s.Y}; the prior year's were ${s.R0}.`,
@@ -281,7 +288,8 @@ const SUB_OPEN: Frame[] = [
 // ---- acquisitions (s.C buyer, s.T ticker, s.TG target, s.AG agreement, s.TG0 and s.AG0 the terminated
 //      deal, s.DATE announcement) ----------------------------------------------------------------------
 const RELEASE_DONE: Frame[] = [
-  (s) => `${s.C} (${s.T}) announced on ${s.DATE} that it has completed its acquisition of ${s.TG}; the purchase agreement is filed as ${s.AG}.`,
+  (s) =>
+    `${s.C} (${s.T}) announced on ${s.DATE} that it has completed its acquisition of ${s.TG}; the purchase agreement is filed as ${s.AG}.`,
   (s) => `${s.C} today closed its purchase of ${s.TG}. The agreement, ${s.AG}, was signed earlier this year.`,
   (s) => `Completion of ${s.TG}: ${s.C} (${s.T}) now owns the business outright under agreement ${s.AG}.`,
   (s) => `${s.TG} is now part of ${s.C}, which completed the deal under ${s.AG}.`,
@@ -298,18 +306,20 @@ const RELEASE_TERMINATED: Frame[] = [
 ];
 const RELEASE_QUOTE: Frame[] = [
   (s) => `The chief executive said the deal would add scale in ${s.LINE}.`,
-  (s) => `Integration is expected to take eighteen months.`,
-  (s) => `The company expects the purchase to add to earnings within a year.`,
+  () => `Integration is expected to take eighteen months.`,
+  () => `The company expects the purchase to add to earnings within a year.`,
   (s) => `Customers of ${s.TG} will see no change in service.`,
 ];
 
 // ---- agreements (s.SELLER, s.C buyer, s.TG target, s.SIGN signing, s.PRICE, s.DEP deposit, s.CLOSE
 //      completion, s.LONG long-stop date, s.ADV seller's adviser, s.END termination) -------------------
 const AGREEMENT_PARTIES: Frame[] = [
-  (s) => `This agreement, signed on ${s.SIGN}, is between ${s.SELLER} as seller and ${s.C} as buyer, for the entire share capital of ${s.TG}.`,
+  (s) =>
+    `This agreement, signed on ${s.SIGN}, is between ${s.SELLER} as seller and ${s.C} as buyer, for the entire share capital of ${s.TG}.`,
   (s) => `Share purchase agreement dated ${s.SIGN}. Seller: ${s.SELLER}. Buyer: ${s.C}. Target: ${s.TG}.`,
   (s) => `On ${s.SIGN} ${s.SELLER} agreed to sell ${s.TG} to ${s.C}.`,
-  (s) => `${s.C} agrees to buy, and ${s.SELLER} agrees to sell, all shares in ${s.TG} (agreement of ${s.SIGN}).`,
+  (s) =>
+    `${s.C} agrees to buy, and ${s.SELLER} agrees to sell, all shares in ${s.TG} (agreement of ${s.SIGN}).`,
   (s) => `Signed ${s.SIGN}: ${s.SELLER}, the vendor, transfers ${s.TG} to ${s.C}.`,
   (s) => `Under this deed of ${s.SIGN}, ownership of ${s.TG} passes from ${s.SELLER} to ${s.C}.`,
 ];
@@ -358,12 +368,14 @@ const AGREEMENT_TERMINATED: Frame[] = [
 
 // ---- news (s.SHORT company, s.DK or s.AG id, s.A amount) -------------------------------------------
 const NEWS_DOCKET: Frame[] = [
-  (s) => `Shares of ${s.SHORT} moved after reports on case ${s.DK}; people familiar put the payout near ${s.A}.`,
+  (s) =>
+    `Shares of ${s.SHORT} moved after reports on case ${s.DK}; people familiar put the payout near ${s.A}.`,
   (s) => `Analysts expect the ${s.SHORT} dispute (${s.DK}) to cost around ${s.A}, sources say.`,
   (s) => `Court watchers say ${s.DK}, the claim against ${s.SHORT}, could be worth ${s.A}.`,
 ];
 const NEWS_DEAL: Frame[] = [
-  (s) => `${s.SHORT} is said to be paying about ${s.A} for ${s.TG} (${s.AG}), according to people close to the talks.`,
+  (s) =>
+    `${s.SHORT} is said to be paying about ${s.A} for ${s.TG} (${s.AG}), according to people close to the talks.`,
   (s) => `Market chatter values the ${s.SHORT} deal for ${s.TG} at roughly ${s.A}.`,
   (s) => `Bankers estimate the price in ${s.AG} at ${s.A}, well above the first offer.`,
 ];
@@ -406,7 +418,16 @@ const DEAL_PHRASES: Array<(c: string) => string> = [
   (c) => `the acquisition by ${c} that actually went through`,
 ];
 
-type Attr = 'plaintiff' | 'outcome' | 'amount' | 'decided' | 'revenue' | 'auditor' | 'price' | 'closing' | 'seller';
+type Attr =
+  | 'plaintiff'
+  | 'outcome'
+  | 'amount'
+  | 'decided'
+  | 'revenue'
+  | 'auditor'
+  | 'price'
+  | 'closing'
+  | 'seller';
 const ASK: Record<Attr, Frame[]> = {
   plaintiff: [
     (s) => `Who brought the lawsuit disclosed in ${s.R}?`,
@@ -443,7 +464,8 @@ const ASK: Record<Attr, Frame[]> = {
   revenue: [
     (s) => `What revenue did the subsidiary consolidated in ${s.R} post for that year?`,
     (s) => `How much did the subsidiary named in ${s.R} take in sales that year?`,
-    (s) => `What were the revenues, for the year covered, of the subsidiary that ${s.R} says files separately?`,
+    (s) =>
+      `What were the revenues, for the year covered, of the subsidiary that ${s.R} says files separately?`,
     (s) => `What turnover did the subsidiary whose filing ${s.R} cites post for the same year?`,
     (s) => `What top line did the subsidiary referred to in ${s.R} report for that fiscal year?`,
     (s) => `According to its own filing, what did the subsidiary mentioned in ${s.R} sell in that year?`,
@@ -621,7 +643,9 @@ export const generate: Generate = (rng, _index, set) => {
   const companies: Company[] = names.map(({ first, second }) => {
     const short = `${first} ${second}`;
     const name = `${short} ${rng.pick(COMPANY_SUFFIX)}`;
-    let ticker = (first.slice(0, 2) + second.replace(/[^A-Z]/g, '') + second.slice(1, 3)).toUpperCase().slice(0, 4);
+    let ticker = (first.slice(0, 2) + second.replace(/[^A-Z]/g, '') + second.slice(1, 3))
+      .toUpperCase()
+      .slice(0, 4);
     while (tickers.has(ticker)) ticker = ticker.slice(0, 3) + String.fromCharCode(65 + rng.int(0, 25));
     tickers.add(ticker);
     let subsidiary = '';
@@ -666,31 +690,49 @@ export const generate: Generate = (rng, _index, set) => {
       const parts = [
         rng.pick(F.reportLitigation)({ DK: yr.lawsuit.id, WHO: rng.pick(F.claimantKinds) }),
         rng.pick(F.reportSubsidiary)({ SUB: c.subsidiary, SF: yr.filing }),
-        rng.pick(F.reportFiller)({ N: String(rng.int(120, 9000)), CENTS: String(rng.int(2, 60)), R2: amountOf(money(50, 900)) }),
+        rng.pick(F.reportFiller)({
+          N: String(rng.int(120, 9000)),
+          CENTS: String(rng.int(2, 60)),
+          R2: amountOf(money(50, 900)),
+        }),
       ];
       if (i === 1) parts.push(rng.pick(F.reportPrevious)({ PREV: c.years[0].report, PY: String(yr.y - 1) }));
       const text = [
         rng.pick(F.reportOpen)({ C: c.name, T: c.ticker, Y: String(yr.y), R: amountOf(money(3000, 90000)) }),
         ...rng.shuffle(parts),
       ].join(' ');
-      docs.push({ id: yr.report, title: `${c.name}: annual report ${yr.y}`, date: iso(dayIn(rng, yr.y + 1)), text });
+      docs.push({
+        id: yr.report,
+        title: `${c.name}: annual report ${yr.y}`,
+        date: iso(dayIn(rng, yr.y + 1)),
+        text,
+      });
 
       // The lawsuit's docket.
       const law = yr.lawsuit;
       const filed = dayIn(rng, yr.y - 1);
       // A hearing between filing and decision (the decision falls after March of the year).
       let hearing = dayIn(rng, yr.y);
-      for (let i = 0; i < 40 && (!before(filed, hearing) || !before(hearing, law.decided)); i++) hearing = dayIn(rng, yr.y);
+      for (let i = 0; i < 40 && (!before(filed, hearing) || !before(hearing, law.decided)); i++)
+        hearing = dayIn(rng, yr.y);
       const docketParts = [
         rng.pick(F.docketJudge)({ J: rng.pick(JUDGES) }),
         rng.pick(F.docketHearing)({ H: dateOf(hearing) }),
       ];
-      if (rng.chance(0.6)) docketParts.push(rng.pick(F.docketCoclaimant)({ P2: party(), W: dateOf(dayIn(rng, yr.y)) }));
+      if (rng.chance(0.6))
+        docketParts.push(rng.pick(F.docketCoclaimant)({ P2: party(), W: dateOf(dayIn(rng, yr.y)) }));
       if (rng.chance(0.6)) docketParts.push(rng.pick(F.docketCosts)({ X: amountOf(money(5, 300)) }));
       if (rng.chance(0.5))
-        docketParts.push(rng.pick(F.docketArchived)({ X: dateOf({ ...law.decided, y: law.decided.y + rng.int(1, 2) }) }));
+        docketParts.push(
+          rng.pick(F.docketArchived)({ X: dateOf({ ...law.decided, y: law.decided.y + rng.int(1, 2) }) }),
+        );
       docketParts.push(
-        rng.pick(F.outcome[law.outcome])({ P: law.plaintiff, C: c.short, D: dateOf(law.decided), A: amountOf(law.amount) }),
+        rng.pick(F.outcome[law.outcome])({
+          P: law.plaintiff,
+          C: c.short,
+          D: dateOf(law.decided),
+          A: amountOf(law.amount),
+        }),
       );
       const docketText = [
         rng.pick(F.docketFiled)({
@@ -714,14 +756,21 @@ export const generate: Generate = (rng, _index, set) => {
           R: amountOf(yr.revenue),
           R0: amountOf(Math.round((yr.revenue * rng.float(0.7, 1.3)) / 10_000) * 10_000 + 10_000),
         }),
-        rng.pick(F.subProfit)({ OP: amountOf(Math.round((yr.revenue * rng.float(0.05, 0.25)) / 10_000) * 10_000) }),
+        rng.pick(F.subProfit)({
+          OP: amountOf(Math.round((yr.revenue * rng.float(0.05, 0.25)) / 10_000) * 10_000),
+        }),
         rng.pick(F.subAuditor)({ AUD: yr.auditor, AUD0: rng.pick(AUDITORS.filter((a) => a !== yr.auditor)) }),
       ];
       const subText = [
         rng.pick(F.subOpen)({ SUB: c.subsidiary, PARENT: c.name, Y: String(yr.y) }),
         ...rng.shuffle(subParts),
       ].join(' ');
-      docs.push({ id: yr.filing, title: `${c.subsidiary}: annual filing ${yr.y}`, date: iso(dayIn(rng, yr.y + 1)), text: subText });
+      docs.push({
+        id: yr.filing,
+        title: `${c.subsidiary}: annual filing ${yr.y}`,
+        date: iso(dayIn(rng, yr.y + 1)),
+        text: subText,
+      });
     });
 
     // The completed acquisition, and the terminated one its release also cites.
@@ -730,21 +779,37 @@ export const generate: Generate = (rng, _index, set) => {
     const agreement0 = newId('AG');
     const announced = { ...c.closed, d: Math.min(28, c.closed.d + rng.int(0, 3)) };
     const releaseText = [
-      rng.pick(F.releaseDone)({ C: c.name, T: c.ticker, TG: target, AG: c.agreement, DATE: dateOf(announced) }),
+      rng.pick(F.releaseDone)({
+        C: c.name,
+        T: c.ticker,
+        TG: target,
+        AG: c.agreement,
+        DATE: dateOf(announced),
+      }),
       ...rng.shuffle([
         rng.pick(F.releaseTerminated)({ TG0: target0, AG0: agreement0 }),
         rng.pick(F.releaseQuote)({ TG: target, LINE: rng.pick(SUBSIDIARY_LINE).toLowerCase() }),
       ]),
     ].join(' ');
-    docs.push({ id: c.release, title: `${c.name} (${c.ticker}) completes acquisition of ${target}`, date: iso(announced), text: releaseText });
+    docs.push({
+      id: c.release,
+      title: `${c.name} (${c.ticker}) completes acquisition of ${target}`,
+      date: iso(announced),
+      text: releaseText,
+    });
     const signed = dayIn(rng, latest - 1);
     const agreementText = (seller: string, tg: string, price: number, ending: string): string =>
       [
         rng.pick(F.agreementParties)({ SIGN: dateOf(signed), SELLER: seller, C: c.name, TG: tg }),
         ...rng.shuffle([
-          rng.pick(F.agreementPrice)({ PRICE: amountOf(price), DEP: amountOf(Math.round(price / 10 / 10_000) * 10_000 + 10_000) }),
+          rng.pick(F.agreementPrice)({
+            PRICE: amountOf(price),
+            DEP: amountOf(Math.round(price / 10 / 10_000) * 10_000 + 10_000),
+          }),
           rng.pick(F.agreementAdviser)({ ADV: party() }),
-          ...(rng.chance(0.5) ? [rng.pick(F.agreementLongstop)({ LONG: dateOf(dayIn(rng, latest + 1)) })] : []),
+          ...(rng.chance(0.5)
+            ? [rng.pick(F.agreementLongstop)({ LONG: dateOf(dayIn(rng, latest + 1)) })]
+            : []),
           ...(rng.chance(0.6) ? [rng.pick(F.agreementDebt)({ EV: amountOf(price + money(50, 3000)) })] : []),
           ending,
         ]),
@@ -753,13 +818,23 @@ export const generate: Generate = (rng, _index, set) => {
       id: c.agreement,
       title: `Share purchase agreement: ${target}`,
       date: iso(signed),
-      text: agreementText(c.seller, target, c.price, rng.pick(F.agreementClosed)({ CLOSE: dateOf(c.closed) })),
+      text: agreementText(
+        c.seller,
+        target,
+        c.price,
+        rng.pick(F.agreementClosed)({ CLOSE: dateOf(c.closed) }),
+      ),
     });
     docs.push({
       id: agreement0,
       title: `Share purchase agreement: ${target0}`,
       date: iso(signed),
-      text: agreementText(party(), target0, money(200, 9000), rng.pick(F.agreementTerminated)({ END: dateOf(dayIn(rng, latest - 1)) })),
+      text: agreementText(
+        party(),
+        target0,
+        money(200, 9000),
+        rng.pick(F.agreementTerminated)({ END: dateOf(dayIn(rng, latest - 1)) }),
+      ),
     });
 
     // News that misreports a figure.
@@ -767,7 +842,12 @@ export const generate: Generate = (rng, _index, set) => {
       const law = rng.pick(c.years).lawsuit;
       const text = rng.chance(0.5)
         ? rng.pick(F.newsDocket)({ SHORT: c.short, DK: law.id, A: amountOf(money(100, 1500)) })
-        : rng.pick(F.newsDeal)({ SHORT: c.short, TG: target, AG: c.agreement, A: amountOf(c.price + money(20, 600)) });
+        : rng.pick(F.newsDeal)({
+            SHORT: c.short,
+            TG: target,
+            AG: c.agreement,
+            A: amountOf(c.price + money(20, 600)),
+          });
       docs.push({ id: newId('NW'), title: `${c.short}: market news`, date: iso(dayIn(rng, latest)), text });
     }
   }
@@ -806,7 +886,11 @@ export const generate: Generate = (rng, _index, set) => {
       if (topic === 'lawsuit') {
         const law = yr.lawsuit;
         const paid = law.amount > 0;
-        attr = rng.pick(paid ? (['plaintiff', 'outcome', 'amount', 'decided'] as const) : (['plaintiff', 'outcome', 'decided'] as const));
+        attr = rng.pick(
+          paid
+            ? (['plaintiff', 'outcome', 'amount', 'decided'] as const)
+            : (['plaintiff', 'outcome', 'decided'] as const),
+        );
         second = law.id;
         answer =
           attr === 'plaintiff'
