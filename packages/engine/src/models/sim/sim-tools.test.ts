@@ -181,6 +181,10 @@ describe('sim tools: arguments and turns', () => {
   it('answers without calling when tools may not be called, are not offered, or nothing is missing', () => {
     const c = toolCase('answers', { messages: 1 });
     expect(firstTurn('sim-pro', c, supportTools(), { toolChoice: 'none' }).toolCalls).toBeUndefined();
+    // No tools offered is exactly a call without tools: tool use moves no other call.
+    expect(firstTurn('sim-pro', c, [])).toEqual(
+      firstTurn('sim-pro', c, [], { tools: undefined, toolChoice: undefined }),
+    );
     expect(firstTurn('sim-pro', c, []).toolCalls).toBeUndefined();
     const all: ChatMessage[] = [
       { role: 'user', content: `${TASK}\n\n${c.document}\n\n${c.facts[0]!.evidence!.decision!.join('\n')}` },
