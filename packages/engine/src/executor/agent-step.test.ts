@@ -198,7 +198,34 @@ steps:
     const content = gateway.requests[1]!.messages.at(-1)!.content;
     expect(content).toHaveLength(MAX_TOOL_RESULT_CHARS + '… (truncated, 40002 chars)'.length);
     expect(content.endsWith('… (truncated, 40002 chars)')).toBe(true);
-    expect(run.trace.steps[0]!.turns![0]!.tool_calls[0]!.result).toHaveLength(40_000);
+    // The trace keeps what the model read, not the whole result (a case's trace stays bounded).
+    expect(run.trace.steps[0]!.turns![0]!.tool_calls[0]!.result).toBe(content);
+  });
+
+  it('a tool stopped by a sandbox limit fails the step, charged its whole deadline, instead of looping', async () => {
+    const p = pipeline(adder().replace('code: return args.word.toUpperCase()', 'code: while (true) {}'));
+    const gateway = new TestGateway(() => ({ toolCalls: [call('shout', { word: 'hi' })] }));
+    const run = await runPipeline(p, { input: { n: 0 }, gateway });
+    expect(run.status).toBe('sandbox_limit');
+    expect(gateway.requests).toHaveLength(1);
+    const tool = run.trace.steps[0]!.turns![0]!.tool_calls[0]!;
+    expect(tool.end_ms - tool.start_ms).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("charges stop_when's CPU as virtual time, every turn", async () => {
+    const heavy =
+      'stop_when: "(() => { let s = 0; for (let i = 0; i < 5e5; i++) s += i; return turn > 5 && s > 0; })()"';
+    const latency = async (extra: string) => {
+      const gateway = byTurn({
+        1: { toolCalls: [call('add', { x: 1 })] },
+        2: { toolCalls: [call('add', { x: 2 })] },
+      });
+      const run = await runPipeline(pipeline(adder(extra)), { input: { n: 0 }, gateway });
+      expect(run.status).toBe('ok');
+      return run.trace.latency_ms;
+    };
+    const light = await latency('stop_when: "turn > 5"');
+    expect(await latency(heavy)).toBeGreaterThan(light + 20);
   });
 
   it('fails with agent_max_turns when the turns run out without an answer', async () => {

@@ -25,6 +25,14 @@ export class CaseSandbox {
 
   constructor(private readonly open: () => Promise<Sandbox>) {}
 
+  /**
+   * Interrupt polls this case's code has used so far. A call the deadline interrupts throws, so its
+   * CPU never reaches Measured.polls: callers that must charge it read this before and after.
+   */
+  get polls(): number {
+    return this.instance?.usage.polls ?? 0;
+  }
+
   async evaluate(expression: string, scope: Record<string, unknown>): Promise<unknown> {
     const plain = readPlainPath(expression, scope);
     if (plain.found) return plain.value;

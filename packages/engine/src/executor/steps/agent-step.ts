@@ -5,6 +5,7 @@ import type { Frame, RunContext } from '../run-context.js';
 import { evaluate, renderTemplate } from '../sandbox-calls.js';
 import { StepFailure } from '../step-failure.js';
 import { agentTools, runToolCall, type ToolCallRecord } from './agent-tools.js';
+import { chargePolls } from './code-step.js';
 import { newCallTrace, openingMessages, outputSpec, readAnswer, tracedModelCall } from './model-call.js';
 
 /** What one turn's completion asked for: tools to call, or the final answer. */
@@ -74,7 +75,10 @@ export async function runAgentStep(
     });
     if (spec.stop_when !== undefined) {
       const values = { ...frame.values, turn, calls: history };
+      // Evaluated every turn over every call so far: its CPU is charged like a code body's.
+      const before = ctx.sandbox.polls;
       mustAnswer = Boolean(await evaluate(ctx.sandbox, spec.stop_when, values, 'agent stop_when'));
+      await chargePolls(ctx, before, frame);
     }
   }
   throw new StepFailure(

@@ -49,7 +49,7 @@ export interface ToolCallRecord {
  * Runs one tool call and gives the text of the `tool` message that answers it. Whatever goes wrong
  * with the call itself (no such tool, bad arguments, the body throws or a step inside it fails) goes
  * back to the model as `Error: …`, so that it can recover; only a failure that stops the case
- * (budget_exceeded) or the step (cancellation, its timeout) is thrown.
+ * (budget_exceeded), the step (cancellation, its timeout) or a sandbox limit is thrown.
  */
 export async function runToolCall(
   ctx: RunContext,
@@ -67,12 +67,17 @@ export async function runToolCall(
     }
     const args = checkedArgs(ctx, tool, call.arguments);
     const value = (await runBody(ctx, tool, args, frame, trace)) ?? null;
+    const text = capped(JSON.stringify(value));
     trace.status = 'ok';
-    trace.result = value;
-    return capped(JSON.stringify(value));
+    // The trace keeps what the model read: a whole store returned turn after turn would otherwise
+    // grow one case's trace without bound.
+    trace.result = text.length < MAX_TOOL_RESULT_CHARS ? value : text;
+    return text;
   } catch (error) {
     const failure = toStepFailure(error);
-    if (failure.fatal || frame.scope.reason) throw failure;
+    // A sandbox limit (the body's CPU deadline, its memory) is not a mistake the model can fix by
+    // calling again; going back to it as a result would let the agent burn the limit every turn.
+    if (failure.fatal || failure.code === 'sandbox_limit' || frame.scope.reason) throw failure;
     trace.status = 'failed';
     trace.error = { code: failure.code, message: failure.message };
     return `Error: ${failure.message}`;
