@@ -96,7 +96,13 @@ export const EXCEPTIONS = [
 ];
 export const TABLES = ['orders', 'line_items', 'accounts', 'prices', 'stock_levels', 'payments', 'addresses'];
 export const FIELDS = ['currency', 'amount', 'sku', 'country_code', 'customer_id', 'vat_rate', 'weight_g'];
-export const FEEDS = ['partner feed', 'supplier catalogue drop', 'nightly price file', 'marketplace sync', 'ERP export'];
+export const FEEDS = [
+  'partner feed',
+  'supplier catalogue drop',
+  'nightly price file',
+  'marketplace sync',
+  'ERP export',
+];
 export const SETTINGS = [
   ['max_connections', '200', '20'],
   ['request_timeout_ms', '3000', '30'],

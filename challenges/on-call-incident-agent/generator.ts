@@ -116,7 +116,6 @@ function wordings(set: CaseSet) {
     slips: set.families('slip', SLIPS, { public: 1 }),
   };
 }
-type Wordings = ReturnType<typeof wordings>;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (t: number) => `${pad(Math.floor(t / 3600) % 24)}:${pad(Math.floor(t / 60) % 60)}`;
@@ -238,7 +237,9 @@ export const generate: Generate<Input, Expected> = (rng, _index, set) => {
   const ours = estate.filter((s) => s.ours);
   const names = new Set(estate.map((s) => s.name));
   const start = rng.int(0, 3) * 3600 + rng.int(0, 11) * 300;
-  const records = new Map<string, { t: number; level: Level; message: string }[]>(ours.map((s) => [s.name, []]));
+  const records = new Map<string, { t: number; level: Level; message: string }[]>(
+    ours.map((s) => [s.name, []]),
+  );
   const log = (service: string, t: number, level: Level, message: string) =>
     records.get(service)!.push({ t, level, message });
   const notes = new Map<string, string>();
@@ -287,7 +288,11 @@ export const generate: Generate<Input, Expected> = (rng, _index, set) => {
       const oneWay = rng.chance(0.35);
       guilty =
         frame(rng.pick(w.deploy), base, guiltyAt - 60) +
-        (oneWay ? frame(rng.pick(w.oneWay), base, guiltyAt) : rng.chance(0.5) ? frame(rng.pick(w.twoWay), base, guiltyAt) : '');
+        (oneWay
+          ? frame(rng.pick(w.oneWay), base, guiltyAt)
+          : rng.chance(0.5)
+            ? frame(rng.pick(w.twoWay), base, guiltyAt)
+            : '');
       action = oneWay ? 'escalate' : 'rollback';
     } else if (cause === 'config') {
       guilty = frame(rng.pick(w.config), base, guiltyAt - 60);
@@ -315,7 +320,14 @@ export const generate: Generate<Input, Expected> = (rng, _index, set) => {
       notes.set(upstream, note);
     }
     if (rng.chance(0.3)) guilty = slipOutside(rng, guilty, names, w.slips);
-    log(root, guiltyAt, cause === 'capacity' || cause === 'deploy' || cause === 'config' ? rng.pick<Level>(['WARN', 'ERROR', 'INFO']) : rng.pick<Level>(['ERROR', 'WARN']), guilty);
+    log(
+      root,
+      guiltyAt,
+      cause === 'capacity' || cause === 'deploy' || cause === 'config'
+        ? rng.pick<Level>(['WARN', 'ERROR', 'INFO'])
+        : rng.pick<Level>(['ERROR', 'WARN']),
+      guilty,
+    );
     return {
       id: `ALR-${ids[i]}`,
       at,
@@ -381,7 +393,8 @@ export const generate: Generate<Input, Expected> = (rng, _index, set) => {
     troubled.set(p.symptom, Math.min(troubled.get(p.symptom) ?? p.at, p.guiltyAt + 60));
     if (p.cause === 'dependency') troubled.set(p.upstream!, p.guiltyAt - 120);
   }
-  for (const n of noisy) if (!troubled.has(n) && !upstreams.has(n)) troubled.set(n, start + rng.int(0, WINDOW_S));
+  for (const n of noisy)
+    if (!troubled.has(n) && !upstreams.has(n)) troubled.set(n, start + rng.int(0, WINDOW_S));
   const metrics = estate.map((s) => {
     const from = troubled.get(s.name);
     const p99 = rng.int(40, 400);

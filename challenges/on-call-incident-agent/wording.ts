@@ -68,7 +68,7 @@ export const ONE_WAY: readonly Frame[] = [
 export const TWO_WAY: readonly Frame[] = [
   (s) => `; migration ${s.migration} on ${s.table} is additive only`,
   (s) => ` (previous build ${s.previous} still cached on the nodes)`,
-  (s) => `; no schema changes in this release`,
+  () => `; no schema changes in this release`,
   (s) => `. Migration ${s.migration} only added an index to ${s.table}`,
   (s) => `, ${s.previous} kept as the fallback artefact`,
 ];
@@ -125,17 +125,22 @@ export const DATA: readonly Frame[] = [
   (s) => `duplicate keys in ${s.feed} drop ${s.batch}: ${s.n} collisions, writes refused`,
   (s) => `${s.n} malformed ${s.field} values arrived via ${s.topic}; ${s.ep} crashing on them`,
   (s) => `upstream sent ${s.field} in the wrong unit in ${s.batch}; ${s.n} ${s.table} rows failed validation`,
-  (s) => `corrupt payload in ${s.table} (bad ${s.field}) blocks ${s.ep}; ${s.n} retries failed on the same row`,
+  (s) =>
+    `corrupt payload in ${s.table} (bad ${s.field}) blocks ${s.ep}; ${s.n} retries failed on the same row`,
 ];
 
 /** The dashboard note of an upstream that is sick and has a healthy standby. */
 export const SICK_WITH_STANDBY: readonly Frame[] = [
-  (s) => `primary CPU ${s.cpu}% and read p99 ${s.ms} ms since ${s.clock}; replica in ${s.zone} healthy and in sync`,
+  (s) =>
+    `primary CPU ${s.cpu}% and read p99 ${s.ms} ms since ${s.clock}; replica in ${s.zone} healthy and in sync`,
   (s) => `error rate ${s.pct}% on the primary since ${s.clock}; the secondary region is green and ready`,
-  (s) => `provider status: degraded since ${s.clock}; our fallback account with a second provider is active and healthy`,
+  (s) =>
+    `provider status: degraded since ${s.clock}; our fallback account with a second provider is active and healthy`,
   (s) => `node in ${s.zone} failing health checks from ${s.clock}, p99 ${s.ms} ms; hot standby up to date`,
-  (s) => `throughput collapsed at ${s.clock} (${s.pct}% of requests erroring); warm spare cluster passes checks`,
-  (s) => `latency ${s.ms} ms and climbing since ${s.clock}; standby endpoint in ${s.zone} verified healthy at ${s.clock}`,
+  (s) =>
+    `throughput collapsed at ${s.clock} (${s.pct}% of requests erroring); warm spare cluster passes checks`,
+  (s) =>
+    `latency ${s.ms} ms and climbing since ${s.clock}; standby endpoint in ${s.zone} verified healthy at ${s.clock}`,
   (s) => `${s.pct}% failed operations since ${s.clock}; a replicated twin in ${s.zone} is serving reads fine`,
 ];
 
@@ -153,10 +158,11 @@ export const SICK_ALONE: readonly Frame[] = [
 /** The dashboard note of an upstream that is fine: its callers' trouble is on the way to it. */
 export const HEALTHY: readonly Frame[] = [
   (s) => `healthy all window: p99 ${s.ms} ms, 0.0% server-side errors, connections steady`,
-  (s) => `no anomaly: request rate normal, no errors on the server side`,
+  () => `no anomaly: request rate normal, no errors on the server side`,
   (s) => `server side green; requests from ${s.zone} stopped arriving at ${s.clock}`,
   (s) => `all checks passing, p99 ${s.ms} ms; inbound traffic from ${s.zone} dropped at ${s.clock}`,
-  (s) => `nominal: CPU ${s.cpu}%, latency ${s.ms} ms, error-free; fewer connections than usual since ${s.clock}`,
+  (s) =>
+    `nominal: CPU ${s.cpu}%, latency ${s.ms} ms, error-free; fewer connections than usual since ${s.clock}`,
   (s) => `serving normally, ${s.ms} ms p99; its own probes see no failures`,
   (s) => `steady and error-free; packet captures show SYNs from ${s.zone} never arriving after ${s.clock}`,
 ];
@@ -192,7 +198,7 @@ export const UNRELATED: readonly Frame[] = [
   () => 'statsd flush failed: buffer full, dropping samples',
   (s) => `client closed the connection early (499) on ${s.ep}`,
   () => 'could not refresh feature flags; using the cached copy',
-  (s) => `TLS certificate for ${s.host} expires in ${s.n % 25 + 5} days`,
+  (s) => `TLS certificate for ${s.host} expires in ${(s.n % 25) + 5} days`,
   (s) => `slow query ${s.ms} ms on ${s.table}`,
   (s) => `retrying publish to ${s.topic} (attempt 2), succeeded`,
   (s) => `tracing exporter timed out sending spans to ${s.host}`,
@@ -222,7 +228,7 @@ export const SYMPTOMS: readonly Frame[] = [
   (s) => `p99 latency ${s.ms} ms over the 1500 ms objective`,
   (s) => `5xx ratio at ${s.pct}%`,
   (s) => `error budget burn rate ${s.factor}x`,
-  (s) => `health checks failing on ${s.n % 5 + 2} of ${s.n % 5 + 6} pods`,
+  (s) => `health checks failing on ${(s.n % 5) + 2} of ${(s.n % 5) + 6} pods`,
   (s) => `success rate of ${s.ep} down to ${100 - s.pct}%`,
   (s) => `synthetic probe on ${s.ep} failing`,
   (s) => `checkout funnel conversion down ${s.pct}% vs last week, requests through ${s.ep} erroring`,
