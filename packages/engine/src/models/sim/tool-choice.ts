@@ -36,12 +36,21 @@ export function fitScore(tool: ToolSpec, lookup: ReadonlySet<string>): number {
   return 2 * overlap(lookup, words.name) + overlap(lookup, words.description);
 }
 
-/** The offered tools from best to worst fit (ties keep the offered order). */
+/**
+ * The offered tools from best to worst fit. On a tie the tool whose name is most about the lookup
+ * (the larger share of its name's words matched: get_order before find_customer_orders for an
+ * order) comes first, then the first offered.
+ */
 export function rankTools(tools: readonly ToolSpec[], lookup: ReadonlySet<string>): ToolSpec[] {
   return tools
-    .map((tool, i) => ({ tool, i, score: fitScore(tool, lookup) }))
-    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((tool, i) => ({ tool, i, score: fitScore(tool, lookup), focus: nameFocus(tool, lookup) }))
+    .sort((a, b) => b.score - a.score || b.focus - a.focus || a.i - b.i)
     .map((r) => r.tool);
+}
+
+function nameFocus(tool: ToolSpec, lookup: ReadonlySet<string>): number {
+  const name = wordsOf(tool).name;
+  return name.size === 0 ? 0 : overlap(lookup, name) / name.size;
 }
 
 /**
