@@ -40,7 +40,7 @@ export class SimCall {
   private readonly base: Hasher;
   private readonly exclusions: Exclusions;
   private readonly memo = new Map<string, Draw>();
-  private readonly facts: readonly FactUnit[];
+  readonly facts: readonly FactUnit[];
   private readonly spans: Map<string, IndexedSpan>;
   private readonly spanMemo = new Map<string, number>();
   private arithmeticMemo?: { value: number; correct: boolean; task: ArithmeticTask };

@@ -1,6 +1,7 @@
 import type { Aspect } from '@reps/shared';
 import type { ToolCall, ToolSpec } from '../types.js';
 import { callKey, type EarlierCall, earlierCalls, messageText, toolTurnsSoFar } from './conversation.js';
+import { type Conversation, isVisible, linkOf, readConversation } from './lookup-link.js';
 import { Hasher, Rng } from './prng.js';
 import type { SimCall } from './sim-call.js';
 import { SIM_RULES, toolTier } from './sim-models.js';
@@ -25,6 +26,11 @@ export interface Lookup {
   words: Set<string>;
   rawWords: readonly string[];
   arg: string;
+  /**
+   * Set when the argument is visible but not linked (rule 3): the candidates of its kind the model
+   * chooses among, the right one included; it picks the right one with 1 / their number.
+   */
+  guessAmong?: string[];
 }
 
 export type Mistake = 'wrongTool' | 'wrongArgument' | 'stopEarly' | 'loop';
@@ -44,7 +50,8 @@ export function planToolTurn(call: SimCall): PlannedCall[] | undefined {
   const seen = seenText(call);
   const earlier = earlierCalls(request.messages);
   const made = new Set(earlier.map((c) => c.key));
-  const lookups = pendingLookups(call, seen, tools, made);
+  const conversation = readConversation(request.messages, call.facts);
+  const lookups = pendingLookups(call, conversation, tools, made);
   if (lookups.length === 0) return undefined;
 
   const turns = toolTurnsSoFar(request.messages);
@@ -101,10 +108,14 @@ function wasSeen(seen: string, arg: string): boolean {
   return words.length > 0 && countPhrase(seen, words) > 0;
 }
 
-/** The lookups the model can make now, in prompt order, each once, none it already made right. */
+/**
+ * The lookups the model can make now, in prompt order, each once, none it already made right. For
+ * each need, the deepest step whose argument is visible and linked; else the deepest visible one,
+ * as a guess among the candidates it has not tried yet.
+ */
 function pendingLookups(
   call: SimCall,
-  seen: string,
+  conversation: Conversation,
   tools: readonly ToolSpec[],
   made: ReadonlySet<string>,
 ): Lookup[] {
@@ -118,19 +129,46 @@ function pendingLookups(
         if (call.spanPresent(span)) continue;
         const source = sources.find((s) => s.span === span);
         if (!source) continue;
-        // The deepest step whose argument it has seen: a fetch by an id the search listed beats the search.
-        let step: (typeof source.via)[number] | undefined;
-        for (let i = source.via.length - 1; i >= 0 && !step; i--)
-          if (wasSeen(seen, source.via[i]!.arg)) step = source.via[i];
-        if (!step) continue;
-        const words = lookupWords(step.words);
-        const right = rankTools(tools, words)[0]!;
-        if (fitScore(right, words) === 0) continue;
-        const key = callKey(right.name, buildArguments(right, toolInput(right, words), step.arg));
+        // The deepest linked step whose lookup a tool fits: a fetch by an id the search listed beats
+        // the search. None linked: the deepest visible one, guessed.
+        let chosen:
+          | { step: (typeof source.via)[number]; words: Set<string>; key: string; guessAmong?: string[] }
+          | undefined;
+        let guess: typeof chosen;
+        for (let i = source.via.length - 1; i >= 0 && !chosen; i--) {
+          const step = source.via[i]!;
+          if (!isVisible(conversation, step.arg)) continue;
+          const words = lookupWords(step.words);
+          const right = rankTools(tools, words)[0]!;
+          if (fitScore(right, words) === 0) continue;
+          const key = callKey(right.name, buildArguments(right, toolInput(right, words), step.arg));
+          const link = linkOf(conversation, unit.unit, source, i);
+          if (link.linked) chosen = { step, words, key };
+          else if (!guess) {
+            // Candidates it already called are ruled out: their results are in the conversation.
+            const untried = link.candidates.filter(
+              (c) =>
+                c === step.arg ||
+                !made.has(callKey(right.name, buildArguments(right, toolInput(right, words), c))),
+            );
+            guess = { step, words, key, guessAmong: untried };
+          }
+        }
+        chosen ??= guess;
+        if (!chosen) continue;
+        const { step, words, key } = chosen;
         // Made already and the span is still missing: nothing more to learn from it.
         if (made.has(key) || keys.has(key)) continue;
         keys.add(key);
-        out.push({ unit, aspect, span, words, rawWords: step.words, arg: step.arg });
+        out.push({
+          unit,
+          aspect,
+          span,
+          words,
+          rawWords: step.words,
+          arg: step.arg,
+          guessAmong: chosen.guessAmong,
+        });
       }
     }
   }
@@ -154,6 +192,16 @@ function attemptLookup(call: SimCall, lookup: Lookup, ctx: AttemptContext): Atte
   const ranked = rankTools(tools, lookup.words);
   const right = ranked[0]!;
   const input = toolInput(right, lookup.words);
+  const among = lookup.guessAmong;
+  if (among && among.length > 1 && !rng.chance(1 / among.length)) {
+    // An unlinked argument: it picked another visible candidate of the kind (a wrong argument).
+    const others = among.filter((c) => c !== lookup.arg).sort();
+    return {
+      name: right.name,
+      arguments: buildArguments(right, input, rng.pick(others)),
+      mistake: 'wrongArgument',
+    };
+  }
   const p = toolChoiceAccuracy(call.spec, {
     clarity: clarityOf(right, lookup.words),
     tightness: input.tightness,

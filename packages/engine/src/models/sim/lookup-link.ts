@@ -1,0 +1,172 @@
+import type { FactUnit } from '@reps/shared';
+import type { ChatMessage } from '../types.js';
+import { messageText } from './conversation.js';
+import { SIM_RULES } from './sim-models.js';
+import { countPhrase, toWords } from './text-index.js';
+
+/**
+ * Whether the model knows which visible argument to look up (docs/sim.md, "Tool use", rule 3).
+ * Seeing an id is not knowing it matters: among 124 bare document ids a real model cannot tell the
+ * evidence one; it can when the id sits in the question itself, in the result of the lookup that led
+ * to it, alone of its kind, or next to words about what it leads to. An argument that is visible but
+ * not linked is a guess among the visible candidates of its kind.
+ */
+
+type Step = NonNullable<FactUnit['sources']>[number]['via'][number];
+type Source = NonNullable<FactUnit['sources']>[number];
+
+/** A message the model reads (not its own), as words, cut into lines for rule (d). */
+interface ReadText {
+  /** Padded words of the whole message. */
+  words: string;
+  /** Padded words of each line (a tool result's JSON objects count as lines too). */
+  lines: string[];
+  /** Raw text, for id-like tokens. */
+  raw: string;
+  /** For a tool result: the padded words of the arguments of the call that brought it. */
+  callArgs?: string;
+}
+
+export interface Conversation {
+  texts: ReadText[];
+  /** The case's lookup arguments by kind (the sorted words of the step), over all units' sources. */
+  argsByKind: Map<string, Set<string>>;
+  /** Words of every lookup argument of the case: never distinctive (rule d). */
+  argWords: Set<string>;
+}
+
+export type Link = { linked: true } | { linked: false; candidates: string[] };
+
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be by for from has have in is it its of on or that the this to was were will ' +
+    'with id ids no not our your we you they he she his her their them all any each one two per via ' +
+    'into over after before about than then so if but do does did can may also more most other'
+  ).split(' '),
+);
+
+export function kindOf(step: Step): string {
+  return [...step.words].sort().join('\u0000');
+}
+
+export function readConversation(messages: readonly ChatMessage[], facts: readonly FactUnit[]): Conversation {
+  const callArgs = new Map<string, string>();
+  for (const m of messages)
+    if (m.role === 'assistant')
+      for (const c of m.tool_calls ?? []) callArgs.set(c.id, padded(JSON.stringify(c.arguments ?? null)));
+  const texts: ReadText[] = [];
+  for (const m of messages) {
+    if (m.role === 'assistant') continue;
+    const raw = messageText(m);
+    texts.push({
+      words: padded(raw),
+      lines: raw
+        .split(m.role === 'tool' ? /\n|\}\s*,\s*\{/ : /\n/)
+        .map(padded)
+        .filter((l) => l.length > 2),
+      raw,
+      callArgs: m.role === 'tool' && m.tool_call_id ? callArgs.get(m.tool_call_id) : undefined,
+    });
+  }
+  const argsByKind = new Map<string, Set<string>>();
+  const argWords = new Set<string>();
+  for (const unit of facts)
+    for (const source of unit.sources ?? [])
+      for (const step of source.via) {
+        const kind = kindOf(step);
+        if (!argsByKind.has(kind)) argsByKind.set(kind, new Set());
+        argsByKind.get(kind)!.add(step.arg);
+        for (const w of toWords(step.arg)) argWords.add(w);
+      }
+  return { texts, argsByKind, argWords };
+}
+
+function padded(text: string): string {
+  return ` ${toWords(text).join(' ')} `;
+}
+
+function holds(paddedText: string, arg: string): boolean {
+  const words = toWords(arg);
+  return words.length > 0 && countPhrase(paddedText, words) > 0;
+}
+
+export function isVisible(conversation: Conversation, arg: string): boolean {
+  return conversation.texts.some((t) => holds(t.words, arg));
+}
+
+/**
+ * Is the visible argument of step `at` of `source` linked, by rule (a) the unit's own text, (b) a
+ * result of a call for the previous step, (c) the only argument of its kind in its message, or
+ * (d) a line sharing distinctive words with what the step leads to? If not, the candidates the model
+ * would choose among (the right one first).
+ */
+export function linkOf(conversation: Conversation, unit: FactUnit, source: Source, at: number): Link {
+  const step = source.via[at]!;
+  if (holds(padded(unit.text), step.arg)) return { linked: true };
+  const previous = at > 0 ? source.via[at - 1]!.arg : undefined;
+  const target = targetWords(source, at);
+  const sameKind = conversation.argsByKind.get(kindOf(step)) ?? new Set([step.arg]);
+  const shape = idShape(step.arg);
+  const candidates = new Set<string>([step.arg]);
+  for (const text of conversation.texts) {
+    if (!holds(text.words, step.arg)) continue;
+    if (previous !== undefined && text.callArgs !== undefined && holds(text.callArgs, previous))
+      return { linked: true };
+    const here = new Set<string>();
+    for (const other of sameKind) if (other !== step.arg && holds(text.words, other)) here.add(other);
+    if (shape) for (const token of idTokens(text.raw, shape)) if (token !== step.arg) here.add(token);
+    if (here.size === 0) return { linked: true };
+    for (const line of text.lines)
+      if (
+        holds(line, step.arg) &&
+        sharedWords(line, step.arg, target, conversation) >= SIM_RULES.toolUse.linkSharedWords
+      )
+        return { linked: true };
+    for (const c of here) candidates.add(c);
+  }
+  return { linked: false, candidates: [...candidates] };
+}
+
+/** What a step leads to: the span, and for an intermediate step the later steps' arguments too. */
+function targetWords(source: Source, at: number): Set<string> {
+  const out = new Set(toWords(source.span));
+  for (const later of source.via.slice(at + 1)) for (const w of toWords(later.arg)) out.add(w);
+  return out;
+}
+
+function sharedWords(
+  line: string,
+  arg: string,
+  target: ReadonlySet<string>,
+  conversation: Conversation,
+): number {
+  const own = new Set(toWords(arg));
+  const seen = new Set<string>();
+  for (const w of line.trim().split(' ')) {
+    if (seen.has(w) || own.has(w) || STOP_WORDS.has(w) || conversation.argWords.has(w)) continue;
+    if (w.length < 3 || /^\d+$/.test(w)) continue;
+    if (target.has(w)) seen.add(w);
+  }
+  return seen.size;
+}
+
+/**
+ * The shape of an id-like argument (one token holding a digit): runs of capitals, lowercase letters
+ * and digits collapsed, `AR-1234` → `A-9`. Other tokens of the same shape are ids of the same kind
+ * to the model, whether or not the case's facts name them. Undefined for words and phrases.
+ */
+function idShape(arg: string): string | undefined {
+  if (/\s/.test(arg.trim()) || !/\d/.test(arg)) return undefined;
+  return arg
+    .trim()
+    .replace(/[A-Z]+/g, 'A')
+    .replace(/[a-z]+/g, 'a')
+    .replace(/[0-9]+/g, '9');
+}
+
+function idTokens(raw: string, shape: string): string[] {
+  const out: string[] = [];
+  for (const m of raw.matchAll(/[A-Za-z0-9][A-Za-z0-9_\-.@]*[A-Za-z0-9]/g))
+    if (idShape(m[0]) === shape) out.push(m[0]);
+  return out;
+}
