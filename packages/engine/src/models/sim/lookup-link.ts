@@ -104,7 +104,7 @@ export function linkOf(conversation: Conversation, unit: FactUnit, source: Sourc
   const step = source.via[at]!;
   if (holds(padded(unit.text), step.arg)) return { linked: true };
   const previous = at > 0 ? source.via[at - 1]!.arg : undefined;
-  const target = targetWords(source, at);
+  const target = targetWords(unit, source, at);
   const sameKind = conversation.argsByKind.get(kindOf(step)) ?? new Set([step.arg]);
   const shape = idShape(step.arg);
   const candidates = new Set<string>([step.arg]);
@@ -116,22 +116,37 @@ export function linkOf(conversation: Conversation, unit: FactUnit, source: Sourc
     for (const other of sameKind) if (other !== step.arg && holds(text.words, other)) here.add(other);
     if (shape) for (const token of idTokens(text.raw, shape)) if (token !== step.arg) here.add(token);
     if (here.size === 0) return { linked: true };
-    for (const line of text.lines)
-      if (
-        holds(line, step.arg) &&
-        sharedWords(line, step.arg, target, conversation) >= SIM_RULES.toolUse.linkSharedWords
-      )
-        return { linked: true };
-    for (const c of here) candidates.add(c);
+    // (d): its line shares more distinctive words with what it leads to than any other candidate's
+    // line; a tie is a guess among the tied (the same words on every line tell nothing).
+    const score = (arg: string) => {
+      let best = 0;
+      for (const line of text.lines)
+        if (holds(line, arg)) best = Math.max(best, sharedWords(line, arg, target, conversation));
+      return best;
+    };
+    const right = score(step.arg);
+    const rivals =
+      right >= SIM_RULES.toolUse.linkSharedWords ? [...here].filter((c) => score(c) >= right) : [...here];
+    if (right >= SIM_RULES.toolUse.linkSharedWords && rivals.length === 0) return { linked: true };
+    for (const c of rivals) candidates.add(c);
   }
   return { linked: false, candidates: [...candidates] };
 }
 
-/** What a step leads to: the span, and for an intermediate step the later steps' arguments too. */
-function targetWords(source: Source, at: number): Set<string> {
-  const out = new Set(toWords(source.span));
-  for (const later of source.via.slice(at + 1)) for (const w of toWords(later.arg)) out.add(w);
+/**
+ * What a step leads to, and why: the span, the later steps' arguments, and the unit's own text (a
+ * clause titled "Compensation for delays" is the one for a message about a late parcel).
+ */
+function targetWords(unit: FactUnit, source: Source, at: number): Set<string> {
+  const out = new Set(toWords(source.span).map(crudeStem));
+  for (const w of toWords(unit.text)) out.add(crudeStem(w));
+  for (const later of source.via.slice(at + 1)) for (const w of toWords(later.arg)) out.add(crudeStem(w));
   return out;
+}
+
+/** Words cut to five letters, so cancelling, cancelled and cancellation meet. */
+function crudeStem(word: string): string {
+  return word.length > 5 ? word.slice(0, 5) : word;
 }
 
 function sharedWords(
@@ -145,7 +160,7 @@ function sharedWords(
   for (const w of line.trim().split(' ')) {
     if (seen.has(w) || own.has(w) || STOP_WORDS.has(w) || conversation.argWords.has(w)) continue;
     if (w.length < 3 || /^\d+$/.test(w)) continue;
-    if (target.has(w)) seen.add(w);
+    if (target.has(crudeStem(w))) seen.add(crudeStem(w));
   }
   return seen.size;
 }

@@ -144,10 +144,11 @@ export const SIM_RULES = Object.freeze({
     /**
      * A visible lookup argument is linked (the model knows it is the one) when it is in the unit's
      * text, in a result of the chain's previous lookup, alone of its kind in a message, or on a line
-     * sharing this many distinctive words with what it leads to; else the model guesses among the
-     * visible candidates of its kind, right with 1 / their number (lookup-link.ts).
+     * sharing at least this many distinctive words with what it leads to, and more than any other
+     * candidate's line; else the model guesses among the visible candidates of its kind, right with
+     * 1 / their number (lookup-link.ts).
      */
-    linkSharedWords: 2,
+    linkSharedWords: 1,
   }),
 });
 
