@@ -114,6 +114,8 @@ describe('the docs’ YAML examples', () => {
       expect(result.cases.filter((c) => c.status !== 'ok').map((c) => `${c.id}: ${c.status}`)).toEqual([]);
       expect(result.correctness).toBeGreaterThanOrEqual(manifest.scoring.pass_mark);
     },
+    // An agent example runs hundreds of turns over its public cases: half a minute on a busy machine.
+    180_000,
   );
 
   it('have fragments that fit the pipeline schema', () => {
