@@ -2,11 +2,18 @@ import { AGENT_MAX_TURNS_DEFAULT, type AgentStep } from '@reps/shared';
 import type { ChatMessage, Completion, CompletionRequest, ToolCall } from '../../models/types.js';
 import type { StepTrace, ToolCallTrace, TurnTrace } from '../../trace/trace-types.js';
 import type { Frame, RunContext } from '../run-context.js';
-import { evaluate, renderTemplate } from '../sandbox-calls.js';
+import { evaluate } from '../sandbox-calls.js';
 import { StepFailure } from '../step-failure.js';
 import { agentTools, runToolCall, type ToolCallRecord } from './agent-tools.js';
 import { chargePolls } from './code-step.js';
-import { newCallTrace, openingMessages, outputSpec, readAnswer, tracedModelCall } from './model-call.js';
+import {
+  newCallTrace,
+  openingMessages,
+  outputSpec,
+  readAnswer,
+  renderPrompts,
+  tracedModelCall,
+} from './model-call.js';
 
 /** What one turn's completion asked for: tools to call, or the final answer. */
 type TurnReply = { toolCalls: ToolCall[]; text: string } | { answer: unknown };
@@ -25,9 +32,7 @@ export async function runAgentStep(
   trace: StepTrace,
 ): Promise<unknown> {
   const spec = step.agent;
-  const system =
-    spec.system !== undefined ? await renderTemplate(ctx.sandbox, spec.system, frame.values) : undefined;
-  const prompt = await renderTemplate(ctx.sandbox, spec.prompt, frame.values);
+  const { system, prompt } = await renderPrompts(ctx, spec, frame);
   const conversation = openingMessages(system, prompt, frame.feedback);
   const maxTurns = spec.max_turns ?? AGENT_MAX_TURNS_DEFAULT;
   // Turns of every attempt stay in the trace (they were paid for); call.attempt tells them apart.

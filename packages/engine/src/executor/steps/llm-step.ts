@@ -3,10 +3,16 @@ import type { ChatMessage, CompletionRequest } from '../../models/types.js';
 import type { CallTrace, StepTrace } from '../../trace/trace-types.js';
 import { withRetry } from '../retry.js';
 import type { Frame, RunContext } from '../run-context.js';
-import { renderTemplate } from '../sandbox-calls.js';
 import { toStepFailure } from '../step-failure.js';
 import { withTimeout } from '../timeouts.js';
-import { newCallTrace, openingMessages, outputSpec, readAnswer, tracedModelCall } from './model-call.js';
+import {
+  newCallTrace,
+  openingMessages,
+  outputSpec,
+  readAnswer,
+  renderPrompts,
+  tracedModelCall,
+} from './model-call.js';
 
 /**
  * An llm step: renders its templates, makes one call per sample (in parallel, each with its own
@@ -19,9 +25,7 @@ export async function runLlmStep(
   trace: StepTrace,
 ): Promise<unknown> {
   const spec = step.llm;
-  const system =
-    spec.system !== undefined ? await renderTemplate(ctx.sandbox, spec.system, frame.values) : undefined;
-  const prompt = await renderTemplate(ctx.sandbox, spec.prompt, frame.values);
+  const { system, prompt } = await renderPrompts(ctx, spec, frame);
   const samples = spec.samples ?? 1;
   const calls: CallTrace[] = [];
   trace.calls = calls;

@@ -9,6 +9,7 @@ import {
 import { schemaErrorsText } from '../../schema/safe-ajv.js';
 import type { CallTrace } from '../../trace/trace-types.js';
 import type { Frame, RunContext } from '../run-context.js';
+import { renderTemplate } from '../sandbox-calls.js';
 import { StepFailure, toStepFailure } from '../step-failure.js';
 import { stepSchemaValidator } from '../step-schema.js';
 
@@ -16,6 +17,17 @@ import { stepSchemaValidator } from '../step-schema.js';
  * What llm and agent steps share about a model call: the opening messages, the output spec, the
  * metered and traced gateway call in virtual time, and reading the answer.
  */
+
+/** A step's system and prompt templates, rendered in its frame (llm and agent steps alike). */
+export async function renderPrompts(
+  ctx: RunContext,
+  spec: { system?: string; prompt: string },
+  frame: Frame,
+): Promise<{ system: string | undefined; prompt: string }> {
+  const system =
+    spec.system !== undefined ? await renderTemplate(ctx.sandbox, spec.system, frame.values) : undefined;
+  return { system, prompt: await renderTemplate(ctx.sandbox, spec.prompt, frame.values) };
+}
 
 /** [system?, user]: validate's (and retry's) feedback is appended to the prompt. */
 export function openingMessages(
