@@ -16,6 +16,7 @@ import { AuthService } from './auth.service.js';
 import { DeviceTokens } from './device-token.js';
 import { LoginThrottle } from './login-throttle.js';
 import { Session } from './session.entity.js';
+import { SessionCache } from './session-cache.js';
 
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { Session } from './session.entity.js';
   // Guards run in this order: who the user is first, so the write limit is per user.
   providers: [
     AuthService,
+    SessionCache,
     DeviceTokens,
     LoginThrottle,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -10,6 +10,7 @@ import type { AuthUser } from './auth.decorators.js';
 import { DeviceTokens } from './device-token.js';
 import { LoginThrottle } from './login-throttle.js';
 import { Session } from './session.entity.js';
+import { SessionCache } from './session-cache.js';
 import { API_TOKEN_PREFIX, newSecret, SESSION_DAYS, sha256 } from './tokens.js';
 
 // A hash to compare against when the account does not exist, so timing does not reveal accounts.
@@ -24,6 +25,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly devices: DeviceTokens,
     private readonly usersService: UsersService,
+    private readonly cache: SessionCache,
   ) {}
 
   async register(
@@ -93,18 +95,30 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
-    await this.sessions.delete({ tokenHash: sha256(token) });
+    const tokenHash = sha256(token);
+    await this.sessions.delete({ tokenHash });
+    await this.cache.forgetCredential(cacheKey(tokenHash, 'session'));
   }
 
-  /** The user behind a session cookie or an API token, or undefined. */
-  async resolve(secret: string, via: AuthUser['via']): Promise<AuthUser | undefined> {
+  /**
+   * The user behind a session cookie or an API token, or undefined. Resolved from memory for a few
+   * seconds (SessionCache); an API token's last use is therefore recorded at most that often.
+   */
+  resolve(secret: string, via: AuthUser['via']): Promise<AuthUser | undefined> {
     const tokenHash = sha256(secret);
+    return this.cache.resolve(cacheKey(tokenHash, via), () => this.lookup(tokenHash, via));
+  }
+
+  private async lookup(
+    tokenHash: string,
+    via: AuthUser['via'],
+  ): Promise<{ user: AuthUser; expiresAt: Date } | undefined> {
     if (via === 'session') {
       const session = await this.sessions.findOne({
         where: { tokenHash, expiresAt: MoreThan(new Date()) },
         relations: { user: true },
       });
-      return session ? toAuthUser(session.user, via) : undefined;
+      return session ? { user: toAuthUser(session.user, via), expiresAt: session.expiresAt } : undefined;
     }
     const token = await this.tokens.findOne({
       where: { tokenHash, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
@@ -112,7 +126,7 @@ export class AuthService {
     });
     if (!token) return undefined;
     await this.tokens.update(token.id, { lastUsedAt: new Date() });
-    return toAuthUser(token.user, via);
+    return { user: toAuthUser(token.user, via), expiresAt: token.expiresAt };
   }
 
   async me(userId: string): Promise<Me> {
@@ -133,6 +147,7 @@ export class AuthService {
       userId,
       keepSession ? sha256(keepSession) : null,
     ]);
+    await this.cache.forgetUser(userId);
   }
 
   async createToken(
@@ -159,6 +174,7 @@ export class AuthService {
   async revokeToken(userId: string, id: string): Promise<void> {
     const result = await this.tokens.update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!result.affected) throw new RepsError('not_found', 'No such token.');
+    await this.cache.forgetUser(userId);
   }
 }
 
@@ -171,6 +187,11 @@ export function toMe(user: User): Me {
     role: user.role,
     createdAt: user.createdAt.toISOString(),
   };
+}
+
+/** Sessions and tokens never share a key, whatever their secrets look like. */
+function cacheKey(tokenHash: string, via: AuthUser['via']): string {
+  return `${via}:${tokenHash}`;
 }
 
 function toAuthUser(user: User, via: AuthUser['via']): AuthUser {

@@ -1,9 +1,18 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type AdminUserList, type AdminUserRow, type adminUsersQuerySchema, RepsError } from '@reps/shared';
+import {
+  type AdminUserList,
+  type AdminUserRow,
+  type adminUsersQuerySchema,
+  type Config,
+  RepsError,
+} from '@reps/shared';
 import { Repository } from 'typeorm';
 import type { z } from 'zod';
+import { announceUserChanged } from '../auth/session-cache.js';
 import { containsPattern } from '../common/like-pattern.js';
+import { CONFIG } from '../config/config.module.js';
+import { RedisService } from '../redis/redis.module.js';
 import { demoUsers } from './demo-users.js';
 import { hashPassword } from './password.js';
 import { type Role, User } from './user.entity.js';
@@ -14,7 +23,11 @@ type AdminUsersQuery = z.infer<typeof adminUsersQuerySchema>;
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly redis: RedisService,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
 
   /** Creates the demo accounts when missing; leaves existing ones (and their passwords) alone. */
   async ensureDemoUsers(): Promise<void> {
@@ -53,6 +66,10 @@ export class UsersService {
       throw new RepsError('validation_failed', 'Admins cannot change their own role; ask another admin.');
     const result = await this.users.update(id, { role });
     if (!result.affected) throw new RepsError('not_found', 'No such user.');
+    // Signed-in requests resolve the user from memory (auth/session-cache.ts): the new role counts at once.
+    await announceUserChanged(this.redis.client, this.config, id).catch((error: Error) =>
+      this.logger.warn({ event: 'announce_failed', userId: id, error: error.message }),
+    );
     return { id, role };
   }
 

@@ -1,0 +1,147 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Config } from '@reps/shared';
+import { Redis } from 'ioredis';
+import { CONFIG } from '../config/config.module.js';
+import type { AuthUser } from './auth.decorators.js';
+
+/** How long a resolved session or token is trusted without asking Postgres again. */
+export const SESSION_CACHE_TTL_MS = 3000;
+
+/** Entries kept per process; beyond it the oldest go first. */
+const MAX_ENTRIES = 20_000;
+
+interface Entry {
+  user: AuthUser;
+  expires: number;
+}
+
+/** The channel on which a change to who a credential belongs to, or what they may do, is announced. */
+export function authChangedChannel(config: Pick<Config, 'REPS_REDIS_PREFIX'>): string {
+  return `${config.REPS_REDIS_PREFIX}:events:changed:auth`;
+}
+
+/**
+ * Tells every API process that a user's credentials or role changed (role change, password change,
+ * revoked token, deleted account): each drops what it holds for them. For writers outside auth/
+ * (users/) that publish on their own Redis connection.
+ */
+export async function announceUserChanged(redis: Redis, config: Config, userId: string): Promise<void> {
+  await redis.publish(authChangedChannel(config), `user:${userId}`);
+}
+
+/**
+ * Sessions and API tokens resolved from memory: the user behind a credential, keyed by the
+ * credential's SHA-256 (what the database stores, never the secret), for SESSION_CACHE_TTL_MS and
+ * never past the credential's own expiry. Logout, password change, token revocation and role
+ * changes are announced over Redis pub/sub and dropped at once in every API process; the short
+ * TTL is the backstop for a lost message. While the subscription is down nothing is served from
+ * memory (a message could be missed), and everything is dropped when it comes back.
+ */
+@Injectable()
+export class SessionCache implements OnApplicationShutdown {
+  private readonly logger = new Logger('SessionCache');
+  private readonly entries = new Map<string, Entry>();
+  private subscriber?: Redis;
+  /** Whether the channel is subscribed now: only then is memory trusted. */
+  private live = false;
+  private publisher?: Redis;
+  /** Bumped by every drop: a lookup that began before one is not stored (it may predate the change). */
+  private generation = 0;
+
+  constructor(@Inject(CONFIG) private readonly config: Config) {}
+
+  /** The user behind `key` (a credential's hash), from memory or from `load`; undefined is not kept. */
+  async resolve(
+    key: string,
+    load: () => Promise<{ user: AuthUser; expiresAt: Date } | undefined>,
+  ): Promise<AuthUser | undefined> {
+    const live = this.subscribe();
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (live && hit && hit.expires > now) return hit.user;
+    if (hit) this.entries.delete(key);
+    const generation = this.generation;
+    const found = await load();
+    if (!found) return undefined;
+    const expires = Math.min(Date.now() + SESSION_CACHE_TTL_MS, found.expiresAt.getTime());
+    if (live && generation === this.generation && expires > Date.now()) {
+      this.entries.set(key, { user: found.user, expires });
+      if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    }
+    return found.user;
+  }
+
+  /** Drops one credential (logout) here and in every other API process. */
+  forgetCredential(key: string): Promise<void> {
+    this.dropCredential(key);
+    return this.announce(`key:${key}`);
+  }
+
+  /** Drops every credential of a user here and in every other API process. */
+  forgetUser(userId: string): Promise<void> {
+    this.dropUser(userId);
+    return this.announce(`user:${userId}`);
+  }
+
+  private async announce(message: string): Promise<void> {
+    this.publisher ??= this.connect();
+    await this.publisher.publish(authChangedChannel(this.config), message).catch((error: Error) =>
+      // The TTL still ends the entry in other processes within SESSION_CACHE_TTL_MS.
+      this.logger.warn({ event: 'announce_failed', error: error.message }),
+    );
+  }
+
+  private dropCredential(key: string): void {
+    this.generation++;
+    this.entries.delete(key);
+  }
+
+  private dropUser(userId: string): void {
+    this.generation++;
+    for (const [key, entry] of this.entries) if (entry.user.id === userId) this.entries.delete(key);
+  }
+
+  private dropAll(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  /** Subscribes on first use; true when the subscription is up, so memory may be trusted. */
+  private subscribe(): boolean {
+    if (this.subscriber) return this.live;
+    const subscriber = this.connect();
+    const channel = authChangedChannel(this.config);
+    // Messages missed while disconnected are lost: drop everything when the connection goes, and
+    // trust memory again only once the channel is subscribed anew.
+    subscriber.on('ready', () => {
+      subscriber
+        .subscribe(channel)
+        .then(() => {
+          this.dropAll();
+          this.live = true;
+        })
+        .catch((error: Error) => this.logger.warn({ event: 'subscribe_failed', error: error.message }));
+    });
+    subscriber.on('close', () => {
+      this.live = false;
+      this.dropAll();
+    });
+    subscriber.on('message', (_channel: string, message: string) => {
+      if (message.startsWith('user:')) this.dropUser(message.slice(5));
+      else if (message.startsWith('key:')) this.dropCredential(message.slice(4));
+      else this.dropAll();
+    });
+    this.subscriber = subscriber;
+    return false;
+  }
+
+  private connect(): Redis {
+    const client = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    client.on('error', () => {});
+    return client;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.subscriber, this.publisher].map((c) => c?.quit().catch(() => undefined)));
+  }
+}
