@@ -1,4 +1,4 @@
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { configSchema, describeConfigErrors } from '@reps/shared';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ const cliEnvSchema = configSchema
     REPS_CASE_WALL_MS: true,
     REPS_JOB_WALL_MS: true,
     REPS_GRADING_THREAD_MEMORY_MB: true,
+    REPS_GRADING_THREADS: true,
   })
   .partial({ REPS_HIDDEN_SEED: true })
   .extend({
@@ -39,7 +40,7 @@ export interface CliEnv {
   anthropicApiKey?: string;
   hiddenSeed?: string;
   /** The caps of a grading thread, as on the server (REPS_CASE_WALL_MS and friends; same defaults). */
-  limits: { caseWallMs: number; jobWallMs: number; threadMemoryMb: number };
+  limits: { caseWallMs: number; jobWallMs: number; threadMemoryMb: number; threads: number };
   /** REPS_URL: the server, over the one saved by `reps login`. */
   apiUrl?: string;
   /** REPS_TOKEN: an API token, over the one saved by `reps login`. */
@@ -70,6 +71,7 @@ export function parseCliEnv(env: Record<string, string | undefined>): CliEnv {
       caseWallMs: data.REPS_CASE_WALL_MS,
       jobWallMs: data.REPS_JOB_WALL_MS,
       threadMemoryMb: data.REPS_GRADING_THREAD_MEMORY_MB,
+      threads: Math.min(data.REPS_GRADING_THREADS, availableParallelism()),
     },
     ...(data.REPS_URL ? { apiUrl: data.REPS_URL } : {}),
     ...(data.REPS_TOKEN ? { apiToken: data.REPS_TOKEN } : {}),

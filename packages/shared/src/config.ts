@@ -79,6 +79,12 @@ export const configSchema = z.object({
     .max(65_536)
     .default(512),
   /**
+   * Threads one grading spreads its cases over, each with REPS_GRADING_THREAD_MEMORY_MB (the result
+   * does not depend on it). The worker gives a grading at most the machine's cores, and fewer when
+   * its other gradings already keep them busy.
+   */
+  REPS_GRADING_THREADS: z.coerce.number().int('must be a whole number').min(1).max(64).default(2),
+  /**
    * Wall-clock cap of checking one pipeline, skill or challenge manifest in the API (in a thread
    * of its own, off the request thread); past it the request gets 503 (the server may only be busy).
    */

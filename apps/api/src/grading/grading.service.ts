@@ -31,8 +31,8 @@ export const GRADING_GAVE_UP =
   'Grading failed on our side after several attempts; it has been logged. Please submit again.';
 
 /**
- * The worker's side of grading: practice runs and submissions, each graded by the engine in a
- * thread of its own (gradeChallengeIsolated) under the configured wall-clock and memory caps, so a
+ * The worker's side of grading: practice runs and submissions, each graded by the engine in
+ * threads of its own (gradeChallengeIsolated) under the configured wall-clock and memory caps, so a
  * runaway grading cannot stall this process or keep its memory.
  */
 @Injectable()
@@ -40,7 +40,8 @@ export class GradingService {
   private readonly logger = new Logger('Grading');
   /** Hidden cases, and all of a submission's grading, use the server's providers only. */
   private readonly serverGateway: GatewaySpec;
-  private readonly limits: IsolationLimits;
+  /** Gradings (practice runs and submissions) this worker is running now; see withLimits. */
+  private running = 0;
 
   constructor(
     private readonly submissions: SubmissionStore,
@@ -54,7 +55,20 @@ export class GradingService {
     private readonly readCache: ReadCache,
   ) {
     this.serverGateway = serverGatewaySpec(config);
-    this.limits = isolationLimits(config);
+  }
+
+  /**
+   * Runs a grading with the isolation limits of one that starts now: its threads are the cores
+   * the worker's other gradings leave (isolation-limits.ts), counted for as long as it runs.
+   */
+  private async withLimits<T>(grade: (limits: IsolationLimits) => Promise<T>): Promise<T> {
+    const limits = isolationLimits(this.config, this.running);
+    this.running++;
+    try {
+      return await grade(limits);
+    } finally {
+      this.running--;
+    }
   }
 
   async practice(runId: string): Promise<void> {
@@ -62,16 +76,19 @@ export class GradingService {
     if (!run || run.status === 'done' || run.status === 'failed') return;
     await this.runs.markRunning(run.id);
     const challenge = await this.store.load(run.challengeVersionId);
-    const outcome = await gradeChallengeIsolated({
-      ...this.limits,
-      challenge,
-      pipelineSource: run.pipeline,
-      skills: run.skills,
-      kind: 'public',
-      // Public cases only: the learner's own provider keys may serve them.
-      gateway: (await this.modelKeys.practiceGatewayFor(run.userId)) ?? this.serverGateway,
-      caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
-    });
+    const gateway = (await this.modelKeys.practiceGatewayFor(run.userId)) ?? this.serverGateway;
+    const outcome = await this.withLimits((limits) =>
+      gradeChallengeIsolated({
+        ...limits,
+        challenge,
+        pipelineSource: run.pipeline,
+        skills: run.skills,
+        kind: 'public',
+        // Public cases only: the learner's own provider keys may serve them.
+        gateway,
+        caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
+      }),
+    );
     if (!outcome.ok) {
       await this.runs.finish(run.id, {
         status: 'failed',
@@ -96,8 +113,8 @@ export class GradingService {
     // Coarse in count and time (tenths of the hidden set, at most one a second): no hidden case's
     // timing shows in the events or in cases_done.
     const progress = new ProgressSteps(hiddenCount, (done) => this.reportProgress(id, done, total));
-    const { hidden, shown } = await this.gradeCases(submission, challenge, (done) =>
-      progress.update(done),
+    const { hidden, shown } = await this.withLimits((limits) =>
+      this.gradeCases(submission, challenge, limits, (done) => progress.update(done)),
     ).finally(() => progress.stop());
     if (!hidden.ok) {
       await this.finish(id, 'failed', {
@@ -143,7 +160,7 @@ export class GradingService {
   }
 
   /**
-   * A submission's hidden cases, then its public ones, in one grading thread under one job cap.
+   * A submission's hidden cases, then its public ones, in the same grading threads under one job cap.
    * Hidden cases never leave the server: they run on the server's providers (or the simulated
    * models), never on a learner's own keys, and only with models whose price is known, since cost
    * counts in the result.
@@ -151,6 +168,7 @@ export class GradingService {
   private async gradeCases(
     submission: Submission,
     challenge: LoadedChallenge,
+    limits: IsolationLimits,
     progress: (done: number) => void,
   ): Promise<{ hidden: GradeChallengeOutcome; shown?: GradeChallengeOutcome }> {
     const common = {
@@ -161,7 +179,7 @@ export class GradingService {
       caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
       requireKnownPrices: true,
     };
-    const grader = new IsolatedGrader(this.limits);
+    const grader = new IsolatedGrader(limits);
     try {
       const hidden = await grader.grade({
         ...common,

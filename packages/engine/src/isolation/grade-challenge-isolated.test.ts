@@ -46,7 +46,7 @@ const statusesOf = (outcome: Awaited<ReturnType<typeof gradeChallengeIsolated>>)
   outcome.ok ? outcome.result.cases.map((c) => `${c.status}:${c.score}`) : outcome.issues;
 
 describe('gradeChallengeIsolated', () => {
-  it('grades a catalogue challenge under sim models exactly as gradeChallenge does, public and hidden', async () => {
+  it('grades a catalogue challenge under sim models exactly as gradeChallenge does, public and hidden, in one thread or several', async () => {
     const challenge = await loadChallenge(join(root, 'challenges/multi-hop-qa'));
     const { readFile } = await import('node:fs/promises');
     const pipelineSource = await readFile(join(challenge.dir, 'reference.pipeline.yaml'), 'utf8');
@@ -56,13 +56,15 @@ describe('gradeChallengeIsolated', () => {
         ...common,
         gateway: createDefaultGateway({ extraProviders: [createSimProvider()] }),
       });
-      const isolated = await gradeChallengeIsolated(common);
-      expect(local.ok && isolated.ok).toBe(true);
-      if (!local.ok || !isolated.ok) return;
-      expect(isolated.result.calls).toBeGreaterThan(6); // the sim models were really called
-      expect(JSON.stringify(isolated.result)).toBe(JSON.stringify(local.result));
-      expect(JSON.stringify(isolated.cases)).toBe(JSON.stringify(local.cases));
-      expect(isolated.pipeline).toEqual(local.pipeline);
+      for (const threads of [1, 3]) {
+        const isolated = await gradeChallengeIsolated({ ...common, threads });
+        expect(local.ok && isolated.ok).toBe(true);
+        if (!local.ok || !isolated.ok) return;
+        expect(isolated.result.calls).toBeGreaterThan(6); // the sim models were really called
+        expect(JSON.stringify(isolated.result)).toBe(JSON.stringify(local.result));
+        expect(JSON.stringify(isolated.cases)).toBe(JSON.stringify(local.cases));
+        expect(isolated.pipeline).toEqual(local.pipeline);
+      }
     }
   });
 
@@ -140,20 +142,26 @@ describe('gradeChallengeIsolated', () => {
     expect(progress).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('marks a case that runs its thread out of memory; the others score normally', async () => {
-    const outcome = await gradeChallengeIsolated({
-      challenge: await loadChallenge(echoSum),
-      pipelineSource: misbehaveOn(3, 'HOG'),
-      kind: 'public',
-      gateway,
-      caseConcurrency: 2,
-      threadMemoryMb: 96,
-    });
-    expect(statusesOf(outcome)).toEqual(['ok:1', 'ok:1', 'sandbox_limit:0', 'ok:1', 'ok:1']);
-    if (outcome.ok)
-      expect(outcome.result.cases[2]!.reason).toBe(
-        'case stopped its grading thread: it ran out of memory (a grading thread may use 96 MB)',
-      );
+  it('marks a case that runs its thread out of memory; the others score normally, whatever the threads', async () => {
+    for (const threads of [1, 2, 3]) {
+      const progress: number[] = [];
+      const outcome = await gradeChallengeIsolated({
+        challenge: await loadChallenge(echoSum),
+        pipelineSource: misbehaveOn(3, 'HOG'),
+        kind: 'public',
+        gateway,
+        caseConcurrency: 2 * threads,
+        threadMemoryMb: 96,
+        threads,
+        onProgress: (done) => progress.push(done),
+      });
+      expect(statusesOf(outcome)).toEqual(['ok:1', 'ok:1', 'sandbox_limit:0', 'ok:1', 'ok:1']);
+      if (outcome.ok)
+        expect(outcome.result.cases[2]!.reason).toBe(
+          'case stopped its grading thread: it ran out of memory (a grading thread may use 96 MB)',
+        );
+      expect(progress).toEqual([1, 2, 3, 4, 5]);
+    }
   });
 
   it('ends the unfinished cases as timeout when the job runs past its cap', async () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { type CaseKind, type ErrorCode, emptyUsage, type Issue, RepsError } from '@reps/shared';
 import type { LoadedChallenge } from '../challenges/load-challenge.js';
 import { type CaseResult, summarize } from '../grade/grade.js';
@@ -13,12 +14,18 @@ export interface IsolationLimits {
   jobWallMs?: number;
   /** V8 heap of a grading thread (its resourceLimits.maxOldGenerationSizeMb). Default 512 MB. */
   threadMemoryMb?: number;
+  /**
+   * Threads one grading spreads its cases over, each with `threadMemoryMb`; the result does not
+   * depend on it. Default min(2, the machine's cores).
+   */
+  threads?: number;
 }
 
 export const DEFAULT_ISOLATION_LIMITS: Readonly<Required<IsolationLimits>> = {
   caseWallMs: 30_000,
   jobWallMs: 15 * 60_000,
   threadMemoryMb: 512,
+  threads: Math.min(2, availableParallelism()),
 };
 
 /** What gradeChallenge takes, as data: the gateway as a spec and the skills as their sources. */
@@ -35,7 +42,7 @@ export interface IsolatedGrading {
   gateway?: GatewaySpec;
   /** Skill sources keyed `name` and `name@version` (see skillLibrary). */
   skills?: Record<string, string>;
-  /** Cases run at once; the result does not depend on it. Default 4. */
+  /** Cases run at once, over all the grading's threads; the result does not depend on it. Default 4. */
   caseConcurrency?: number;
   onProgress?: (done: number, total: number) => void;
   /** Refuse real models without a known price (graded submissions: their cost counts). */
@@ -45,12 +52,12 @@ export interface IsolatedGrading {
 export interface GradeChallengeIsolatedOptions extends IsolatedGrading, IsolationLimits {}
 
 /**
- * gradeChallenge in a worker thread the caller's process can stop: the same inputs (as data) and
+ * gradeChallenge in worker threads the caller's process can stop: the same inputs (as data) and
  * the same outcome, to the last digit, for a pipeline that stays within its limits. Anything
  * synchronous that runs away (a scorer, a schema, a model call) cannot stall the caller's event
  * loop, the thread's memory (QuickJS heaps included) goes back when the grading ends, and:
  * - a case running alone past `caseWallMs`, or killing its thread alone (out of memory, a crash),
- *   ends as sandbox_limit with score 0; the other cases go on in a fresh thread;
+ *   ends as sandbox_limit with score 0; the other cases go on (those of its thread in a fresh one);
  * - past `jobWallMs` every unfinished case ends as timeout with score 0.
  */
 export async function gradeChallengeIsolated(
@@ -79,25 +86,51 @@ type BatchOutcome =
   | { kind: 'overran' }
   | { kind: 'died'; reason: string }
   | { kind: 'failed'; error: ThreadError }
-  | { kind: 'expired' };
+  | { kind: 'expired' }
+  /** Another lane failed: the grading is over, this lane's cases no longer matter. */
+  | { kind: 'aborted' };
 
-/** How a batch of cases ended, and which of its cases were in flight or never started. */
+/** How a batch of cases ended, and which of its cases were in flight or sent but not started. */
 type BatchEnd = BatchOutcome & { inFlight: number[]; notStarted: number[] };
 
+/** One of a grader's threads, and the grading it was last prepared for. */
+interface Lane {
+  thread?: GradingThread;
+  preparedFor?: number;
+}
+
+/** The cases of one grading, shared by its lanes. */
+interface CaseQueue {
+  /** Cases no lane has taken yet, in case order. */
+  pending: number[];
+  /** Cases that were in flight when their thread had to be stopped: each runs alone next. */
+  suspects: number[];
+  /** Set once the grading is over for every lane (the job cap, a platform error). */
+  over: boolean;
+  /** Ends the lanes' running batches early (another lane failed). */
+  aborts: Set<() => void>;
+}
+
 /**
- * The gradings of one job (a submission grades its hidden cases, then its public ones) in one
- * thread at a time, under one job wall-clock cap. A thread is started when first needed, replaced
- * when it had to be stopped, and ended by close(): a new job gets a new thread, so memory that
+ * The gradings of one job (a submission grades its hidden cases, then its public ones) in up to
+ * `threads` threads, under one job wall-clock cap. A thread is started when first needed, replaced
+ * when it had to be stopped, and ended by close(): a new job gets new threads, so memory that
  * WebAssembly never gives back is given back with the job.
  *
- * Cases run several at once, so when the thread has to be stopped the case at fault is not known:
- * the cases in flight are run again one at a time in a fresh thread, and only a case that
- * overruns (or kills the thread) alone is marked.
+ * The first thread checks the pipeline and generates the cases; the others are handed them. Each
+ * thread (a lane) takes the next case not yet taken whenever it has room, so a grading's cases
+ * spread over its threads however long each takes. A case's result does not depend on the thread
+ * it ran in or on when it finished: every case is its own run, and results are kept in case order.
+ *
+ * Cases run several at once, so when a thread has to be stopped the case at fault is not known:
+ * the cases in flight in that thread are run again one at a time in a fresh thread, and only a
+ * case that overruns (or kills the thread) alone is marked.
  */
 export class IsolatedGrader {
   private readonly limits: Required<IsolationLimits>;
   private readonly deadline: number;
-  private thread?: GradingThread;
+  private readonly lanes: Lane[];
+  private gradings = 0;
   private busy = false;
 
   constructor(limits: IsolationLimits = {}) {
@@ -105,14 +138,16 @@ export class IsolatedGrader {
       caseWallMs: limits.caseWallMs ?? DEFAULT_ISOLATION_LIMITS.caseWallMs,
       jobWallMs: limits.jobWallMs ?? DEFAULT_ISOLATION_LIMITS.jobWallMs,
       threadMemoryMb: limits.threadMemoryMb ?? DEFAULT_ISOLATION_LIMITS.threadMemoryMb,
+      threads: limits.threads ?? DEFAULT_ISOLATION_LIMITS.threads,
     };
     for (const [name, value] of Object.entries(this.limits))
       if (!Number.isInteger(value) || value < 1)
         throw new RangeError(`${name} must be a whole number ≥ 1, not ${value}`);
     this.deadline = Date.now() + this.limits.jobWallMs;
+    this.lanes = Array.from({ length: this.limits.threads }, () => ({}));
   }
 
-  /** One grading at a time: the gradings of a job share its thread. */
+  /** One grading at a time: the gradings of a job share its threads. */
   async grade(grading: IsolatedGrading): Promise<GradeChallengeOutcome> {
     if (this.busy) throw new Error('An IsolatedGrader grades one grading at a time; await the first.');
     this.busy = true;
@@ -134,35 +169,43 @@ export class IsolatedGrader {
       ...(grading.skills ? { skills: grading.skills } : {}),
       ...(grading.requireKnownPrices ? { requireKnownPrices: true } : {}),
     };
-    const end = await this.prepare(this.startedThread(), job);
+    const id = ++this.gradings;
+    const first = this.lanes[0]!;
+    // The other threads boot while the first checks the pipeline and generates the cases.
+    for (const lane of this.lanes.slice(1)) this.startedThread(lane);
+    const end = await this.prepare(this.startedThread(first), job);
     if (end.kind === 'invalid') return { ok: false, issues: end.issues };
-    if (end.kind !== 'ready') return this.preparationFailed(end);
+    if (end.kind !== 'ready') return this.preparationFailed(first, end);
+    first.preparedFor = id;
     const { pipeline, cases } = end.prepared;
-    const results = await this.runCases({ ...job, prepared: end.prepared }, grading);
+    const results = await this.runCases({ ...job, prepared: end.prepared }, id, grading);
     return { ok: true, pipeline, cases, result: summarize(results) };
   }
 
-  /** Ends the thread; the grader can still grade after, in a new one. */
+  /** Ends the threads; the grader can still grade after, in new ones. */
   async close(): Promise<void> {
-    const thread = this.thread;
-    this.thread = undefined;
-    await thread?.terminate();
+    const threads = this.lanes.map((lane) => lane.thread);
+    for (const lane of this.lanes) lane.thread = undefined;
+    await Promise.all(threads.map((thread) => thread?.terminate()));
   }
 
-  private startedThread(): GradingThread {
-    this.thread ??= new GradingThread(this.limits.threadMemoryMb);
-    return this.thread;
+  private startedThread(lane: Lane): GradingThread {
+    if (!lane.thread) {
+      lane.thread = new GradingThread(this.limits.threadMemoryMb);
+      lane.preparedFor = undefined;
+    }
+    return lane.thread;
   }
 
-  /** Stops the thread without waiting: a thread stuck in synchronous work stops when V8 gets to it. */
-  private dropThread(): void {
-    const thread = this.thread;
-    this.thread = undefined;
+  /** Stops a thread without waiting: a thread stuck in synchronous work stops when V8 gets to it. */
+  private dropThread(lane: Lane): void {
+    const thread = lane.thread;
+    lane.thread = undefined;
     thread?.terminate().catch(() => undefined);
   }
 
-  private async preparationFailed(end: Exclude<PrepareEnd, { kind: 'ready' | 'invalid' }>) {
-    this.dropThread();
+  private async preparationFailed(lane: Lane, end: Exclude<PrepareEnd, { kind: 'ready' | 'invalid' }>) {
+    this.dropThread(lane);
     const invalid = (message: string): GradeChallengeOutcome => ({
       ok: false,
       issues: [{ code: 'invalid_pipeline', message }],
@@ -224,7 +267,12 @@ export class IsolatedGrader {
     });
   }
 
-  private async runCases(job: ThreadJob & { prepared: PreparedCases }, grading: IsolatedGrading) {
+  /**
+   * Runs every case over the lanes. `caseConcurrency` counts the cases in flight over all
+   * threads, split evenly among them. A lane that fails ends the others' batches before the
+   * error goes up, so no thread or timer outlives the grading.
+   */
+  private async runCases(job: ThreadJob & { prepared: PreparedCases }, id: number, grading: IsolatedGrading) {
     const { cases } = job.prepared;
     const results: CaseResult[] = new Array(cases.length);
     let done = 0;
@@ -232,25 +280,56 @@ export class IsolatedGrader {
       results[index] = result;
       grading.onProgress?.(++done, cases.length);
     };
-    const stop = (indices: number[], status: ErrorCode, reason: string) => {
-      for (const index of indices) settle(index, stoppedCase(cases[index]!.id, status, reason));
+    const queue: CaseQueue = {
+      pending: cases.map((_, index) => index),
+      suspects: [],
+      over: false,
+      aborts: new Set(),
     };
-    const concurrency = Math.max(1, grading.caseConcurrency ?? 4);
-    let pending = cases.map((_, index) => index);
-    const suspects: number[] = [];
+    const lanes = this.lanes.slice(0, Math.max(1, Math.min(this.lanes.length, cases.length)));
+    const concurrency = Math.ceil(Math.max(1, grading.caseConcurrency ?? 4) / lanes.length);
+    const ended = await Promise.allSettled(
+      lanes.map((lane) =>
+        this.runLane(lane, { job, id, cases: cases.map((c) => c.id), queue, concurrency, settle }).catch(
+          (error: unknown) => {
+            queue.over = true;
+            for (const abort of queue.aborts) abort();
+            throw error;
+          },
+        ),
+      ),
+    );
+    const failure = ended.find((end) => end.status === 'rejected');
+    if (failure) throw failure.reason;
+    return results;
+  }
+
+  /** One lane: batches of pending cases, or a suspect alone, until there is nothing left to take. */
+  private async runLane(lane: Lane, run: LaneRun): Promise<void> {
+    const { queue, settle } = run;
+    const stop = (indices: number[], status: ErrorCode, reason: string) => {
+      for (const index of indices) settle(index, stoppedCase(run.cases[index]!, status, reason));
+    };
     for (;;) {
-      const alone = suspects.length > 0;
-      const indices = alone ? suspects.splice(0, 1) : pending.splice(0);
-      if (indices.length === 0) break;
-      const end = await this.runBatch(job, indices, alone ? 1 : concurrency, settle);
+      if (queue.over) return;
+      const alone = queue.suspects.length > 0;
+      if (!alone && queue.pending.length === 0) return;
+      const take = alone ? queue.suspects.splice(0, 1) : queue.pending;
+      const end = await this.runBatch(lane, run, take, alone ? 1 : run.concurrency);
       if (end.kind === 'ran') continue;
-      this.dropThread();
+      this.dropThread(lane);
+      if (end.kind === 'aborted') return;
       if (end.kind === 'expired') {
-        const unfinished = [...end.inFlight, ...end.notStarted, ...suspects, ...pending].sort(
-          (a, b) => a - b,
-        );
+        queue.over = true;
+        const unfinished = [
+          ...end.inFlight,
+          ...end.notStarted,
+          ...take.splice(0),
+          ...queue.suspects.splice(0),
+          ...queue.pending.splice(0),
+        ].sort((a, b) => a - b);
         stop(unfinished, 'timeout', this.jobWallReason());
-        break;
+        return;
       }
       if (end.kind === 'failed') throw fromThreadError(end.error);
       if (end.inFlight.length === 0)
@@ -265,70 +344,96 @@ export class IsolatedGrader {
         stop(end.inFlight, 'sandbox_limit', reason);
         continue;
       }
-      suspects.push(...end.inFlight);
-      pending = end.notStarted;
+      queue.suspects.push(...end.inFlight);
+      queue.pending.push(...end.notStarted);
+      queue.pending.sort((a, b) => a - b);
     }
-    return results;
   }
 
-  /** Runs cases in the current thread (a fresh one, handed the prepared cases, if it was stopped). */
-  private async runBatch(
-    job: ThreadJob & { prepared: PreparedCases },
-    indices: number[],
-    concurrency: number,
-    settle: Settle,
-  ): Promise<BatchEnd> {
-    const untouched = { inFlight: [], notStarted: indices };
+  /**
+   * Runs cases taken from `take` in the lane's thread (a fresh one, handed the prepared cases, if
+   * it was stopped or last prepared for another grading), keeping `concurrency` of them in flight,
+   * until `take` is empty and every case sent has finished.
+   */
+  private async runBatch(lane: Lane, run: LaneRun, take: number[], concurrency: number): Promise<BatchEnd> {
+    const untouched = { inFlight: [], notStarted: [] };
     if (Date.now() >= this.deadline) return { kind: 'expired', ...untouched };
-    if (!this.thread) {
-      const end = await this.prepare(this.startedThread(), job);
+    if (lane.preparedFor !== run.id || !lane.thread) {
+      const end = await this.prepare(this.startedThread(lane), run.job);
+      if (run.queue.over) return { kind: 'aborted', ...untouched };
       if (end.kind === 'expired') return { kind: 'expired', ...untouched };
       if (end.kind !== 'ready') {
-        this.dropThread();
+        this.dropThread(lane);
         if (end.kind === 'failed') throw fromThreadError(end.error);
-        throw new Error(`A fresh grading thread could not take the cases over (${end.kind}).`);
+        const why = end.kind === 'died' ? `: ${end.reason}` : ` (${end.kind})`;
+        throw new Error(`A fresh grading thread could not take the cases over${why}.`);
       }
+      lane.preparedFor = run.id;
     }
-    const thread = this.thread!;
+    const thread = lane.thread!;
     return new Promise((resolve) => {
+      const sent = new Set<number>();
       const inFlight = new Map<number, NodeJS.Timeout>();
-      const finished = new Set<number>();
       let ended = false;
       const end = (outcome: BatchOutcome) => {
         if (ended) return;
         ended = true;
         clearTimeout(jobTimer);
         for (const timer of inFlight.values()) clearTimeout(timer);
+        run.queue.aborts.delete(abort);
         thread.listen();
         resolve({
           ...outcome,
           inFlight: [...inFlight.keys()].sort((a, b) => a - b),
-          notStarted: indices.filter((i) => !inFlight.has(i) && !finished.has(i)),
+          notStarted: [...sent].sort((a, b) => a - b),
         });
       };
+      const abort = () => end({ kind: 'aborted' });
+      const feed = () => {
+        while (sent.size + inFlight.size < concurrency && take.length > 0) {
+          const index = take.shift()!;
+          sent.add(index);
+          thread.send({ type: 'run', index });
+        }
+        if (sent.size + inFlight.size === 0) end({ kind: 'ran' });
+      };
+      run.queue.aborts.add(abort);
       const jobTimer = setTimeout(() => end({ kind: 'expired' }), Math.max(0, this.deadline - Date.now()));
       thread.listen(
         (message) => {
           if (message.type === 'start') {
+            sent.delete(message.index);
             const timer = setTimeout(() => end({ kind: 'overran' }), this.limits.caseWallMs);
             inFlight.set(message.index, timer);
           } else if (message.type === 'done') {
             clearTimeout(inFlight.get(message.index));
             inFlight.delete(message.index);
-            finished.add(message.index);
-            settle(message.index, message.result);
-          } else if (message.type === 'ran') end({ kind: 'ran' });
-          else if (message.type === 'failed') end({ kind: 'failed', error: message.error });
+            run.settle(message.index, message.result);
+            if (!ended) feed();
+          } else if (message.type === 'failed') end({ kind: 'failed', error: message.error });
         },
         (reason) => end({ kind: 'died', reason }),
       );
-      thread.send({ type: 'run', indices, concurrency });
+      feed();
     });
   }
 
   private jobWallReason(): string {
     return `the grading ran past its ${duration(this.limits.jobWallMs)} wall-clock cap before this case finished`;
   }
+}
+
+/** What every lane of one grading shares. */
+interface LaneRun {
+  job: ThreadJob & { prepared: PreparedCases };
+  /** The grading's number in its grader: a thread prepared for another must be prepared again. */
+  id: number;
+  /** Case ids by index, for the results of cases the host stops. */
+  cases: string[];
+  queue: CaseQueue;
+  /** Cases in flight in one thread. */
+  concurrency: number;
+  settle: Settle;
 }
 
 /** The result of a case the host had to stop: score 0, nothing spent that it knows of. */

@@ -20,8 +20,7 @@ let current: ChallengeGrading | undefined;
 const post = (message: ThreadMessage) => port.postMessage(message);
 
 port.on('message', (message: HostMessage) => {
-  const handled =
-    message.type === 'prepare' ? prepare(message.job) : run(message.indices, message.concurrency);
+  const handled = message.type === 'prepare' ? prepare(message.job) : run(message.index);
   handled.catch((error: unknown) => post({ type: 'failed', error: toThreadError(error) }));
 });
 
@@ -48,24 +47,14 @@ async function prepare(job: ThreadJob): Promise<void> {
 }
 
 /**
- * Runs the cases at these indices, `concurrency` at once, each through grade() on its own with
- * gradeChallenge's options, so a case's result is the one gradeChallenge gives it in-process
- * (cases share nothing).
+ * Runs the case at this index through grade() on its own with gradeChallenge's options, so its
+ * result is the one gradeChallenge gives it in-process (cases share nothing). The host keeps as
+ * many in flight as it wants to run at once.
  */
-async function run(indices: number[], concurrency: number): Promise<void> {
+async function run(index: number): Promise<void> {
   const grading = current;
-  if (!grading) throw new Error('the host asked for cases before preparing a grading');
-  let next = 0;
-  const lane = async () => {
-    for (;;) {
-      const index = indices[next++];
-      if (index === undefined) return;
-      post({ type: 'start', index });
-      const graded = await grade({ ...grading.options, caseIndices: [index], caseConcurrency: 1 });
-      post({ type: 'done', index, result: graded.cases[0]! });
-    }
-  };
-  const lanes = Math.max(1, Math.min(concurrency, indices.length));
-  await Promise.all(Array.from({ length: lanes }, lane));
-  post({ type: 'ran' });
+  if (!grading) throw new Error('the host asked for a case before preparing a grading');
+  post({ type: 'start', index });
+  const graded = await grade({ ...grading.options, caseIndices: [index], caseConcurrency: 1 });
+  post({ type: 'done', index, result: graded.cases[0]! });
 }

@@ -30,10 +30,11 @@ export interface PreparedCases {
   cases: ChallengeCase[];
 }
 
-/** Host → thread. The host sends `run` only after `ready`, and one message at a time. */
-export type HostMessage =
-  | { type: 'prepare'; job: ThreadJob }
-  | { type: 'run'; indices: number[]; concurrency: number };
+/**
+ * Host → thread. The host sends `run` only after `ready`, one case a message, and may have several
+ * in flight (the thread runs them at once); it sends `prepare` only when none is.
+ */
+export type HostMessage = { type: 'prepare'; job: ThreadJob } | { type: 'run'; index: number };
 
 /** Thread → host. */
 export type ThreadMessage =
@@ -45,8 +46,6 @@ export type ThreadMessage =
   | ({ type: 'ready' } & PreparedCases)
   | { type: 'start'; index: number }
   | { type: 'done'; index: number; result: CaseResult }
-  /** Every case of the last `run` is done. */
-  | { type: 'ran' }
   | { type: 'failed'; error: ThreadError };
 
 export interface ThreadError {
