@@ -49,10 +49,17 @@ const NOBODY: Mine = { bests: new Map(), passed: new Set() };
 const CATALOGUE_TTL_MS = 5000;
 
 /**
+ * A learner's bests and passes change with their grades (dropped on 'standings' at once) and with a
+ * publication (which moves the current version): this bounds the latter.
+ */
+const MINE_TTL_MS = 2000;
+
+/**
  * The catalogue and challenge pages. What is the same for everyone (cards, facets, a version's
  * brief, schemas, models and public cases) is cached per query and version (ReadCache, dropped
- * when a version is published); the signed-in learner's bests and today's submissions are read
- * per request and laid over it.
+ * when a version is published); the signed-in learner's bests are kept per learner until any
+ * grade is recorded (or for MINE_TTL_MS), today's submissions are read per request, and both are
+ * laid over it.
  */
 @Injectable()
 export class ChallengesService {
@@ -92,14 +99,20 @@ export class ChallengesService {
     return rows.map(toSummary);
   }
 
-  /** The learner's displayed bests on each challenge's current version, and what they passed. */
-  private async mine(userId?: string): Promise<Mine> {
-    if (!userId) return NOBODY;
-    const [bests, passed] = await Promise.all([
-      this.bests(userId),
-      passedChallenges(this.dataSource, userId),
-    ]);
-    return { bests, passed };
+  /**
+   * The learner's displayed bests on each challenge's current version, and what they passed: kept
+   * for a moment per learner and dropped with the boards when any grade is recorded (ReadCache), so
+   * their own new grade shows at once.
+   */
+  private mine(userId?: string): Promise<Mine> {
+    if (!userId) return Promise.resolve(NOBODY);
+    return this.cache.get('standings', `mine:${userId}`, MINE_TTL_MS, async () => {
+      const [bests, passed] = await Promise.all([
+        this.bests(userId),
+        passedChallenges(this.dataSource, userId),
+      ]);
+      return { bests, passed };
+    });
   }
 
   /** The learner's displayed bests on each challenge's current version, by slug. */

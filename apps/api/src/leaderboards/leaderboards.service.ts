@@ -25,8 +25,8 @@ const BOARD_TTL_MS = 2000;
 /**
  * Reads of the tables StandingsService maintains at grade time: indexed, never aggregated. Boards
  * rank by the exact figures and show them through `coarse` (docs/grading.md). A page is the same
- * for everyone, so it is cached (ReadCache, dropped when a grade is recorded); the signed-in
- * learner's own row is read per request.
+ * for everyone, so it is cached (ReadCache, dropped when a grade is recorded); so is the signed-in
+ * learner's own row, per learner.
  */
 @Injectable()
 export class LeaderboardsService {
@@ -38,6 +38,17 @@ export class LeaderboardsService {
 
   private period(p: Period): string {
     return p === 'all' ? ALL_TIME : isoWeek(new Date());
+  }
+
+  /**
+   * The signed-in learner's own row and rank: it moves with anyone's grade, so it is kept as long as
+   * a page and dropped with the pages when a grade is recorded (their own new grade shows at once).
+   */
+  private own(
+    key: string,
+    read: () => Promise<Record<string, unknown>[]>,
+  ): Promise<Record<string, unknown>[]> {
+    return this.cache.get('standings', key, BOARD_TTL_MS, read);
   }
 
   async challenge(slug: string, query: LeaderboardQuery, userId?: string): Promise<Leaderboard> {
@@ -71,14 +82,16 @@ export class LeaderboardsService {
     const [[rows, [{ total }]], mine] = await Promise.all([
       page,
       userId
-        ? this.dataSource.query(
-            `SELECT u.handle, u.display_name, l.user_id, l.correctness, l.standard_error, l.cost_usd, l.latency_p95_ms,
+        ? this.own(`board-me:${version.id}:${period}:${userId}`, () =>
+            this.dataSource.query(
+              `SELECT u.handle, u.display_name, l.user_id, l.correctness, l.standard_error, l.cost_usd, l.latency_p95_ms,
                     l.graded_at, s.verification_id, ${ENTRY_RANK_SQL} AS rank
                FROM leaderboard_entries l
                JOIN users u ON u.id = l.user_id
                JOIN submissions s ON s.id = l.submission_id
               WHERE l.challenge_version_id = $1 AND l.period = $2 AND l.user_id = $3`,
-            [version.id, period, userId],
+              [version.id, period, userId],
+            ),
           )
         : Promise.resolve([]),
     ]);
@@ -120,11 +133,13 @@ export class LeaderboardsService {
     const [[rows, [{ total }]], mine] = await Promise.all([
       page,
       userId
-        ? this.dataSource.query(
-            `SELECT u.handle, u.display_name, r.user_id, r.rating, r.challenges, ${RATING_RANK_SQL} AS rank
+        ? this.own(`ratings-me:${query.scope}:${period}:${userId}`, () =>
+            this.dataSource.query(
+              `SELECT u.handle, u.display_name, r.user_id, r.rating, r.challenges, ${RATING_RANK_SQL} AS rank
                FROM ratings r JOIN users u ON u.id = r.user_id
               WHERE r.scope = $1 AND r.period = $2 AND r.user_id = $3`,
-            [...params, userId],
+              [...params, userId],
+            ),
           )
         : Promise.resolve([]),
     ]);

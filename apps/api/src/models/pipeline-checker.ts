@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type CheckOutcome, TaskLimitError, TaskPool } from '@reps/engine';
 import { type Challenge, type Config, RepsError } from '@reps/shared';
 import { CONFIG } from '../config/config.module.js';
 import { serverGatewaySpec } from './server-gateway.js';
+
+/** Verdicts kept per process; beyond it the least recently used go first. */
+const MEMO_ENTRIES = 1000;
 
 /** Who a check is for: one check at a time per owner, so no one account can hold the threads. */
 export interface CheckOwner {
@@ -21,26 +25,67 @@ export interface CheckOwner {
 export class PipelineChecker implements OnApplicationShutdown {
   private readonly pool: TaskPool;
   private readonly inFlight = new Set<string>();
+  /** Verdicts by what they depend on (checkKey), and checks under way, shared by identical ones. */
+  private readonly verdicts = new Map<string, Promise<CheckOutcome>>();
+  /** A manifest's hash, computed once per manifest object (callers cache a version's manifest). */
+  private readonly manifestHashes = new WeakMap<Challenge, string>();
 
   constructor(@Inject(CONFIG) private readonly config: Config) {
     this.pool = new TaskPool({ threads: config.REPS_CHECK_THREADS, wallMs: config.REPS_CHECK_WALL_MS });
   }
 
-  /** parseForChallenge's verdict, with the server's models (and prices, when asked). */
+  /**
+   * parseForChallenge's verdict, with the server's models (and prices, when asked). The verdict
+   * depends only on the manifest, the source, the skills and the options (the server's models are
+   * fixed for the life of the process), so a text already checked against them is answered from
+   * memory: the same pipeline sent by many learners is checked once. A check stopped by its cap
+   * is not kept, as the server may only have been busy.
+   */
   check(
     manifest: Challenge,
     source: string,
     options: CheckOwner & { skills?: Record<string, string>; requireKnownPrices?: boolean } = {},
   ): Promise<CheckOutcome> {
-    return this.oneAtATime(options.owner, () =>
-      this.pool.check({
+    return this.oneAtATime(options.owner, () => {
+      const key = this.checkKey(manifest, source, options);
+      const known = this.verdicts.get(key);
+      if (known) {
+        this.verdicts.delete(key);
+        this.verdicts.set(key, known);
+        return known;
+      }
+      const verdict = this.pool.check({
         manifest,
         source,
         gateway: serverGatewaySpec(this.config),
         ...(options.skills ? { skills: options.skills } : {}),
         ...(options.requireKnownPrices ? { requireKnownPrices: true } : {}),
-      }),
-    );
+      });
+      this.verdicts.set(key, verdict);
+      if (this.verdicts.size > MEMO_ENTRIES)
+        this.verdicts.delete(this.verdicts.keys().next().value as string);
+      const forget = () => {
+        if (this.verdicts.get(key) === verdict) this.verdicts.delete(key);
+      };
+      verdict.then((outcome) => (stoppedByCap(outcome) ? forget() : undefined), forget);
+      return verdict;
+    });
+  }
+
+  private checkKey(
+    manifest: Challenge,
+    source: string,
+    options: { skills?: Record<string, string>; requireKnownPrices?: boolean },
+  ): string {
+    let manifestHash = this.manifestHashes.get(manifest);
+    if (!manifestHash) {
+      manifestHash = createHash('sha256').update(JSON.stringify(manifest)).digest('hex');
+      this.manifestHashes.set(manifest, manifestHash);
+    }
+    const skills = Object.entries(options.skills ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return createHash('sha256')
+      .update(JSON.stringify([manifestHash, source, skills, options.requireKnownPrices === true]))
+      .digest('hex');
   }
 
   /** skillProblems' verdict on a skill's source. */
@@ -89,4 +134,11 @@ export class PipelineChecker implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.pool.close();
   }
+}
+
+/** A verdict the task pool made up because the thread died (TaskPool.verdict), not the checker's. */
+function stoppedByCap(outcome: CheckOutcome): boolean {
+  return (
+    !outcome.ok && outcome.issues.some((issue) => issue.message.startsWith('checking the pipeline stopped'))
+  );
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
+  type Challenge,
   coarse,
   coarseHidden,
   RepsError,
@@ -25,9 +26,24 @@ import { submissionsToday } from './daily-cap.js';
 import { Submission } from './submission.entity.js';
 import { SubmissionStore } from './submission-store.js';
 
+/** Manifests kept per process, by version id; beyond it the oldest go first. */
+const MANIFEST_ENTRIES = 200;
+
+/** What a submission goes to: the published version of a slug and its manifest. */
+interface Target {
+  id: string;
+  version: number;
+  manifest: Challenge;
+}
+
 @Injectable()
 export class SubmissionsService {
   private readonly logger = new Logger('Submissions');
+  /**
+   * A published version's manifest never changes, so it is read once per process: a submit then
+   * reads only which version is published, not the whole row with its public cases.
+   */
+  private readonly manifests = new Map<string, Challenge>();
 
   constructor(
     @InjectRepository(Submission) private readonly submissions: Repository<Submission>,
@@ -45,7 +61,7 @@ export class SubmissionsService {
    * down the submission still exists as `queued` and the reconciler enqueues it later.
    */
   async submit(user: AuthUser, slug: string, pipeline: string): Promise<{ id: string; status: 'queued' }> {
-    const version = await this.challenges.version(slug);
+    const version = await this.target(slug);
     const cap = version.manifest.submissions_per_day;
     // Refused before the pipeline is parsed (the expensive part); checked again under a lock below.
     await this.assertUnderDailyCap(this.dataSource.manager, user.id, slug, cap);
@@ -83,6 +99,25 @@ export class SubmissionsService {
       this.logger.warn({ event: 'enqueue_failed', submissionId: row.id, error: (error as Error).message });
     });
     return { id: row.id, status: 'queued' };
+  }
+
+  /** The published version of `slug` (asked every time: a publication counts at once) and its manifest. */
+  private async target(slug: string): Promise<Target> {
+    const [row]: { id: string; version: number }[] = await this.dataSource.query(
+      `SELECT v.id, v.version FROM challenges c
+         JOIN challenge_versions v ON v.slug = c.slug AND v.version = c.published_version
+        WHERE c.slug = $1 AND v.status = 'published'`,
+      [slug],
+    );
+    if (!row) return this.challenges.version(slug); // its 404, worded as everywhere else
+    let manifest = this.manifests.get(row.id);
+    if (!manifest) {
+      manifest = (await this.challenges.byId(row.id)).manifest;
+      this.manifests.set(row.id, manifest);
+      if (this.manifests.size > MANIFEST_ENTRIES)
+        this.manifests.delete(this.manifests.keys().next().value as string);
+    }
+    return { id: row.id, version: row.version, manifest };
   }
 
   private async assertUnderDailyCap(
