@@ -5,9 +5,11 @@ import {
   type QuickJSRuntime,
 } from 'quickjs-emscripten';
 import { jsonShape, MAX_VALUE_DEPTH } from '../trace/value-depth.js';
+import { type HostValue, hostExpression } from './host-expression.js';
 import { type InstanceLease, leaseInstance } from './instance-pool.js';
 import { GUARDS_GLOBAL, GUARDS_SOURCE, METER_GLOBAL, PRELUDE } from './prelude.js';
 import { scopeNames } from './scope-names.js';
+import { type SnippetReads, scopeFor, snippetReads, WHOLE_SCOPE } from './snippet-reads.js';
 import { type Sandbox, SandboxError, type SandboxLimits, type SandboxUsage } from './types.js';
 import { type SnippetKind, wrapSnippet } from './wrap-snippet.js';
 
@@ -16,6 +18,12 @@ export interface QuickJSSandboxOptions extends SandboxLimits {
   seed?: number;
   /** What `Date.now()` and `new Date()` return inside the sandbox (epoch ms). */
   nowMs?: number;
+  /**
+   * Default true: expressions the host can answer are answered there, and snippets are handed only
+   * the scope they read. False: every snippet gets the whole scope in QuickJS, the behaviour the
+   * shortcuts must be indistinguishable from (tests and benches compare the two).
+   */
+  shortcuts?: boolean;
 }
 
 export const SANDBOX_DEFAULTS = {
@@ -60,6 +68,26 @@ const SCRIPT = { type: 'global' } as const;
 /** Snippets: strict mode for the whole script, so the function needs no wrapper to be strict. */
 const STRICT_SCRIPT = { type: 'global', strict: true } as const;
 
+/**
+ * QuickJS counts down one step at every function entry and every taken test or jump, and polls
+ * the interrupt handler every 10,000 steps; those polls are a case's CPU in virtual time
+ * (code-step.ts), so where in the count a code step starts decides how many polls it is charged.
+ * An evaluation the host answers, or one handed less of the scope, must therefore leave the count
+ * where QuickJS would have: it owes the steps QuickJS would have taken, which are taken (burnt)
+ * before QuickJS next runs or anyone reads the polls. Measured, and checked by the sandbox tests:
+ */
+export const QUICKJS_STEPS = {
+  /** Compiling a snippet: the script that creates its function runs once. */
+  compile: 1,
+  /** Calling the invoker with a snippet that takes no step itself, by the type of its result. */
+  call: { primitive: 7, null: 8, container: 9 },
+} as const;
+
+/** `n` steps: one for the call, one per test of the loop (n + 1 of them), so it is called with n - 2. */
+const BURN_SOURCE = '(function (n) { while (n-- > 0); })';
+/** A script that takes exactly one step (its own entry). */
+const ONE_STEP_SOURCE = '0';
+
 /** 2024-01-01T00:00:00Z: a fixed clock, so code that reads the date is reproducible. */
 export const DEFAULT_SANDBOX_NOW_MS = Date.UTC(2024, 0, 1);
 
@@ -79,7 +107,13 @@ export async function createQuickJSSandbox(options: QuickJSSandboxOptions = {}):
   };
   const lease = await leaseInstance(limits.memoryBytes);
   try {
-    return new QuickJSSandbox(lease, limits, options.seed ?? 0, options.nowMs ?? DEFAULT_SANDBOX_NOW_MS);
+    return new QuickJSSandbox(
+      lease,
+      limits,
+      options.seed ?? 0,
+      options.nowMs ?? DEFAULT_SANDBOX_NOW_MS,
+      options.shortcuts ?? true,
+    );
   } catch (error) {
     lease.release(false);
     throw error;
@@ -96,7 +130,16 @@ export class QuickJSSandbox implements Sandbox {
   private runtime!: QuickJSRuntime;
   private context!: QuickJSContext;
   private invoke!: QuickJSHandle;
-  private compiled = new Map<string, QuickJSHandle>();
+  /** Compiled snippets by kind, source and parameter list (the key is never a joined copy of the source). */
+  private compiled = snippetMaps<Map<string, QuickJSHandle>>();
+  /**
+   * The parameter lists each snippet has been called with, as the whole scope's names: before
+   * scopes were cut to what a snippet reads, each of these compiled once (QUICKJS_STEPS.compile).
+   */
+  private wholeNames = snippetMaps<Set<string>>();
+  /** QuickJS steps owed (see QUICKJS_STEPS), taken before QuickJS next runs or the polls are read. */
+  private owed = 0;
+  private burn: QuickJSHandle | undefined;
   private disposed = false;
   /** A limit was hit: the instance may hold leftovers of a runtime that did not free cleanly. */
   private tainted = false;
@@ -115,6 +158,7 @@ export class QuickJSSandbox implements Sandbox {
     private readonly limits: Required<SandboxLimits>,
     private readonly seed: number,
     private readonly nowMs: number,
+    private readonly shortcuts = true,
   ) {
     this.boot();
   }
@@ -129,6 +173,14 @@ export class QuickJSSandbox implements Sandbox {
 
   /** Calls so far, and QuickJS interrupt polls (one per ~10,000 interpreter steps): a CPU measure. */
   get usage(): Readonly<SandboxUsage> {
+    if (this.owed > 0 && !this.disposed) {
+      try {
+        this.payOwedSteps();
+      } catch {
+        // Only a stalled host misses the deadline of a few steps; the count starts again with the runtime.
+        this.rebuild();
+      }
+    }
     return this.counters;
   }
 
@@ -169,12 +221,18 @@ export class QuickJSSandbox implements Sandbox {
     const prelude = this.context.evalCode(PRELUDE(this.nowMs), 'prelude.js', SCRIPT);
     this.invoke = this.context.unwrapResult(prelude);
     this.counters.polls = polls; // the prelude's own work is not the code's
-    this.compiled = new Map();
+    this.compiled = snippetMaps();
+    this.wholeNames = snippetMaps();
+    this.owed = 0;
+    this.burn = undefined;
   }
 
   private teardown(): void {
-    for (const handle of this.compiled.values()) handle.dispose();
-    this.compiled.clear();
+    for (const bySource of Object.values(this.compiled))
+      for (const byNames of bySource.values()) for (const handle of byNames.values()) handle.dispose();
+    this.compiled = snippetMaps();
+    this.burn?.dispose();
+    this.burn = undefined;
     this.invoke.dispose();
     this.context.dispose();
     this.runtime.dispose();
@@ -194,10 +252,20 @@ export class QuickJSSandbox implements Sandbox {
   private execute(kind: SnippetKind, source: string, scope: Record<string, unknown>): unknown {
     if (this.disposed) throw new Error('The sandbox was disposed.');
     this.counters.calls++;
-    const scopeJson = JSON.stringify(scope, (_k, v) => (v === undefined ? null : v));
     const names = scopeNames(scope);
+    const wholeKey = names.join(',');
+    const reads = this.shortcuts ? snippetReads(kind, source) : WHOLE_SCOPE;
     try {
-      const fn = this.compile(kind, source, names);
+      if (!reads.whole && kind === 'expression') {
+        const host = hostExpression(reads.expression, source, scope, names);
+        if (host && this.withinResultLimits(host.text))
+          return this.answerOnHost(kind, source, wholeKey, host, names, reads);
+      }
+      // Only what the snippet reads is turned into JSON and parsed again in QuickJS.
+      const seen = reads.whole ? { names, scope } : scopeFor(reads, names, scope);
+      const key = reads.whole ? wholeKey : seen.names.join(',');
+      const fn = this.compiledFor(kind, source, key, seen.names, wholeKey);
+      const scopeJson = JSON.stringify(seen.scope, (_k, v) => (v === undefined ? null : v));
       return this.call(fn, scopeJson, hashSeed(this.seed, source, scopeJson));
     } catch (error) {
       if (error instanceof SandboxError) {
@@ -210,19 +278,81 @@ export class QuickJSSandbox implements Sandbox {
     }
   }
 
-  private compile(kind: SnippetKind, source: string, names: string[]): QuickJSHandle {
-    const key = `${kind}\u0000${names.join(',')}\u0000${source}`;
-    const cached = this.compiled.get(key);
-    if (cached) return cached;
+  /**
+   * The compiled function of a snippet for a parameter list. Compiling once per whole scope's
+   * names, as before scopes were cut, took a step each time; cut lists repeat more often, so a
+   * compile that is no longer needed is owed instead (a cut list is a function of the whole list
+   * and the source, so a compile needed now was needed before too).
+   */
+  private compiledFor(
+    kind: SnippetKind,
+    source: string,
+    key: string,
+    names: readonly string[],
+    wholeKey: string,
+  ): QuickJSHandle {
+    const firstWithWholeNames = !this.wholeNames[kind].get(source)?.has(wholeKey);
+    let fn = this.compiled[kind].get(source)?.get(key);
+    if (fn) {
+      if (firstWithWholeNames) this.owed += QUICKJS_STEPS.compile;
+    } else fn = this.compile(kind, source, names, key);
+    mapOf(this.wholeNames[kind], source, () => new Set<string>()).add(wholeKey);
+    return fn;
+  }
+
+  /**
+   * An expression answered on the host (host-expression.ts). QuickJS would have compiled it on
+   * its first call with these names and run the invoker over it: those steps are owed. It is
+   * still compiled then (for real, not owed), so a later call that must go to QuickJS finds it
+   * compiled as it would have been.
+   */
+  private answerOnHost(
+    kind: SnippetKind,
+    source: string,
+    wholeKey: string,
+    host: HostValue,
+    names: readonly string[],
+    reads: SnippetReads,
+  ): unknown {
+    const seen = scopeFor(reads, names, {});
+    this.compiledFor(kind, source, seen.names.join(','), seen.names, wholeKey);
+    this.owed += QUICKJS_STEPS.call[host.kind];
+    this.countResult(host.text);
+    return JSON.parse(host.text);
+  }
+
+  /** Takes the steps owed (see QUICKJS_STEPS), so the count stands where QuickJS alone would have left it. */
+  private payOwedSteps(): void {
+    while (this.owed > 0) {
+      this.arm();
+      if (this.burn && this.owed >= 2) {
+        const n = this.context.newNumber(this.owed - 2);
+        const result = this.context.callFunction(this.burn, this.context.undefined, n);
+        n.dispose();
+        this.owed = 0;
+        this.context.unwrapResult(result).dispose();
+      } else if (!this.burn && this.owed >= 3) {
+        this.owed -= QUICKJS_STEPS.compile;
+        this.burn = this.context.unwrapResult(this.context.evalCode(BURN_SOURCE, 'burn.js', STRICT_SCRIPT));
+      } else {
+        this.owed -= 1;
+        this.context.unwrapResult(this.context.evalCode(ONE_STEP_SOURCE, 'step.js', SCRIPT)).dispose();
+      }
+    }
+  }
+
+  private compile(kind: SnippetKind, source: string, names: readonly string[], key: string): QuickJSHandle {
     const wrapped = wrapSnippet(source, kind, names);
+    this.payOwedSteps();
     this.arm();
     const result = this.context.evalCode(wrapped.source, 'snippet.js', STRICT_SCRIPT);
     if (result.error) throw this.toSandboxError(result.error);
-    this.compiled.set(key, result.value);
+    mapOf(this.compiled[kind], source, () => new Map<string, QuickJSHandle>()).set(key, result.value);
     return result.value;
   }
 
   private call(fn: QuickJSHandle, scopeJson: string, seed: number): unknown {
+    this.payOwedSteps();
     const scopeHandle = this.context.newString(scopeJson);
     const seedHandle = this.context.newNumber(seed);
     this.arm();
@@ -240,6 +370,23 @@ export class QuickJSSandbox implements Sandbox {
     const text = this.context.typeof(settled) === 'string' ? this.context.getString(settled) : undefined;
     settled.dispose();
     if (text === undefined) return undefined;
+    this.countResult(text);
+    return JSON.parse(text);
+  }
+
+  /** Whether a result answered on the host stays within every limit QuickJS's would be checked against. */
+  private withinResultLimits(text: string): boolean {
+    if (text.length > this.limits.maxOutputBytes) return false;
+    if (this.resultBytes + text.length > MAX_RESULT_BYTES_PER_SANDBOX) return false;
+    const shape = jsonShape(text, MAX_VALUE_DEPTH);
+    return (
+      shape.depth <= MAX_VALUE_DEPTH &&
+      this.resultContainers + shape.containers <= MAX_RESULT_CONTAINERS_PER_SANDBOX
+    );
+  }
+
+  /** Checks a result's JSON against the limits and counts it toward this sandbox's totals. */
+  private countResult(text: string): void {
     if (text.length > this.limits.maxOutputBytes) {
       throw new SandboxError(
         'sandbox_limit',
@@ -264,7 +411,6 @@ export class QuickJSSandbox implements Sandbox {
         `This case's code has returned more than ${MAX_RESULT_CONTAINERS_PER_SANDBOX} objects and arrays in all.`,
       );
     }
-    return JSON.parse(text);
   }
 
   /**
@@ -395,6 +541,20 @@ export class QuickJSSandbox implements Sandbox {
       stack: read('stack').slice(0, 2000),
     };
   }
+}
+
+type SnippetMaps<T> = Record<SnippetKind, Map<string, T>>;
+
+function snippetMaps<T>(): SnippetMaps<T> {
+  return { expression: new Map(), body: new Map() };
+}
+
+function mapOf<T>(map: Map<string, T>, key: string, make: () => T): T {
+  const found = map.get(key);
+  if (found !== undefined) return found;
+  const made = make();
+  map.set(key, made);
+  return made;
 }
 
 function safeDump(context: QuickJSContext, handle: QuickJSHandle): string {
