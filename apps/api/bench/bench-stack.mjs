@@ -145,7 +145,9 @@ async function forgetRedisPrefix(redisUrl, prefix) {
  * stopped by runBench, even when a later step fails.
  */
 export async function startStack({ name, stateDir, logLevel = 'info', env: extra = {} }) {
-  for (const entry of ['apps/api/dist/main.js', 'apps/api/dist/worker.js']) {
+  // BENCH_API_DIST: another build of the API to measure (e.g. an older commit's, for before/after).
+  const dist = process.env.BENCH_API_DIST || 'apps/api/dist';
+  for (const entry of [`${dist}/main.js`, `${dist}/worker.js`]) {
     if (!existsSync(join(root, entry))) {
       throw new Error(`${entry} is missing: build first (npx turbo run build), then run the bench again`);
     }
@@ -189,8 +191,8 @@ export async function startStack({ name, stateDir, logLevel = 'info', env: extra
     ...extra,
   };
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api = startLogged(stateDir, 'api', ['--enable-source-maps', 'apps/api/dist/main.js'], env);
-  const worker = startLogged(stateDir, 'worker', ['--enable-source-maps', 'apps/api/dist/worker.js'], env);
+  const api = startLogged(stateDir, 'api', ['--enable-source-maps', `${dist}/main.js`], env);
+  const worker = startLogged(stateDir, 'worker', ['--enable-source-maps', `${dist}/worker.js`], env);
   onCleanup(() => Promise.all([stopProcess(api, 10_000), stopProcess(worker, 10_000)]));
   await waitForHealth(baseUrl, api);
   await waitForWorker(baseUrl, worker);

@@ -31,6 +31,7 @@
 // the machine used (`others_pct`): on a shared machine that is most of the noise.
 // Prints one JSON object as its last stdout line; progress goes to stderr. Run after the build:
 //   npx turbo run build && node --expose-gc apps/api/bench/load.bench.mjs     (or npm run bench load)
+// BENCH_API_DIST=<folder> measures another build of the API (an older commit's, for before/after).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -100,7 +101,10 @@ function buildInfo() {
   return {
     commit: git('rev-parse', '--short', 'HEAD').stdout?.trim() || null,
     api_or_packages_changed_since_commit: status.status === 0 ? status.stdout.trim() !== '' : null,
-    api_dist_built_at: statSync(join(root, 'apps/api/dist/main.js')).mtime.toISOString(),
+    api_dist: process.env.BENCH_API_DIST || 'apps/api/dist',
+    api_dist_built_at: statSync(
+      join(root, process.env.BENCH_API_DIST || 'apps/api/dist', 'main.js'),
+    ).mtime.toISOString(),
   };
 }
 

@@ -6,10 +6,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { AppModule } from './app.module.js';
 import { BootstrapService } from './bootstrap.service.js';
+import { DEFAULT_LIMITS, FastReads } from './common/fast-reads.js';
 import { AppLogger } from './common/logging.module.js';
 import { checkJsonBody, isUpload, MAX_BODY_BYTES, refuseNulInUrl } from './common/request-guards.js';
 import { loadConfigOrExit } from './config/config.module.js';
+import { HealthService, healthStatus } from './health/health.service.js';
 import { exitOnStartupError, installShutdownDeadline, probeServices } from './lifecycle.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { ReadCache } from './redis/read-cache.js';
 import { serveWeb } from './web/serve-web.js';
 
 async function main(): Promise<void> {
@@ -48,6 +52,17 @@ async function main(): Promise<void> {
   await app.get(BootstrapService).prepare();
   mountQueueDashboard(app);
   const servingWeb = serveWeb(app, config.REPS_WEB_DIST);
+
+  // Anonymous public reads already answered once are answered again before Express (fast-reads.ts).
+  // Health is answered there too, from its once-a-second check (health.service.ts).
+  const health = app.get(HealthService);
+  new FastReads(app.get(ReadCache), app.get(MetricsService), DEFAULT_LIMITS, {
+    path: '/api/health',
+    answer: async () => {
+      const report = await health.report();
+      return { status: healthStatus(report), body: report };
+    },
+  }).install(app.getHttpServer());
 
   app.enableShutdownHooks();
   installShutdownDeadline(config.REPS_SHUTDOWN_TIMEOUT_MS);

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
-import { type HealthReport, HealthService } from './health.service.js';
+import { type HealthReport, HealthService, healthStatus } from './health.service.js';
 
 @ApiTags('health')
 @Public()
@@ -16,7 +16,7 @@ export class HealthController {
   @ApiResponse({ status: 503, description: 'A service is down; `down` names it.' })
   async get(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.report();
-    res.status(report.status === 'ok' ? 200 : 503);
+    res.status(healthStatus(report));
     return report;
   }
 }

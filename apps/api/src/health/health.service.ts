@@ -20,9 +20,20 @@ export interface HealthReport {
   /** Worker processes connected to the queues; informational, it does not make the API unhealthy. */
   workers: number | null;
   uptime_s: number;
+  /** How old the checks are: they run at most once a second, shared by every caller meanwhile. */
+  checked_ms_ago: number;
+}
+
+type Checks = Pick<HealthReport, 'status' | 'down' | 'checks' | 'workers'>;
+
+/** The HTTP status of a report: 503 while a service is down. */
+export function healthStatus(report: HealthReport): number {
+  return report.status === 'ok' ? 200 : 503;
 }
 
 const CHECK_TIMEOUT_MS = 2000;
+/** A new check starts only when the last one started at least this long ago. */
+const CHECK_EVERY_MS = 1000;
 
 @Injectable()
 export class HealthService {
@@ -32,7 +43,27 @@ export class HealthService {
     @InjectQueue(QUEUES.system) private readonly systemQueue: Queue,
   ) {}
 
+  private last?: { started: number; checked: Promise<{ at: number; checks: Checks }> };
+
+  /**
+   * The services' state, checked at most once a second: under load every caller shares the one
+   * check in flight or just made, so health never queues behind the database pool.
+   */
   async report(): Promise<HealthReport> {
+    const now = performance.now();
+    if (!this.last || now - this.last.started >= CHECK_EVERY_MS) {
+      const checked = this.check().then((checks) => ({ at: performance.now(), checks }));
+      this.last = { started: now, checked };
+    }
+    const { at, checks } = await this.last.checked;
+    return {
+      ...checks,
+      uptime_s: Math.round(process.uptime()),
+      checked_ms_ago: Math.max(0, Math.round(performance.now() - at)),
+    };
+  }
+
+  private async check(): Promise<Checks> {
     const [postgres, redis] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),
       check(() => this.redis.client.ping()),
@@ -46,7 +77,6 @@ export class HealthService {
       down,
       checks: { postgres, redis },
       workers,
-      uptime_s: Math.round(process.uptime()),
     };
   }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@reps/shared';
 import { Redis } from 'ioredis';
@@ -15,6 +16,25 @@ interface Entry {
 const MAX_ENTRIES = 2000;
 
 /**
+ * What one request read through the cache, while it is traced (traceReads): the earliest expiry
+ * of the entries it used, the topics they belong to, and each topic's generation when first read.
+ * Whatever is built from those reads (a serialised answer, common/fast-reads.ts) is stale once any
+ * of them expires or any generation moves on.
+ */
+export interface ReadTrace {
+  expires: number;
+  generations: Map<ReadTopic, number>;
+}
+
+const traces = new AsyncLocalStorage<ReadTrace>();
+
+/** Runs `work` (and everything it awaits) with its cache reads noted in `trace`, a new one. */
+export function traceReads<T>(work: (trace: ReadTrace) => T): T {
+  const trace: ReadTrace = { expires: Number.POSITIVE_INFINITY, generations: new Map() };
+  return traces.run(trace, work, trace);
+}
+
+/**
  * Public reads (catalogue, challenge pages, leaderboards, ratings) served from memory for a second
  * or a few: each key is computed once however many requests ask at the same moment, kept for its
  * TTL, and dropped at once in every API process when a worker says it changed (Redis pub/sub), so
@@ -25,6 +45,12 @@ const MAX_ENTRIES = 2000;
 export class ReadCache implements OnApplicationShutdown {
   private readonly logger = new Logger('ReadCache');
   private readonly entries = new Map<string, Entry>();
+  /** Bumped each time a topic's entries are dropped, so a trace can tell it read a dropped entry. */
+  private readonly generations = new Map<ReadTopic, number>([
+    ['standings', 0],
+    ['catalogue', 0],
+  ]);
+  private readonly dropListeners: ((topic: ReadTopic) => void)[] = [];
   private subscriber?: Redis;
   private publisher?: Redis;
 
@@ -40,15 +66,38 @@ export class ReadCache implements OnApplicationShutdown {
     const full = `${topic}\u0000${key}`;
     const now = Date.now();
     const hit = this.entries.get(full);
-    if (hit && hit.expires > now) return hit.value as Promise<T>;
+    if (hit && hit.expires > now) {
+      this.note(topic, hit.expires);
+      return hit.value as Promise<T>;
+    }
     const value = compute();
     this.entries.set(full, { value, expires: now + ttlMs });
+    this.note(topic, now + ttlMs);
     // A failed computation is not kept.
     value.catch(() => {
       if (this.entries.get(full)?.value === value) this.entries.delete(full);
     });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     return value;
+  }
+
+  /** True while nothing `trace` read has been dropped (its expiry is the caller's to check). */
+  unchangedSince(trace: ReadTrace): boolean {
+    for (const [topic, generation] of trace.generations)
+      if (this.generations.get(topic) !== generation) return false;
+    return true;
+  }
+
+  /** Calls `listener` whenever this process drops a topic's entries (a change here or in another process). */
+  onDrop(listener: (topic: ReadTopic) => void): void {
+    this.dropListeners.push(listener);
+  }
+
+  private note(topic: ReadTopic, expires: number): void {
+    const trace = traces.getStore();
+    if (!trace) return;
+    trace.expires = Math.min(trace.expires, expires);
+    if (!trace.generations.has(topic)) trace.generations.set(topic, this.generations.get(topic) ?? 0);
   }
 
   /** Drops this process's entries of `topic` and tells every other process to do the same. */
@@ -60,6 +109,8 @@ export class ReadCache implements OnApplicationShutdown {
 
   private drop(topic: ReadTopic): void {
     for (const key of this.entries.keys()) if (key.startsWith(`${topic}\u0000`)) this.entries.delete(key);
+    this.generations.set(topic, (this.generations.get(topic) ?? 0) + 1);
+    for (const listener of this.dropListeners) listener(topic);
   }
 
   /** Listens for changes from other processes, from the first read on (workers never read). */
@@ -67,7 +118,10 @@ export class ReadCache implements OnApplicationShutdown {
     if (this.subscriber) return;
     const subscriber = this.connect();
     // Messages missed while disconnected are lost: drop everything when the connection comes back.
-    subscriber.on('ready', () => this.entries.clear());
+    subscriber.on('ready', () => {
+      this.drop('standings');
+      this.drop('catalogue');
+    });
     subscriber.on('message', (channel: string) => {
       for (const topic of ['standings', 'catalogue'] as const)
         if (channel === this.channel(topic)) this.drop(topic);

@@ -1,0 +1,169 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '@reps/shared';
+import { Counter, Histogram, Registry } from 'prom-client';
+import { ReadCache } from '../redis/read-cache.js';
+import { DEFAULT_LIMITS, type FastReadLimits, FastReads, isFresh, weakEtag } from './fast-reads.js';
+
+function fastReads(
+  cache = { onDrop: () => undefined, unchangedSince: () => true } as unknown as ReadCache,
+  limits: FastReadLimits = DEFAULT_LIMITS,
+): FastReads {
+  const registry = new Registry();
+  return new FastReads(
+    cache,
+    {
+      registry,
+      httpDuration: new Histogram({
+        name: 'd',
+        help: 'd',
+        labelNames: ['method', 'route', 'status'] as const,
+        registers: [registry],
+      }),
+      fastReads: new Counter({
+        name: 'c',
+        help: 'c',
+        labelNames: ['result'] as const,
+        registers: [registry],
+      }),
+    },
+    limits,
+  );
+}
+
+const req = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+  ({ url, method, headers }) as unknown as IncomingMessage;
+
+describe('FastReads.find', () => {
+  const fast = fastReads();
+  const key = (url: string, headers?: Record<string, string>, method?: string) =>
+    fast.find(req(url, headers, method))?.key;
+
+  it('keys a public read by its path and its parameters sorted by name, as sent', () => {
+    expect(key('/api/challenges')).toBe('/api/challenges');
+    expect(key('/api/challenges?skill=extraction&q=a+b')).toBe('/api/challenges?q=a+b&skill=extraction');
+    expect(key('/api/challenges?q=a%20b&skill=extraction')).toBe('/api/challenges?q=a%20b&skill=extraction');
+    expect(key('/api/leaderboards/ratings?period=week&limit=5')).toBe(
+      key('/api/leaderboards/ratings?limit=5&period=week'),
+    );
+    expect(key('/api/challenges/pii-redaction?version=2')).toBe('/api/challenges/pii-redaction?version=2');
+    expect(key('/api/challenges/pii-redaction/leaderboard?offset=50', {}, 'HEAD')).toBe(
+      '/api/challenges/pii-redaction/leaderboard?offset=50',
+    );
+  });
+
+  it('leaves to the normal path anything it would refuse or that is not a public read', () => {
+    for (const url of [
+      '/api/challenges?nonsense=1', // a name the route does not take (400 there)
+      '/api/challenges?q=a&q=b', // a repeated name
+      '/api/challenges?q', // a pair without '='
+      '/api/challenges?', // an empty query
+      '/api/challenges?%71=a', // an encoded name
+      '/api/challenges?q=a&&skill=extraction', // an empty pair
+      '/api/challenges/pii-redaction?limit=5', // a board's parameter on the page
+      '/api/challenges/', // not the route as written
+      '/API/challenges',
+      '/api/challenges/Pii',
+      '/api/challenges/pii-redaction/submissions',
+      '/api/me',
+      '/api/health',
+      `/api/challenges?q=${'a'.repeat(600)}`,
+      '/api/challenges?q=%00',
+    ])
+      expect({ url, key: key(url) }).toEqual({ url, key: undefined });
+  });
+
+  it('never takes a request with credentials, a body or an unusual method', () => {
+    expect(key('/api/challenges', { cookie: 'reps_session=x' })).toBeUndefined();
+    expect(key('/api/challenges', { cookie: 'theme=dark' })).toBeUndefined();
+    expect(key('/api/challenges', { authorization: 'Bearer reps_x' })).toBeUndefined();
+    expect(key('/api/challenges', { authorization: '' })).toBeUndefined();
+    expect(key('/api/challenges', { 'content-length': '0' })).toBeUndefined();
+    expect(key('/api/challenges', { 'transfer-encoding': 'chunked' })).toBeUndefined();
+    expect(key('/api/challenges', { 'if-modified-since': 'Sat, 28 Nov 2026 06:00:00 GMT' })).toBeUndefined();
+    for (const method of ['POST', 'OPTIONS', 'PUT', 'DELETE'])
+      expect(key('/api/challenges', {}, method)).toBeUndefined();
+  });
+});
+
+describe('isFresh (Express’s rule for an answer with an ETag only)', () => {
+  const etag = 'W/"2a-abc"';
+  it('matches the ETag weakly, in a list, or *', () => {
+    expect(isFresh(req('/', { 'if-none-match': etag }), etag)).toBe(true);
+    expect(isFresh(req('/', { 'if-none-match': '"2a-abc"' }), etag)).toBe(true);
+    expect(isFresh(req('/', { 'if-none-match': `"x", ${etag}` }), etag)).toBe(true);
+    expect(isFresh(req('/', { 'if-none-match': '*' }), etag)).toBe(true);
+  });
+  it('is stale without a match, without If-None-Match, or on a reload', () => {
+    expect(isFresh(req('/', { 'if-none-match': 'W/"2a-abd"' }), etag)).toBe(false);
+    expect(isFresh(req('/'), etag)).toBe(false);
+    expect(isFresh(req('/', { 'if-none-match': etag, 'cache-control': 'no-cache' }), etag)).toBe(false);
+    expect(isFresh(req('/', { 'if-none-match': etag, 'cache-control': 'max-age=0' }), etag)).toBe(true);
+  });
+});
+
+describe('FastReads in front of a server', () => {
+  let server: Server;
+  let url: string;
+  let normal = 0;
+  let fast: FastReads;
+  const cache = new ReadCache({ REPS_REDIS_PREFIX: 'test', REDIS_URL: 'redis://127.0.0.1:1' } as Config);
+  // No Redis in a unit test: the cache neither subscribes nor publishes to other processes (that
+  // is tested with a real Redis in tests/integration/fast-reads.int.test.ts).
+  Object.assign(cache, {
+    subscribe: () => undefined,
+    connect: () => ({ publish: async () => 0, quit: async () => 'OK' }),
+  });
+
+  beforeAll(async () => {
+    // Stands in for Express: a cached read, a public JSON answer with an ETag.
+    server = createServer((req, res) => {
+      normal++;
+      void cache
+        .get('catalogue', req.url as string, 60_000, async () => ({ url: req.url }))
+        .then((value) => {
+          const body = JSON.stringify(value);
+          res.setHeader('Cache-Control', 'public, max-age=5');
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.setHeader('Content-Length', Buffer.byteLength(body));
+          res.setHeader('ETag', weakEtag(Buffer.from(body)));
+          res.end(body);
+        });
+    });
+    fast = fastReads(cache, {
+      probationEntries: 3,
+      probationBytes: 1e6,
+      protectedEntries: 2,
+      protectedBytes: 1e6,
+      entryBytes: 1e5,
+    });
+    fast.install(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const read = async (path: string) => {
+    const before = normal;
+    const res = await fetch(`${url}${path}`);
+    await res.text();
+    return normal === before ? 'fast' : 'normal';
+  };
+
+  it('keeps the entries read again through a flood of new URLs, within its bounds', async () => {
+    expect(await read('/api/challenges?q=hot')).toBe('normal');
+    expect(await read('/api/challenges?q=hot')).toBe('fast');
+    for (let i = 0; i < 20; i++) expect(await read(`/api/challenges?q=flood${i}`)).toBe('normal');
+    expect(fast.size().entries).toBe(4); // 3 on probation, 1 protected
+    expect(await read('/api/challenges?q=hot')).toBe('fast');
+    expect(await read('/api/challenges?q=flood19')).toBe('fast');
+    expect(await read('/api/challenges?q=flood0')).toBe('normal');
+  });
+
+  it('drops the entries of a topic when the cache drops it', async () => {
+    expect(await read('/api/challenges?q=hot')).toBe('fast');
+    await cache.changed('catalogue');
+    expect(fast.size().entries).toBe(0);
+    expect(await read('/api/challenges?q=hot')).toBe('normal');
+  });
+});
