@@ -58,14 +58,19 @@ export class SubmissionsService {
 
   /**
    * Stores the pipeline verbatim and queues it. The row is written before the job: if Redis is
-   * down the submission still exists as `queued` and the reconciler enqueues it later.
+   * down the submission still exists as `queued` and the reconciler enqueues it later. Under load
+   * every await waits its turn behind many requests, so independent reads go out together and the
+   * answer does not wait for the queue.
    */
   async submit(user: AuthUser, slug: string, pipeline: string): Promise<{ id: string; status: 'queued' }> {
-    const version = await this.target(slug);
+    const [version, today, skills] = await Promise.all([
+      this.target(slug),
+      submissionsToday(this.dataSource, user.id, slug),
+      this.skillsService.snapshot(user.id),
+    ]);
     const cap = version.manifest.submissions_per_day;
     // Refused before the pipeline is parsed (the expensive part); checked again under a lock below.
-    await this.assertUnderDailyCap(this.dataSource.manager, user.id, slug, cap);
-    const skills = await this.skillsService.snapshot(user.id);
+    if (today >= cap) throw capReached(slug, cap);
     // Cost counts in a graded result: a model without a known price is refused now, not at grading.
     const parsed = await this.checker.check(version.manifest, pipeline, {
       skills,
@@ -95,7 +100,9 @@ export class SubmissionsService {
         tx,
       );
     });
-    await this.queue.enqueueSubmission(row.id).catch((error) => {
+    // Not awaited: the row is committed, and a job that fails to go on the queue is put there by
+    // the reconciler (grading/reconciler.ts), so the learner need not wait for Redis.
+    void this.queue.enqueueSubmission(row.id).catch((error) => {
       this.logger.warn({ event: 'enqueue_failed', submissionId: row.id, error: (error as Error).message });
     });
     return { id: row.id, status: 'queued' };
@@ -126,15 +133,7 @@ export class SubmissionsService {
     slug: string,
     cap: number,
   ): Promise<void> {
-    const count = await submissionsToday(db, userId, slug);
-    if (count < cap) return;
-    const now = new Date();
-    const reset = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-    const minutes = Math.ceil((reset - now.getTime()) / 60_000);
-    throw new RepsError(
-      'too_many_requests',
-      `You have used today's ${cap} submissions on ${slug}; more at 00:00 UTC (in ${Math.floor(minutes / 60)} h ${minutes % 60} min). Practice runs on the public cases are not limited this way.`,
-    );
+    if ((await submissionsToday(db, userId, slug)) >= cap) throw capReached(slug, cap);
   }
 
   /**
@@ -283,4 +282,15 @@ function reviewOf(row: Submission): SubmissionReview | null {
     grader_error_rate: hidden?.grader_error_rate ?? (cases ? graderErrors / cases : 0),
     reviewed_at: row.reviewedAt?.toISOString() ?? null,
   };
+}
+
+/** 429 past the challenge's submissions_per_day, saying when it resets. */
+function capReached(slug: string, cap: number): RepsError {
+  const now = new Date();
+  const reset = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  const minutes = Math.ceil((reset - now.getTime()) / 60_000);
+  return new RepsError(
+    'too_many_requests',
+    `You have used today's ${cap} submissions on ${slug}; more at 00:00 UTC (in ${Math.floor(minutes / 60)} h ${minutes % 60} min). Practice runs on the public cases are not limited this way.`,
+  );
 }
