@@ -99,22 +99,33 @@ export function isVisible(conversation: Conversation, arg: string): boolean {
  * result of a call for the previous step, (c) the only argument of its kind in its message, or
  * (d) a line sharing distinctive words with what the step leads to? If not, the candidates the model
  * would choose among (the right one first).
+ *
+ * Rule (b) narrows, it does not decide: a search that answers every query with every id in the store
+ * tells the model no more than the store's contents list. So in the previous lookup's result the
+ * argument is linked when it is the only candidate of its kind there (ids that lead to this unit's own
+ * evidence do not count as rivals), or by (d) within that result; otherwise the model guesses among
+ * that result's candidates, not among everything it has seen.
  */
 export function linkOf(conversation: Conversation, unit: FactUnit, source: Source, at: number): Link {
   const step = source.via[at]!;
   if (holds(padded(unit.text), step.arg)) return { linked: true };
   const previous = at > 0 ? source.via[at - 1]!.arg : undefined;
   const target = targetWords(unit, source, at);
-  const sameKind = conversation.argsByKind.get(kindOf(step)) ?? new Set([step.arg]);
+  const kind = kindOf(step);
+  const sameKind = conversation.argsByKind.get(kind) ?? new Set([step.arg]);
+  const ownArgs = unitArgs(unit, kind);
   const shape = idShape(step.arg);
   const candidates = new Set<string>([step.arg]);
+  let narrowed: string[] | undefined;
   for (const text of conversation.texts) {
     if (!holds(text.words, step.arg)) continue;
-    if (previous !== undefined && text.callArgs !== undefined && holds(text.callArgs, previous))
-      return { linked: true };
+    const fromPrevious =
+      previous !== undefined && text.callArgs !== undefined && holds(text.callArgs, previous);
     const here = new Set<string>();
     for (const other of sameKind) if (other !== step.arg && holds(text.words, other)) here.add(other);
     if (shape) for (const token of idTokens(text.raw, shape)) if (token !== step.arg) here.add(token);
+    // (b): the previous lookup's result; ids in it that lead to this unit's own evidence are no rivals.
+    if (fromPrevious) for (const own of ownArgs) here.delete(own);
     if (here.size === 0) return { linked: true };
     // (d): its line shares more distinctive words with what it leads to than any other candidate's
     // line; a tie is a guess among the tied (the same words on every line tell nothing).
@@ -128,9 +139,21 @@ export function linkOf(conversation: Conversation, unit: FactUnit, source: Sourc
     const rivals =
       right >= SIM_RULES.toolUse.linkSharedWords ? [...here].filter((c) => score(c) >= right) : [...here];
     if (right >= SIM_RULES.toolUse.linkSharedWords && rivals.length === 0) return { linked: true };
-    for (const c of rivals) candidates.add(c);
+    if (fromPrevious) {
+      // The model chooses among what the lookup for the previous step returned (the narrowest such
+      // result, if it made that lookup more than once), not among everything else it has seen.
+      if (narrowed === undefined || rivals.length + 1 < narrowed.length) narrowed = [step.arg, ...rivals];
+    } else for (const c of rivals) candidates.add(c);
   }
-  return { linked: false, candidates: [...candidates] };
+  return { linked: false, candidates: narrowed ?? [...candidates] };
+}
+
+/** The unit's lookup arguments of one kind, but for the step's own: where its other evidence is. */
+function unitArgs(unit: FactUnit, kind: string): Set<string> {
+  const out = new Set<string>();
+  for (const source of unit.sources ?? [])
+    for (const step of source.via) if (kindOf(step) === kind) out.add(step.arg);
+  return out;
 }
 
 /**

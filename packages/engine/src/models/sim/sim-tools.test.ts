@@ -327,8 +327,21 @@ describe('sim tools: which visible argument the model knows to look up (rule 3, 
     expect(right / draws).toBeGreaterThan(0.85);
   });
 
-  it('knows an id (a) in the question, (b) in the result of the search that led to it, (c) alone of its kind', () => {
-    const rates = { a: 0, b: 0, c: 0 };
+  /** The conversation after one search for "Helix" that returned `hits` (the model's own call and its result). */
+  function afterSearch(facts: FactUnit[], hits: unknown[], prompt = question(facts, '')): ChatMessage[] {
+    return [
+      { role: 'user', content: prompt },
+      {
+        role: 'assistant',
+        content: '',
+        tool_calls: [{ id: 'call_1_1', name: 'search_documents', arguments: { query: 'Helix' } }],
+      },
+      { role: 'tool', tool_call_id: 'call_1_1', name: 'search_documents', content: JSON.stringify(hits) },
+    ];
+  }
+
+  it('knows an id (a) in the question, (b) alone in the result of the search that led to it, (c) alone of its kind', () => {
+    const rates = { a: 0, b: 0, bOwn: 0, c: 0 };
     const draws = 300;
     for (let i = 0; i < draws; i++) {
       const { all, right: id, facts } = store(`abc-${i}`);
@@ -336,25 +349,75 @@ describe('sim tools: which visible argument the model knows to look up (rule 3, 
       const list = `Document ids: ${all.join(' ')}`;
       if (fetched(firstCall([{ role: 'user', content: question(inQuestion, list) }], inQuestion), id))
         rates.a++;
-      const others = all.filter((d) => d !== id).slice(0, 9);
-      const searched: ChatMessage[] = [
-        { role: 'user', content: question(facts, list) },
+      // The search returned the one id, though the prompt lists the whole store.
+      const searched = afterSearch(facts, [{ id }], question(facts, list));
+      if (fetched(firstCall(searched, facts, [SEARCH, FETCH]), id)) rates.b++;
+      // It returned the id and the one that document cites, where the unit's other evidence is: no rival.
+      const cited = all.find((d) => d !== id)!;
+      const chained: FactUnit[] = [
         {
-          role: 'assistant',
-          content: '',
-          tool_calls: [{ id: 'call_1_1', name: 'search_documents', arguments: { query: 'Helix' } }],
-        },
-        {
-          role: 'tool',
-          tool_call_id: 'call_1_1',
-          name: 'search_documents',
-          content: JSON.stringify([...others.slice(0, 4), id, ...others.slice(4)].map((d) => ({ id: d }))),
+          ...facts[0]!,
+          evidence: { answer: [SPAN, 'The claim was filed on 2026-03-02.'] },
+          sources: [
+            ...facts[0]!.sources!,
+            {
+              span: 'The claim was filed on 2026-03-02.',
+              via: [...facts[0]!.sources![0]!.via, { words: ['fetch', 'document'], arg: cited }],
+            },
+          ],
         },
       ];
-      if (fetched(firstCall(searched, facts, [SEARCH, FETCH]), id)) rates.b++;
+      const both = [cited, id].sort().map((d) => ({ id: d }));
+      if (fetched(firstCall(afterSearch(chained, both), chained, [SEARCH, FETCH]), id)) rates.bOwn++;
       if (fetched(firstCall([{ role: 'user', content: question(facts, `The file: ${id}`) }], facts), id))
         rates.c++;
     }
     for (const r of Object.values(rates)) expect(r / draws).toBeGreaterThan(0.85);
+  });
+
+  it('guesses among the ids of a search result that lists them bare: one that returns every id is no help', () => {
+    // The omni-search: a tool that answers any query with every document id of the store. Before
+    // rule (b) narrowed, the id's being in the previous lookup's result linked it (sim-pro about 97 %).
+    let omni = 0;
+    let ten = 0;
+    const draws = 2000;
+    for (let i = 0; i < draws; i++) {
+      const { all, right: id, facts } = store(`omni-${i}`);
+      const everything = afterSearch(
+        facts,
+        all.map((d) => ({ id: d })),
+      );
+      if (fetched(firstCall(everything, facts, [SEARCH, FETCH]), id)) omni++;
+      if (i >= 1000) continue;
+      const others = all.filter((d) => d !== id).slice(0, 9);
+      const hits = [...others.slice(0, 4), id, ...others.slice(4)].map((d) => ({ id: d }));
+      if (fetched(firstCall(afterSearch(facts, hits), facts, [SEARCH, FETCH]), id)) ten++;
+    }
+    // Chance among 124 is 0.8 %: over 3 % in 2,000 draws is more than 5 standard deviations above it.
+    expect(omni / draws).toBeLessThan(0.03);
+    // Among the ten the search returned, not the 124 of the store: about 1 in 10 times sim-pro's 97 %
+    // (a standard deviation is about 1 point over 1,000 draws).
+    expect(ten / 1000).toBeGreaterThan(0.06);
+    expect(ten / 1000).toBeLessThan(0.14);
+  });
+
+  it('knows the id in a search result whose titles and snippets match the question', () => {
+    let right = 0;
+    const draws = 500;
+    const filler = [
+      ['Board minutes, quarterly meeting', 'The board met and approved the minutes of the last meeting.'],
+      ['Annual report', 'Revenue for the year rose on stronger sales in the north.'],
+      ['Press release: new chief executive', 'The company appointed a new chief executive officer.'],
+      ['Subsidiary filing', 'The subsidiary filed its accounts with the registrar.'],
+      ['Court docket: employment claim', 'A former employee claims unpaid overtime.'],
+    ];
+    for (let i = 0; i < draws; i++) {
+      const { all, right: id, facts } = store(`snippets-${i}`);
+      const others = all.filter((d) => d !== id).slice(0, filler.length);
+      const hits = others.map((d, k) => ({ id: d, title: filler[k]![0], snippet: filler[k]![1] }));
+      hits.splice(i % (hits.length + 1), 0, { id, title: TITLE, snippet: `${SPAN.slice(0, 60)}…` });
+      if (fetched(firstCall(afterSearch(facts, hits), facts, [SEARCH, FETCH]), id)) right++;
+    }
+    expect(right / draws).toBeGreaterThan(0.85);
   });
 });

@@ -143,6 +143,9 @@ function pendingLookups(
           if (fitScore(right, words) === 0) continue;
           const key = callKey(right.name, buildArguments(right, toolInput(right, words), step.arg));
           const link = linkOf(conversation, unit.unit, source, i);
+          // Made already (a search whose result did not single out the next id): the next step is
+          // the guess below, among what that result listed.
+          if (link.linked && made.has(key)) break;
           if (link.linked) chosen = { step, words, key };
           else if (!guess) {
             // Candidates it already called are ruled out: their results are in the conversation.
