@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import pg from 'pg';
 import { Client, demoClient, newInstructor, newLearner } from '../support/client.js';
-import { freePort, type Started, stackEnv, startEntry, waitUntil } from '../support/stack.js';
+import { freePort, repoRoot, type Started, stackEnv, startEntry, waitUntil } from '../support/stack.js';
 
 jest.setTimeout(120_000);
 
@@ -115,5 +117,21 @@ describe('signed-in requests resolved from memory', () => {
     const demoted = await admin.request('PATCH', `/admin/users/${me.body.id}/role`, { role: 'learner' });
     expect(demoted.status).toBe(200);
     expect((await there.get('/instructor/challenges')).status).toBe(403);
+  });
+});
+
+describe("a learner's count of today's submissions, kept in memory", () => {
+  it('counts a submission sent through another process at once', async () => {
+    const slug = 'pii-redaction';
+    const { client } = await newLearner('cache-today');
+    const there = inOther(client);
+    for (let i = 0; i < 3; i++) {
+      expect((await there.get(`/challenges/${slug}`)).body.submissions_today).toBe(0);
+      await pause(150);
+    }
+    const pipeline = readFileSync(join(repoRoot, `challenges/${slug}/baseline.pipeline.yaml`), 'utf8');
+    expect((await client.post(`/challenges/${slug}/submissions`, { pipeline })).status).toBe(202);
+    expect((await there.get(`/challenges/${slug}`)).body.submissions_today).toBe(1);
+    expect((await client.get(`/challenges/${slug}`)).body.submissions_today).toBe(1);
   });
 });

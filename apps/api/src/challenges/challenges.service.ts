@@ -15,6 +15,7 @@ import { MODEL_GATEWAY } from '../models/models.module.js';
 import { passedChallenges } from '../progress/passed.js';
 import { ReadCache } from '../redis/read-cache.js';
 import { submissionsToday } from '../submissions/daily-cap.js';
+import { SubmissionCounts } from '../submissions/submission-counts.js';
 import { ChallengeStore } from './challenge-store.js';
 import type { ChallengeVersion } from './challenge-version.entity.js';
 
@@ -58,8 +59,8 @@ const MINE_TTL_MS = 2000;
  * The catalogue and challenge pages. What is the same for everyone (cards, facets, a version's
  * brief, schemas, models and public cases) is cached per query and version (ReadCache, dropped
  * when a version is published); the signed-in learner's bests are kept per learner until any
- * grade is recorded (or for MINE_TTL_MS), today's submissions are read per request, and both are
- * laid over it.
+ * grade is recorded (or for MINE_TTL_MS) and today's submissions until they submit again
+ * (SubmissionCounts), and both are laid over it.
  */
 @Injectable()
 export class ChallengesService {
@@ -68,6 +69,7 @@ export class ChallengesService {
     private readonly store: ChallengeStore,
     @Inject(MODEL_GATEWAY) private readonly gateway: ModelGateway,
     private readonly cache: ReadCache,
+    private readonly counts: SubmissionCounts,
   ) {}
 
   async list(query: ChallengeListQuery, userId?: string): Promise<ChallengeSummary[]> {
@@ -140,7 +142,8 @@ export class ChallengesService {
   }
 
   private submissionsToday(userId: string | undefined, slug: string): Promise<number | null> {
-    return userId ? submissionsToday(this.dataSource, userId, slug) : Promise.resolve(null);
+    if (!userId) return Promise.resolve(null);
+    return this.counts.today(userId, slug, () => submissionsToday(this.dataSource, userId, slug));
   }
 
   async detail(slug: string, userId?: string, version?: number): Promise<ChallengeDetail> {

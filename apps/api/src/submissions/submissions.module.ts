@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Submission } from './submission.entity.js';
+import { SubmissionCounts } from './submission-counts.js';
 import { SubmissionStore } from './submission-store.js';
 
 /**
@@ -9,7 +10,7 @@ import { SubmissionStore } from './submission-store.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Submission])],
-  providers: [SubmissionStore],
-  exports: [SubmissionStore],
+  providers: [SubmissionStore, SubmissionCounts],
+  exports: [SubmissionStore, SubmissionCounts],
 })
 export class SubmissionsModule {}

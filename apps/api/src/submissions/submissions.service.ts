@@ -24,6 +24,7 @@ import { SkillsService } from '../skills/skills.service.js';
 import { rankedAfterOpening } from '../solutions/opened.js';
 import { submissionsToday } from './daily-cap.js';
 import { Submission } from './submission.entity.js';
+import { SubmissionCounts } from './submission-counts.js';
 import { SubmissionStore } from './submission-store.js';
 
 /** Manifests kept per process, by version id; beyond it the oldest go first. */
@@ -54,6 +55,7 @@ export class SubmissionsService {
     private readonly events: ProgressEvents,
     private readonly checker: PipelineChecker,
     private readonly skillsService: SkillsService,
+    private readonly counts: SubmissionCounts,
   ) {}
 
   /**
@@ -100,11 +102,14 @@ export class SubmissionsService {
         tx,
       );
     });
+    // The challenge page's count of today's submissions, in every API process.
+    const counted = this.counts.counted(user.id, slug);
     // Not awaited: the row is committed, and a job that fails to go on the queue is put there by
     // the reconciler (grading/reconciler.ts), so the learner need not wait for Redis.
     void this.queue.enqueueSubmission(row.id).catch((error) => {
       this.logger.warn({ event: 'enqueue_failed', submissionId: row.id, error: (error as Error).message });
     });
+    await counted;
     return { id: row.id, status: 'queued' };
   }
 
