@@ -27,6 +27,11 @@ export class Hasher {
     return this.str(String(value));
   }
 
+  /** The whole 64-bit state as text: a key for what was fed so far (a lookup, not a seed). */
+  fingerprint(): string {
+    return `${this.h1 >>> 0}:${this.h2 >>> 0}`;
+  }
+
   /** Finalised 32-bit seed. */
   seed(): number {
     let h1 = this.h1;

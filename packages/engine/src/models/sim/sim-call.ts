@@ -2,17 +2,25 @@ import type { Aspect, FactUnit } from '@reps/shared';
 import type { CompletionRequest, ModelContext } from '../types.js';
 import { answerAccuracy, positionFactor, verificationAccuracy } from './accuracy.js';
 import { closedChoices, type Draw, drawAnswer, valueKey } from './answer-drawer.js';
-import { type ArithmeticTask, arithmeticOp, arithmeticTask, modelResult, numbersIn } from './arithmetic.js';
-import { findRequestedAspects, type RequestedAspect } from './aspect-matcher.js';
-import { messageText } from './conversation.js';
+import { type ArithmeticTask, arithmeticTask, modelResult, numbersIn } from './arithmetic.js';
+import type { RequestedAspect } from './aspect-matcher.js';
 import { type IndexedSpan, indexSpans, spanPosition } from './evidence.js';
-import { type Exclusions, excludedFor, findExclusions } from './feedback.js';
+import { type Exclusions, excludedFor } from './feedback.js';
 import { type Latent, latentAnswer, latentFor, sharedWeight } from './latent.js';
-import { Hasher, Rng } from './prng.js';
+import { type Hasher, Rng } from './prng.js';
+import {
+  messagesHasher,
+  type PromptContent,
+  type PromptReading,
+  promptContent,
+  promptIsVerification,
+  promptOp,
+  promptReading,
+} from './prompt-reading.js';
 import { SIM_RULES, type SimModelSpec } from './sim-models.js';
-import { indexText, type TextIndex } from './text-index.js';
-import { findPresentUnits, indexUnits, type PresentUnit } from './unit-matcher.js';
-import { isVerificationPrompt, proposedValue, verdictProperty } from './verification.js';
+import type { TextIndex } from './text-index.js';
+import type { PresentUnit } from './unit-matcher.js';
+import { proposedValue } from './verification.js';
 
 export type JsonSchema = Record<string, unknown>;
 export type CallMode = 'answer' | 'verify' | 'arithmetic' | 'vague';
@@ -30,14 +38,15 @@ export interface Verdict {
  */
 export class SimCall {
   readonly mode: CallMode;
-  readonly units: PresentUnit[];
-  readonly requested: RequestedAspect[];
+  readonly units: readonly PresentUnit[];
+  readonly requested: readonly RequestedAspect[];
   readonly aspects: readonly Aspect[];
   readonly schema: JsonSchema | undefined;
   readonly verdictName: string | undefined;
   readonly instruction: string;
   readonly prompt: TextIndex;
   private readonly base: Hasher;
+  private readonly content: PromptContent;
   private readonly exclusions: Exclusions;
   private readonly memo = new Map<string, Draw>();
   readonly facts: readonly FactUnit[];
@@ -50,29 +59,23 @@ export class SimCall {
     readonly request: CompletionRequest,
     context: ModelContext,
     readonly contextFill: number,
+    reading: PromptReading = promptReading(request, context),
   ) {
-    const messages = request.messages;
-    // Tool results are read as prompt (evidence, units) but are not the caller's instruction: a
-    // policy text that says "verify" does not make the call a verification.
-    this.instruction = messages
-      .filter((m) => m.role !== 'assistant' && m.role !== 'tool')
-      .map((m) => m.content)
-      .join('\n');
-    this.prompt = indexText(messages.map(messageText).join('\n'), SIM_RULES.shingleSize);
+    // Shared by every sample of this prompt in the case (prompt-reading.ts): read only.
+    const content = promptContent(reading, request, context);
+    this.content = content;
+    this.instruction = content.instruction;
+    this.prompt = content.prompt;
     this.schema = request.output?.kind === 'json' ? request.output.schema : undefined;
     this.aspects = context.aspects ?? [];
     const facts: readonly FactUnit[] = context.facts ?? [];
     this.facts = facts;
     this.spans = indexSpans(facts);
-    this.units = facts.length > 0 ? findPresentUnits(this.prompt, indexUnits(facts)) : [];
-    this.requested = findRequestedAspects(this.aspects, this.schema, this.prompt, this.units);
-    this.exclusions = findExclusions(
-      messages,
-      this.requested.map((r) => r.aspect),
-      this.units,
-    );
-    this.verdictName = verdictProperty(this.schema);
-    this.base = callHasher(request);
+    this.units = content.units;
+    this.requested = content.requested;
+    this.exclusions = content.exclusions;
+    this.verdictName = content.verdictName;
+    this.base = callHasher(request, reading);
     this.mode = this.decideMode();
   }
 
@@ -273,7 +276,7 @@ export class SimCall {
   }
 
   private op() {
-    return arithmeticOp(this.prompt, this.units);
+    return promptOp(this.content);
   }
 
   private arithmeticTaskFor(): ArithmeticTask | undefined {
@@ -303,18 +306,18 @@ export class SimCall {
   private decideMode(): CallMode {
     if (!perUnitShape(this.schema) && this.arithmeticTaskFor()) return 'arithmetic';
     if (this.units.length === 0 || this.requested.length === 0) return 'vague';
-    if (isVerificationPrompt(this.schema, this.instruction.toLowerCase())) return 'verify';
+    if (promptIsVerification(this.content, this.schema)) return 'verify';
     return 'answer';
   }
 }
 
 /**
- * The seed of a call: model, every message, temperature, the requested output, and the sample
- * index only above temperature 0 (at 0 every sample is the same answer, as with real models).
+ * The seed of a call: model, every message (fed once per prompt: messagesHasher), temperature, the
+ * requested output, and the sample index only above temperature 0 (at 0 every sample is the same
+ * answer, as with real models).
  */
-function callHasher(request: CompletionRequest): Hasher {
-  const h = new Hasher().str(request.model);
-  for (const m of request.messages) h.str(m.role).str(m.content);
+function callHasher(request: CompletionRequest, reading: PromptReading): Hasher {
+  const h = messagesHasher(reading);
   const temperature = request.temperature ?? 0;
   h.num(temperature);
   if (temperature > 0) h.num(request.sampleIndex ?? 0);

@@ -9,6 +9,7 @@ import {
 } from '../types.js';
 import { breakJson, pretty } from './json-faults.js';
 import { writeJson } from './json-writer.js';
+import { promptReading } from './prompt-reading.js';
 import { writeProse } from './prose-writer.js';
 import { SimCall } from './sim-call.js';
 import {
@@ -19,7 +20,7 @@ import {
   simLatencyMs,
   simModelInfo,
 } from './sim-models.js';
-import { countInputTokens, countOutputTokens, truncateToTokens } from './sim-tokens.js';
+import { countOutputTokens, countRequestTokens, truncateToTokens } from './sim-tokens.js';
 import { type PlannedCall, planToolTurn } from './tool-turn.js';
 
 export interface SimProviderOptions {
@@ -57,7 +58,9 @@ export function completeSync(
   if (!spec) throw new ModelError('model_error', `Unknown simulated model "${request.model}".`);
   const schema = request.output?.kind === 'json' ? request.output.schema : undefined;
   const tools = request.tools && request.tools.length > 0 ? request.tools : undefined;
-  const inputTokens = countInputTokens(request.messages, schema, tools);
+  // Every sample of one prompt in a case shares what is read from it (prompt-reading.ts).
+  const reading = promptReading(request, context);
+  const inputTokens = countRequestTokens(reading.messageTokens, schema, tools);
   if (inputTokens > spec.contextTokens) {
     throw new ModelError(
       'context_length_exceeded',
@@ -65,7 +68,7 @@ export function completeSync(
       { usage: { input_tokens: inputTokens, output_tokens: 0 }, cost_usd: 0, latency_ms: 0 },
     );
   }
-  const call = new SimCall(spec, request, context, inputTokens / spec.contextTokens);
+  const call = new SimCall(spec, request, context, inputTokens / spec.contextTokens, reading);
   if (tools && request.toolChoice !== 'none') {
     const planned = planToolTurn(call);
     if (planned) return toolCallTurn(spec, planned, inputTokens);

@@ -15,11 +15,16 @@ export function countInputTokens(
   tools?: readonly ToolSpec[],
 ): number {
   // Messages count their tool calls and call ids too; an agent's turn also sends the tool definitions.
-  return (
-    countMessageTokens(messages) +
-    (schema ? countSchemaTokens(schema) : 0) +
-    (tools ? countToolSpecTokens(tools) : 0)
-  );
+  return countRequestTokens(countMessageTokens(messages), schema, tools);
+}
+
+/** countInputTokens with the messages already counted (countMessageTokens). */
+export function countRequestTokens(
+  messageTokens: number,
+  schema?: Record<string, unknown>,
+  tools?: readonly ToolSpec[],
+): number {
+  return messageTokens + (schema ? countSchemaTokens(schema) : 0) + (tools ? countToolSpecTokens(tools) : 0);
 }
 
 function countSchemaTokens(schema: Record<string, unknown>): number {
