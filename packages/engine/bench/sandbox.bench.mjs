@@ -59,7 +59,10 @@ const inputs = Array.from({ length: CASES }, (_, c) => {
   return {
     meeting_date: `2024-03-${String((c % 27) + 1).padStart(2, '0')}`,
     attendees: ['Ana Silva', 'Ben Okafor', 'Chen Wei'],
-    transcript: [`Weekly meeting ${c}. Chair: Ana Silva. Roles: Ben Okafor (sales), Chen Wei (HR).`, ...items].join('\n\n'),
+    transcript: [
+      `Weekly meeting ${c}. Chair: Ana Silva. Roles: Ben Okafor (sales), Chen Wei (HR).`,
+      ...items,
+    ].join('\n\n'),
   };
 });
 
@@ -89,7 +92,9 @@ const fast = await runAll(true);
 const exact = await runAll(false);
 const identical = JSON.stringify(fast.runs) === JSON.stringify(exact.runs);
 if (fast.runs.some((run) => run.status !== 'ok'))
-  throw new Error(`a bench case failed: ${JSON.stringify(fast.runs.find((run) => run.status !== 'ok').error)}`);
+  throw new Error(
+    `a bench case failed: ${JSON.stringify(fast.runs.find((run) => run.status !== 'ok').error)}`,
+  );
 
 /** Median over REPEATS of the cases' run time, shortcuts and whole scope alternating. */
 const times = { fast: [], exact: [] };

@@ -70,6 +70,7 @@ const EXPRESSIONS = [
   '"hello"',
   "'it\\'s \\u00e9'",
   '`plain`',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a template literal, as a learner writes it.
   '`with ${1 + 1}`',
   '42',
   '1.5',
