@@ -16,6 +16,7 @@ export * from './grade/breakdown.js';
 export * from './grade/calibrate.js';
 export * from './grade/grade.js';
 export * from './grade/grade-challenge.js';
+export * from './isolation/case-cache.js';
 export * from './isolation/gateway-spec.js';
 export * from './isolation/grade-challenge-isolated.js';
 export * from './isolation/task-pool.js';

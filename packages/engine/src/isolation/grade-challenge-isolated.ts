@@ -1,8 +1,16 @@
 import { availableParallelism } from 'node:os';
-import { type CaseKind, type ErrorCode, emptyUsage, type Issue, RepsError } from '@reps/shared';
+import {
+  type CaseKind,
+  type ChallengeCase,
+  type ErrorCode,
+  emptyUsage,
+  type Issue,
+  RepsError,
+} from '@reps/shared';
 import type { LoadedChallenge } from '../challenges/load-challenge.js';
 import { type CaseResult, summarize } from '../grade/grade.js';
 import type { GradeChallengeOutcome } from '../grade/grade-challenge.js';
+import { GeneratedCaseCache, hostCaseCache } from './case-cache.js';
 import type { GatewaySpec } from './gateway-spec.js';
 import { GradingThread } from './grading-thread.js';
 import { fromThreadError, type PreparedCases, type ThreadError, type ThreadJob } from './thread-protocol.js';
@@ -47,6 +55,11 @@ export interface IsolatedGrading {
   onProgress?: (done: number, total: number) => void;
   /** Refuse real models without a known price (graded submissions: their cost counts). */
   requireKnownPrices?: boolean;
+  /**
+   * Where the grading finds the cases an earlier one generated, and keeps those it generates.
+   * Default: the process's cache (hostCaseCache); `false` generates every time.
+   */
+  caseCache?: GeneratedCaseCache | false;
 }
 
 export interface GradeChallengeIsolatedOptions extends IsolatedGrading, IsolationLimits {}
@@ -74,7 +87,7 @@ export async function gradeChallengeIsolated(
 type Settle = (index: number, result: CaseResult) => void;
 
 type PrepareEnd =
-  | { kind: 'ready'; prepared: PreparedCases }
+  | { kind: 'ready'; prepared: PreparedCases; generated: number }
   | { kind: 'invalid'; issues: Issue[] }
   | { kind: 'overran' }
   | { kind: 'died'; reason: string; phase: 'starting' | 'parsing' | 'generating' }
@@ -117,7 +130,8 @@ interface CaseQueue {
  * when it had to be stopped, and ended by close(): a new job gets new threads, so memory that
  * WebAssembly never gives back is given back with the job.
  *
- * The first thread checks the pipeline and generates the cases; the others are handed them. Each
+ * The first thread checks the pipeline and generates the cases (unless the process's case cache has
+ * them from an earlier grading: then it is handed them); the others are handed them. Each
  * thread (a lane) takes the next case not yet taken whenever it has room, so a grading's cases
  * spread over its threads however long each takes. A case's result does not depend on the thread
  * it ran in or on when it finished: every case is its own run, and results are kept in case order.
@@ -171,12 +185,21 @@ export class IsolatedGrader {
     };
     const id = ++this.gradings;
     const first = this.lanes[0]!;
+    const cache = grading.caseCache ?? hostCaseCache;
+    const kept = cache ? keptCases(cache, grading) : undefined;
     // The other threads boot while the first checks the pipeline and generates the cases.
     for (const lane of this.lanes.slice(1)) this.startedThread(lane);
-    const end = await this.prepare(this.startedThread(first), job);
+    const end = await this.prepare(
+      this.startedThread(first),
+      kept?.cases ? { ...job, cases: kept.cases } : job,
+    );
     if (end.kind === 'invalid') return { ok: false, issues: end.issues };
     if (end.kind !== 'ready') return this.preparationFailed(first, end);
     first.preparedFor = id;
+    if (cache) {
+      cache.countGenerated(end.generated);
+      if (kept && !kept.cases) cache.keep(kept.key, end.prepared.cases);
+    }
     const { pipeline, cases } = end.prepared;
     const results = await this.runCases({ ...job, prepared: end.prepared }, id, grading);
     return { ok: true, pipeline, cases, result: summarize(results) };
@@ -258,7 +281,11 @@ export class IsolatedGrader {
             clearTimeout(checkTimer);
           } else if (message.type === 'invalid') finish({ kind: 'invalid', issues: message.issues });
           else if (message.type === 'ready')
-            finish({ kind: 'ready', prepared: { pipeline: message.pipeline, cases: message.cases } });
+            finish({
+              kind: 'ready',
+              prepared: { pipeline: message.pipeline, cases: message.cases },
+              generated: message.generated,
+            });
           else if (message.type === 'failed') finish({ kind: 'failed', error: message.error });
         },
         (reason) => finish({ kind: 'died', reason, phase }),
@@ -434,6 +461,21 @@ interface LaneRun {
   /** Cases in flight in one thread. */
   concurrency: number;
   settle: Settle;
+}
+
+/**
+ * The grading's key in the case cache and the cases kept under it, if any (a hit). None for a count
+ * the engine will refuse, or hidden cases without a secret: the thread reports those.
+ */
+function keptCases(
+  cache: GeneratedCaseCache,
+  grading: IsolatedGrading,
+): { key: string; cases?: ChallengeCase[] } | undefined {
+  const count = grading.count ?? grading.challenge.manifest.cases[grading.kind];
+  if (!Number.isInteger(count) || count < 0) return undefined;
+  if (grading.kind === 'hidden' && grading.secret === undefined) return undefined;
+  const key = GeneratedCaseCache.keyOf(grading.challenge, grading.kind, grading.secret);
+  return { key, cases: cache.take(key, count) };
 }
 
 /** The result of a case the host had to stop: score 0, nothing spent that it knows of. */

@@ -8,7 +8,7 @@ import { type HostMessage, type ThreadJob, type ThreadMessage, toThreadError } f
 
 /**
  * The entry of a grading thread (see grade-challenge-isolated.ts): checks the pipeline, generates
- * the cases and runs the cases the host asks for, reporting each case's start and result. It holds
+ * the cases (unless the host has them) and runs the cases the host asks for, reporting each case's start and result. It holds
  * no limits of its own; the host watches the clock and terminates it.
  */
 if (!parentPort) throw new Error('grade-thread.js runs as a worker thread; call gradeChallengeIsolated.');
@@ -32,6 +32,7 @@ async function prepare(job: ThreadJob): Promise<void> {
   const gateway = await gatewayFromSpec(job.gateway);
   const skills = job.skills ? skillLibrary(job.skills) : undefined;
   let prepared = job.prepared;
+  let generated = 0;
   if (!prepared) {
     post({ type: 'parsing' });
     const parsed = parseForChallenge(manifest, job.pipelineSource, gateway, skills, {
@@ -39,11 +40,13 @@ async function prepare(job: ThreadJob): Promise<void> {
     });
     if (!parsed.ok) return post({ type: 'invalid', issues: parsed.issues });
     post({ type: 'parsed' });
-    const cases = await generateCases(challenge, { kind: job.kind, secret: job.secret, count: job.count });
+    const cases =
+      job.cases ?? (await generateCases(challenge, { kind: job.kind, secret: job.secret, count: job.count }));
+    generated = job.cases ? 0 : cases.length;
     prepared = { pipeline: parsed.pipeline, cases };
   }
   current = challengeGrading(challenge, { ...prepared, gateway, skills });
-  post({ type: 'ready', ...prepared });
+  post({ type: 'ready', generated, ...prepared });
 }
 
 /**

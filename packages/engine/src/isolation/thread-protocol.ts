@@ -23,6 +23,8 @@ export interface ThreadJob {
   requireKnownPrices?: boolean;
   /** What an earlier thread of this grading checked and generated: a fresh thread takes it as is. */
   prepared?: PreparedCases;
+  /** The grading's cases, kept by the host from an earlier grading: the thread only checks the pipeline. */
+  cases?: ChallengeCase[];
 }
 
 export interface PreparedCases {
@@ -43,7 +45,8 @@ export type ThreadMessage =
   /** The pipeline is valid; the cases are being generated. */
   | { type: 'parsed' }
   | { type: 'invalid'; issues: Issue[] }
-  | ({ type: 'ready' } & PreparedCases)
+  /** `generated`: the cases the thread ran the generator for (0 when it was handed them). */
+  | ({ type: 'ready'; generated: number } & PreparedCases)
   | { type: 'start'; index: number }
   | { type: 'done'; index: number; result: CaseResult }
   | { type: 'failed'; error: ThreadError };
