@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { createQuickJSSandbox, type QuickJSSandbox } from './quickjs-sandbox.js';
 import { SandboxError } from './types.js';
 
@@ -141,5 +142,54 @@ describe('QuickJSSandbox against hostile code', () => {
 
   it('reports a thrown non-Error value', () => {
     expect(failure(() => sandbox.run("throw 'plain'", {})).message).toMatch(/plain/);
+  });
+});
+
+describe('QuickJSSandbox deadline counted in polls', () => {
+  // A loop of a fixed number of iterations: the same polls on every machine.
+  const loop = (n: number) => `let s = 0; for (let i = 0; i < ${n}; i++) s += i % 7; return s`;
+
+  function pollsOf(box: QuickJSSandbox, body: string): number {
+    const before = box.usage.polls;
+    box.run(body, {});
+    return box.usage.polls - before;
+  }
+
+  it('finishes code within its polls however slow the host clock runs', async () => {
+    const box = await createQuickJSSandbox({ deadlineMs: 100, seed: 1 });
+    try {
+      // Find a loop that needs about half the 800 polls the 100 ms deadline allows.
+      let n = 20_000;
+      while (pollsOf(box, loop(n)) < 400) n *= 2;
+      // A host so busy that 1 ms passes between two polls: by the clock the code runs far past its
+      // 100 ms deadline, by its polls it stays within it.
+      let now = Date.now();
+      const clock = jest.spyOn(Date, 'now').mockImplementation(() => (now += 1));
+      try {
+        expect(typeof box.run(loop(n), {})).toBe('number');
+      } finally {
+        clock.mockRestore();
+      }
+    } finally {
+      box.dispose();
+    }
+  });
+
+  it('stops an endless loop at the same poll on every run', async () => {
+    const box = await createQuickJSSandbox({ deadlineMs: 100, seed: 1 });
+    try {
+      const used = [1, 2].map(() => {
+        const before = box.usage.polls;
+        const error = failure(() => box.run('for (;;) {}', {}));
+        expect(error.code).toBe('sandbox_limit');
+        expect(error.message).toMatch(/ran longer than 100 ms \(counted in interpreter steps/);
+        return box.usage.polls - before;
+      });
+      expect(used[0]).toBe(used[1]);
+      expect(used[0]).toBeGreaterThan(800);
+      expect(used[0]).toBeLessThan(810);
+    } finally {
+      box.dispose();
+    }
   });
 });

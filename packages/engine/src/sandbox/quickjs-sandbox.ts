@@ -60,6 +60,14 @@ export const MAX_RESULT_CONTAINERS_PER_SANDBOX = 1_000_000;
  */
 export const CHARGED_POLLS_PER_DEADLINE_MS = 8;
 
+/**
+ * How many times its deadline a call may run by the host's clock before it is stopped anyway. The
+ * deadline itself is counted in polls (CHARGED_POLLS_PER_DEADLINE_MS per millisecond, bytecode and
+ * built-in work alike), so whether code finishes does not depend on how busy the machine is; the
+ * clock only stops a host so stalled that the polls never come.
+ */
+export const WALL_CLOCK_DEADLINES = 10;
+
 /** Most promise jobs one call may run (an endless `.then` chain is cut here, not only at the deadline). */
 export const MAX_JOBS_PER_CALL = 100_000;
 
@@ -145,7 +153,7 @@ export class QuickJSSandbox implements Sandbox {
   private tainted = false;
   private deadline = 0;
   private interrupted = false;
-  /** Polls of built-in work charged during the current call. */
+  /** Polls (bytecode and built-in work) the current call has used. */
   private charged = 0;
   /** Why the meter stopped the current call (a built-in's name and what went over), if it did. */
   private stopReason = '';
@@ -201,8 +209,11 @@ export class QuickJSSandbox implements Sandbox {
     this.runtime.setMaxStackSize(this.limits.stackBytes);
     this.runtime.setInterruptHandler(() => {
       this.counters.polls++;
+      this.charged++;
       if (this.interrupted) return true;
-      if (Date.now() <= this.deadline) return false;
+      if (this.charged > this.pollCap()) this.stopReason = 'counted in interpreter steps, the same on every machine';
+      else if (Date.now() > this.deadline) this.stopReason = 'the machine was too busy to finish it';
+      else return false;
       this.interrupted = true;
       return true;
     });
@@ -471,7 +482,7 @@ export class QuickJSSandbox implements Sandbox {
   }
 
   private arm(): void {
-    this.deadline = Date.now() + this.limits.deadlineMs;
+    this.deadline = Date.now() + this.limits.deadlineMs * WALL_CLOCK_DEADLINES;
     this.interrupted = false;
     this.charged = 0;
     this.stopReason = '';
@@ -487,12 +498,16 @@ export class QuickJSSandbox implements Sandbox {
     this.counters.polls += polls;
     this.charged += polls;
     if (this.interrupted) return true;
-    const cap = this.limits.deadlineMs * CHARGED_POLLS_PER_DEADLINE_MS;
-    if (this.charged > cap) this.stopReason = `${what} did more work than the deadline allows`;
+    if (this.charged > this.pollCap()) this.stopReason = `${what} did more work than the deadline allows`;
     else if (Date.now() > this.deadline) this.stopReason = `stopped in ${what}`;
     else return false;
     this.interrupted = true;
     return true;
+  }
+
+  /** Polls one call may use: its deadline, counted the same on every machine. */
+  private pollCap(): number {
+    return this.limits.deadlineMs * CHARGED_POLLS_PER_DEADLINE_MS;
   }
 
   private overDeadline(): string {
