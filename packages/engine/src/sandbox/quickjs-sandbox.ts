@@ -211,7 +211,8 @@ export class QuickJSSandbox implements Sandbox {
       this.counters.polls++;
       this.charged++;
       if (this.interrupted) return true;
-      if (this.charged > this.pollCap()) this.stopReason = 'counted in interpreter steps, the same on every machine';
+      if (this.charged > this.pollCap())
+        this.stopReason = 'counted in interpreter steps, the same on every machine';
       else if (Date.now() > this.deadline) this.stopReason = 'the machine was too busy to finish it';
       else return false;
       this.interrupted = true;
