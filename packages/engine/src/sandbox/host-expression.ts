@@ -38,7 +38,14 @@ export function hostExpression(
 
 const NONE = Symbol('none');
 
-function read(node: AnyNode, scope: Record<string, unknown>, names: readonly string[]): unknown {
+/**
+ * Longest path answered on the host. Reading recurses once per member, and a path of thousands of
+ * members would run out of the host's stack at a depth that differs between the main thread and a
+ * worker; QuickJS answers longer ones (its own stack limit is the same everywhere).
+ */
+const MAX_PATH_DEPTH = 64;
+
+function read(node: AnyNode, scope: Record<string, unknown>, names: readonly string[], depth = 0): unknown {
   switch (node.type) {
     case 'Literal':
       if (node.regex || node.bigint !== undefined) return NONE;
@@ -54,8 +61,8 @@ function read(node: AnyNode, scope: Record<string, unknown>, names: readonly str
     case 'MemberExpression': {
       if (node.optional) return NONE;
       const key = node.computed ? literalKey(node.property) : (node.property.name as string);
-      if (key === undefined) return NONE;
-      const base = read(node.object, scope, names);
+      if (key === undefined || depth >= MAX_PATH_DEPTH) return NONE;
+      const base = read(node.object, scope, names, depth + 1);
       if (base === NONE) return NONE;
       return member(base, key);
     }

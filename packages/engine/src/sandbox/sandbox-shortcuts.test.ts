@@ -67,6 +67,9 @@ function scope(): Record<string, unknown> {
 }
 
 const EXPRESSIONS = [
+  // A path longer than the host walks (and far longer than its stack would take): QuickJS answers it.
+  `input.attendees.length${'.toFixed.length'.repeat(3000)}`,
+  `item.block${'.length'.repeat(2)}`,
   '"hello"',
   "'it\\'s \\u00e9'",
   '`plain`',
@@ -169,6 +172,10 @@ const BODIES = [
   'return [...item.holes]',
   'return (() => { try { return undef.x } catch (e) { return String(e) } })()',
   'return await Promise.resolve(input.meeting_date)',
+  // A directive is a SyntaxError in a function whose parameters are destructured, names read or not.
+  "'use strict'; return 1",
+  "'use strict'; return input.meeting_date",
+  'return typeof __scope',
 ];
 
 /** Steps until QuickJS next polls: equal in two sandboxes when their step counts stand at the same place. */

@@ -116,7 +116,21 @@ function analyse(kind: SnippetKind, source: string): SnippetReads {
   if (bare.has('Math')) return WHOLE_SCOPE;
   const program = root.body as AnyNode[];
   const expression = kind === 'expression' && program.length === 1 ? program[0]!.expression : undefined;
-  return { whole: false, bare, members, expression };
+  return { whole: false, bare, members, expression: mayAnswerOnHost(expression) ? expression : undefined };
+}
+
+/**
+ * Whether host-expression.ts could answer this tree (a literal, a name, or a short chain of
+ * members over one). Only such trees are kept in the memo: a parsed snippet costs about twenty
+ * times its text in heap, and the memo is bounded by text.
+ */
+function mayAnswerOnHost(node: AnyNode | undefined): boolean {
+  for (let depth = 0; node && depth <= 64; depth++) {
+    if (node.type === 'Literal' || node.type === 'TemplateLiteral' || node.type === 'Identifier') return true;
+    if (node.type !== 'MemberExpression') return false;
+    node = node.object as AnyNode;
+  }
+  return false;
 }
 
 /**

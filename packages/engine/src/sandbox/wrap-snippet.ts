@@ -45,7 +45,9 @@ export function wrapSnippet(source: string, kind: SnippetKind, names: readonly s
 }
 
 function build(source: string, kind: SnippetKind, names: readonly string[]): WrappedSnippet {
-  const params = names.length ? `{ ${names.join(', ')} }` : '__scope';
+  // Always a destructuring pattern (`{}` for no names): a parameter list that is not simple makes a
+  // body's own 'use strict' a SyntaxError, the same whether the snippet reads some names or none.
+  const params = `{ ${names.join(', ')} }`;
   const isAsync = kind === 'body' && awaitsAtTopLevel(source);
   // Compiled as a strict-mode script (the sandbox passes the flag): a function expression alone,
   // no wrapper around it to call, which compiles three times faster.
