@@ -153,4 +153,19 @@ describe('route fuzzing', () => {
     // The handlers were reached, not a rate limit.
     expect(limited / total).toBeLessThan(0.05);
   });
+
+  it('answers a session cookie that is not valid percent-encoding as it answers no cookie', async () => {
+    const reads = (await operations(d.url)).filter((op) => op.method === 'GET' && !/\/events$/.test(op.path));
+    expect(reads.length).toBeGreaterThan(10);
+    const differ: string[] = [];
+    for (const op of reads) {
+      const url = `${d.url}/api${fill(op.path, 'x')}`;
+      const anonymous = await fetch(url);
+      const malformed = await fetch(url, { headers: { cookie: 'reps_session=%E0%A4%A' } });
+      await Promise.all([anonymous.arrayBuffer(), malformed.arrayBuffer()]);
+      if (malformed.status !== anonymous.status || malformed.status >= 500)
+        differ.push(`GET ${op.path}: ${malformed.status} with the cookie, ${anonymous.status} without`);
+    }
+    expect(differ).toEqual([]);
+  });
 });

@@ -12,13 +12,22 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** Reads one cookie from a Cookie header without a parser dependency. */
+/**
+ * Reads one cookie from a Cookie header without a parser dependency. A value that is not valid
+ * percent-encoding (`%E0%A4%A`) cannot be a token this API set, so it reads as no cookie at all:
+ * the caller is anonymous (a route that needs a user answers 401), never a 500.
+ */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name)
-      return decodeURIComponent(part.slice(index + 1).trim());
+    if (index > 0 && part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }
