@@ -167,3 +167,92 @@ describe('FastReads in front of a server', () => {
     expect(await read('/api/challenges?q=hot')).toBe('normal');
   });
 });
+
+describe('FastReads under a flood', () => {
+  /** A server like the one above, with its own cache and a fast path of `limits`. */
+  async function serve(limits: FastReadLimits) {
+    let normal = 0;
+    const cache = new ReadCache({ REPS_REDIS_PREFIX: 'test', REDIS_URL: 'redis://127.0.0.1:1' } as Config);
+    Object.assign(cache, {
+      subscribe: () => undefined,
+      connect: () => ({ publish: async () => 0, quit: async () => 'OK' }),
+    });
+    const server = createServer((req, res) => {
+      normal++;
+      void cache
+        .get('catalogue', req.url as string, 60_000, async () => ({ url: req.url }))
+        .then((value) => {
+          const body = JSON.stringify(value);
+          res.setHeader('Cache-Control', 'public, max-age=5');
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.setHeader('Content-Length', Buffer.byteLength(body));
+          res.end(body);
+        });
+    });
+    const fast = fastReads(cache, limits);
+    fast.install(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const read = async (path: string) => {
+      const before = normal;
+      await (await fetch(`${url}${path}`)).text();
+      return normal === before ? 'fast' : 'normal';
+    };
+    const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+    return { fast, read, close };
+  }
+  const limits: FastReadLimits = {
+    probationEntries: 3,
+    probationBytes: 1e6,
+    protectedEntries: 2,
+    protectedBytes: 1e6,
+    entryBytes: 1e5,
+    agingLookups: 1e6,
+  };
+
+  it('keeps a read everyone repeats through a flood that asks for each of its URLs twice', async () => {
+    const { fast, read, close } = await serve(limits);
+    expect(await read('/api/challenges?q=hot')).toBe('normal');
+    expect(await read('/api/challenges?q=hot')).toBe('fast');
+    expect(await read('/api/challenges?q=hot')).toBe('fast');
+    for (let i = 0; i < 20; i++) {
+      expect(await read(`/api/challenges?q=flood${i}`)).toBe('normal');
+      expect(await read(`/api/challenges?q=flood${i}`)).toBe('fast');
+    }
+    expect(fast.size().entries).toBeLessThanOrEqual(5);
+    expect(await read('/api/challenges?q=hot')).toBe('fast');
+    await close();
+  });
+
+  it('drops the least recently read protected entry, not the first one kept', async () => {
+    const { read, close } = await serve(limits);
+    for (const q of ['a', 'b']) {
+      expect(await read(`/api/challenges?q=${q}`)).toBe('normal');
+      expect(await read(`/api/challenges?q=${q}`)).toBe('fast');
+    }
+    expect(await read('/api/challenges?q=a')).toBe('fast'); // a is now the most recent
+    // c, asked for more often than b, takes b's place.
+    expect(await read('/api/challenges?q=c')).toBe('normal');
+    for (let i = 0; i < 3; i++) expect(await read('/api/challenges?q=c')).toBe('fast');
+    for (let i = 0; i < 4; i++) await read(`/api/challenges?q=other${i}`); // empties probation
+    expect(await read('/api/challenges?q=a')).toBe('fast');
+    expect(await read('/api/challenges?q=c')).toBe('fast');
+    expect(await read('/api/challenges?q=b')).toBe('normal');
+    await close();
+  });
+
+  it('lets what is asked for now displace what was popular long ago (counts halve)', async () => {
+    const { read, close } = await serve({ ...limits, agingLookups: 8 });
+    for (let i = 0; i < 6; i++) await read('/api/challenges?q=old'); // 6 asks
+    await read('/api/challenges?q=filler');
+    await read('/api/challenges?q=filler'); // protected is full: old, filler
+    // Three halvings later old counts 0; new, asked for 3 times, displaces it.
+    for (let i = 0; i < 24; i++) await read('/api/challenges?q=filler');
+    for (let i = 0; i < 3; i++) await read('/api/challenges?q=new');
+    for (let i = 0; i < 4; i++) await read(`/api/challenges?q=other${i}`);
+    expect(await read('/api/challenges?q=new')).toBe('fast');
+    expect(await read('/api/challenges?q=filler')).toBe('fast');
+    expect(await read('/api/challenges?q=old')).toBe('normal');
+    await close();
+  });
+});

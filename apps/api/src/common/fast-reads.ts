@@ -40,6 +40,9 @@ export const FAST_ROUTES: readonly FastRoute[] = [
   },
 ];
 
+/** Counts halve after this many lookups per entry the fast path may keep (TinyLFU's reset). */
+const AGING_PER_ENTRY = 10;
+
 /** Longer URLs are not looked up at all (no public read needs one). */
 const MAX_URL_LENGTH = 512;
 
@@ -47,11 +50,16 @@ export interface FastReadLimits {
   /** Entries seen once; a flood of distinct URLs only ever churns these. */
   probationEntries: number;
   probationBytes: number;
-  /** Entries asked for at least twice while kept; only these stay while a flood goes on. */
+  /**
+   * Entries asked for again while on probation, least recently asked first; one moves in from
+   * probation only while there is room or when asked for more often than the one it would push out.
+   */
   protectedEntries: number;
   protectedBytes: number;
   /** A larger answer is never kept (it is served by the normal path). */
   entryBytes: number;
+  /** Lookups between two halvings of every count; AGING_PER_ENTRY per entry that may be kept if absent. */
+  agingLookups?: number;
 }
 
 export const DEFAULT_LIMITS: FastReadLimits = {
@@ -84,9 +92,11 @@ interface Entry {
   topics: ReadonlySet<ReadTopic>;
   /** The metrics' route label the normal path gave it (the matched pattern). */
   route: string;
+  /** How often it was asked for while kept (the filling request included), halved as time goes on. */
+  hits: number;
 }
 
-/** A bounded map, oldest first (Map keeps insertion order; a refreshed key is re-inserted). */
+/** A bounded map, least recently used first (Map keeps insertion order; a used key is re-inserted). */
 class Segment {
   readonly entries = new Map<string, Entry>();
   bytes = 0;
@@ -112,6 +122,22 @@ class Segment {
     this.entries.delete(key);
     this.bytes -= entry.body.length;
     return true;
+  }
+
+  /** Moves a kept entry to the back: the last one the segment would drop. */
+  touch(entry: Entry): void {
+    this.entries.delete(entry.key);
+    this.entries.set(entry.key, entry);
+  }
+
+  /** The entry the segment drops first. */
+  oldest(): Entry | undefined {
+    return this.entries.values().next().value;
+  }
+
+  /** True when `entry` can be added without dropping another. */
+  fits(entry: Entry): boolean {
+    return this.entries.size < this.maxEntries && this.bytes + entry.body.length <= this.maxBytes;
   }
 }
 
@@ -144,8 +170,11 @@ const DROPPED_FROM_304 = new Set(['content-type', 'content-length', 'transfer-en
  *   take, a repeated name, a pair without `=` or an encoded name falls through (the normal path
  *   answers 400, which is never kept), so made-up parameters cannot create entries.
  * - Bounded in count and bytes, in two segments: a new entry is on probation; one asked for again
- *   while kept moves to the protected segment. A flood of distinct valid URLs (offsets, searches)
- *   churns probation only, so the entries everyone reads stay.
+ *   while kept moves to the protected segment, least recently used first, while it has room; once
+ *   full, only when asked for more often than the entry it would push out (counts halve every
+ *   AGING_PER_ENTRY accesses per kept entry, so yesterday's favourite does not stay forever). A
+ *   flood of distinct valid URLs, each asked for once, twice or a few times, churns probation only,
+ *   so the entries everyone reads stay.
  * - Anything unusual falls through: other methods, credentials of any kind, a request body, a
  *   long URL, a `%00`, If-Modified-Since without If-None-Match.
  */
@@ -153,6 +182,8 @@ export class FastReads {
   private readonly probation: Segment;
   private readonly protectedSegment: Segment;
   private readonly durations = new Map<string, { observe(seconds: number): void }>();
+  /** Lookups since the counts were last halved. */
+  private lookups = 0;
 
   constructor(
     private readonly cache: ReadCache,
@@ -349,28 +380,60 @@ export class FastReads {
       expires: trace.expires,
       topics: new Set([...route.topics, ...trace.generations.keys()]),
       route: matched.route?.path ?? (matched.baseUrl || 'unmatched'),
+      hits: 1,
     };
-    this.protectedSegment.delete(key);
-    this.probation.add(entry);
+    // An expired entry stays until its refill, which takes its place and its count (lookup counted
+    // this request already), so a popular read does not start over behind a flood when it expires.
+    const expired = this.protectedSegment.entries.get(key);
+    if (expired) {
+      entry.hits = expired.hits;
+      this.protectedSegment.add(entry);
+    } else {
+      entry.hits = this.probation.entries.get(key)?.hits ?? 1;
+      this.probation.add(entry);
+    }
     this.metrics.fastReads.inc({ result: 'fill' });
   }
 
   private lookup(key: string): Entry | undefined {
+    this.age();
     const now = Date.now();
     const kept = this.protectedSegment.entries.get(key);
     if (kept) {
-      if (kept.expires <= now) {
-        this.protectedSegment.delete(key);
-        return undefined;
-      }
+      kept.hits++;
+      if (kept.expires <= now) return undefined;
+      this.protectedSegment.touch(kept);
       return kept;
     }
     const trial = this.probation.entries.get(key);
     if (!trial) return undefined;
-    this.probation.delete(key);
+    trial.hits++;
     if (trial.expires <= now) return undefined;
-    this.protectedSegment.add(trial);
+    if (this.admits(trial)) {
+      this.probation.delete(key);
+      this.protectedSegment.add(trial);
+    } else this.probation.touch(trial);
     return trial;
+  }
+
+  /**
+   * Whether a probation entry asked for again may move to the protected segment: while there is
+   * room, or when asked for more often than the entry it would push out (or that one has expired).
+   * A flood that asks for each of its URLs n times thus only displaces entries asked for fewer.
+   */
+  private admits(candidate: Entry): boolean {
+    const victim = this.protectedSegment.oldest();
+    if (!victim || this.protectedSegment.fits(candidate)) return true;
+    return victim.expires <= Date.now() || candidate.hits > victim.hits;
+  }
+
+  /** Halves every count now and then, so what was popular long ago yields to what is popular now. */
+  private age(): void {
+    const { probationEntries, protectedEntries, agingLookups } = this.limits;
+    if (++this.lookups < (agingLookups ?? AGING_PER_ENTRY * (probationEntries + protectedEntries))) return;
+    this.lookups = 0;
+    for (const segment of [this.probation, this.protectedSegment])
+      for (const entry of segment.entries.values()) entry.hits >>= 1;
   }
 
   private drop(topic: ReadTopic): void {
