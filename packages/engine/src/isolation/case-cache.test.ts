@@ -28,6 +28,7 @@ const fakeCases = (count: number, size = 10): ChallengeCase[] =>
     index,
     input: { text: 'x'.repeat(size) },
     expected: index,
+    facts: [],
   }));
 
 describe('GeneratedCaseCache with gradeChallengeIsolated', () => {

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import type { CaseKind, ChallengeCase } from '@reps/shared';
 import type { LoadedChallenge } from '../challenges/load-challenge.js';
 
-/** Default bound of the host's cache: a few hundred hidden sets of a catalogue challenge. */
+/**
+ * Default bound of the host's cache: about 20 hidden sets of the catalogue's largest (100 cases of
+ * meeting-action-items are 3 MB of JSON), a hundred of most.
+ */
 export const DEFAULT_CASE_CACHE_BYTES = 64 * 1024 * 1024;
 
 export interface CaseCacheStats {
