@@ -108,7 +108,7 @@ export class ChallengesService {
    */
   private mine(userId?: string): Promise<Mine> {
     if (!userId) return Promise.resolve(NOBODY);
-    return this.cache.get('standings', `mine:${userId}`, MINE_TTL_MS, async () => {
+    return this.cache.getPersonal('standings', `mine:${userId}`, MINE_TTL_MS, async () => {
       const [bests, passed] = await Promise.all([
         this.bests(userId),
         passedChallenges(this.dataSource, userId),

@@ -48,7 +48,7 @@ export class LeaderboardsService {
     key: string,
     read: () => Promise<Record<string, unknown>[]>,
   ): Promise<Record<string, unknown>[]> {
-    return this.cache.get('standings', key, BOARD_TTL_MS, read);
+    return this.cache.getPersonal('standings', key, BOARD_TTL_MS, read);
   }
 
   async challenge(slug: string, query: LeaderboardQuery, userId?: string): Promise<Leaderboard> {

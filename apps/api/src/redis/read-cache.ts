@@ -12,8 +12,13 @@ interface Entry {
   expires: number;
 }
 
-/** Entries kept per process; beyond it the oldest go first. */
-const MAX_ENTRIES = 2000;
+/** Public entries kept per process; beyond it the least recently read go first. */
+export const MAX_PUBLIC_ENTRIES = 2000;
+/**
+ * Entries particular to one learner (getPersonal), bounded apart so that many signed-in learners
+ * cannot push out the pages everyone reads.
+ */
+export const MAX_PERSONAL_ENTRIES = 2000;
 
 /**
  * What one request read through the cache, while it is traced (traceReads): the earliest expiry
@@ -38,13 +43,14 @@ export function traceReads<T>(work: (trace: ReadTrace) => T): T {
  * Public reads (catalogue, challenge pages, leaderboards, ratings) served from memory for a second
  * or a few: each key is computed once however many requests ask at the same moment, kept for its
  * TTL, and dropped at once in every API process when a worker says it changed (Redis pub/sub), so
- * a learner sees their grade on the board as soon as it is recorded. Entries hold only what anyone
- * may read; what is particular to a user is read per request, beside the cached part.
+ * a learner sees their grade on the board as soon as it is recorded. What anyone may read and what
+ * is particular to one learner (getPersonal: their own row, their bests) are bounded apart.
  */
 @Injectable()
 export class ReadCache implements OnApplicationShutdown {
   private readonly logger = new Logger('ReadCache');
   private readonly entries = new Map<string, Entry>();
+  private readonly personal = new Map<string, Entry>();
   /** Bumped each time a topic's entries are dropped, so a trace can tell it read a dropped entry. */
   private readonly generations = new Map<ReadTopic, number>([
     ['standings', 0],
@@ -62,22 +68,42 @@ export class ReadCache implements OnApplicationShutdown {
 
   /** The cached value of `key` (under `topic`), computed by `compute` when missing or older than `ttlMs`. */
   get<T>(topic: ReadTopic, key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
+    return this.read(this.entries, MAX_PUBLIC_ENTRIES, topic, key, ttlMs, compute);
+  }
+
+  /** As get, for a value particular to one learner (their own row, their bests): kept apart. */
+  getPersonal<T>(topic: ReadTopic, key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {
+    return this.read(this.personal, MAX_PERSONAL_ENTRIES, topic, key, ttlMs, compute);
+  }
+
+  private read<T>(
+    entries: Map<string, Entry>,
+    max: number,
+    topic: ReadTopic,
+    key: string,
+    ttlMs: number,
+    compute: () => Promise<T>,
+  ): Promise<T> {
     this.subscribe();
     const full = `${topic}\u0000${key}`;
     const now = Date.now();
-    const hit = this.entries.get(full);
+    const hit = entries.get(full);
     if (hit && hit.expires > now) {
+      // Re-inserted, so the entries read most stay the longest.
+      entries.delete(full);
+      entries.set(full, hit);
       this.note(topic, hit.expires);
       return hit.value as Promise<T>;
     }
     const value = compute();
-    this.entries.set(full, { value, expires: now + ttlMs });
+    entries.delete(full);
+    entries.set(full, { value, expires: now + ttlMs });
     this.note(topic, now + ttlMs);
     // A failed computation is not kept.
     value.catch(() => {
-      if (this.entries.get(full)?.value === value) this.entries.delete(full);
+      if (entries.get(full)?.value === value) entries.delete(full);
     });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    if (entries.size > max) entries.delete(entries.keys().next().value as string);
     return value;
   }
 
@@ -108,7 +134,8 @@ export class ReadCache implements OnApplicationShutdown {
   }
 
   private drop(topic: ReadTopic): void {
-    for (const key of this.entries.keys()) if (key.startsWith(`${topic}\u0000`)) this.entries.delete(key);
+    for (const entries of [this.entries, this.personal])
+      for (const key of entries.keys()) if (key.startsWith(`${topic}\u0000`)) entries.delete(key);
     this.generations.set(topic, (this.generations.get(topic) ?? 0) + 1);
     for (const listener of this.dropListeners) listener(topic);
   }
