@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { LoadedChallenge } from '@reps/engine';
 import { RepsError } from '@reps/shared';
 import { Repository } from 'typeorm';
+import { ReadCache } from '../redis/read-cache.js';
 import { ChallengeRow } from './challenge.entity.js';
 import { ChallengeVersion } from './challenge-version.entity.js';
 
@@ -10,7 +11,8 @@ const REF_TTL_MS = 5_000;
 
 /**
  * Challenge versions as the engine needs them. Versions are immutable once graded, so a loaded
- * version is cached for the life of the process.
+ * version is cached for the life of the process. Which version is published is kept a few seconds
+ * and forgotten as soon as ReadCache drops the catalogue (a publication, here or in any process).
  */
 @Injectable()
 export class ChallengeStore {
@@ -20,7 +22,12 @@ export class ChallengeStore {
   constructor(
     @InjectRepository(ChallengeVersion) private readonly versions: Repository<ChallengeVersion>,
     @InjectRepository(ChallengeRow) private readonly challenges: Repository<ChallengeRow>,
-  ) {}
+    private readonly cache: ReadCache,
+  ) {
+    cache.onDrop((topic) => {
+      if (topic === 'catalogue') this.refs.clear();
+    });
+  }
 
   /** The published version of a slug (or a given version), or a 404 a learner understands. */
   async version(slug: string, version?: number): Promise<ChallengeVersion> {
@@ -47,6 +54,7 @@ export class ChallengeStore {
     const key = `${slug}@${version ?? 'published'}`;
     const cached = this.refs.get(key);
     if (cached && cached.until > Date.now()) return cached.ref;
+    const generation = this.cache.generation('catalogue');
     const [row] = await this.versions.query(
       `SELECT v.id, v.version FROM challenges c
          JOIN challenge_versions v ON v.slug = c.slug AND v.version = coalesce($2, c.published_version)
@@ -60,7 +68,9 @@ export class ChallengeStore {
       );
     }
     const ref = { id: row.id as string, version: row.version as number };
-    this.refs.set(key, { ref, until: Date.now() + REF_TTL_MS });
+    // Read before a publication that was announced while the query ran: used once, not kept.
+    if (this.cache.generation('catalogue') === generation)
+      this.refs.set(key, { ref, until: Date.now() + REF_TTL_MS });
     return ref;
   }
 

@@ -6,7 +6,11 @@ import { ReadCache } from '../redis/read-cache.js';
 import { DEFAULT_LIMITS, type FastReadLimits, FastReads, isFresh, weakEtag } from './fast-reads.js';
 
 function fastReads(
-  cache = { onDrop: () => undefined, unchangedSince: () => true } as unknown as ReadCache,
+  cache = {
+    onDrop: () => undefined,
+    unchangedSince: () => true,
+    generation: () => 0,
+  } as unknown as ReadCache,
   limits: FastReadLimits = DEFAULT_LIMITS,
 ): FastReads {
   const registry = new Registry();
@@ -254,5 +258,47 @@ describe('FastReads under a flood', () => {
     expect(await read('/api/challenges?q=filler')).toBe('fast');
     expect(await read('/api/challenges?q=old')).toBe('normal');
     await close();
+  });
+});
+
+describe('FastReads and a drop while a request runs', () => {
+  it('does not keep a board read while its version was published, though it read only standings', async () => {
+    const cache = new ReadCache({ REPS_REDIS_PREFIX: 'test', REDIS_URL: 'redis://127.0.0.1:1' } as Config);
+    Object.assign(cache, {
+      subscribe: () => undefined,
+      connect: () => ({ publish: async () => 0, quit: async () => 'OK' }),
+    });
+    let normal = 0;
+    let publishMeanwhile = false;
+    // A board: which version is current is read outside ReadCache (ChallengeStore.ref), the page
+    // through it under 'standings' only; the route's own topics add 'catalogue'.
+    const server = createServer((req, res) => {
+      normal++;
+      if (publishMeanwhile) {
+        publishMeanwhile = false;
+        void cache.changed('catalogue');
+      }
+      void cache
+        .get('standings', `board:${req.url}`, 60_000, async () => ({ url: req.url }))
+        .then((value) => {
+          const body = JSON.stringify(value);
+          res.setHeader('Cache-Control', 'public, max-age=5');
+          res.setHeader('Content-Length', Buffer.byteLength(body));
+          res.end(body);
+        });
+    });
+    fastReads(cache).install(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/challenges/pii-redaction/leaderboard`;
+    const read = async () => {
+      const before = normal;
+      await (await fetch(url)).text();
+      return normal === before ? 'fast' : 'normal';
+    };
+    publishMeanwhile = true;
+    expect(await read()).toBe('normal');
+    expect(await read()).toBe('normal'); // the answer read during the publication was not kept
+    expect(await read()).toBe('fast'); // the one after it was
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });

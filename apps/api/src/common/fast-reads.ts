@@ -322,11 +322,14 @@ export class FastReads {
     res: ServerResponse,
     trace: ReadTrace,
   ): void {
+    // The route's own topics as the request starts: a drop while it runs (a version published while
+    // a board is read) makes its answer stale even if it read nothing of that topic through the cache.
+    const atStart = { generations: new Map(found.route.topics.map((t) => [t, this.cache.generation(t)])) };
     const end = res.end;
     res.end = ((...args: Parameters<ServerResponse['end']>) => {
       res.end = end;
       try {
-        this.fill(found, req, res, trace, args[0], args[1]);
+        this.fill(found, req, res, trace, atStart, args[0], args[1]);
       } catch {
         // Keeping an answer is an optimisation: a failure here must not touch the answer itself.
       }
@@ -339,14 +342,16 @@ export class FastReads {
     req: IncomingMessage,
     res: ServerResponse,
     trace: ReadTrace,
+    atStart: Pick<ReadTrace, 'generations'>,
     chunk: unknown,
     encoding: unknown,
   ): void {
     if (res.statusCode !== 200 || res.hasHeader('set-cookie') || res.hasHeader('content-encoding')) return;
     if (!/^public\b/.test(String(res.getHeader('cache-control') ?? ''))) return;
-    // Built from cached reads only, none of them since dropped or expired.
+    // Built from cached reads only, none of them since dropped or expired, nor the route's topics.
     if (trace.generations.size === 0 || trace.expires <= Date.now() || !this.cache.unchangedSince(trace))
       return;
+    if (!this.cache.unchangedSince(atStart)) return;
     const body =
       typeof chunk === 'string'
         ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')

@@ -107,8 +107,16 @@ export class ReadCache implements OnApplicationShutdown {
     return value;
   }
 
+  /**
+   * How many times `topic` has been dropped in this process: what a reader outside the cache notes
+   * before a read, to tell afterwards (unchangedSince) whether its result may already be stale.
+   */
+  generation(topic: ReadTopic): number {
+    return this.generations.get(topic) ?? 0;
+  }
+
   /** True while nothing `trace` read has been dropped (its expiry is the caller's to check). */
-  unchangedSince(trace: ReadTrace): boolean {
+  unchangedSince(trace: Pick<ReadTrace, 'generations'>): boolean {
     for (const [topic, generation] of trace.generations)
       if (this.generations.get(topic) !== generation) return false;
     return true;
