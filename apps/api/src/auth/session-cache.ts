@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@reps/shared';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { CONFIG } from '../config/config.module.js';
+import { closePubSub, pubSubClient } from '../redis/pubsub-clients.js';
 import type { AuthUser } from './auth.decorators.js';
 
 /** How long a resolved session or token is trusted without asking Postgres again. */
@@ -136,12 +137,10 @@ export class SessionCache implements OnApplicationShutdown {
   }
 
   private connect(): Redis {
-    const client = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
-    client.on('error', () => {});
-    return client;
+    return pubSubClient(this.config.REDIS_URL);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.subscriber, this.publisher].map((c) => c?.quit().catch(() => undefined)));
+    await closePubSub(this.subscriber, this.publisher);
   }
 }

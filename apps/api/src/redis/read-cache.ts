@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@reps/shared';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { CONFIG } from '../config/config.module.js';
+import { closePubSub, pubSubClient } from './pubsub-clients.js';
 
 /** What a change makes stale: standings (a grade, a review) or the catalogue (a version published). */
 export type ReadTopic = 'standings' | 'catalogue';
@@ -168,12 +169,10 @@ export class ReadCache implements OnApplicationShutdown {
   }
 
   private connect(): Redis {
-    const client = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
-    client.on('error', () => {});
-    return client;
+    return pubSubClient(this.config.REDIS_URL);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.subscriber, this.publisher].map((c) => c?.quit().catch(() => undefined)));
+    await closePubSub(this.subscriber, this.publisher);
   }
 }

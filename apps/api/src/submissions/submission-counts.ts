@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@reps/shared';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { CONFIG } from '../config/config.module.js';
+import { closePubSub, pubSubClient } from '../redis/pubsub-clients.js';
 
 /** How long a learner's count of today's submissions on a challenge is kept without a new one. */
 const COUNT_TTL_MS = 5000;
@@ -101,13 +102,11 @@ export class SubmissionCounts implements OnApplicationShutdown {
   }
 
   private connect(): Redis {
-    const client = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: 1 });
-    client.on('error', () => {});
-    return client;
+    return pubSubClient(this.config.REDIS_URL);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.subscriber, this.publisher].map((c) => c?.quit().catch(() => undefined)));
+    await closePubSub(this.subscriber, this.publisher);
   }
 }
 
