@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { challengeListQuerySchema, leaderboardQuerySchema, ratingQuerySchema } from '@reps/shared';
 import { Gauge, type Histogram, type Registry } from 'prom-client';
 import { versionQuery } from '../challenges/params.js';
 import { type ReadCache, type ReadTopic, type ReadTrace, traceReads } from '../redis/read-cache.js';
+import { requestIdOf } from './logging.module.js';
 
 /**
  * A public read the fast path may answer: its path, the query parameters it takes (any other
@@ -151,7 +152,6 @@ export interface FastReadMetrics {
 }
 
 const NO_CACHE = /(?:^|,)\s*?no-cache\s*?(?:,|$)/;
-const REQUEST_ID = /^[\w.-]{1,64}$/;
 /** Headers set per request by the normal path, not kept in an entry. */
 const PER_REQUEST = new Set(['x-request-id']);
 const DROPPED_FROM_304 = new Set(['content-type', 'content-length', 'transfer-encoding']);
@@ -271,7 +271,7 @@ export class FastReads {
       this.metrics.fastReads.inc({ result: 'miss' });
       return false;
     }
-    const id = requestId(req);
+    const id = requestIdOf(req);
     const notModified = isFresh(req, entry.etag);
     const status = notModified ? 304 : 200;
     res.writeHead(status, ['x-request-id', id, ...(notModified ? entry.notModifiedHeaders : entry.headers)]);
@@ -295,7 +295,7 @@ export class FastReads {
         const json = Buffer.from(JSON.stringify(body));
         const etag = weakEtag(json);
         const notModified = (status === 200 || status === 304) && isFresh(req, etag);
-        const headers = ['x-request-id', requestId(req)];
+        const headers = ['x-request-id', requestIdOf(req)];
         if (!notModified)
           headers.push(
             'Content-Type',
@@ -486,12 +486,6 @@ function anonymousRead(req: IncomingMessage): boolean {
     headers['transfer-encoding'] === undefined &&
     (headers['if-modified-since'] === undefined || headers['if-none-match'] !== undefined)
   );
-}
-
-/** The request id the normal path would give (pino-http's genReqId in logging.module.ts): the caller's, or a new one. */
-function requestId(req: IncomingMessage): string {
-  const incoming = req.headers['x-request-id'];
-  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
 /** Express's default ETag of a body (the `etag` package, weak): length in hex and a SHA-1 prefix. */

@@ -24,13 +24,18 @@ const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 /** The current request's logger (a child of the root that carries the request), while one is handled. */
 const requestLogger = new AsyncLocalStorage<Pino>();
 
+/** A request's id: the caller's x-request-id when it is a plain token, else a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+}
+
 function createHttpLogger(config: Config): HttpLogger {
   return pinoHttp<IncomingMessage, ServerResponse, never>({
     level: config.LOG_LEVEL,
     transport: config.LOG_PRETTY ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+      const id = requestIdOf(req);
       res.setHeader('x-request-id', id);
       return id;
     },

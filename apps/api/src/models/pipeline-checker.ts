@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { type CheckOutcome, TaskLimitError, TaskPool } from '@reps/engine';
+import { type CheckOutcome, stoppedCheck, TaskLimitError, TaskPool } from '@reps/engine';
 import { type Challenge, type Config, RepsError } from '@reps/shared';
 import { CONFIG } from '../config/config.module.js';
 import { serverGatewaySpec } from './server-gateway.js';
@@ -67,7 +67,7 @@ export class PipelineChecker implements OnApplicationShutdown {
       const forget = () => {
         if (this.verdicts.get(key) === verdict) this.verdicts.delete(key);
       };
-      verdict.then((outcome) => (stoppedByCap(outcome) ? forget() : undefined), forget);
+      verdict.then((outcome) => (stoppedCheck(outcome) ? forget() : undefined), forget);
       return verdict;
     });
   }
@@ -134,11 +134,4 @@ export class PipelineChecker implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.pool.close();
   }
-}
-
-/** A verdict the task pool made up because the thread died (TaskPool.verdict), not the checker's. */
-function stoppedByCap(outcome: CheckOutcome): boolean {
-  return (
-    !outcome.ok && outcome.issues.some((issue) => issue.message.startsWith('checking the pipeline stopped'))
-  );
 }

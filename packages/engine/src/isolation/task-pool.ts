@@ -5,6 +5,18 @@ import { threadEntry } from './grading-thread.js';
 import type { CheckOutcome, CheckTask, SkillTask, Task, TaskReply, TaskResults } from './task-protocol.js';
 import { fromThreadError } from './thread-protocol.js';
 
+/** How a verdict the pool made up for a stopped thread begins (the checker's own never do). */
+const STOPPED = (what: string) => `checking the ${what} stopped:`;
+const STOPPED_VERDICT = /^checking the (?:pipeline|skill) stopped:/;
+
+/**
+ * Whether a check's verdict is the one the pool gives when the thread doing it was stopped by a
+ * limit, rather than the checker's own finding: a caller that memoises verdicts should not keep it.
+ */
+export function stoppedCheck(outcome: CheckOutcome): boolean {
+  return !outcome.ok && outcome.issues.some((issue) => STOPPED_VERDICT.test(issue.message));
+}
+
 export interface TaskPoolOptions {
   /** Threads running tasks at once. Default 1. */
   threads?: number;
@@ -104,7 +116,7 @@ export class TaskPool {
         issues: [
           {
             code: 'invalid_pipeline',
-            message: `checking the ${what} stopped: ${error.message}; its JSON Schemas are the likely cause: make them smaller or simpler`,
+            message: `${STOPPED(what)} ${error.message}; its JSON Schemas are the likely cause: make them smaller or simpler`,
           },
         ],
       };
