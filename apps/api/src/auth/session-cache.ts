@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import type { Config } from '@reps/shared';
 import type { Redis } from 'ioredis';
 import { CONFIG } from '../config/config.module.js';
-import { closePubSub, pubSubClient } from '../redis/pubsub-clients.js';
+import { InvalidationChannel } from '../redis/invalidation-channel.js';
 import type { AuthUser } from './auth.decorators.js';
 
 /** How long a resolved session or token is trusted without asking Postgres again. */
@@ -42,21 +42,27 @@ export async function announceUserChanged(redis: Redis, config: Config, userId: 
 export class SessionCache implements OnApplicationShutdown {
   private readonly logger = new Logger('SessionCache');
   private readonly entries = new Map<string, Entry>();
-  private subscriber?: Redis;
-  /** Whether the channel is subscribed now: only then is memory trusted. */
-  private live = false;
-  private publisher?: Redis;
+  private readonly channel: InvalidationChannel;
   /** Bumped by every drop: a lookup that began before one is not stored (it may predate the change). */
   private generation = 0;
 
-  constructor(@Inject(CONFIG) private readonly config: Config) {}
+  constructor(@Inject(CONFIG) config: Config) {
+    this.channel = new InvalidationChannel(config.REDIS_URL, authChangedChannel(config), this.logger, {
+      message: (text) => {
+        if (text.startsWith('user:')) this.dropUser(text.slice(5));
+        else if (text.startsWith('key:')) this.dropCredential(text.slice(4));
+        else this.dropAll();
+      },
+      reset: () => this.dropAll(),
+    });
+  }
 
   /** The user behind `key` (a credential's hash), from memory or from `load`; undefined is not kept. */
   async resolve(
     key: string,
     load: () => Promise<{ user: AuthUser; expiresAt: Date } | undefined>,
   ): Promise<AuthUser | undefined> {
-    const live = this.subscribe();
+    const live = this.channel.listen();
     const now = Date.now();
     const hit = this.entries.get(key);
     if (live && hit && hit.expires > now) return hit.user;
@@ -84,12 +90,9 @@ export class SessionCache implements OnApplicationShutdown {
     return this.announce(`user:${userId}`);
   }
 
-  private async announce(message: string): Promise<void> {
-    this.publisher ??= this.connect();
-    await this.publisher.publish(authChangedChannel(this.config), message).catch((error: Error) =>
-      // The TTL still ends the entry in other processes within SESSION_CACHE_TTL_MS.
-      this.logger.warn({ event: 'announce_failed', error: error.message }),
-    );
+  private announce(message: string): Promise<void> {
+    // A lost message: the TTL still ends the entry in other processes within SESSION_CACHE_TTL_MS.
+    return this.channel.announce(message);
   }
 
   private dropCredential(key: string): void {
@@ -107,40 +110,7 @@ export class SessionCache implements OnApplicationShutdown {
     this.entries.clear();
   }
 
-  /** Subscribes on first use; true when the subscription is up, so memory may be trusted. */
-  private subscribe(): boolean {
-    if (this.subscriber) return this.live;
-    const subscriber = this.connect();
-    const channel = authChangedChannel(this.config);
-    // Messages missed while disconnected are lost: drop everything when the connection goes, and
-    // trust memory again only once the channel is subscribed anew.
-    subscriber.on('ready', () => {
-      subscriber
-        .subscribe(channel)
-        .then(() => {
-          this.dropAll();
-          this.live = true;
-        })
-        .catch((error: Error) => this.logger.warn({ event: 'subscribe_failed', error: error.message }));
-    });
-    subscriber.on('close', () => {
-      this.live = false;
-      this.dropAll();
-    });
-    subscriber.on('message', (_channel: string, message: string) => {
-      if (message.startsWith('user:')) this.dropUser(message.slice(5));
-      else if (message.startsWith('key:')) this.dropCredential(message.slice(4));
-      else this.dropAll();
-    });
-    this.subscriber = subscriber;
-    return false;
-  }
-
-  private connect(): Redis {
-    return pubSubClient(this.config.REDIS_URL);
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    await closePubSub(this.subscriber, this.publisher);
+    await this.channel.close();
   }
 }

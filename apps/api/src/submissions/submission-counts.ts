@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@reps/shared';
-import type { Redis } from 'ioredis';
 import { CONFIG } from '../config/config.module.js';
-import { closePubSub, pubSubClient } from '../redis/pubsub-clients.js';
+import { InvalidationChannel } from '../redis/invalidation-channel.js';
 
 /** How long a learner's count of today's submissions on a challenge is kept without a new one. */
 const COUNT_TTL_MS = 5000;
@@ -25,22 +24,24 @@ interface Entry {
 export class SubmissionCounts implements OnApplicationShutdown {
   private readonly logger = new Logger('SubmissionCounts');
   private readonly entries = new Map<string, Entry>();
-  private subscriber?: Redis;
-  private publisher?: Redis;
-  /** Whether the channel is subscribed now: only then is memory trusted. */
-  private live = false;
+  private readonly channel: InvalidationChannel;
   /** Bumped by every drop: a count read before one is not stored (it may predate the submission). */
   private generation = 0;
 
-  constructor(@Inject(CONFIG) private readonly config: Config) {}
-
-  private channel(): string {
-    return `${this.config.REPS_REDIS_PREFIX}:events:changed:submitted`;
+  constructor(@Inject(CONFIG) config: Config) {
+    const name = `${config.REPS_REDIS_PREFIX}:events:changed:submitted`;
+    this.channel = new InvalidationChannel(config.REDIS_URL, name, this.logger, {
+      message: (key) => this.drop(key),
+      reset: () => {
+        this.generation++;
+        this.entries.clear();
+      },
+    });
   }
 
   /** Today's count for (learner, slug), from memory or from `read`. */
   today(userId: string, slug: string, read: () => Promise<number>): Promise<number> {
-    const live = this.subscribe();
+    const live = this.channel.listen();
     const key = `${userId}\u0000${slug}`;
     const now = Date.now();
     const hit = this.entries.get(key);
@@ -64,10 +65,7 @@ export class SubmissionCounts implements OnApplicationShutdown {
   /** A learner submitted on `slug`: their count is read afresh here and in every other API process. */
   async counted(userId: string, slug: string): Promise<void> {
     this.drop(`${userId}\u0000${slug}`);
-    this.publisher ??= this.connect();
-    await this.publisher
-      .publish(this.channel(), `${userId}\u0000${slug}`)
-      .catch((error: Error) => this.logger.warn({ event: 'announce_failed', error: error.message }));
+    await this.channel.announce(`${userId}\u0000${slug}`);
   }
 
   private drop(key: string): void {
@@ -75,38 +73,8 @@ export class SubmissionCounts implements OnApplicationShutdown {
     this.entries.delete(key);
   }
 
-  /** Subscribes on first use; true when the subscription is up. */
-  private subscribe(): boolean {
-    if (this.subscriber) return this.live;
-    const subscriber = this.connect();
-    // Messages missed while disconnected are lost: drop everything when the connection goes, and
-    // trust memory again only once the channel is subscribed anew.
-    subscriber.on('ready', () => {
-      subscriber
-        .subscribe(this.channel())
-        .then(() => {
-          this.generation++;
-          this.entries.clear();
-          this.live = true;
-        })
-        .catch((error: Error) => this.logger.warn({ event: 'subscribe_failed', error: error.message }));
-    });
-    subscriber.on('close', () => {
-      this.live = false;
-      this.generation++;
-      this.entries.clear();
-    });
-    subscriber.on('message', (_channel: string, key: string) => this.drop(key));
-    this.subscriber = subscriber;
-    return false;
-  }
-
-  private connect(): Redis {
-    return pubSubClient(this.config.REDIS_URL);
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    await closePubSub(this.subscriber, this.publisher);
+    await this.channel.close();
   }
 }
 
