@@ -21,6 +21,7 @@ export * from './isolation/gateway-spec.js';
 export * from './isolation/grade-challenge-isolated.js';
 export * from './isolation/task-pool.js';
 export type * from './isolation/task-protocol.js';
+export * from './isolation/thread-pool.js';
 export * from './models/anthropic-provider.js';
 export * from './models/cache-key.js';
 export * from './models/default-gateway.js';

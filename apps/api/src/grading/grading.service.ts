@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type GatewaySpec,
   type GradeChallengeOutcome,
   gradeChallengeIsolated,
+  gradingThreadPool,
   IsolatedGrader,
   type IsolationLimits,
   type LoadedChallenge,
@@ -36,7 +37,7 @@ export const GRADING_GAVE_UP =
  * runaway grading cannot stall this process or keep its memory.
  */
 @Injectable()
-export class GradingService {
+export class GradingService implements OnApplicationShutdown {
   private readonly logger = new Logger('Grading');
   /** Hidden cases, and all of a submission's grading, use the server's providers only. */
   private readonly serverGateway: GatewaySpec;
@@ -55,6 +56,11 @@ export class GradingService {
     private readonly readCache: ReadCache,
   ) {
     this.serverGateway = serverGatewaySpec(config);
+  }
+
+  /** Ends the grading threads kept idle between jobs (see the engine's thread-pool.ts). */
+  async onApplicationShutdown(): Promise<void> {
+    await gradingThreadPool.close();
   }
 
   /**

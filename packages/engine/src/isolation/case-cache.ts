@@ -71,13 +71,14 @@ export class GeneratedCaseCache {
     this.hits++;
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry.cases.length === count ? entry.cases : entry.cases.slice(0, count);
+    return entry.cases.slice(0, count);
   }
 
   /**
    * Keeps the cases a grading generated (unless fewer than those kept already), then drops the least
    * recently used entries past the bound. A set bigger than the bound is not kept. The caller keeps
-   * its array: the cache holds a copy, so nothing a caller does to an outcome's cases reaches it.
+   * its array: the cache holds a frozen copy, and take() hands out a new array of its frozen cases,
+   * so nothing a caller does to an outcome's cases reaches the next grading.
    */
   keep(key: string, cases: ChallengeCase[]): void {
     const old = this.entries.get(key);
@@ -85,7 +86,7 @@ export class GeneratedCaseCache {
     const bytes = Buffer.byteLength(JSON.stringify(cases));
     if (old) this.drop(key, old);
     if (bytes > this.maxBytes) return;
-    this.entries.set(key, { cases: structuredClone(cases), bytes });
+    this.entries.set(key, { cases: deepFrozen(structuredClone(cases)), bytes });
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
@@ -112,6 +113,15 @@ export class GeneratedCaseCache {
     this.entries.delete(key);
     this.bytes -= entry.bytes;
   }
+}
+
+/** Freezes a JSON-like value and everything in it. */
+function deepFrozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFrozen(inner);
+  }
+  return value;
 }
 
 function digest(text: string): string {

@@ -13,6 +13,7 @@ import type { GradeChallengeOutcome } from '../grade/grade-challenge.js';
 import { GeneratedCaseCache, hostCaseCache } from './case-cache.js';
 import type { GatewaySpec } from './gateway-spec.js';
 import { GradingThread } from './grading-thread.js';
+import { type GradingThreadPool, gradingThreadPool } from './thread-pool.js';
 import { fromThreadError, type PreparedCases, type ThreadError, type ThreadJob } from './thread-protocol.js';
 
 export interface IsolationLimits {
@@ -62,7 +63,10 @@ export interface IsolatedGrading {
   caseCache?: GeneratedCaseCache | false;
 }
 
-export interface GradeChallengeIsolatedOptions extends IsolatedGrading, IsolationLimits {}
+export interface GradeChallengeIsolatedOptions extends IsolatedGrading, IsolationLimits {
+  /** Where the grading's threads come from and go back to. Default the process's pool; `false`: fresh threads, ended after. */
+  threadPool?: GradingThreadPool | false;
+}
 
 /**
  * gradeChallenge in worker threads the caller's process can stop: the same inputs (as data) and
@@ -76,7 +80,7 @@ export interface GradeChallengeIsolatedOptions extends IsolatedGrading, Isolatio
 export async function gradeChallengeIsolated(
   options: GradeChallengeIsolatedOptions,
 ): Promise<GradeChallengeOutcome> {
-  const grader = new IsolatedGrader(options);
+  const grader = new IsolatedGrader(options, options.threadPool);
   try {
     return await grader.grade(options);
   } finally {
@@ -126,9 +130,11 @@ interface CaseQueue {
 
 /**
  * The gradings of one job (a submission grades its hidden cases, then its public ones) in up to
- * `threads` threads, under one job wall-clock cap. A thread is started when first needed, replaced
- * when it had to be stopped, and ended by close(): a new job gets new threads, so memory that
- * WebAssembly never gives back is given back with the job.
+ * `threads` threads, under one job wall-clock cap. A thread is taken (from the pool, else started)
+ * when first needed, replaced when it had to be stopped, and given back by close(): the pool
+ * drops everything of the job in it, QuickJS instances included, so memory that WebAssembly never
+ * gives back is given back with the job (see thread-pool.ts). Only a thread whose cases all
+ * finished is given back; one stopped mid-work is ended.
  *
  * The first thread checks the pipeline and generates the cases (unless the process's case cache has
  * them from an earlier grading: then it is handed them); the others are handed them. Each
@@ -147,7 +153,10 @@ export class IsolatedGrader {
   private gradings = 0;
   private busy = false;
 
-  constructor(limits: IsolationLimits = {}) {
+  constructor(
+    limits: IsolationLimits = {},
+    private readonly pool: GradingThreadPool | false = gradingThreadPool,
+  ) {
     this.limits = {
       caseWallMs: limits.caseWallMs ?? DEFAULT_ISOLATION_LIMITS.caseWallMs,
       jobWallMs: limits.jobWallMs ?? DEFAULT_ISOLATION_LIMITS.jobWallMs,
@@ -205,16 +214,19 @@ export class IsolatedGrader {
     return { ok: true, pipeline, cases, result: summarize(results) };
   }
 
-  /** Ends the threads; the grader can still grade after, in new ones. */
+  /** Gives the threads back to the pool (or ends them); the grader can still grade after, in others. */
   async close(): Promise<void> {
     const threads = this.lanes.map((lane) => lane.thread);
     for (const lane of this.lanes) lane.thread = undefined;
-    await Promise.all(threads.map((thread) => thread?.terminate()));
+    const pool = this.pool;
+    await Promise.all(threads.map((thread) => (thread && pool ? pool.give(thread) : thread?.terminate())));
   }
 
   private startedThread(lane: Lane): GradingThread {
     if (!lane.thread) {
-      lane.thread = new GradingThread(this.limits.threadMemoryMb);
+      lane.thread = this.pool
+        ? this.pool.take(this.limits.threadMemoryMb)
+        : new GradingThread(this.limits.threadMemoryMb);
       lane.preparedFor = undefined;
     }
     return lane.thread;
@@ -280,13 +292,15 @@ export class IsolatedGrader {
             phase = 'generating';
             clearTimeout(checkTimer);
           } else if (message.type === 'invalid') finish({ kind: 'invalid', issues: message.issues });
-          else if (message.type === 'ready')
+          else if (message.type === 'ready') {
+            const cases = message.cases ?? job.cases ?? job.prepared?.cases;
+            if (!cases) throw new Error('a grading thread was handed no cases and sent none back');
             finish({
               kind: 'ready',
-              prepared: { pipeline: message.pipeline, cases: message.cases },
+              prepared: { pipeline: message.pipeline, cases },
               generated: message.generated,
             });
-          else if (message.type === 'failed') finish({ kind: 'failed', error: message.error });
+          } else if (message.type === 'failed') finish({ kind: 'failed', error: message.error });
         },
         (reason) => finish({ kind: 'died', reason, phase }),
       );

@@ -1,8 +1,10 @@
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { generateCases } from '../challenges/generate-cases.js';
 import { skillLibrary } from '../dsl/skill-library.js';
 import { grade } from '../grade/grade.js';
 import { type ChallengeGrading, challengeGrading, parseForChallenge } from '../grade/grade-challenge.js';
+import { drainInstancePool } from '../sandbox/instance-pool.js';
 import { gatewayFromSpec } from './gateway-spec.js';
 import { type HostMessage, type ThreadJob, type ThreadMessage, toThreadError } from './thread-protocol.js';
 
@@ -20,9 +22,23 @@ let current: ChallengeGrading | undefined;
 const post = (message: ThreadMessage) => port.postMessage(message);
 
 port.on('message', (message: HostMessage) => {
+  if (message.type === 'reset') return reset();
   const handled = message.type === 'prepare' ? prepare(message.job) : run(message.index);
   handled.catch((error: unknown) => post({ type: 'failed', error: toThreadError(error) }));
 });
+
+/**
+ * Between jobs (the thread waits in the host's pool for another learner's): nothing of the last
+ * job stays. Its grading (pipeline, cases, scorer) is dropped, and so are the QuickJS instances
+ * its sandboxes ran on, so the next job's code runs in linear memory no earlier job has written.
+ * What stays is code and the engine's bounded memos, keyed by content.
+ */
+function reset(): void {
+  current?.dispose();
+  current = undefined;
+  drainInstancePool();
+  post({ type: 'idle', heapBytes: getHeapStatistics().used_heap_size });
+}
 
 async function prepare(job: ThreadJob): Promise<void> {
   current?.dispose();
@@ -33,6 +49,7 @@ async function prepare(job: ThreadJob): Promise<void> {
   const skills = job.skills ? skillLibrary(job.skills) : undefined;
   let prepared = job.prepared;
   let generated = 0;
+  let handed = Boolean(prepared);
   if (!prepared) {
     post({ type: 'parsing' });
     const parsed = parseForChallenge(manifest, job.pipelineSource, gateway, skills, {
@@ -43,10 +60,12 @@ async function prepare(job: ThreadJob): Promise<void> {
     const cases =
       job.cases ?? (await generateCases(challenge, { kind: job.kind, secret: job.secret, count: job.count }));
     generated = job.cases ? 0 : cases.length;
+    handed = Boolean(job.cases);
     prepared = { pipeline: parsed.pipeline, cases };
   }
   current = challengeGrading(challenge, { ...prepared, gateway, skills });
-  post({ type: 'ready', generated, ...prepared });
+  const { pipeline, cases } = prepared;
+  post({ type: 'ready', generated, pipeline, ...(handed ? {} : { cases }) });
 }
 
 /**

@@ -34,8 +34,10 @@ export class GradingThread {
   private error?: Error;
   private death?: string;
   private terminated = false;
+  /** Jobs the thread was lent to (see GradingThreadPool). */
+  jobs = 0;
 
-  constructor(private readonly memoryMb: number) {
+  constructor(readonly memoryMb: number) {
     this.worker = new Worker(threadEntry('grade-thread'), {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
@@ -60,6 +62,17 @@ export class GradingThread {
 
   send(message: HostMessage): void {
     this.worker.postMessage(message);
+  }
+
+  /** Neither stopped nor dead: it can take another job. */
+  get alive(): boolean {
+    return !this.terminated && this.death === undefined;
+  }
+
+  /** Whether the thread keeps the process alive (an idle pooled thread does not). */
+  hold(held: boolean): void {
+    if (held) this.worker.ref();
+    else this.worker.unref();
   }
 
   /** Stops the thread at once, even in the middle of synchronous work; its memory goes with it. */

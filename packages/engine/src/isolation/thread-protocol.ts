@@ -36,7 +36,11 @@ export interface PreparedCases {
  * Host → thread. The host sends `run` only after `ready`, one case a message, and may have several
  * in flight (the thread runs them at once); it sends `prepare` only when none is.
  */
-export type HostMessage = { type: 'prepare'; job: ThreadJob } | { type: 'run'; index: number };
+export type HostMessage =
+  | { type: 'prepare'; job: ThreadJob }
+  | { type: 'run'; index: number }
+  /** The job is over: drop everything of it and say how much heap is left in use (`idle`). */
+  | { type: 'reset' };
 
 /** Thread → host. */
 export type ThreadMessage =
@@ -45,11 +49,16 @@ export type ThreadMessage =
   /** The pipeline is valid; the cases are being generated. */
   | { type: 'parsed' }
   | { type: 'invalid'; issues: Issue[] }
-  /** `generated`: the cases the thread ran the generator for (0 when it was handed them). */
-  | ({ type: 'ready'; generated: number } & PreparedCases)
+  /**
+   * `generated`: the cases the thread ran the generator for (0 when it was handed them). The cases
+   * come back only when the thread generated them: the host has those it handed over.
+   */
+  | { type: 'ready'; generated: number; pipeline: Pipeline; cases?: ChallengeCase[] }
   | { type: 'start'; index: number }
   | { type: 'done'; index: number; result: CaseResult }
-  | { type: 'failed'; error: ThreadError };
+  | { type: 'failed'; error: ThreadError }
+  /** After `reset`: the V8 heap the thread still uses, in bytes. */
+  | { type: 'idle'; heapBytes: number };
 
 export interface ThreadError {
   message: string;

@@ -1,0 +1,178 @@
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { loadChallenge } from '../challenges/load-challenge.js';
+import { GeneratedCaseCache } from './case-cache.js';
+import { gradeChallengeIsolated, IsolatedGrader } from './grade-challenge-isolated.js';
+import { GradingThreadPool } from './thread-pool.js';
+
+jest.setTimeout(120_000);
+
+const root = process.cwd();
+const echoSum = join(root, 'packages/engine/src/challenges/fixtures/echo-sum');
+const misbehaving = new URL('./fixtures/misbehaving-provider.mjs', import.meta.url).href;
+
+/** Code only: each case's answer, and what a case's sandbox can see of any earlier one. */
+const probe = `name: probe
+budget: {}
+steps:
+  - id: seen
+    code: |
+      const before = Object.keys(globalThis).filter((k) => k.startsWith('left_'));
+      try { globalThis['left_' + input.question.length] = input.question; } catch {}
+      return { sum: input.numbers.reduce((a, b) => a + b, 0), before };
+  - id: result
+    output: seen
+`;
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  return check();
+};
+
+describe('GradingThreadPool', () => {
+  it('lends the threads of one job to the next, which grades exactly as fresh threads do', async () => {
+    const challenge = await loadChallenge(echoSum);
+    const pool = new GradingThreadPool();
+    try {
+      const grading = {
+        challenge,
+        pipelineSource: probe,
+        kind: 'public' as const,
+        threads: 2,
+        caseCache: false as const,
+      };
+      const fresh = await gradeChallengeIsolated({ ...grading, threadPool: false });
+      expect(pool.size).toEqual({ idle: 0, resetting: 0, started: 0 });
+      const first = await gradeChallengeIsolated({ ...grading, threadPool: pool });
+      expect(await until(() => pool.size.idle === 2)).toBe(true);
+      const second = await gradeChallengeIsolated({ ...grading, threadPool: pool });
+      // The second job took both idle threads and gave them back: no thread was started for it.
+      expect(await until(() => pool.size.resetting === 0)).toBe(true);
+      expect(pool.size).toEqual({ idle: 2, resetting: 0, started: 2 });
+      for (const outcome of [first, second]) expect(JSON.stringify(outcome)).toBe(JSON.stringify(fresh));
+      if (!fresh.ok) throw new Error('the probe should grade');
+      // Nothing one case's code left reached another case, in this job or the last.
+      for (const result of fresh.result.cases) expect(result.output).toMatchObject({ before: [] });
+    } finally {
+      await pool.close();
+    }
+    expect(pool.size).toEqual({ idle: 0, resetting: 0, started: 2 });
+  });
+
+  it('takes a thread still dropping its last job rather than starting one', async () => {
+    const challenge = await loadChallenge(echoSum);
+    const pool = new GradingThreadPool();
+    try {
+      const grader = new IsolatedGrader({ threads: 1 }, pool);
+      await grader.grade({ challenge, pipelineSource: probe, kind: 'public' });
+      await grader.close();
+      expect(pool.size).toEqual({ idle: 0, resetting: 1, started: 1 });
+      const again = await gradeChallengeIsolated({
+        challenge,
+        pipelineSource: probe,
+        kind: 'public',
+        threads: 1,
+        threadPool: pool,
+      });
+      expect(again.ok).toBe(true);
+      expect(await until(() => pool.size.idle === 1 && pool.size.resetting === 0)).toBe(true);
+      expect(pool.size.started).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('never pools a thread that was stopped, and replaces it', async () => {
+    const challenge = await loadChallenge(echoSum);
+    const pool = new GradingThreadPool();
+    try {
+      const outcome = await gradeChallengeIsolated({
+        challenge,
+        pipelineSource: `name: hog
+budget: { max_calls: 2 }
+steps:
+  - id: asked
+    llm:
+      model: openai:gpt-4o-mini
+      prompt: "{{ input.question.startsWith('Case 2:') ? 'HOG' : 'SUM' }} {{ input.question }}"
+      output: { json: { type: object, required: [sum], properties: { sum: { type: integer } } } }
+  - id: result
+    output: asked
+`,
+        kind: 'public',
+        gateway: { providerModules: [misbehaving] },
+        threads: 1,
+        threadMemoryMb: 96,
+        threadPool: pool,
+      });
+      expect(outcome.ok && outcome.result.cases.map((c) => c.status)).toEqual([
+        'ok',
+        'sandbox_limit',
+        'ok',
+        'ok',
+        'ok',
+      ]);
+      // Case 2 killed the first thread, then, run alone, the second: the third finished the cases
+      // and is the only one kept.
+      expect(await until(() => pool.size.idle === 1)).toBe(true);
+      expect(pool.size.started).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('ends threads past their job count, their idle time or their heap share, and on close', async () => {
+    const challenge = await loadChallenge(echoSum);
+    const grade = (pool: GradingThreadPool) =>
+      gradeChallengeIsolated({
+        challenge,
+        pipelineSource: probe,
+        kind: 'public',
+        threads: 1,
+        threadPool: pool,
+      });
+    const settled = (pool: GradingThreadPool) => until(() => pool.size.resetting === 0);
+
+    const oneJob = new GradingThreadPool({ maxJobs: 1 });
+    await grade(oneJob);
+    expect(oneJob.size).toEqual({ idle: 0, resetting: 0, started: 1 });
+
+    const noHeap = new GradingThreadPool({ maxHeapShare: 0 });
+    await grade(noHeap);
+    expect(await settled(noHeap)).toBe(true);
+    expect(noHeap.size.idle).toBe(0);
+
+    const brief = new GradingThreadPool({ idleMs: 50 });
+    await grade(brief);
+    expect(await until(() => brief.size.idle === 1)).toBe(true);
+    expect(await until(() => brief.size.idle === 0)).toBe(true);
+
+    const kept = new GradingThreadPool({ maxIdle: 1 });
+    await Promise.all([grade(kept), grade(kept)]);
+    expect(await settled(kept)).toBe(true);
+    expect(kept.size.idle).toBe(1);
+    await kept.close();
+    expect(kept.size.idle).toBe(0);
+    await grade(kept);
+    expect(kept.size).toEqual({ idle: 0, resetting: 0, started: 3 });
+  });
+
+  it('refuses settings that are not whole numbers or shares', () => {
+    expect(() => new GradingThreadPool({ maxJobs: 1.5 })).toThrow('maxJobs must be a whole number ≥ 0');
+    expect(() => new GradingThreadPool({ maxHeapShare: 2 })).toThrow('maxHeapShare must be between 0 and 1');
+  });
+
+  it('hands out the cases it keeps frozen, so a changed outcome cannot reach the next grading', async () => {
+    const challenge = await loadChallenge(echoSum);
+    const caseCache = new GeneratedCaseCache();
+    const grade = () =>
+      gradeChallengeIsolated({ challenge, pipelineSource: probe, kind: 'public', caseCache });
+    await grade();
+    const hit = await grade();
+    if (!hit.ok) throw new Error('the probe should grade');
+    expect(() => {
+      (hit.cases[0]!.input as { question: string }).question = 'changed';
+    }).toThrow(TypeError);
+    expect(caseCache.stats()).toMatchObject({ hits: 1, misses: 1 });
+  });
+});
