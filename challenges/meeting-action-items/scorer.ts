@@ -56,9 +56,11 @@ export const score: CustomScore<{ action_items?: unknown }, { action_items: Item
   if (want.length === 0 && got.length === 0)
     return { score: 1, reason: 'No action items expected and none given.' };
   const pairs: Array<{ e: number; g: number; f1: number }> = [];
-  want.forEach((e, ei) => {
-    got.forEach((g, gi) => {
-      const f1 = wordF1(words(g.task), words(e.task));
+  const wantWords = want.map((e) => words(e.task));
+  const gotWords = got.map((g) => words(g.task));
+  wantWords.forEach((ew, ei) => {
+    gotWords.forEach((gw, gi) => {
+      const f1 = wordF1(gw, ew);
       if (f1 >= 0.5) pairs.push({ e: ei, g: gi, f1 });
     });
   });

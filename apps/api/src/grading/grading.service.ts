@@ -191,6 +191,8 @@ export class GradingService implements OnApplicationShutdown {
         ...common,
         kind: 'hidden',
         secret: this.config.REPS_HIDDEN_SEED,
+        // Only the summary is kept of hidden cases: their steps need not leave the grading threads.
+        traces: false,
         onProgress: (done) => progress(done),
       });
       if (!hidden.ok) return { hidden };

@@ -96,6 +96,7 @@ export class CalibrateVersionJob implements JobHandlerInstance {
             secret: this.config.REPS_HIDDEN_SEED,
             gateway: serverGatewaySpec(this.config),
             caseConcurrency: this.config.REPS_CASE_CONCURRENCY,
+            traces: false,
           }),
       });
     } finally {

@@ -59,7 +59,11 @@ export async function generateCases(
   for (let index = 0; index < count; index++) {
     // A fresh instance per case: no case can see another's state, and case i is the same
     // whatever ran before it.
-    const sandbox = await createQuickJSSandbox({ ...GENERATOR_LIMITS, ...options.limits });
+    const sandbox = await createQuickJSSandbox({
+      ...GENERATOR_LIMITS,
+      ...options.limits,
+      owner: 'generator',
+    });
     try {
       const testCase = generateOne(sandbox, body, seed, options.kind, index, challenge.manifest.slug);
       checker.check(testCase);

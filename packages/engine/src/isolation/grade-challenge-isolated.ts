@@ -61,6 +61,12 @@ export interface IsolatedGrading {
    * Default: the process's cache (hostCaseCache); `false` generates every time.
    */
   caseCache?: GeneratedCaseCache | false;
+  /**
+   * Default true: every case result carries its whole trace. False: the trace keeps its status,
+   * error, latency and usage and no steps, all that a summary (and a hidden case's view) reads;
+   * the steps, every prompt and answer of a case, then never leave the thread.
+   */
+  traces?: boolean;
 }
 
 export interface GradeChallengeIsolatedOptions extends IsolatedGrading, IsolationLimits {
@@ -191,6 +197,7 @@ export class IsolatedGrader {
       gateway: grading.gateway ?? {},
       ...(grading.skills ? { skills: grading.skills } : {}),
       ...(grading.requireKnownPrices ? { requireKnownPrices: true } : {}),
+      ...(grading.traces === false ? { traces: false as const } : {}),
     };
     const id = ++this.gradings;
     const first = this.lanes[0]!;

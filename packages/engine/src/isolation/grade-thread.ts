@@ -4,7 +4,7 @@ import { generateCases } from '../challenges/generate-cases.js';
 import { skillLibrary } from '../dsl/skill-library.js';
 import { grade } from '../grade/grade.js';
 import { type ChallengeGrading, challengeGrading, parseForChallenge } from '../grade/grade-challenge.js';
-import { drainInstancePool } from '../sandbox/instance-pool.js';
+import { scrubInstancePool } from '../sandbox/instance-pool.js';
 import { gatewayFromSpec } from './gateway-spec.js';
 import { type HostMessage, type ThreadJob, type ThreadMessage, toThreadError } from './thread-protocol.js';
 
@@ -18,6 +18,8 @@ const port = parentPort;
 
 /** The grading the host prepared last; its cases run on request. */
 let current: ChallengeGrading | undefined;
+/** Whether its case results carry their traces' steps. */
+let steps = true;
 
 const post = (message: ThreadMessage) => port.postMessage(message);
 
@@ -29,14 +31,15 @@ port.on('message', (message: HostMessage) => {
 
 /**
  * Between jobs (the thread waits in the host's pool for another learner's): nothing of the last
- * job stays. Its grading (pipeline, cases, scorer) is dropped, and so are the QuickJS instances
- * its sandboxes ran on, so the next job's code runs in linear memory no earlier job has written.
- * What stays is code and the engine's bounded memos, keyed by content.
+ * job stays. Its grading (pipeline, cases, scorer) is dropped, and the QuickJS instances its
+ * sandboxes ran on are put back to their freshly booted memory, byte for byte, so the next job's
+ * code runs in linear memory holding nothing any earlier job wrote. What stays is code, booted
+ * runtimes, and the engine's bounded memos, keyed by content.
  */
 function reset(): void {
   current?.dispose();
   current = undefined;
-  drainInstancePool();
+  scrubInstancePool();
   post({ type: 'idle', heapBytes: getHeapStatistics().used_heap_size });
 }
 
@@ -64,6 +67,7 @@ async function prepare(job: ThreadJob): Promise<void> {
     prepared = { pipeline: parsed.pipeline, cases };
   }
   current = challengeGrading(challenge, { ...prepared, gateway, skills });
+  steps = job.traces !== false;
   const { pipeline, cases } = prepared;
   post({ type: 'ready', generated, pipeline, ...(handed ? {} : { cases }) });
 }
@@ -78,5 +82,10 @@ async function run(index: number): Promise<void> {
   if (!grading) throw new Error('the host asked for a case before preparing a grading');
   post({ type: 'start', index });
   const graded = await grade({ ...grading.options, caseIndices: [index], caseConcurrency: 1 });
-  post({ type: 'done', index, result: graded.cases[0]! });
+  const result = graded.cases[0]!;
+  post({
+    type: 'done',
+    index,
+    result: steps ? result : { ...result, trace: { ...result.trace, steps: [] } },
+  });
 }

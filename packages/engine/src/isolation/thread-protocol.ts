@@ -21,6 +21,8 @@ export interface ThreadJob {
   /** Skill sources keyed `name` and `name@version` (see skillLibrary). */
   skills?: Record<string, string>;
   requireKnownPrices?: boolean;
+  /** `false`: case results carry their trace without its steps (see IsolatedGrading.traces). */
+  traces?: false;
   /** What an earlier thread of this grading checked and generated: a fresh thread takes it as is. */
   prepared?: PreparedCases;
   /** The grading's cases, kept by the host from an earlier grading: the thread only checks the pipeline. */

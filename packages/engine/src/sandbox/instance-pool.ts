@@ -14,7 +14,8 @@ import { INITIAL_MEMORY_BYTES, newQuickJSInstance, type QuickJSInstance } from '
 const RETURN_BELOW_BYTES = INITIAL_MEMORY_BYTES + 16 * 1024 * 1024;
 const MAX_IDLE_PER_SIZE = 8;
 
-const idle = new Map<number, QuickJSInstance[]>();
+/** Idle instances by heap size and boot (see leaseInstance). */
+const idle = new Map<string, QuickJSInstance[]>();
 
 export interface InstanceLease {
   instance: QuickJSInstance;
@@ -22,9 +23,15 @@ export interface InstanceLease {
   release(clean: boolean): void;
 }
 
-export async function leaseInstance(heapBytes: number): Promise<InstanceLease> {
-  const pool = idle.get(heapBytes) ?? [];
-  idle.set(heapBytes, pool);
+/**
+ * An instance capped at `heapBytes`, idle or new. `boot` names what a sandbox leaves booted on an
+ * instance it gives back (see the boot images in quickjs-sandbox.ts): instances are only lent
+ * again for the same.
+ */
+export async function leaseInstance(heapBytes: number, boot = ''): Promise<InstanceLease> {
+  const key = `${heapBytes}:${boot}`;
+  const pool = idle.get(key) ?? [];
+  idle.set(key, pool);
   const instance = pool.pop() ?? (await newQuickJSInstance(heapBytes));
   let released = false;
   return {
@@ -41,4 +48,20 @@ export async function leaseInstance(heapBytes: number): Promise<InstanceLease> {
 /** Drops every idle instance (tests, and processes about to idle for long). */
 export function drainInstancePool(): void {
   idle.clear();
+}
+
+/**
+ * Puts every idle instance back to the state its first sandbox booted it in, to the byte (see
+ * QuickJSInstance.scrub), so nothing any earlier sandbox's code made or read is left in its memory;
+ * an instance that cannot be scrubbed is dropped. A grading thread does this between jobs.
+ */
+export function scrubInstancePool(): void {
+  for (const [key, instances] of idle) {
+    const kept = instances.filter((instance) => {
+      if (!instance.scrub) return false;
+      instance.scrub();
+      return true;
+    });
+    idle.set(key, kept);
+  }
 }

@@ -36,6 +36,13 @@ export interface QuickJSInstance {
   module: QuickJSWASMModule;
   /** Bytes of linear memory in use now (it only grows). */
   memoryBytes(): number;
+  /** The linear memory as it is now (a new view after it grew). */
+  bytes(): Uint8Array;
+  /**
+   * Puts the memory back exactly as it was once the instance's first sandbox booted, every byte
+   * past that zero again (set by the sandbox that booted it; see quickjs-sandbox.ts).
+   */
+  scrub?: () => void;
 }
 
 /**
@@ -57,7 +64,11 @@ export async function newQuickJSInstance(heapBytes: number): Promise<QuickJSInst
       emscriptenModule: { print: () => undefined, printErr: () => undefined } as never,
     }),
   );
-  return { module, memoryBytes: () => wasmMemory.buffer.byteLength };
+  return {
+    module,
+    memoryBytes: () => wasmMemory.buffer.byteLength,
+    bytes: () => new Uint8Array(wasmMemory.buffer),
+  };
 }
 
 /** Linear memory an instance starts with. */

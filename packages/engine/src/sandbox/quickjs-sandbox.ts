@@ -8,6 +8,7 @@ import { jsonShape, MAX_VALUE_DEPTH } from '../trace/value-depth.js';
 import { type HostValue, hostExpression } from './host-expression.js';
 import { type InstanceLease, leaseInstance } from './instance-pool.js';
 import { GUARDS_GLOBAL, GUARDS_SOURCE, METER_GLOBAL, PRELUDE } from './prelude.js';
+import type { QuickJSInstance } from './quickjs-module.js';
 import { scopeNames } from './scope-names.js';
 import { type SnippetReads, scopeFor, snippetReads, WHOLE_SCOPE } from './snippet-reads.js';
 import { type Sandbox, SandboxError, type SandboxLimits, type SandboxUsage } from './types.js';
@@ -24,6 +25,12 @@ export interface QuickJSSandboxOptions extends SandboxLimits {
    * shortcuts must be indistinguishable from (tests and benches compare the two).
    */
   shortcuts?: boolean;
+  /**
+   * Whose code and data the sandbox holds: sandboxes of different owners never run on the same
+   * WebAssembly instance, so memory that held a scorer's expected answers or a generator's secret
+   * is never lent to a pipeline's code. Default 'pipeline'.
+   */
+  owner?: 'pipeline' | 'scorer' | 'generator';
 }
 
 export const SANDBOX_DEFAULTS = {
@@ -113,15 +120,11 @@ export async function createQuickJSSandbox(options: QuickJSSandboxOptions = {}):
     stackBytes: options.stackBytes ?? SANDBOX_DEFAULTS.stackBytes,
     maxOutputBytes: options.maxOutputBytes ?? SANDBOX_DEFAULTS.maxOutputBytes,
   };
-  const lease = await leaseInstance(limits.memoryBytes);
+  const nowMs = options.nowMs ?? DEFAULT_SANDBOX_NOW_MS;
+  const owner = options.owner ?? 'pipeline';
+  const lease = await leaseInstance(limits.memoryBytes, `${owner}:${limits.stackBytes}:${nowMs}`);
   try {
-    return new QuickJSSandbox(
-      lease,
-      limits,
-      options.seed ?? 0,
-      options.nowMs ?? DEFAULT_SANDBOX_NOW_MS,
-      options.shortcuts ?? true,
-    );
+    return new QuickJSSandbox(lease, limits, options.seed ?? 0, nowMs, options.shortcuts ?? true);
   } catch (error) {
     lease.release(false);
     throw error;
@@ -203,51 +206,88 @@ export class QuickJSSandbox implements Sandbox {
     this.lease.release(!this.tainted);
   }
 
+  /**
+   * A runtime and context with the prelude run, as if booted afresh: on an instance's first
+   * sandbox they are booted and the instance's memory is kept as its boot image; every later
+   * sandbox on the instance finds the memory put back to that image (teardown) and takes them
+   * over. QuickJS keeps all of its state in linear memory (heap, atoms, shapes, the interrupt
+   * counter, the memory limit), so the restored runtime is the booted one to the byte, and
+   * booting costs a copy of a few MiB instead of parsing the prelude and freezing every intrinsic.
+   */
   private boot(): void {
-    this.runtime = this.lease.instance.module.newRuntime();
-    this.runtime.setMemoryLimit(this.limits.memoryBytes);
-    this.runtime.setMaxStackSize(this.limits.stackBytes);
-    this.runtime.setInterruptHandler(() => {
-      this.counters.polls++;
-      this.charged++;
-      if (this.interrupted) return true;
-      if (this.charged > this.pollCap())
-        this.stopReason = 'counted in interpreter steps, the same on every machine';
-      else if (Date.now() > this.deadline) this.stopReason = 'the machine was too busy to finish it';
-      else return false;
-      this.interrupted = true;
-      return true;
-    });
-    this.context = this.runtime.newContext({ intrinsics: INTRINSICS });
-    const meter = this.context.newFunction('meter', (polls, what) =>
-      this.context.newNumber(this.meter(this.context.getNumber(polls), this.context.getString(what)) ? 1 : 0),
-    );
-    this.context.setProp(this.context.global, METER_GLOBAL, meter);
-    meter.dispose();
-    const guards = this.context.newString(GUARDS_SOURCE);
-    this.context.setProp(this.context.global, GUARDS_GLOBAL, guards);
-    guards.dispose();
-    this.arm();
-    this.deadline = Date.now() + 5000;
-    const polls = this.counters.polls;
-    const prelude = this.context.evalCode(PRELUDE(this.nowMs), 'prelude.js', SCRIPT);
-    this.invoke = this.context.unwrapResult(prelude);
-    this.counters.polls = polls; // the prelude's own work is not the code's
+    const image = images.get(this.lease.instance) ?? this.firstBoot();
+    image.owner = this;
+    this.runtime = image.runtime;
+    this.context = image.context;
+    this.invoke = image.invoke!;
     this.compiled = snippetMaps();
     this.wholeNames = snippetMaps();
     this.owed = 0;
     this.burn = undefined;
   }
 
+  /** Boots the instance's runtime and keeps its boot image; the interrupt handler and meter act for the image's owner. */
+  private firstBoot(): BootImage {
+    const instance = this.lease.instance;
+    const runtime = instance.module.newRuntime();
+    const context = runtime.newContext({ intrinsics: INTRINSICS });
+    const image: BootImage = { runtime, context, memory: new Uint8Array(), owner: this };
+    runtime.setMemoryLimit(this.limits.memoryBytes);
+    runtime.setMaxStackSize(this.limits.stackBytes);
+    runtime.setInterruptHandler(() => image.owner?.interrupt() ?? true);
+    const meter = context.newFunction('meter', (polls, what) => {
+      const stop = image.owner?.meter(context.getNumber(polls), context.getString(what)) ?? true;
+      return context.newNumber(stop ? 1 : 0);
+    });
+    context.setProp(context.global, METER_GLOBAL, meter);
+    meter.dispose();
+    const guards = context.newString(GUARDS_SOURCE);
+    context.setProp(context.global, GUARDS_GLOBAL, guards);
+    guards.dispose();
+    this.arm();
+    this.deadline = Date.now() + 5000;
+    const polls = this.counters.polls;
+    image.invoke = context.unwrapResult(context.evalCode(PRELUDE(this.nowMs), 'prelude.js', SCRIPT));
+    this.counters.polls = polls; // the prelude's own work is not the code's
+    image.memory = usedPrefix(instance.bytes()).slice();
+    images.set(instance, image);
+    instance.scrub = () => {
+      const bytes = instance.bytes();
+      bytes.set(image.memory);
+      bytes.fill(0, image.memory.length);
+    };
+    return image;
+  }
+
+  /** The interrupt handler: QuickJS polls it every 10,000 steps; true stops the code. */
+  private interrupt(): boolean {
+    this.counters.polls++;
+    this.charged++;
+    if (this.interrupted) return true;
+    if (this.charged > this.pollCap())
+      this.stopReason = 'counted in interpreter steps, the same on every machine';
+    else if (Date.now() > this.deadline) this.stopReason = 'the machine was too busy to finish it';
+    else return false;
+    this.interrupted = true;
+    return true;
+  }
+
+  /**
+   * Puts the instance's memory back to its boot image: the runtime forgets everything this
+   * sandbox's code made (compiled snippets, values, globals it could reach, pending jobs, the
+   * allocator's state). The handles this sandbox holds point into what is overwritten: they are
+   * dropped, never freed. Memory past the image (chunks the code had the allocator hand out) keeps
+   * its bytes until reused: the allocator never reads memory it hands out before writing it
+   * (calloc clears), QuickJS code cannot reach memory no live value points to, and the instance is
+   * only lent again to a sandbox of the same owner (and grading thread, and so job).
+   */
   private teardown(): void {
-    for (const bySource of Object.values(this.compiled))
-      for (const byNames of bySource.values()) for (const handle of byNames.values()) handle.dispose();
     this.compiled = snippetMaps();
-    this.burn?.dispose();
     this.burn = undefined;
-    this.invoke.dispose();
-    this.context.dispose();
-    this.runtime.dispose();
+    const image = images.get(this.lease.instance);
+    if (!image) return;
+    this.lease.instance.bytes().set(image.memory);
+    image.owner = undefined;
   }
 
   /** After a limit was hit the heap may be in any state: a fresh runtime for the rest of the case. */
@@ -597,4 +637,26 @@ function hashSeed(seed: number, source: string, scopeJson: string): number {
     }
   }
   return hash >>> 0;
+}
+
+/** A runtime booted on an instance (see QuickJSSandbox.boot) and the instance's memory right after. */
+interface BootImage {
+  runtime: QuickJSRuntime;
+  context: QuickJSContext;
+  invoke?: QuickJSHandle;
+  /** The instance's linear memory up to its last byte that is not zero, right after the boot. */
+  memory: Uint8Array;
+  /** The sandbox the runtime works for now: the interrupt handler and the meter act for it. */
+  owner: QuickJSSandbox | undefined;
+}
+
+/** Boot images by instance: an instance dropped from the pool takes its image with it. */
+const images = new WeakMap<QuickJSInstance, BootImage>();
+
+/** The bytes up to the last one that is not zero (the rest of a fresh memory is zero, as WebAssembly gives it). */
+function usedPrefix(bytes: Uint8Array): Uint8Array {
+  const words = new Int32Array(bytes.buffer, 0, bytes.length >>> 2);
+  let end = words.length;
+  while (end > 0 && words[end - 1] === 0) end--;
+  return bytes.subarray(0, end * 4);
 }

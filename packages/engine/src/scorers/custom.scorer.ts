@@ -33,7 +33,8 @@ export const customScorer = defineScorer({
     // Each scored case gets a fresh instance (a given sandbox is the caller's, for tests): the
     // scorer cannot carry anything from one case to the next.
     const open = async () =>
-      deps.sandbox ?? (await createQuickJSSandbox({ deadlineMs: 1000, ...deps.sandboxLimits }));
+      deps.sandbox ??
+      (await createQuickJSSandbox({ deadlineMs: 1000, ...deps.sandboxLimits, owner: 'scorer' }));
     const score = async (output: unknown, expected: unknown, testCase: unknown): Promise<ScoreResult> => {
       const sandbox = await open();
       let raw: unknown;

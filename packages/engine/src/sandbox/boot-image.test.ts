@@ -1,0 +1,107 @@
+import { drainInstancePool, scrubInstancePool } from './instance-pool.js';
+import type { QuickJSInstance } from './quickjs-module.js';
+import { createQuickJSSandbox, type QuickJSSandbox } from './quickjs-sandbox.js';
+
+/**
+ * Sandboxes after the first on an instance start from its boot image (quickjs-sandbox.ts, boot):
+ * they must be indistinguishable from a sandbox booted afresh, whatever ran on the instance before.
+ */
+
+/** Code whose answer and interpreter steps show any state a runtime carries. */
+const probe = `
+  const seen = [];
+  for (const key of Object.getOwnPropertyNames(globalThis)) if (key.startsWith('left')) seen.push(key);
+  let x = 0;
+  for (let i = 0; i < 25000; i++) x = (x + i * 7) % 1013;
+  const big = new Array(2000).fill(0).map((_, i) => ({ i, s: 'v' + i }));
+  return { seen, x, r: Math.random(), now: Date.now(), n: big.length, proto: typeof Object.prototype.polluted };
+`;
+
+/** What a sandbox's first run of the probe answers, and the polls it took. */
+function firstRun(sandbox: QuickJSSandbox) {
+  const value = sandbox.run(probe, { input: 1 });
+  return { value, polls: sandbox.usage.polls };
+}
+
+/** Code that tries to leave state behind in every way it can, and ends normally. */
+function dirty(sandbox: QuickJSSandbox) {
+  sandbox.run(
+    `try { globalThis.left = 1; } catch {}
+     try { Object.prototype.polluted = 1; } catch {}
+     const keep = []; for (let i = 0; i < 20000; i++) keep.push({ i, text: 'secret-' + i });
+     new Promise(() => {});
+     Promise.resolve().then(() => { try { globalThis.leftLate = 1; } catch {} });
+     for (let i = 0; i < 1000; i++) Math.random();
+     return keep.length;`,
+    {},
+  );
+  sandbox.evaluate('input', { input: 'x'.repeat(100_000) });
+}
+
+const instanceOf = (sandbox: QuickJSSandbox) =>
+  (sandbox as unknown as { lease: { instance: QuickJSInstance } }).lease.instance;
+
+describe('boot images', () => {
+  beforeEach(() => drainInstancePool());
+
+  it('starts every sandbox on an instance as a freshly booted one: same answers, same steps', async () => {
+    const fresh = await createQuickJSSandbox({ seed: 7 });
+    const instance = instanceOf(fresh);
+    const expected = firstRun(fresh);
+    fresh.dispose();
+    for (let round = 0; round < 3; round++) {
+      const before = await createQuickJSSandbox({ seed: 7 });
+      dirty(before);
+      before.dispose();
+      const reused = await createQuickJSSandbox({ seed: 7 });
+      expect(instanceOf(reused)).toBe(instance);
+      expect(firstRun(reused)).toEqual(expected);
+      reused.dispose();
+    }
+  });
+
+  it('restores the runtime after a limit within a sandbox, and the next code runs as in a fresh one', async () => {
+    const reference = await createQuickJSSandbox();
+    const expected = reference.run(probe, { input: 1 });
+    reference.dispose();
+    const sandbox = await createQuickJSSandbox({ deadlineMs: 200 });
+    expect(() => sandbox.run('for (;;);', {})).toThrow(expect.objectContaining({ code: 'sandbox_limit' }));
+    expect(() => sandbox.run('const a = []; for (;;) a.push(new Array(1e5).fill(1));', {})).toThrow(
+      expect.objectContaining({ code: 'sandbox_limit' }),
+    );
+    expect(sandbox.run(probe, { input: 1 })).toEqual(expected);
+    sandbox.dispose();
+  });
+
+  it('scrubs idle instances back to their booted memory, byte for byte, between jobs', async () => {
+    const first = await createQuickJSSandbox();
+    const instance = instanceOf(first);
+    const booted = instance.bytes().slice();
+    dirty(first);
+    first.run('return input.length', { input: 'hidden-case-text '.repeat(50_000) });
+    first.dispose();
+    const after = instance.bytes();
+    expect(Buffer.from(after).indexOf('hidden-case-text')).toBeGreaterThan(-1);
+    scrubInstancePool();
+    expect(Buffer.from(instance.bytes()).indexOf('hidden-case-text')).toBe(-1);
+    expect(
+      Buffer.compare(Buffer.from(instance.bytes().subarray(0, booted.length)), Buffer.from(booted)),
+    ).toBe(0);
+    const next = await createQuickJSSandbox();
+    expect(instanceOf(next)).toBe(instance);
+    next.dispose();
+  });
+
+  it('never lends an instance that held a scorer or a generator to pipeline code', async () => {
+    const scorer = await createQuickJSSandbox({ owner: 'scorer' });
+    const scorerInstance = instanceOf(scorer);
+    scorer.run('return expected.answer', { expected: { answer: 'the hidden answer' } });
+    scorer.dispose();
+    const pipeline = await createQuickJSSandbox();
+    expect(instanceOf(pipeline)).not.toBe(scorerInstance);
+    pipeline.dispose();
+    const again = await createQuickJSSandbox({ owner: 'scorer' });
+    expect(instanceOf(again)).toBe(scorerInstance);
+    again.dispose();
+  });
+});
