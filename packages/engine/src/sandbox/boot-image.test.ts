@@ -73,6 +73,25 @@ describe('boot images', () => {
     sandbox.dispose();
   });
 
+  it('after the host stack overflows inside QuickJS, the rest of the case has the whole QuickJS stack again', async () => {
+    // The parser recurses deeper on V8's stack than on QuickJS's own (WebAssembly's shadow stack,
+    // whose pointer is a global outside linear memory): V8 overflows first, in the middle of
+    // QuickJS, and the frames it unwinds never gave their shadow stack back. The runtime restored
+    // from the boot image must not start below where its boot left the stack pointer.
+    const depth = 'let d = 0; function f() { d++; f(); } try { f(); } catch {} return d;';
+    const reference = await createQuickJSSandbox();
+    const expected = reference.run(depth, {});
+    reference.dispose();
+    const sandbox = await createQuickJSSandbox();
+    for (let bomb = 0; bomb < 3; bomb++) {
+      expect(() => sandbox.run("(0, eval)('['.repeat(100000))", {})).toThrow(
+        expect.objectContaining({ code: 'sandbox_limit' }),
+      );
+      expect(sandbox.run(depth, {})).toBe(expected);
+    }
+    sandbox.dispose();
+  });
+
   it('scrubs idle instances back to their booted memory, byte for byte, between jobs', async () => {
     const first = await createQuickJSSandbox();
     const instance = instanceOf(first);

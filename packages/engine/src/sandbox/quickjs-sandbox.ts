@@ -231,7 +231,7 @@ export class QuickJSSandbox implements Sandbox {
     const instance = this.lease.instance;
     const runtime = instance.module.newRuntime();
     const context = runtime.newContext({ intrinsics: INTRINSICS });
-    const image: BootImage = { runtime, context, memory: new Uint8Array(), owner: this };
+    const image: BootImage = { runtime, context, memory: new Uint8Array(), stackPointer: 0, owner: this };
     runtime.setMemoryLimit(this.limits.memoryBytes);
     runtime.setMaxStackSize(this.limits.stackBytes);
     runtime.setInterruptHandler(() => image.owner?.interrupt() ?? true);
@@ -250,11 +250,13 @@ export class QuickJSSandbox implements Sandbox {
     image.invoke = context.unwrapResult(context.evalCode(PRELUDE(this.nowMs), 'prelude.js', SCRIPT));
     this.counters.polls = polls; // the prelude's own work is not the code's
     image.memory = usedPrefix(instance.bytes()).slice();
+    image.stackPointer = instance.stackPointer.value;
     images.set(instance, image);
     instance.scrub = () => {
       const bytes = instance.bytes();
       bytes.set(image.memory);
       bytes.fill(0, image.memory.length);
+      instance.stackPointer.value = image.stackPointer;
     };
     return image;
   }
@@ -287,6 +289,9 @@ export class QuickJSSandbox implements Sandbox {
     const image = images.get(this.lease.instance);
     if (!image) return;
     this.lease.instance.bytes().set(image.memory);
+    // A host error thrown through QuickJS (V8's stack overflowing in its parser) left the frames
+    // it unwound on C's stack: the booted runtime's stack starts where its boot left it.
+    this.lease.instance.stackPointer.value = image.stackPointer;
     image.owner = undefined;
   }
 
@@ -646,6 +651,8 @@ interface BootImage {
   invoke?: QuickJSHandle;
   /** The instance's linear memory up to its last byte that is not zero, right after the boot. */
   memory: Uint8Array;
+  /** C's stack pointer right after the boot (a WebAssembly global, not in the memory). */
+  stackPointer: number;
   /** The sandbox the runtime works for now: the interrupt handler and the meter act for it. */
   owner: QuickJSSandbox | undefined;
 }
