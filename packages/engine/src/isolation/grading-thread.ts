@@ -28,29 +28,21 @@ type DeathListener = (reason: string) => void;
  * memory past its resource limits, a crash). Terminating it is never reported as a death.
  */
 export class GradingThread {
-  private readonly worker: Worker;
+  private worker!: Worker;
   private listener?: Listener;
   private deathListener?: DeathListener;
   private error?: Error;
   private death?: string;
   private terminated = false;
+  /** The answer awaited to a `reset` (see reset): its `idle` goes here, not to the listener. */
+  private resetReply?: (heapBytes: number | undefined) => void;
+  /** Messages sent while a reset's verdict is awaited (see holdUntil). */
+  private queued?: HostMessage[];
   /** Jobs the thread was lent to (see GradingThreadPool). */
   jobs = 0;
 
   constructor(readonly memoryMb: number) {
-    this.worker = new Worker(threadEntry('grade-thread'), {
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
-    });
-    this.worker.on('message', (message: ThreadMessage) => this.listener?.(message));
-    // Without an error listener a thread's crash would throw in the host.
-    this.worker.on('error', (error) => {
-      this.error ??= error;
-    });
-    this.worker.on('exit', (code) => {
-      if (this.terminated) return;
-      this.death = this.describeDeath(code);
-      this.deathListener?.(this.death);
-    });
+    this.start();
   }
 
   /** Routes the thread's messages (and its death) to these listeners until the next call. */
@@ -61,7 +53,43 @@ export class GradingThread {
   }
 
   send(message: HostMessage): void {
-    this.worker.postMessage(message);
+    if (this.queued) this.queued.push(message);
+    else this.worker.postMessage(message);
+  }
+
+  /**
+   * Asks the thread to drop its job (`reset`): the heap it still uses once it has, or undefined
+   * if it died first. The answer never reaches the listener, whoever listens by then.
+   */
+  reset(): Promise<number | undefined> {
+    return new Promise((resolve) => {
+      this.resetReply = resolve;
+      this.worker.postMessage({ type: 'reset' } satisfies HostMessage);
+    });
+  }
+
+  /**
+   * Lent before its reset was judged: what is sent waits for the verdict. A thread that fails it
+   * (too much heap kept, a slow reset, a death) is replaced by a fresh one, which then gets the
+   * messages, so the job never runs on a thread the pool would not have kept. `onRestart` is told.
+   */
+  holdUntil(verdict: Promise<boolean>, onRestart: () => void): void {
+    const queued: HostMessage[] = [];
+    this.queued = queued;
+    void verdict.then((keep) => {
+      if (this.queued !== queued) return;
+      this.queued = undefined;
+      if (this.terminated) return;
+      if (!keep) {
+        const old = this.worker;
+        this.resetReply = undefined;
+        this.start();
+        this.jobs = 1;
+        old.terminate().catch(() => undefined);
+        onRestart();
+      }
+      for (const message of queued) this.worker.postMessage(message);
+    });
   }
 
   /** Neither stopped nor dead: it can take another job. */
@@ -79,8 +107,40 @@ export class GradingThread {
   async terminate(): Promise<void> {
     if (this.terminated) return;
     this.terminated = true;
+    this.queued = undefined;
     this.listen();
     await this.worker.terminate();
+  }
+
+  private start(): void {
+    const worker = new Worker(threadEntry('grade-thread'), {
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
+    });
+    this.worker = worker;
+    this.error = undefined;
+    this.death = undefined;
+    worker.on('message', (message: ThreadMessage) => {
+      if (worker !== this.worker) return;
+      const reply = this.resetReply;
+      if (message.type === 'idle' && reply) {
+        this.resetReply = undefined;
+        reply(message.heapBytes);
+      } else this.listener?.(message);
+    });
+    // Without an error listener a thread's crash would throw in the host.
+    worker.on('error', (error) => {
+      if (worker === this.worker) this.error ??= error;
+    });
+    worker.on('exit', (code) => {
+      if (this.terminated || worker !== this.worker) return;
+      const reply = this.resetReply;
+      this.resetReply = undefined;
+      reply?.(undefined);
+      // Dead while its reset is judged for a job that took it: replaced (holdUntil), not a death.
+      if (reply && this.queued) return;
+      this.death = this.describeDeath(code);
+      this.deathListener?.(this.death);
+    });
   }
 
   private describeDeath(code: number): string {

@@ -82,6 +82,27 @@ describe('GradingThreadPool', () => {
     }
   });
 
+  it('never lends a job a thread its reset would not keep, even one taken while still resetting', async () => {
+    const challenge = await loadChallenge(echoSum);
+    // No heap may be kept: every reset's verdict is to end the thread.
+    const pool = new GradingThreadPool({ maxHeapShare: 0 });
+    try {
+      const grading = { challenge, pipelineSource: probe, kind: 'public' as const };
+      const grader = new IsolatedGrader({ threads: 1 }, pool);
+      const first = await grader.grade(grading);
+      await grader.close();
+      expect(pool.size).toEqual({ idle: 0, resetting: 1, started: 1 });
+      const again = await gradeChallengeIsolated({ ...grading, threads: 1, threadPool: pool });
+      expect(JSON.stringify(again)).toBe(JSON.stringify(first));
+      // The second job waited for the verdict and ran in a thread started for it.
+      expect(pool.size.started).toBe(2);
+      expect(await until(() => pool.size.resetting === 0)).toBe(true);
+      expect(pool.size.idle).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('never pools a thread that was stopped, and replaces it', async () => {
     const challenge = await loadChallenge(echoSum);
     const pool = new GradingThreadPool();

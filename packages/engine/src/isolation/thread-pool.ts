@@ -22,6 +22,12 @@ interface IdleThread {
   timer: NodeJS.Timeout;
 }
 
+/** A thread given back and being reset; `claimed` once a job took it before the verdict. */
+interface ResettingThread {
+  verdict: Promise<boolean>;
+  claimed: boolean;
+}
+
 /**
  * Grading threads kept from one job to the next. Starting a thread costs the engine's import and
  * the QuickJS WebAssembly module's compilation, about half a second of a core each time and more
@@ -40,8 +46,8 @@ interface IdleThread {
 export class GradingThreadPool {
   private readonly options: Required<GradingThreadPoolOptions>;
   private readonly idle: IdleThread[] = [];
-  /** Threads given back and not yet reset, with the timer that ends them if the reset takes too long. */
-  private readonly resetting = new Map<GradingThread, NodeJS.Timeout>();
+  /** Threads given back and not yet judged: whether their reset left them fit to be kept. */
+  private readonly resetting = new Map<GradingThread, ResettingThread>();
   private closed = false;
   /** Threads this pool started. */
   private started = 0;
@@ -65,7 +71,9 @@ export class GradingThreadPool {
 
   /**
    * A thread with this heap limit for a job: an idle one (the most recently used), else one still
-   * dropping its last job (its reset runs before anything the new job sends), else a new one.
+   * dropping its last job, else a new one. What the job sends a thread still dropping its last job
+   * waits for the reset's verdict, and goes to a fresh thread instead if the pool would not have
+   * kept that one (see GradingThread.holdUntil): a job never runs on a thread the checks refused.
    */
   take(memoryMb: number): GradingThread {
     const lent = (thread: GradingThread) => {
@@ -80,11 +88,11 @@ export class GradingThreadPool {
       clearTimeout(timer);
       if (thread.alive) return lent(thread);
     }
-    for (const [thread, timer] of this.resetting) {
+    for (const [thread, resetting] of this.resetting) {
       if (thread.memoryMb !== memoryMb || !thread.alive) continue;
-      clearTimeout(timer);
+      resetting.claimed = true;
       this.resetting.delete(thread);
-      thread.listen();
+      thread.holdUntil(resetting.verdict, () => this.started++);
       return lent(thread);
     }
     const thread = new GradingThread(memoryMb);
@@ -103,24 +111,24 @@ export class GradingThreadPool {
       return;
     }
     thread.hold(false);
-    const settle = (keep: boolean) => {
-      clearTimeout(timer);
-      thread.listen();
+    thread.listen();
+    const maxHeapBytes = thread.memoryMb * 1024 * 1024 * this.options.maxHeapShare;
+    const verdict = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), this.options.resetMs).unref();
+      void thread.reset().then((heapBytes) => {
+        clearTimeout(timer);
+        resolve(heapBytes !== undefined && heapBytes <= maxHeapBytes);
+      });
+    });
+    const resetting: ResettingThread = { verdict, claimed: false };
+    this.resetting.set(thread, resetting);
+    void verdict.then((keep) => {
+      // A job took it meanwhile: the verdict is the job's thread's to act on (holdUntil).
+      if (resetting.claimed) return;
       this.resetting.delete(thread);
       if (keep && !this.closed && thread.alive) this.keep(thread);
       else end(thread);
-    };
-    const timer = setTimeout(() => settle(false), this.options.resetMs).unref();
-    this.resetting.set(thread, timer);
-    thread.listen(
-      (message) =>
-        settle(
-          message.type === 'idle' &&
-            message.heapBytes <= thread.memoryMb * 1024 * 1024 * this.options.maxHeapShare,
-        ),
-      () => settle(false),
-    );
-    thread.send({ type: 'reset' });
+    });
   }
 
   /** Idle threads now, those being reset, and how many threads the pool has started in all. */
@@ -133,7 +141,6 @@ export class GradingThreadPool {
     this.closed = true;
     const threads = [...this.idle.map((entry) => entry.thread), ...this.resetting.keys()];
     for (const { timer } of this.idle) clearTimeout(timer);
-    for (const timer of this.resetting.values()) clearTimeout(timer);
     this.idle.length = 0;
     this.resetting.clear();
     await Promise.all(threads.map((thread) => thread.terminate()));
