@@ -1,5 +1,6 @@
 import { RepsError } from '@reps/shared';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { TextMemo } from '../sandbox/text-memo.js';
 import { compileSchema, createSchemaAjv } from '../schema/safe-ajv.js';
 
 /** The most JSON a case's output may be (UTF-8 bytes, as JSON.stringify writes it): 256 KiB. */
@@ -20,8 +21,8 @@ export interface OutputProblem {
 /**
  * The checks every output passes before it is scored (docs/dsl.md, "Scoring"): at most
  * MAX_OUTPUT_BYTES of JSON, at most MAX_OUTPUT_DEPTH levels deep, and valid against the challenge's
- * output_schema when there is one. The schema is compiled here, once per grading. Reasons name the
- * place and the rule, never an expected value.
+ * output_schema when there is one. The schema is compiled here, once per schema (compiledSchemas).
+ * Reasons name the place and the rule, never an expected value.
  */
 export function createOutputCheck(outputSchema?: Record<string, unknown>): OutputCheck {
   const validate = outputSchema ? compileOutputSchema(outputSchema) : undefined;
@@ -33,10 +34,23 @@ export function createOutputCheck(outputSchema?: Record<string, unknown>): Outpu
   };
 }
 
+/**
+ * Compiled output schemas by their JSON: a grading thread compiles a challenge version's once, not
+ * once per grading (20-30 ms each). A validator holds no state between calls but the `errors` of
+ * its last one, which the check reads right after the call.
+ */
+const compiledSchemas = new TextMemo<ValidateFunction>(1024 * 1024);
+
 /** As the manifest's schemas are read: `format` is not checked (a grader must not guess at one). */
 function compileOutputSchema(schema: Record<string, unknown>): ValidateFunction {
+  const key = JSON.stringify(schema);
+  const known = compiledSchemas.get(key);
+  if (known) return known;
   const compiled = compileSchema(schema, createSchemaAjv({ validateFormats: false }));
-  if (compiled.ok) return compiled.validate;
+  if (compiled.ok) {
+    compiledSchemas.set(key, compiled.validate);
+    return compiled.validate;
+  }
   throw new RepsError(
     'validation_failed',
     `The challenge's output_schema cannot be used: ${compiled.problems.map((p) => p.message).join('; ')}`,

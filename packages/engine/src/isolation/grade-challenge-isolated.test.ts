@@ -240,6 +240,33 @@ describe('gradeChallengeIsolated', () => {
     }
   });
 
+  it("grades a job's public cases after its hidden ones with the pipeline as checked once, as a fresh grading would", async () => {
+    const challenge = await loadChallenge(join(root, 'challenges/multi-hop-qa'));
+    const { readFile } = await import('node:fs/promises');
+    const pipelineSource = await readFile(join(challenge.dir, 'reference.pipeline.yaml'), 'utf8');
+    const common = { challenge, pipelineSource, gateway: {}, requireKnownPrices: true, caseConcurrency: 4 };
+    const fresh = await gradeChallengeIsolated({ ...common, kind: 'public', count: 4 });
+    for (let round = 0; round < 2; round++) {
+      // The second round finds both kinds' cases kept, so the public grading is handed the pipeline too.
+      const grader = new IsolatedGrader({ threads: 2 });
+      try {
+        const hidden = await grader.grade({ ...common, kind: 'hidden', secret, count: 4 });
+        expect(hidden.ok).toBe(true);
+        const shown = await grader.grade({ ...common, kind: 'public', count: 4 });
+        expect(JSON.stringify(shown)).toBe(JSON.stringify(fresh));
+        // Another source is checked again: its own issues, not the pipeline checked before.
+        const other = await grader.grade({
+          ...common,
+          pipelineSource: 'name: x\nsteps: []\n',
+          kind: 'public',
+        });
+        expect(other.ok).toBe(false);
+      } finally {
+        await grader.close();
+      }
+    }
+  });
+
   it('refuses a second grading on a grader still busy with one (they would share its thread)', async () => {
     const challenge = await loadChallenge(echoSum);
     const grader = new IsolatedGrader();

@@ -5,6 +5,7 @@ import {
   type ErrorCode,
   emptyUsage,
   type Issue,
+  type Pipeline,
   RepsError,
 } from '@reps/shared';
 import type { LoadedChallenge } from '../challenges/load-challenge.js';
@@ -158,6 +159,8 @@ export class IsolatedGrader {
   private readonly lanes: Lane[];
   private gradings = 0;
   private busy = false;
+  /** The pipeline the job's last grading checked, and what it was checked for (see checkedBefore). */
+  private checked?: { grading: IsolatedGrading; pipeline: Pipeline };
 
   constructor(
     limits: IsolationLimits = {},
@@ -203,15 +206,21 @@ export class IsolatedGrader {
     const first = this.lanes[0]!;
     const cache = grading.caseCache ?? hostCaseCache;
     const kept = cache ? keptCases(cache, grading) : undefined;
+    const checked = this.checkedBefore(grading);
     // The other threads boot while the first checks the pipeline and generates the cases.
     for (const lane of this.lanes.slice(1)) this.startedThread(lane);
     const end = await this.prepare(
       this.startedThread(first),
-      kept?.cases ? { ...job, cases: kept.cases } : job,
+      kept?.cases
+        ? checked
+          ? { ...job, prepared: { pipeline: checked, cases: kept.cases } }
+          : { ...job, cases: kept.cases }
+        : job,
     );
     if (end.kind === 'invalid') return { ok: false, issues: end.issues };
     if (end.kind !== 'ready') return this.preparationFailed(first, end);
     first.preparedFor = id;
+    this.checked = { grading, pipeline: end.prepared.pipeline };
     if (cache) {
       cache.countGenerated(end.generated);
       if (kept && !kept.cases) cache.keep(kept.key, end.prepared.cases);
@@ -227,6 +236,23 @@ export class IsolatedGrader {
     for (const lane of this.lanes) lane.thread = undefined;
     const pool = this.pool;
     await Promise.all(threads.map((thread) => (thread && pool ? pool.give(thread) : thread?.terminate())));
+  }
+
+  /**
+   * The pipeline as checked for the job's last grading when this one would check it the same way
+   * (the same challenge, source, skills, gateway and price rule; only the kind of cases differs, as
+   * for a submission's public cases after its hidden ones): checking it again would give the same.
+   */
+  private checkedBefore(grading: IsolatedGrading): Pipeline | undefined {
+    const last = this.checked?.grading;
+    const same =
+      last !== undefined &&
+      last.challenge === grading.challenge &&
+      last.pipelineSource === grading.pipelineSource &&
+      last.skills === grading.skills &&
+      last.gateway === grading.gateway &&
+      Boolean(last.requireKnownPrices) === Boolean(grading.requireKnownPrices);
+    return same ? this.checked?.pipeline : undefined;
   }
 
   private startedThread(lane: Lane): GradingThread {
