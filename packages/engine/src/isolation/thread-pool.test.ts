@@ -103,6 +103,67 @@ describe('GradingThreadPool', () => {
     }
   });
 
+  it('grades a case the same after a hostile one, in a fresh thread and in a pooled one', async () => {
+    const challenge = await loadChallenge(echoSum);
+    // Each case recurses as deep as it can before and after a step that overflows V8's stack
+    // inside QuickJS (the parser's recursion, skipped on error): the sum is off by one unless both
+    // depths agree, so the case fails if the overflow cost the rest of the case stack.
+    const measured = `name: stack-after-overflow
+budget: {}
+steps:
+  - id: before
+    code: |
+      let d = 0; function f() { d++; f(); } try { f(); } catch {} return d;
+  - id: overflow
+    on_error: skip
+    code: |
+      return (0, eval)('['.repeat(100000));
+  - id: after
+    code: |
+      let d = 0; function f() { d++; f(); } try { f(); } catch {} return d;
+  - id: result
+    code: |
+      return { sum: input.numbers.reduce((a, b) => a + b, 0) + (before === after ? 0 : 1) };
+`;
+    // What a job before can leave: memory grown, garbage, pending jobs, globals, overflows, limits.
+    const hostile = `name: hostile
+budget: {}
+steps:
+  - id: mess
+    on_error: skip
+    code: |
+      const keep = []; for (let i = 0; i < 100000; i++) keep.push('secret-' + i + input.question);
+      try { globalThis.left = keep.length; } catch {}
+      new Promise(() => {}); Promise.resolve().then(() => { for (;;); });
+      return keep.length;
+  - id: overflow
+    on_error: skip
+    code: |
+      return (0, eval)('['.repeat(100000));
+  - id: endless
+    on_error: skip
+    code: |
+      for (;;);
+  - id: result
+    output: { sum: 0 }
+`;
+    const grading = { challenge, kind: 'public' as const, threads: 1, caseCache: false as const };
+    const fresh = await gradeChallengeIsolated({ ...grading, pipelineSource: measured, threadPool: false });
+    if (!fresh.ok) throw new Error('the pipeline should grade');
+    expect(fresh.result.cases.map((c) => c.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(fresh.result.cases.every((c) => c.score === 1)).toBe(true);
+    const pool = new GradingThreadPool();
+    try {
+      await gradeChallengeIsolated({ ...grading, pipelineSource: hostile, threadPool: pool });
+      expect(await until(() => pool.size.idle === 1)).toBe(true);
+      const pooled = await gradeChallengeIsolated({ ...grading, pipelineSource: measured, threadPool: pool });
+      expect(pool.size.started).toBe(1);
+      expect(JSON.stringify(pooled)).toBe(JSON.stringify(fresh));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('never pools a thread that was stopped, and replaces it', async () => {
     const challenge = await loadChallenge(echoSum);
     const pool = new GradingThreadPool();
