@@ -111,6 +111,31 @@ describe('boot images', () => {
     next.dispose();
   });
 
+  it('keeps between jobs only instances whose memory did not grow', async () => {
+    const grown = await createQuickJSSandbox();
+    const grownInstance = instanceOf(grown);
+    const small = await createQuickJSSandbox();
+    const smallInstance = instanceOf(small);
+    grown.run("const a = []; for (let i = 0; i < 150; i++) a.push('y'.repeat(100000) + i); return 1;", {});
+    small.run('return 1', {});
+    const initial = smallInstance.memoryBytes();
+    expect(grownInstance.memoryBytes()).toBeGreaterThan(initial);
+    small.dispose();
+    grown.dispose();
+    // Within a job the grown instance is lent again (the last given back is lent first); between
+    // jobs it is given back to the system. (Identity compared as booleans: an instance is too big to diff.)
+    const again = await createQuickJSSandbox();
+    expect(instanceOf(again) === grownInstance).toBe(true);
+    again.dispose();
+    scrubInstancePool();
+    const [first, second] = [await createQuickJSSandbox(), await createQuickJSSandbox()];
+    expect(instanceOf(first) === smallInstance).toBe(true);
+    expect(instanceOf(second) === grownInstance).toBe(false);
+    expect(instanceOf(second).memoryBytes()).toBe(initial);
+    first.dispose();
+    second.dispose();
+  });
+
   it('never lends an instance that held a scorer or a generator to pipeline code', async () => {
     const scorer = await createQuickJSSandbox({ owner: 'scorer' });
     const scorerInstance = instanceOf(scorer);

@@ -54,11 +54,16 @@ export function drainInstancePool(): void {
  * Puts every idle instance back to the state its first sandbox booted it in, to the byte (see
  * QuickJSInstance.scrub), so nothing any earlier sandbox's code made or read is left in its memory;
  * an instance that cannot be scrubbed is dropped. A grading thread does this between jobs.
+ *
+ * An instance whose memory grew is dropped too: WebAssembly memory never shrinks, and a job's
+ * code can grow every instance it ran on to just under RETURN_BELOW_BYTES (16 pipeline and scorer
+ * instances kept 457 MB outside V8's heap, where neither the thread's heap limit nor the pool's
+ * heap share sees it) for as long as the thread waits for another job. Within a job it is kept.
  */
 export function scrubInstancePool(): void {
   for (const [key, instances] of idle) {
     const kept = instances.filter((instance) => {
-      if (!instance.scrub) return false;
+      if (!instance.scrub || instance.memoryBytes() > INITIAL_MEMORY_BYTES) return false;
       instance.scrub();
       return true;
     });
