@@ -10,6 +10,7 @@ import { GradingReview1764000008000 } from '../migrations/1764000008000-grading-
 import { ApiTokenExpiry1764000009000 } from '../migrations/1764000009000-api-token-expiry.js';
 import { SolutionShares1764000010000 } from '../migrations/1764000010000-solution-shares.js';
 import { SolutionOpenings1764000011000 } from '../migrations/1764000011000-solution-openings.js';
+import { ResultCompression1764000012000 } from '../migrations/1764000012000-result-compression.js';
 
 /** Every migration in order, listed once (ESM builds cannot glob-load them). */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   ApiTokenExpiry1764000009000,
   SolutionShares1764000010000,
   SolutionOpenings1764000011000,
+  ResultCompression1764000012000,
 ];
