@@ -38,6 +38,10 @@ export class GradingThread {
   private resetReply?: (heapBytes: number | undefined) => void;
   /** Messages sent while a reset's verdict is awaited (see holdUntil). */
   private queued?: HostMessage[];
+  /** Settles once that verdict is acted on (the thread kept or replaced). */
+  private holding?: Promise<void>;
+  /** Whether the thread keeps the process alive (see hold); a replacement inherits it. */
+  private referenced = true;
   /** Jobs the thread was lent to (see GradingThreadPool). */
   jobs = 0;
 
@@ -62,10 +66,15 @@ export class GradingThread {
    * if it died first. The answer never reaches the listener, whoever listens by then.
    */
   reset(): Promise<number | undefined> {
-    return new Promise((resolve) => {
-      this.resetReply = resolve;
-      this.worker.postMessage({ type: 'reset' } satisfies HostMessage);
-    });
+    const ask = () =>
+      new Promise<number | undefined>((resolve) => {
+        if (this.terminated) return resolve(undefined);
+        this.resetReply = resolve;
+        this.worker.postMessage({ type: 'reset' } satisfies HostMessage);
+      });
+    // Given back while its last reset is still judged (a job took it and sent nothing): that
+    // reset's answer is the verdict's, so this one is asked once the verdict is acted on.
+    return this.holding ? this.holding.then(ask) : ask();
   }
 
   /**
@@ -76,7 +85,8 @@ export class GradingThread {
   holdUntil(verdict: Promise<boolean>, onRestart: () => void): void {
     const queued: HostMessage[] = [];
     this.queued = queued;
-    void verdict.then((keep) => {
+    const holding = verdict.then((keep) => {
+      if (this.holding === holding) this.holding = undefined;
       if (this.queued !== queued) return;
       this.queued = undefined;
       if (this.terminated) return;
@@ -90,6 +100,7 @@ export class GradingThread {
       }
       for (const message of queued) this.worker.postMessage(message);
     });
+    this.holding = holding;
   }
 
   /** Neither stopped nor dead: it can take another job. */
@@ -99,6 +110,7 @@ export class GradingThread {
 
   /** Whether the thread keeps the process alive (an idle pooled thread does not). */
   hold(held: boolean): void {
+    this.referenced = held;
     if (held) this.worker.ref();
     else this.worker.unref();
   }
@@ -117,6 +129,7 @@ export class GradingThread {
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
     });
     this.worker = worker;
+    if (!this.referenced) worker.unref();
     this.error = undefined;
     this.death = undefined;
     worker.on('message', (message: ThreadMessage) => {

@@ -3,6 +3,7 @@ import { jest } from '@jest/globals';
 import { loadChallenge } from '../challenges/load-challenge.js';
 import { GeneratedCaseCache } from './case-cache.js';
 import { gradeChallengeIsolated, IsolatedGrader } from './grade-challenge-isolated.js';
+import { GradingThread } from './grading-thread.js';
 import { GradingThreadPool } from './thread-pool.js';
 
 jest.setTimeout(120_000);
@@ -100,6 +101,27 @@ describe('GradingThreadPool', () => {
       expect(pool.size.idle).toBe(0);
     } finally {
       await pool.close();
+    }
+  });
+
+  it('answers a reset asked while the last one is still judged, and judges that one too', async () => {
+    // A job took the thread during its reset and gave it back before sending anything.
+    const thread = new GradingThread(64);
+    let restarts = 0;
+    try {
+      const first = thread.reset();
+      thread.holdUntil(
+        first.then((heapBytes) => heapBytes !== undefined),
+        () => restarts++,
+      );
+      const second = thread.reset();
+      const late = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 5000).unref());
+      expect(await Promise.race([first, late])).toEqual(expect.any(Number));
+      expect(await Promise.race([second, late])).toEqual(expect.any(Number));
+      expect(restarts).toBe(0);
+      expect(thread.alive).toBe(true);
+    } finally {
+      await thread.terminate();
     }
   });
 
