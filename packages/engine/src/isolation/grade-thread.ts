@@ -4,7 +4,7 @@ import { generateCases } from '../challenges/generate-cases.js';
 import { skillLibrary } from '../dsl/skill-library.js';
 import { grade } from '../grade/grade.js';
 import { type ChallengeGrading, challengeGrading, parseForChallenge } from '../grade/grade-challenge.js';
-import { scrubInstancePool } from '../sandbox/instance-pool.js';
+import { dropJobState } from './drop-job-state.js';
 import { gatewayFromSpec } from './gateway-spec.js';
 import { type HostMessage, type ThreadJob, type ThreadMessage, toThreadError } from './thread-protocol.js';
 
@@ -33,13 +33,14 @@ port.on('message', (message: HostMessage) => {
  * Between jobs (the thread waits in the host's pool for another learner's): nothing of the last
  * job stays. Its grading (pipeline, cases, scorer) is dropped, and the QuickJS instances its
  * sandboxes ran on are put back to their freshly booted memory, byte for byte, so the next job's
- * code runs in linear memory holding nothing any earlier job wrote. What stays is code, booted
- * runtimes, and the engine's bounded memos, keyed by content.
+ * code runs in linear memory holding nothing any earlier job wrote; the simulated models forget
+ * the job's prompts (dropJobState). What stays is code, booted runtimes, and the engine's bounded
+ * memos, keyed by content.
  */
 function reset(): void {
   current?.dispose();
   current = undefined;
-  scrubInstancePool();
+  dropJobState();
   post({ type: 'idle', heapBytes: getHeapStatistics().used_heap_size });
 }
 
