@@ -706,15 +706,40 @@ const SLOW_GUARDS = `
  * they would be parsed in every fresh sandbox), each unit after U+0001, its name and U+0002 (a NUL
  * would end the string on its way into QuickJS).
  */
-export const GUARDS_SOURCE = Object.entries({
+const GUARD_UNITS = {
   strings: STRING_GUARDS,
   regexp: REGEXP_GUARDS,
   json: JSON_GUARDS,
   sized: SIZED_GUARDS,
   slow: SLOW_GUARDS,
-})
+};
+
+export const GUARDS_SOURCE = Object.entries(GUARD_UNITS)
   .map(([name, body]) => `\u0001${name}\u0002${compact(body)}`)
   .join('');
+
+/**
+ * QuickJS counts interpreter steps (a call, a test, a jump) and polls every 10,000 of them; those
+ * polls are code's CPU in virtual time (quickjs-sandbox.ts), so how the prelude makes a unit must
+ * not change how many steps a case takes, or where in the count it starts.
+ *
+ * Every unit is parsed once, at boot, into the boot image (PARSE_UNITS_AT_BOOT): parsing a unit on
+ * its first call cost more than the rest of a typical code step. A unit is still made on its first
+ * call with the same calls as when it was parsed then (UNIT_PARSED_NOW): Function called with an
+ * empty body takes the steps Function takes with the unit's (one for the call, one for the code it
+ * evaluates, whatever the body), and the unit parsed at boot is then called as the one parsed then
+ * was. The steps parsing at boot takes are made up to a whole number of polls (BOOT_STEP_PAD), so
+ * a sandbox starts at the same place in the count. The sandbox tests check both against a prelude
+ * that parses on first call.
+ */
+export const UNIT_PARSED_NOW = "return (units[name] = makeFunction('m', body)(shared));";
+export const UNIT_FROM_BOOT = "makeFunction('m', ''); return (units[name] = parsedUnits[name](shared));";
+/**
+ * Turns of an empty loop (two steps each) that bring the steps of parsing every unit at boot (40,
+ * measured) up to a whole number of polls (see UNIT_FROM_BOOT; boot-steps.test.ts finds it out).
+ */
+export const BOOT_STEP_PAD = 4980;
+export const PARSE_UNITS_AT_BOOT = `const parsedUnits = { __proto__: null }; for (const name of ${JSON.stringify(Object.keys(GUARD_UNITS))}) { const at = guardsSource.indexOf('\\u0001' + name + '\\u0002') + name.length + 2, end = guardsSource.indexOf('\\u0001', at); parsedUnits[name] = makeFunction('m', guardsSource.slice(at, end < 0 ? guardsSource.length : end)); } for (let pad = ${BOOT_STEP_PAD}; pad-- > 0; );`;
 
 /**
  * Puts a stand-in for each METERED built-in before freezing: it calls the built-in's guard, from
@@ -738,8 +763,9 @@ const NATIVE_WORK_GUARDS = `
       const indexOf = originals['String.prototype.indexOf'], head = '\\u0001' + name + '\\u0002';
       const start = indexOf.call(guardsSource, head) + head.length, end = indexOf.call(guardsSource, '\\u0001', start);
       const body = guardsSource.slice(start, end < 0 ? guardsSource.length : end);
-      return (units[name] = makeFunction('m', body)(shared));
+      ${UNIT_FROM_BOOT}
     };
+    ${PARSE_UNITS_AT_BOOT}
     // One descriptor each, reused: this runs in every fresh sandbox.
     const length = { value: 0 }, property = { value: undefined, writable: true, configurable: true };
     const put = (o, key, f, arity) => {
