@@ -322,8 +322,20 @@ function callHasher(request: CompletionRequest, reading: PromptReading): Hasher 
   h.num(temperature);
   if (temperature > 0) h.num(request.sampleIndex ?? 0);
   const output = request.output;
-  if (output?.kind === 'json') h.str(JSON.stringify(output.schema)).str(output.strict ? 'strict' : '');
+  if (output?.kind === 'json') h.str(schemaText(output.schema)).str(output.strict ? 'strict' : '');
   return h;
+}
+
+/** Schemas as JSON, by schema object: a step's calls share its schema, which nothing changes. */
+const schemaTexts = new WeakMap<object, string>();
+
+function schemaText(schema: object): string {
+  let text = schemaTexts.get(schema);
+  if (text === undefined) {
+    text = JSON.stringify(schema);
+    schemaTexts.set(schema, text);
+  }
+  return text;
 }
 
 /**
