@@ -1,3 +1,4 @@
+import { Hasher } from '../models/sim/prng.js';
 import { promptReading } from '../models/sim/prompt-reading.js';
 import type { CompletionRequest } from '../models/types.js';
 import { dropJobState } from './drop-job-state.js';
@@ -15,5 +16,12 @@ describe('dropJobState', () => {
     const next = promptReading(request, context);
     expect(next).not.toBe(first);
     expect(next.calls).toBe(1);
+  });
+
+  it('forgets the long strings hashed and the token counts of prompt segments, and hashes the same after', () => {
+    const text = `Case 7: ${'hidden case text '.repeat(40)}`;
+    const before = new Hasher().str(text).fingerprint();
+    dropJobState();
+    expect(new Hasher().str(text).fingerprint()).toBe(before);
   });
 });

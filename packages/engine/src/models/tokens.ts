@@ -34,6 +34,13 @@ let current = new Map<string, number>();
 let previous = new Map<string, number>();
 let currentChars = 0;
 
+/** Forgets the counted segments (a grading thread between jobs: they are pieces of prompts, so of case text). */
+export function forgetTokenCounts(): void {
+  current = new Map();
+  previous = new Map();
+  currentChars = 0;
+}
+
 /** Number of tokens in `text`; exact (equal to gpt-tokenizer's countTokens on the whole text). */
 export function countTextTokens(text: string): number {
   if (text.length === 0) return 0;

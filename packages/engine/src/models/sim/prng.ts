@@ -17,6 +17,12 @@ const REMEMBERED_CHARS = 8 * 1024 * 1024;
 const fed = new Map<string, [number, number, number, number]>();
 let fedChars = 0;
 
+/** Forgets every string remembered (a grading thread between jobs: prompts hold case text). */
+export function forgetFedStrings(): void {
+  fed.clear();
+  fedChars = 0;
+}
+
 function remember(value: string, states: [number, number, number, number]): void {
   if (fedChars + value.length > REMEMBERED_CHARS) {
     fed.clear();
