@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Benchmark: what grading in a worker thread costs (gradeChallengeIsolated, one thread per job):
-// starting the thread and importing the engine in it, the overhead on a small and on a real
-// grading against gradeChallenge in-process, and whether the host's memory comes back.
+// Benchmark: what grading in worker threads costs (gradeChallengeIsolated): starting a thread and
+// importing the engine in it (paid when the pool has no idle thread), the overhead on a small and on
+// a real grading against gradeChallenge in-process, with pooled threads and with fresh ones, and
+// whether the host's memory stays bounded.
 // Runs on the built engine (npm run build first). Prints one JSON object on its last line.
 //   node packages/engine/bench/isolation.bench.mjs      or      npm run bench -- isolation
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import {
   createDefaultGateway,
   createSimProvider,
+  GradingThreadPool,
   gradeChallenge,
   gradeChallengeIsolated,
   loadChallenge,
@@ -64,6 +66,7 @@ const gateway = () => createDefaultGateway({ extraProviders: [createSimProvider(
 const small = { challenge: echoSum, pipelineSource: codeSum, kind: 'public' };
 const smallInProcess = await medianMs(() => gradeChallenge({ ...small, gateway: gateway() }));
 const smallIsolated = await medianMs(() => gradeChallengeIsolated(small));
+const smallFresh = await medianMs(() => gradeChallengeIsolated({ ...small, threadPool: false }));
 
 const multiHop = await loadChallenge(join(root, 'challenges/multi-hop-qa'));
 const real = {
@@ -76,22 +79,27 @@ const real = {
 };
 const realInProcess = await medianMs(() => gradeChallenge({ ...real, gateway: gateway() }));
 const realIsolated = await medianMs(() => gradeChallengeIsolated(real));
+const realFresh = await medianMs(() => gradeChallengeIsolated({ ...real, threadPool: false }));
 
-// --- 3. Memory: the host's RSS after many isolated jobs ----------------------------------------
+// --- 3. Memory: the host's RSS after many isolated jobs, pooled threads included ----------------
 
+const pool = new GradingThreadPool();
+await gradeChallengeIsolated({ ...real, count: 10, threadPool: pool });
 globalThis.gc?.();
 const rssBefore = process.memoryUsage().rss;
-for (let i = 0; i < MEMORY_JOBS; i++) await gradeChallengeIsolated({ ...real, count: 10 });
+for (let i = 0; i < MEMORY_JOBS; i++) await gradeChallengeIsolated({ ...real, count: 10, threadPool: pool });
 globalThis.gc?.();
 const rssAfter = process.memoryUsage().rss;
+const pooled = pool.size;
+await pool.close();
 
 process.stdout.write(
   `${JSON.stringify({
     thread_start: {
       description:
         'new Worker on grade-thread.js until it starts on its first job: thread start plus importing the engine ' +
-        '(QuickJS, the tokenizer tables, zod schemas) in it. Paid once per grading job (a submission grades its ' +
-        'hidden and public cases in one thread) and again for each thread stopped by a cap.',
+        '(QuickJS, the tokenizer tables, zod schemas) in it. Paid when the pool has no idle thread: the first ' +
+        'jobs of a process, a thread ended after 25 jobs or 5 min idle, and each thread stopped by a cap.',
       median_ms: round(threadStart),
       samples_ms: startTimes.slice(1).map((t) => round(t)),
       bare_thread_ms: round(bareThread),
@@ -103,6 +111,7 @@ process.stdout.write(
       in_process_ms: round(smallInProcess),
       isolated_ms: round(smallIsolated),
       overhead_ms: round(smallIsolated - smallInProcess),
+      isolated_fresh_threads_ms: round(smallFresh),
     },
     real_grading: {
       description: `multi-hop-qa reference pipeline on ${real.count} hidden cases under sim models, ${real.caseConcurrency} at once`,
@@ -110,11 +119,14 @@ process.stdout.write(
       isolated_ms: round(realIsolated),
       overhead_ms: round(realIsolated - realInProcess),
       overhead_pct: round(((realIsolated - realInProcess) / realInProcess) * 100),
+      isolated_fresh_threads_ms: round(realFresh),
     },
     host_memory: {
-      description: `RSS of the calling process before and after ${MEMORY_JOBS} more isolated gradings (10 hidden multi-hop-qa cases each)`,
+      description: `RSS of the calling process (its pooled threads included) after one and after ${MEMORY_JOBS} more isolated gradings (10 hidden multi-hop-qa cases each) sharing one pool`,
       rss_before_mb: round(rssBefore / 2 ** 20),
       rss_after_mb: round(rssAfter / 2 ** 20),
+      pooled_threads: pooled.idle + pooled.resetting,
+      threads_started: pooled.started,
     },
   })}\n`,
 );

@@ -4,6 +4,7 @@ import { skillLibrary } from '../dsl/skill-library.js';
 import { createDefaultGateway } from '../models/default-gateway.js';
 import { createSimProvider } from '../models/sim/index.js';
 import { gradeChallenge, parseForChallenge } from './grade-challenge.js';
+import { callsOnlySimulatedModels } from './unpriced-models.js';
 
 const fixture = join(process.cwd(), 'packages/engine/src/challenges/fixtures/echo-sum');
 const gateway = createDefaultGateway({ extraProviders: [createSimProvider()] });
@@ -120,5 +121,37 @@ steps:
       requireKnownPrices: true,
     });
     expect(outcome.ok).toBe(false);
+  });
+});
+
+describe('callsOnlySimulatedModels', () => {
+  const parsed = async (source: string) => {
+    const { manifest } = await loadChallenge(fixture);
+    const result = parseForChallenge(manifest, source, gateway, skillLibrary({ ask: skill }));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    return result.pipeline;
+  };
+  const usesSkill = `name: via-skill
+budget: { max_calls: 3 }
+steps:
+  - id: asked
+    use: ask
+    inputs: { question: input.question }
+  - id: result
+    output: "({ sum: 1 })"
+`;
+
+  it('says a grading is CPU work alone only when the pipeline, its skills and the judge call simulated models', async () => {
+    const skills = skillLibrary({ ask: skill });
+    expect(callsOnlySimulatedModels(await parsed(pipelineWith('sim-mini')), gateway, skills)).toBe(true);
+    expect(
+      callsOnlySimulatedModels(await parsed(pipelineWith('"openai:gpt-4o-mini"')), gateway, skills),
+    ).toBe(false);
+    // The skill calls a real model from inside a `use:` step.
+    expect(callsOnlySimulatedModels(await parsed(usesSkill), gateway, skills)).toBe(false);
+    const sim = await parsed(pipelineWith('sim-mini'));
+    const judged = (model: string) => ({ scorer: 'llm_judge', params: { model, rubric: 'r' } });
+    expect(callsOnlySimulatedModels(sim, gateway, skills, judged('sim-pro'))).toBe(true);
+    expect(callsOnlySimulatedModels(sim, gateway, skills, judged('openai:gpt-4o'))).toBe(false);
   });
 });

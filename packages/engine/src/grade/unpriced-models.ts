@@ -46,6 +46,37 @@ export function unpricedModelIssues(
   }));
 }
 
+/**
+ * Whether every model a grading calls is simulated: the pipeline's llm and agent steps, those of
+ * the skills it uses, and an llm_judge scorer's judge. Such a grading's cases are CPU work alone
+ * (no call waits on a network), which decides how many a grading thread should run at once.
+ */
+export function callsOnlySimulatedModels(
+  pipeline: Pipeline,
+  gateway: ModelGateway,
+  skills?: SkillResolver,
+  scoring?: { scorer: string; params: Record<string, unknown> },
+): boolean {
+  const simulated = (model: string) =>
+    (gateway.describe(model) as { simulated?: boolean } | undefined)?.simulated === true;
+  let only = true;
+  const visit = (step: Record<string, unknown>) => {
+    const called = modelOf(step);
+    if (called && !simulated(called.model)) only = false;
+  };
+  walkSteps(pipeline.steps, ['steps'], (step, path) => {
+    visit(step);
+    for (const use of skillsUsed(step, path)) {
+      const skill = skills?.(use.name);
+      if (skill) walkSteps(skill.steps, [], visit);
+      else only = false;
+    }
+  });
+  const judge = scoring?.params.model;
+  if (scoring?.scorer === 'llm_judge' && (typeof judge !== 'string' || !simulated(judge))) only = false;
+  return only;
+}
+
 function unpricedMessage(model: string): string {
   return `model "${model}" has no known price, so its cost cannot be counted: graded submissions use models with a listed price (practice runs may still call it)`;
 }

@@ -4,6 +4,7 @@ import { generateCases } from '../challenges/generate-cases.js';
 import { skillLibrary } from '../dsl/skill-library.js';
 import { grade } from '../grade/grade.js';
 import { type ChallengeGrading, challengeGrading, parseForChallenge } from '../grade/grade-challenge.js';
+import { callsOnlySimulatedModels } from '../grade/unpriced-models.js';
 import { dropJobState } from './drop-job-state.js';
 import { gatewayFromSpec } from './gateway-spec.js';
 import { type HostMessage, type ThreadJob, type ThreadMessage, toThreadError } from './thread-protocol.js';
@@ -70,7 +71,8 @@ async function prepare(job: ThreadJob): Promise<void> {
   current = challengeGrading(challenge, { ...prepared, gateway, skills });
   steps = job.traces !== false;
   const { pipeline, cases } = prepared;
-  post({ type: 'ready', generated, pipeline, ...(handed ? {} : { cases }) });
+  const simulatedOnly = callsOnlySimulatedModels(pipeline, gateway, skills, manifest.scoring);
+  post({ type: 'ready', generated, pipeline, simulatedOnly, ...(handed ? {} : { cases }) });
 }
 
 /**

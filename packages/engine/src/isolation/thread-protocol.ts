@@ -55,7 +55,14 @@ export type ThreadMessage =
    * `generated`: the cases the thread ran the generator for (0 when it was handed them). The cases
    * come back only when the thread generated them: the host has those it handed over.
    */
-  | { type: 'ready'; generated: number; pipeline: Pipeline; cases?: ChallengeCase[] }
+  | {
+      type: 'ready';
+      generated: number;
+      pipeline: Pipeline;
+      cases?: ChallengeCase[];
+      /** Every model the grading calls is simulated: its cases are CPU work alone (callsOnlySimulatedModels). */
+      simulatedOnly: boolean;
+    }
   | { type: 'start'; index: number }
   | { type: 'done'; index: number; result: CaseResult }
   | { type: 'failed'; error: ThreadError }
