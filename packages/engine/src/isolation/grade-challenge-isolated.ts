@@ -12,6 +12,7 @@ import type { LoadedChallenge } from '../challenges/load-challenge.js';
 import { type CaseResult, summarize } from '../grade/grade.js';
 import type { GradeChallengeOutcome } from '../grade/grade-challenge.js';
 import { GeneratedCaseCache, hostCaseCache } from './case-cache.js';
+import { type CpuSlots, cpuSlots } from './cpu-slots.js';
 import type { GatewaySpec } from './gateway-spec.js';
 import { GradingThread } from './grading-thread.js';
 import { type GradingThreadPool, gradingThreadPool } from './thread-pool.js';
@@ -165,6 +166,7 @@ export class IsolatedGrader {
   constructor(
     limits: IsolationLimits = {},
     private readonly pool: GradingThreadPool | false = gradingThreadPool,
+    private readonly slots: CpuSlots = cpuSlots,
   ) {
     this.limits = {
       caseWallMs: limits.caseWallMs ?? DEFAULT_ISOLATION_LIMITS.caseWallMs,
@@ -380,18 +382,44 @@ export class IsolatedGrader {
         );
     const ended = await Promise.allSettled(
       lanes.map((lane) =>
-        this.runLane(lane, { job, id, cases: cases.map((c) => c.id), queue, concurrency, settle }).catch(
-          (error: unknown) => {
-            queue.over = true;
-            for (const abort of queue.aborts) abort();
-            throw error;
-          },
-        ),
+        this.slotted(cpuOnly, queue, () =>
+          this.runLane(lane, { job, id, cases: cases.map((c) => c.id), queue, concurrency, settle }),
+        ).catch((error: unknown) => {
+          queue.over = true;
+          for (const abort of queue.aborts) abort();
+          throw error;
+        }),
       ),
     );
     const failure = ended.find((end) => end.status === 'rejected');
     if (failure) throw failure.reason;
     return results;
+  }
+
+  /**
+   * Runs a lane of a CPU-bound grading once it holds one of the process's CPU slots (cpu-slots.ts),
+   * and gives the slot back when the lane is done; a lane that may wait on a real model runs at
+   * once. A grading that ends while its lane waits (another lane failed) withdraws the request.
+   */
+  private async slotted(cpuOnly: boolean, queue: CaseQueue, lane: () => Promise<void>): Promise<void> {
+    if (!cpuOnly) return lane();
+    const granted = await new Promise<boolean>((resolve) => {
+      const abort = () => {
+        withdraw();
+        resolve(false);
+      };
+      queue.aborts.add(abort);
+      const withdraw = this.slots.request(() => {
+        queue.aborts.delete(abort);
+        resolve(true);
+      });
+    });
+    if (!granted) return;
+    try {
+      await lane();
+    } finally {
+      this.slots.release();
+    }
   }
 
   /** One lane: batches of pending cases, or a suspect alone, until there is nothing left to take. */
