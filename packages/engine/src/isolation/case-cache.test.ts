@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { ChallengeCase } from '@reps/shared';
+import { SIM_SUM } from '../challenges/fixtures/sim-sum.js';
 import { loadChallenge } from '../challenges/load-challenge.js';
 import { GeneratedCaseCache } from './case-cache.js';
 import { gradeChallengeIsolated } from './grade-challenge-isolated.js';
@@ -10,17 +11,7 @@ jest.setTimeout(120_000);
 const echoSum = join(process.cwd(), 'packages/engine/src/challenges/fixtures/echo-sum');
 const secret = 'a-test-secret-of-length';
 
-const simSum = `name: sim-sum
-budget: { max_calls: 3 }
-steps:
-  - id: asked
-    llm:
-      model: sim-mini
-      prompt: "{{ input.question }} {{ input.numbers }}"
-      output: { json: { type: object, required: [sum], properties: { sum: { type: integer } } } }
-  - id: result
-    output: asked
-`;
+const simSum = SIM_SUM;
 
 const fakeCases = (count: number, size = 10): ChallengeCase[] =>
   Array.from({ length: count }, (_, index) => ({

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
+import { SIM_SUM } from '../challenges/fixtures/sim-sum.js';
 import { loadChallenge } from '../challenges/load-challenge.js';
 import { CpuSlots } from './cpu-slots.js';
 import { IsolatedGrader } from './grade-challenge-isolated.js';
@@ -32,17 +33,7 @@ describe('CpuSlots', () => {
     const challenge = await loadChallenge(
       join(process.cwd(), 'packages/engine/src/challenges/fixtures/echo-sum'),
     );
-    const pipelineSource = `name: sim-sum
-budget: { max_calls: 3 }
-steps:
-  - id: asked
-    llm:
-      model: sim-mini
-      prompt: "{{ input.question }} {{ input.numbers }}"
-      output: { json: { type: object, required: [sum], properties: { sum: { type: integer } } } }
-  - id: result
-    output: asked
-`;
+    const pipelineSource = SIM_SUM;
     const grading = {
       challenge,
       pipelineSource,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
+import { SIM_SUM } from '../challenges/fixtures/sim-sum.js';
 import { loadChallenge } from '../challenges/load-challenge.js';
 import { skillLibrary } from '../dsl/skill-library.js';
 import { gradeChallenge } from '../grade/grade-challenge.js';
@@ -30,17 +31,7 @@ steps:
     output: asked
 `;
 
-const simSum = `name: sim-sum
-budget: { max_calls: 3 }
-steps:
-  - id: asked
-    llm:
-      model: sim-mini
-      prompt: "{{ input.question }} {{ input.numbers }}"
-      output: { json: { type: object, required: [sum], properties: { sum: { type: integer } } } }
-  - id: result
-    output: asked
-`;
+const simSum = SIM_SUM;
 
 const statusesOf = (outcome: Awaited<ReturnType<typeof gradeChallengeIsolated>>) =>
   outcome.ok ? outcome.result.cases.map((c) => `${c.status}:${c.score}`) : outcome.issues;
