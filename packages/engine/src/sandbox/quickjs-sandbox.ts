@@ -252,12 +252,7 @@ export class QuickJSSandbox implements Sandbox {
     image.memory = usedPrefix(instance.bytes()).slice();
     image.stackPointer = instance.stackPointer.value;
     images.set(instance, image);
-    instance.scrub = () => {
-      const bytes = instance.bytes();
-      bytes.set(image.memory);
-      bytes.fill(0, image.memory.length);
-      instance.stackPointer.value = image.stackPointer;
-    };
+    instance.scrub = () => restoreImage(instance, image).fill(0, image.memory.length);
     return image;
   }
 
@@ -288,10 +283,7 @@ export class QuickJSSandbox implements Sandbox {
     this.burn = undefined;
     const image = images.get(this.lease.instance);
     if (!image) return;
-    this.lease.instance.bytes().set(image.memory);
-    // A host error thrown through QuickJS (V8's stack overflowing in its parser) left the frames
-    // it unwound on C's stack: the booted runtime's stack starts where its boot left it.
-    this.lease.instance.stackPointer.value = image.stackPointer;
+    restoreImage(this.lease.instance, image);
     image.owner = undefined;
   }
 
@@ -655,6 +647,18 @@ interface BootImage {
   stackPointer: number;
   /** The sandbox the runtime works for now: the interrupt handler and the meter act for it. */
   owner: QuickJSSandbox | undefined;
+}
+
+/**
+ * Copies the boot image back into the instance's memory and puts C's stack pointer where the boot
+ * left it (a host error thrown through QuickJS, V8's stack overflowing in its parser, leaves the
+ * frames it unwound on C's stack). Answers the memory, for a caller that clears what lies past it.
+ */
+function restoreImage(instance: QuickJSInstance, image: BootImage): Uint8Array {
+  const bytes = instance.bytes();
+  bytes.set(image.memory);
+  instance.stackPointer.value = image.stackPointer;
+  return bytes;
 }
 
 /** Boot images by instance: an instance dropped from the pool takes its image with it. */
