@@ -252,6 +252,77 @@ describe('the fast path for anonymous reads', () => {
   });
 });
 
+describe('the fast path for signed-in reads', () => {
+  const signedInHits = () => metric('reps_fast_reads_total', '{result="signed_in_hit"}');
+  const fresh = () => `${Date.now().toString(36)}${unique++}`;
+
+  it("answers a learner's repeated read with what the normal path sent them, and no one else", async () => {
+    const { client: ada } = await newLearner('fast-ada');
+    const { client: bob } = await newLearner('fast-bob');
+    const cookie = ada.cookie as string;
+    // The fast path knows only sessions this process holds: a first request puts each in memory.
+    await raw('/api/me', { cookie });
+    await raw('/api/me', { cookie: bob.cookie as string });
+    for (const path of [
+      `/api/challenges?q=${fresh()}`,
+      `/api/challenges/${slug}`,
+      `/api/challenges/${slug}/leaderboard?limit=5&offset=${unique++}`,
+      `/api/leaderboards/ratings?offset=${4000 + unique++}`,
+    ]) {
+      const normal = await raw(path, { cookie });
+      expect({ path, status: normal.status }).toEqual({ path, status: 200 });
+      expect(normal.headers['cache-control']).toBe('private, no-cache');
+      const hits = await signedInHits();
+      const served = await raw(path, { cookie });
+      expect({ path, hits: await signedInHits() }).toEqual({ path, hits: hits + 1 });
+      expect(served.body.equals(normal.body)).toBe(true);
+      expect(lasting(served.headers)).toEqual(lasting(normal.headers));
+      // Revalidation with the ETag the learner holds: 304 from the fast path.
+      const again = await raw(path, { cookie, 'if-none-match': normal.headers.etag as string });
+      expect(again.status).toBe(304);
+      // Another learner's read of the same URL is theirs (the normal path, then their own entry).
+      const theirs = await raw(path, { cookie: bob.cookie as string });
+      expect(theirs.status).toBe(200);
+      expect(await signedInHits()).toBe(hits + 2);
+    }
+  });
+
+  it('shows today’s submissions at once after a submission, though the page was served from memory', async () => {
+    const { client } = await newLearner('fast-today');
+    const cookie = client.cookie as string;
+    const path = `/api/challenges/${slug}`;
+    const today = async () =>
+      JSON.parse((await raw(path, { cookie })).body.toString('utf8')).submissions_today;
+    await raw('/api/me', { cookie });
+    expect(await today()).toBe(0);
+    const hits = await signedInHits();
+    expect(await today()).toBe(0);
+    expect(await signedInHits()).toBe(hits + 1);
+    const pipeline = readFileSync(join(repoRoot, `challenges/${slug}/baseline.pipeline.yaml`), 'utf8');
+    const submitted = await client.post(`/challenges/${slug}/submissions`, { pipeline });
+    expect(submitted.status).toBe(202);
+    expect(await today()).toBe(1);
+  });
+
+  it('answers from the normal path, as to anyone, once the learner has logged out', async () => {
+    const { client } = await newLearner('fast-logout');
+    const cookie = client.cookie as string;
+    const path = `/api/challenges?q=${fresh()}`;
+    await raw('/api/me', { cookie });
+    await raw(path, { cookie });
+    const hits = await signedInHits();
+    expect((await raw(path, { cookie })).headers['cache-control']).toBe('private, no-cache');
+    expect(await signedInHits()).toBe(hits + 1);
+    expect((await client.post('/auth/logout', {})).status).toBeLessThan(300);
+    const after = await raw(path, { cookie });
+    expect(after.status).toBe(200);
+    expect(after.headers['cache-control']).toMatch(/^public/);
+    expect(await signedInHits()).toBe(hits + 1);
+    // A route that needs the learner refuses the dead session.
+    expect((await raw('/api/me', { cookie })).status).toBe(401);
+  });
+});
+
 describe('/api/health', () => {
   it('answers before Express as the normal path does, from a check at most a second old', async () => {
     const hits = await metric('reps_fast_reads_total', '{result="live"}');

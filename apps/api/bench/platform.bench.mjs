@@ -171,6 +171,55 @@ async function submitToGraded(baseUrl, pipeline, perDay) {
   };
 }
 
+/** CPU seconds a process has used (user + system, all its threads), from /proc; null elsewhere. */
+function processCpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds the whole machine has been busy (every core, everything but idle and iowait). */
+function machineBusySeconds() {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    return (ticks.reduce((a, b) => a + b, 0) - ticks[3] - ticks[4]) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+// USER_HZ: 100 on every Linux this runs on (sysconf is not reachable from Node).
+const CLOCK_TICKS = 100;
+
+/** Where the CPU went while `fn` ran: the API, the worker, this bench and everything else (Postgres, Redis). */
+async function cpuSplit(stack, fn) {
+  const read = () => ({
+    api: processCpuSeconds(stack.api.pid),
+    worker: processCpuSeconds(stack.worker.pid),
+    bench: process.cpuUsage(),
+    machine: machineBusySeconds(),
+  });
+  const before = read();
+  const value = await fn();
+  const after = read();
+  if (before.machine === null || before.api === null || before.worker === null) return { value };
+  const bench = (after.bench.user - before.bench.user + after.bench.system - before.bench.system) / 1e6;
+  const cpu = {
+    api: after.api - before.api,
+    worker: after.worker - before.worker,
+    bench,
+    machine: after.machine - before.machine,
+  };
+  cpu.other = cpu.machine - cpu.api - cpu.worker - cpu.bench;
+  const round = (x) => Math.round(x * 100) / 100;
+  return { value, cpu_s: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v)])) };
+}
+
 async function throughput(baseUrl, pipeline, perDay) {
   // One check at a time per learner (the API answers a second with 429): a learner's submissions
   // are sent one after another, the learners' at once.
@@ -369,7 +418,8 @@ async function explainReads(databaseUrl, learnerHandle) {
 async function main() {
   const started = performance.now();
   const loadAtStart = loadavg();
-  const { baseUrl, databaseUrl } = await startPlatformStack();
+  const stack = await startPlatformStack();
+  const { baseUrl, databaseUrl } = stack;
   const pipeline = referencePipeline();
   const info = await challengeInfo(baseUrl);
   const perDay = info.submissions_per_day ?? info.manifest?.submissions_per_day ?? 10;
@@ -378,7 +428,10 @@ async function main() {
   log(`1. submit → graded latency, ${LATENCY_N} sequential submissions`);
   const latency = await submitToGraded(baseUrl, pipeline, perDay);
   log(`2. throughput, ${THROUGHPUT_M} submissions at once`);
-  const tp = await throughput(baseUrl, pipeline, perDay);
+  const split = await cpuSplit(stack, () => throughput(baseUrl, pipeline, perDay));
+  // CPU seconds per graded submission, by process, while the throughput run lasted.
+  const tp = { ...split.value, ...(split.cpu_s ? { cpu_s: split.cpu_s } : {}) };
+  if (split.cpu_s) log(`throughput CPU seconds: ${JSON.stringify(split.cpu_s)}`);
 
   log(`3. seeding ${SEED_SUBMISSIONS} submissions over ${SEED_USERS} learners …`);
   const seed = await seedLeaderboard({

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { mountQueueDashboard } from './admin/queue-dashboard.js';
 import { AppModule } from './app.module.js';
+import { AuthService } from './auth/auth.service.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { DEFAULT_LIMITS, FastReads } from './common/fast-reads.js';
 import { AppLogger } from './common/logging.module.js';
@@ -53,16 +54,23 @@ async function main(): Promise<void> {
   mountQueueDashboard(app);
   const servingWeb = serveWeb(app, config.REPS_WEB_DIST);
 
-  // Anonymous public reads already answered once are answered again before Express (fast-reads.ts).
-  // Health is answered there too, from its once-a-second check (health.service.ts).
+  // Public reads already answered once, anonymously or to a learner whose session this process
+  // holds, are answered again before Express (fast-reads.ts). Health is answered there too, from
+  // its once-a-second check (health.service.ts).
   const health = app.get(HealthService);
-  new FastReads(app.get(ReadCache), app.get(MetricsService), DEFAULT_LIMITS, {
-    path: '/api/health',
-    answer: async () => {
-      const report = await health.report();
-      return { status: healthStatus(report), body: report };
+  new FastReads(
+    app.get(ReadCache),
+    app.get(MetricsService),
+    DEFAULT_LIMITS,
+    {
+      path: '/api/health',
+      answer: async () => {
+        const report = await health.report();
+        return { status: healthStatus(report), body: report };
+      },
     },
-  }).install(app.getHttpServer());
+    app.get(AuthService),
+  ).install(app.getHttpServer());
 
   app.enableShutdownHooks();
   installShutdownDeadline(config.REPS_SHUTDOWN_TIMEOUT_MS);

@@ -109,6 +109,14 @@ export class AuthService {
     return this.cache.resolve(cacheKey(tokenHash, via), () => this.lookup(tokenHash, via));
   }
 
+  /**
+   * The user a session cookie signs in, from memory only (SessionCache.peek): undefined when this
+   * process does not hold it now, in which case resolve must be asked.
+   */
+  sessionUserInMemory(secret: string): AuthUser | undefined {
+    return this.cache.peek(cacheKey(sha256(secret), 'session'));
+  }
+
   private async lookup(
     tokenHash: string,
     via: AuthUser['via'],

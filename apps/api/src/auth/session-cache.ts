@@ -78,6 +78,16 @@ export class SessionCache implements OnApplicationShutdown {
     return found.user;
   }
 
+  /**
+   * The user behind `key` only if it is held and trusted now (the subscription is up, the entry
+   * unexpired): what resolve would answer without asking Postgres. Undefined otherwise; never loads.
+   */
+  peek(key: string): AuthUser | undefined {
+    if (!this.channel.listen()) return undefined;
+    const hit = this.entries.get(key);
+    return hit && hit.expires > Date.now() ? hit.user : undefined;
+  }
+
   /** Drops one credential (logout) here and in every other API process. */
   forgetCredential(key: string): Promise<void> {
     this.dropCredential(key);

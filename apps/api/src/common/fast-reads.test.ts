@@ -2,8 +2,15 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '@reps/shared';
 import { Counter, Histogram, Registry } from 'prom-client';
-import { ReadCache } from '../redis/read-cache.js';
-import { DEFAULT_LIMITS, type FastReadLimits, FastReads, isFresh, weakEtag } from './fast-reads.js';
+import { noteKeptRead, ReadCache } from '../redis/read-cache.js';
+import {
+  DEFAULT_LIMITS,
+  type FastReadLimits,
+  FastReads,
+  isFresh,
+  type SessionsInMemory,
+  weakEtag,
+} from './fast-reads.js';
 
 function fastReads(
   cache = {
@@ -12,6 +19,7 @@ function fastReads(
     generation: () => 0,
   } as unknown as ReadCache,
   limits: FastReadLimits = DEFAULT_LIMITS,
+  sessions?: SessionsInMemory,
 ): FastReads {
   const registry = new Registry();
   return new FastReads(
@@ -32,6 +40,8 @@ function fastReads(
       }),
     },
     limits,
+    undefined,
+    sessions,
   );
 }
 
@@ -78,6 +88,7 @@ describe('FastReads.find', () => {
   });
 
   it('never takes a request with credentials, a body or an unusual method', () => {
+    // Without sessions in memory to ask, a session cookie is left to the normal path too.
     expect(key('/api/challenges', { cookie: 'reps_session=x' })).toBeUndefined();
     expect(key('/api/challenges', { cookie: 'theme=dark' })).toBeUndefined();
     expect(key('/api/challenges', { authorization: 'Bearer reps_x' })).toBeUndefined();
@@ -300,5 +311,147 @@ describe('FastReads and a drop while a request runs', () => {
     expect(await read()).toBe('normal'); // the answer read during the publication was not kept
     expect(await read()).toBe('fast'); // the one after it was
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+});
+
+describe('FastReads for signed-in learners', () => {
+  /** Sessions held in memory: token → user; a token taken out stands for a logout or an expiry. */
+  const held = new Map([
+    ['tok-ada', { id: 'u-ada', role: 'learner' }],
+    ['tok-bob', { id: 'u-bob', role: 'learner' }],
+  ]);
+  const sessions: SessionsInMemory = { sessionUserInMemory: (token) => held.get(token) };
+
+  it('keys a signed-in read by learner and role, and leaves any other cookie or a header to the normal path', () => {
+    const fast = fastReads(undefined, DEFAULT_LIMITS, sessions);
+    const key = (headers: Record<string, string>, url = '/api/challenges?skill=x&q=y') =>
+      fast.find(req(url, headers))?.key;
+    expect(key({ cookie: 'theme=dark; reps_session=tok-ada' })).toBe(
+      'u-ada\u0000learner\u0000/api/challenges?q=y&skill=x',
+    );
+    expect(key({ cookie: 'reps_session=tok-bob' })).toBe(
+      'u-bob\u0000learner\u0000/api/challenges?q=y&skill=x',
+    );
+    expect(key({})).toBe('/api/challenges?q=y&skill=x');
+    expect(key({ cookie: 'reps_session=tok-nobody' })).toBeUndefined();
+    expect(key({ cookie: 'theme=dark' })).toBeUndefined();
+    expect(key({ cookie: 'reps_session=%E0%A4%A' })).toBeUndefined();
+    expect(key({ cookie: 'reps_session=tok-ada', authorization: 'Bearer reps_x' })).toBeUndefined();
+    expect(key({ cookie: 'reps_session=tok-ada' }, '/api/me')).toBeUndefined();
+    expect(key({ cookie: 'reps_session=tok-ada' }, '/api/challenges?nonsense=1')).toBeUndefined();
+  });
+
+  describe('in front of a server', () => {
+    let server: Server;
+    let url: string;
+    let normal = 0;
+    /** Today's count per learner, kept outside ReadCache as SubmissionCounts keeps it. */
+    const counts = new Map<string, { count: number }>();
+    const cache = new ReadCache({ REPS_REDIS_PREFIX: 'test', REDIS_URL: 'redis://127.0.0.1:1' } as Config);
+    Object.assign(cache, {
+      subscribe: () => undefined,
+      connect: () => ({ publish: async () => 0, quit: async () => 'OK' }),
+    });
+    /** Stands in for AuthGuard: who the normal path thinks is signed in. */
+    const authenticate = (cookie: string | undefined) => {
+      const token = /reps_session=([^;]+)/.exec(cookie ?? '')?.[1];
+      const user = token ? held.get(token) : undefined;
+      return user && { ...user, via: 'session' };
+    };
+
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        normal++;
+        const user = authenticate(req.headers.cookie);
+        Object.assign(req, { user });
+        const kept = user ? (counts.get(user.id) ?? { count: 0 }) : undefined;
+        if (user && kept) {
+          counts.set(user.id, kept);
+          noteKeptRead(Date.now() + 60_000, () => counts.get(user.id) === kept);
+        }
+        void Promise.all([
+          cache.get('catalogue', req.url as string, 60_000, async () => ({ url: req.url })),
+          user
+            ? cache.getPersonal('standings', `mine:${user.id}`, 60_000, async () => ({ mine: user.id }))
+            : null,
+        ]).then(([page, mine]) => {
+          const body = JSON.stringify({ ...page, ...mine, today: kept?.count ?? null });
+          res.setHeader('Cache-Control', user ? 'private, no-cache' : 'public, max-age=5');
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.setHeader('Content-Length', Buffer.byteLength(body));
+          res.setHeader('ETag', weakEtag(Buffer.from(body)));
+          res.end(body);
+        });
+      });
+      fastReads(cache, DEFAULT_LIMITS, sessions).install(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    const read = async (path: string, token?: string) => {
+      const before = normal;
+      const res = await fetch(`${url}${path}`, token ? { headers: { cookie: `reps_session=${token}` } } : {});
+      const body = (await res.json()) as { mine?: string; today?: number | null };
+      return {
+        via: normal === before ? 'fast' : 'normal',
+        body,
+        cacheControl: res.headers.get('cache-control'),
+      };
+    };
+
+    it("answers a learner's repeated read from their own entry, never another's", async () => {
+      expect((await read('/api/challenges?q=s1', 'tok-ada')).via).toBe('normal');
+      const again = await read('/api/challenges?q=s1', 'tok-ada');
+      expect(again).toEqual({
+        via: 'fast',
+        body: { url: '/api/challenges?q=s1', mine: 'u-ada', today: 0 },
+        cacheControl: 'private, no-cache',
+      });
+      const bob = await read('/api/challenges?q=s1', 'tok-bob');
+      expect(bob.via).toBe('normal');
+      expect(bob.body.mine).toBe('u-bob');
+      const anyone = await read('/api/challenges?q=s1');
+      expect(anyone.via).toBe('normal');
+      expect(anyone.body.mine).toBeUndefined();
+      expect((await read('/api/challenges?q=s1')).body.mine).toBeUndefined();
+    });
+
+    it('stops answering from memory the moment the session is no longer held', async () => {
+      held.set('tok-eve', { id: 'u-eve', role: 'learner' });
+      await read('/api/challenges?q=s2', 'tok-eve');
+      expect((await read('/api/challenges?q=s2', 'tok-eve')).via).toBe('fast');
+      held.delete('tok-eve'); // a logout, dropped from SessionCache
+      const after = await read('/api/challenges?q=s2', 'tok-eve');
+      expect(after.via).toBe('normal');
+      expect(after.body.mine).toBeUndefined();
+      expect(after.cacheControl).toMatch(/^public/);
+    });
+
+    it('does not keep an entry for a learner under another role', async () => {
+      held.set('tok-ivy', { id: 'u-ivy', role: 'learner' });
+      await read('/api/challenges?q=s3', 'tok-ivy');
+      held.set('tok-ivy', { id: 'u-ivy', role: 'instructor' });
+      expect((await read('/api/challenges?q=s3', 'tok-ivy')).via).toBe('normal');
+    });
+
+    it('serves nothing built from a count kept elsewhere once that count is dropped', async () => {
+      await read('/api/challenges?q=s4', 'tok-ada');
+      expect((await read('/api/challenges?q=s4', 'tok-ada')).via).toBe('fast');
+      counts.set('u-ada', { count: 1 }); // a submission: the kept count is replaced
+      const after = await read('/api/challenges?q=s4', 'tok-ada');
+      expect(after).toMatchObject({ via: 'normal', body: { today: 1 } });
+      expect(await read('/api/challenges?q=s4', 'tok-ada')).toMatchObject({
+        via: 'fast',
+        body: { today: 1 },
+      });
+    });
+
+    it("drops the learners' entries with their topic", async () => {
+      await read('/api/challenges?q=s5', 'tok-bob');
+      expect((await read('/api/challenges?q=s5', 'tok-bob')).via).toBe('fast');
+      await cache.changed('standings');
+      expect((await read('/api/challenges?q=s5', 'tok-bob')).via).toBe('normal');
+    });
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { challengeListQuerySchema, leaderboardQuerySchema, ratingQuerySchema } from '@reps/shared';
 import { Gauge, type Histogram, type Registry } from 'prom-client';
+import { readCookie, SESSION_COOKIE } from '../auth/tokens.js';
 import { versionQuery } from '../challenges/params.js';
 import { type ReadCache, type ReadTopic, type ReadTrace, traceReads } from '../redis/read-cache.js';
 import { requestIdOf } from './logging.module.js';
@@ -61,6 +62,12 @@ export interface FastReadLimits {
   entryBytes: number;
   /** Lookups between two halvings of every count; AGING_PER_ENTRY per entry that may be kept if absent. */
   agingLookups?: number;
+  /**
+   * The bounds of the signed-in learners' entries, kept apart with the same policy, so that many
+   * learners cannot push out the pages everyone reads (nor those the public, a learner's). Default:
+   * the public bounds.
+   */
+  signedIn?: Omit<FastReadLimits, 'signedIn'>;
 }
 
 export const DEFAULT_LIMITS: FastReadLimits = {
@@ -69,7 +76,26 @@ export const DEFAULT_LIMITS: FastReadLimits = {
   protectedEntries: 400,
   protectedBytes: 24 * 2 ** 20,
   entryBytes: 2 * 2 ** 20,
+  signedIn: {
+    probationEntries: 1000,
+    probationBytes: 16 * 2 ** 20,
+    protectedEntries: 2000,
+    protectedBytes: 32 * 2 ** 20,
+    entryBytes: 2 * 2 ** 20,
+  },
 };
+
+/** Who a signed-in read is for, as far as its answer can tell: the learner and their role. */
+export interface SignedInUser {
+  id: string;
+  role: string;
+}
+
+/** How the fast path learns who a session cookie signs in: from memory only, never a query. */
+export interface SessionsInMemory {
+  /** The user, when this process holds the session now and trusts it (SessionCache.peek); else undefined. */
+  sessionUserInMemory(token: string): SignedInUser | undefined;
+}
 
 /**
  * A read answered fresh each time but still before Express (health): `answer` gives the status
@@ -80,7 +106,7 @@ export interface LiveRoute {
   answer: () => Promise<{ status: number; body: unknown }>;
 }
 
-/** One pre-serialised answer: the normal path's body and headers for an anonymous GET of its URL. */
+/** One pre-serialised answer: the normal path's body and headers for a GET of its URL by its reader. */
 interface Entry {
   key: string;
   body: Buffer;
@@ -91,6 +117,8 @@ interface Entry {
   etag: string | undefined;
   expires: number;
   topics: ReadonlySet<ReadTopic>;
+  /** Reads from memory kept outside ReadCache (noteKeptRead): the entry is stale once one fails. */
+  checks: readonly (() => boolean)[];
   /** The metrics' route label the normal path gave it (the matched pattern). */
   route: string;
   /** How often it was asked for while kept (the filling request included), halved as time goes on. */
@@ -142,6 +170,100 @@ class Segment {
   }
 }
 
+/** Whether an entry may no longer be served: expired, or a read it was built from is no longer kept. */
+function stale(entry: Entry, now: number): boolean {
+  return entry.expires <= now || !entry.checks.every((stillKept) => stillKept());
+}
+
+/**
+ * The entries of one kind of reader (anyone, or signed-in learners), in two segments: a new entry
+ * is on probation; one asked for again while kept moves to the protected segment, least recently
+ * used first, while it has room; once full, only when asked for more often than the entry it would
+ * push out (counts halve every AGING_PER_ENTRY accesses per kept entry, so yesterday's favourite
+ * does not stay forever). A flood of distinct valid URLs, each asked for once, twice or a few
+ * times, churns probation only, so the entries everyone reads stay.
+ */
+class EntryStore {
+  private readonly probation: Segment;
+  private readonly protectedSegment: Segment;
+  /** Lookups since the counts were last halved. */
+  private lookups = 0;
+
+  constructor(readonly limits: Omit<FastReadLimits, 'signedIn'>) {
+    this.probation = new Segment(limits.probationEntries, limits.probationBytes);
+    this.protectedSegment = new Segment(limits.protectedEntries, limits.protectedBytes);
+  }
+
+  size(): { entries: number; bytes: number } {
+    return {
+      entries: this.probation.entries.size + this.protectedSegment.entries.size,
+      bytes: this.probation.bytes + this.protectedSegment.bytes,
+    };
+  }
+
+  lookup(key: string): Entry | undefined {
+    this.age();
+    const now = Date.now();
+    const kept = this.protectedSegment.entries.get(key);
+    if (kept) {
+      kept.hits++;
+      if (stale(kept, now)) return undefined;
+      this.protectedSegment.touch(kept);
+      return kept;
+    }
+    const trial = this.probation.entries.get(key);
+    if (!trial) return undefined;
+    trial.hits++;
+    if (stale(trial, now)) return undefined;
+    if (this.admits(trial)) {
+      this.probation.delete(key);
+      this.protectedSegment.add(trial);
+    } else this.probation.touch(trial);
+    return trial;
+  }
+
+  /**
+   * Keeps a filled entry. A stale one stays until its refill, which takes its place and its count
+   * (lookup counted this request already), so a popular read does not start over behind a flood
+   * when it expires.
+   */
+  keep(entry: Entry): void {
+    const expired = this.protectedSegment.entries.get(entry.key);
+    if (expired) {
+      entry.hits = expired.hits;
+      this.protectedSegment.add(entry);
+    } else {
+      entry.hits = this.probation.entries.get(entry.key)?.hits ?? 1;
+      this.probation.add(entry);
+    }
+  }
+
+  drop(topic: ReadTopic): void {
+    for (const segment of [this.probation, this.protectedSegment])
+      for (const entry of segment.entries.values()) if (entry.topics.has(topic)) segment.delete(entry.key);
+  }
+
+  /**
+   * Whether a probation entry asked for again may move to the protected segment: while there is
+   * room, or when asked for more often than the entry it would push out (or that one is stale). A
+   * flood that asks for each of its URLs n times thus only displaces entries asked for fewer.
+   */
+  private admits(candidate: Entry): boolean {
+    const victim = this.protectedSegment.oldest();
+    if (!victim || this.protectedSegment.fits(candidate)) return true;
+    return stale(victim, Date.now()) || candidate.hits > victim.hits;
+  }
+
+  /** Halves every count now and then, so what was popular long ago yields to what is popular now. */
+  private age(): void {
+    const { probationEntries, protectedEntries, agingLookups } = this.limits;
+    if (++this.lookups < (agingLookups ?? AGING_PER_ENTRY * (probationEntries + protectedEntries))) return;
+    this.lookups = 0;
+    for (const segment of [this.probation, this.protectedSegment])
+      for (const entry of segment.entries.values()) entry.hits >>= 1;
+  }
+}
+
 type Counter = { inc(labels: { result: string }): void };
 
 /** What of MetricsService the fast path uses: the request histogram, its own counter, the registry. */
@@ -156,48 +278,59 @@ const NO_CACHE = /(?:^|,)\s*?no-cache\s*?(?:,|$)/;
 const PER_REQUEST = new Set(['x-request-id']);
 const DROPPED_FROM_304 = new Set(['content-type', 'content-length', 'transfer-encoding']);
 
+/** A request the fast path may answer: its entry's key, its route, and the learner it is for (if any). */
+export interface FastRead {
+  key: string;
+  route: FastRoute;
+  user?: SignedInUser;
+}
+
 /**
- * Anonymous public reads answered before Express: a GET or HEAD with no credentials at all (no
- * Cookie, no Authorization) of a @CacheableRead route is answered from the bytes and headers the
- * normal path produced for the same normalised URL, so it costs a map lookup instead of Express,
- * Nest's guards, pipes and interceptors, JSON serialisation and ETag hashing.
+ * Public reads answered before Express: a GET or HEAD of a @CacheableRead route, with no
+ * credentials at all or with a session cookie this process holds in memory, is answered from the
+ * bytes and headers the normal path produced for the same normalised URL (and the same learner),
+ * so it costs a map lookup instead of Express, Nest's guards, pipes and interceptors, JSON
+ * serialisation and ETag hashing.
  *
- * - Filled only from the normal path's own answer to an anonymous request: a 200 with a public
- *   Cache-Control and no Set-Cookie, built from ReadCache reads (traceReads) none of which has
- *   been dropped since; it expires with the earliest of them, and is dropped with its topics.
+ * - Filled only from the normal path's own answer: a 200 without Set-Cookie, built from ReadCache
+ *   reads (traceReads) none of which has been dropped since, and from memory kept elsewhere that
+ *   still holds what was read (noteKeptRead); it expires with the earliest of them, and is dropped
+ *   with its topics. An anonymous answer must be public (Cache-Control); a signed-in one private,
+ *   and given to the learner the entry is for.
+ * - Signed in: the session cookie must sign in a user the session cache holds and trusts right now
+ *   (SessionsInMemory; a logout, a password or role change drops it in every process at once), so a
+ *   dead session never gets an entry's answer; otherwise the normal path answers (and authenticates).
+ *   Entries are per learner and role, in bounds of their own.
  * - The key is the path and the query's name=value pairs sorted by name, as sent (not decoded):
  *   order does not change an answer, so reordering makes no new entry; a name the route does not
  *   take, a repeated name, a pair without `=` or an encoded name falls through (the normal path
  *   answers 400, which is never kept), so made-up parameters cannot create entries.
- * - Bounded in count and bytes, in two segments: a new entry is on probation; one asked for again
- *   while kept moves to the protected segment, least recently used first, while it has room; once
- *   full, only when asked for more often than the entry it would push out (counts halve every
- *   AGING_PER_ENTRY accesses per kept entry, so yesterday's favourite does not stay forever). A
- *   flood of distinct valid URLs, each asked for once, twice or a few times, churns probation only,
- *   so the entries everyone reads stay.
- * - Anything unusual falls through: other methods, credentials of any kind, a request body, a
- *   long URL, a `%00`, If-Modified-Since without If-None-Match.
+ * - Bounded in count and bytes (EntryStore), anonymous and signed-in entries apart.
+ * - Anything unusual falls through: other methods, an Authorization header, a cookie that signs no
+ *   one in, a request body, a long URL, a `%00`, If-Modified-Since without If-None-Match.
  */
 export class FastReads {
-  private readonly probation: Segment;
-  private readonly protectedSegment: Segment;
+  private readonly anyone: EntryStore;
+  private readonly learners: EntryStore;
   private readonly durations = new Map<string, { observe(seconds: number): void }>();
-  /** Lookups since the counts were last halved. */
-  private lookups = 0;
 
   constructor(
     private readonly cache: ReadCache,
     private readonly metrics: FastReadMetrics,
-    private readonly limits: FastReadLimits = DEFAULT_LIMITS,
+    limits: FastReadLimits = DEFAULT_LIMITS,
     private readonly live?: LiveRoute,
+    private readonly sessions?: SessionsInMemory,
   ) {
-    this.probation = new Segment(limits.probationEntries, limits.probationBytes);
-    this.protectedSegment = new Segment(limits.protectedEntries, limits.protectedBytes);
-    cache.onDrop((topic) => this.drop(topic));
+    this.anyone = new EntryStore(limits);
+    this.learners = new EntryStore(limits.signedIn ?? limits);
+    cache.onDrop((topic) => {
+      this.anyone.drop(topic);
+      this.learners.drop(topic);
+    });
     const size = () => this.size();
     new Gauge({
       name: 'reps_fast_reads_kept_entries',
-      help: 'Anonymous public reads kept pre-serialised by the fast path',
+      help: 'Public reads kept pre-serialised by the fast path (anonymous and signed-in)',
       registers: [metrics.registry],
       collect() {
         this.set(size().entries);
@@ -225,7 +358,7 @@ export class FastReads {
         return this.answerLive(req, res, forward);
       const found = this.find(req);
       if (!found) return forward(req, res);
-      if (this.answer(found.key, req, res)) return;
+      if (this.answer(found, req, res)) return;
       if (req.method !== 'GET') return forward(req, res);
       traceReads((trace) => {
         this.fillOnEnd(found, req, res, trace);
@@ -234,41 +367,49 @@ export class FastReads {
     });
   }
 
-  /** How many entries and bytes are kept (for tests and the report). */
+  /** How many entries and bytes are kept, anonymous and signed-in together (for tests and the report). */
   size(): { entries: number; bytes: number } {
-    return {
-      entries: this.probation.entries.size + this.protectedSegment.entries.size,
-      bytes: this.probation.bytes + this.protectedSegment.bytes,
-    };
+    const [a, b] = [this.anyone.size(), this.learners.size()];
+    return { entries: a.entries + b.entries, bytes: a.bytes + b.bytes };
   }
 
-  /** The entry's key and route, or undefined when the request is not one the fast path may answer. */
-  find(req: IncomingMessage): { key: string; route: FastRoute } | undefined {
+  /** The entry's key, route and learner, or undefined when the request is not one the fast path may answer. */
+  find(req: IncomingMessage): FastRead | undefined {
     const { url } = req;
-    if (!anonymousRead(req) || !url || url.length > MAX_URL_LENGTH || url.includes('%00')) return undefined;
+    if (!plainRead(req) || !url || url.length > MAX_URL_LENGTH || url.includes('%00')) return undefined;
     const mark = url.indexOf('?');
     const path = mark === -1 ? url : url.slice(0, mark);
     const route = FAST_ROUTES.find((r) => r.path.test(path));
     if (!route) return undefined;
-    if (mark === -1) return { key: path, route };
-    if (mark === url.length - 1) return undefined;
-    const pairs = url.slice(mark + 1).split('&');
-    const names = new Set<string>();
-    for (const pair of pairs) {
-      const equals = pair.indexOf('=');
-      const name = equals === -1 ? '' : pair.slice(0, equals);
-      if (!route.params.has(name) || names.has(name)) return undefined;
-      names.add(name);
+    let key = path;
+    if (mark !== -1) {
+      if (mark === url.length - 1) return undefined;
+      const pairs = url.slice(mark + 1).split('&');
+      const names = new Set<string>();
+      for (const pair of pairs) {
+        const equals = pair.indexOf('=');
+        const name = equals === -1 ? '' : pair.slice(0, equals);
+        if (!route.params.has(name) || names.has(name)) return undefined;
+        names.add(name);
+      }
+      key = `${path}?${pairs.sort().join('&')}`;
     }
-    return { key: `${path}?${pairs.sort().join('&')}`, route };
+    const { cookie, authorization } = req.headers;
+    if (authorization !== undefined) return undefined;
+    if (cookie === undefined) return { key, route };
+    // Signed in: only a session this process holds now, looked up once the route is known to be one.
+    const token = this.sessions && readCookie(cookie, SESSION_COOKIE);
+    const user = token ? this.sessions?.sessionUserInMemory(token) : undefined;
+    if (!user) return undefined;
+    return { key: `${user.id}\u0000${user.role}\u0000${key}`, route, user: { id: user.id, role: user.role } };
   }
 
   /** Answers from a kept entry; false when there is none (the normal path answers). */
-  private answer(key: string, req: IncomingMessage, res: ServerResponse): boolean {
+  private answer(found: FastRead, req: IncomingMessage, res: ServerResponse): boolean {
     const started = performance.now();
-    const entry = this.lookup(key);
+    const entry = this.storeOf(found).lookup(found.key);
     if (!entry) {
-      this.metrics.fastReads.inc({ result: 'miss' });
+      this.count(found, 'miss');
       return false;
     }
     const id = requestIdOf(req);
@@ -277,9 +418,18 @@ export class FastReads {
     res.writeHead(status, ['x-request-id', id, ...(notModified ? entry.notModifiedHeaders : entry.headers)]);
     if (notModified || req.method === 'HEAD') res.end();
     else res.end(entry.body);
-    this.metrics.fastReads.inc({ result: 'hit' });
+    this.count(found, 'hit');
     this.duration(req.method as string, entry.route, status).observe((performance.now() - started) / 1000);
     return true;
+  }
+
+  private storeOf(found: FastRead): EntryStore {
+    return found.user ? this.learners : this.anyone;
+  }
+
+  /** reps_fast_reads_total: hit, miss and fill for anonymous reads; signed_in_hit and so on for the rest. */
+  private count(found: FastRead, result: 'hit' | 'miss' | 'fill'): void {
+    this.metrics.fastReads.inc({ result: found.user ? `signed_in_${result}` : result });
   }
 
   /** Answers the live route; should its answer fail, the normal path answers instead. */
@@ -316,12 +466,7 @@ export class FastReads {
   }
 
   /** Keeps what the normal path answers to this request, if it may be kept, when it ends. */
-  private fillOnEnd(
-    found: { key: string; route: FastRoute },
-    req: IncomingMessage,
-    res: ServerResponse,
-    trace: ReadTrace,
-  ): void {
+  private fillOnEnd(found: FastRead, req: IncomingMessage, res: ServerResponse, trace: ReadTrace): void {
     // The route's own topics as the request starts: a drop while it runs (a version published while
     // a board is read) makes its answer stale even if it read nothing of that topic through the cache.
     const atStart = { generations: new Map(found.route.topics.map((t) => [t, this.cache.generation(t)])) };
@@ -338,7 +483,7 @@ export class FastReads {
   }
 
   private fill(
-    { key, route }: { key: string; route: FastRoute },
+    found: FastRead,
     req: IncomingMessage,
     res: ServerResponse,
     trace: ReadTrace,
@@ -347,18 +492,19 @@ export class FastReads {
     encoding: unknown,
   ): void {
     if (res.statusCode !== 200 || res.hasHeader('set-cookie') || res.hasHeader('content-encoding')) return;
-    if (!/^public\b/.test(String(res.getHeader('cache-control') ?? ''))) return;
+    if (!keepable(found, req, String(res.getHeader('cache-control') ?? ''))) return;
     // Built from cached reads only, none of them since dropped or expired, nor the route's topics.
     if (trace.generations.size === 0 || trace.expires <= Date.now() || !this.cache.unchangedSince(trace))
       return;
-    if (!this.cache.unchangedSince(atStart)) return;
+    if (!this.cache.unchangedSince(atStart) || !trace.checks.every((stillKept) => stillKept())) return;
+    const store = this.storeOf(found);
     const body =
       typeof chunk === 'string'
         ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
         : Buffer.isBuffer(chunk)
           ? Buffer.from(chunk)
           : undefined;
-    if (!body || body.length > this.limits.entryBytes) return;
+    if (!body || body.length > store.limits.entryBytes) return;
     if (Number(res.getHeader('content-length')) !== body.length) return;
     const headers: string[] = [];
     const notModifiedHeaders: string[] = [];
@@ -376,74 +522,19 @@ export class FastReads {
     }
     const matched = req as IncomingMessage & { route?: { path?: string }; baseUrl?: string };
     const etag = res.getHeader('etag');
-    const entry: Entry = {
-      key,
+    store.keep({
+      key: found.key,
       body,
       headers,
       notModifiedHeaders,
       etag: typeof etag === 'string' ? etag : undefined,
       expires: trace.expires,
-      topics: new Set([...route.topics, ...trace.generations.keys()]),
+      topics: new Set([...found.route.topics, ...trace.generations.keys()]),
+      checks: trace.checks,
       route: matched.route?.path ?? (matched.baseUrl || 'unmatched'),
       hits: 1,
-    };
-    // An expired entry stays until its refill, which takes its place and its count (lookup counted
-    // this request already), so a popular read does not start over behind a flood when it expires.
-    const expired = this.protectedSegment.entries.get(key);
-    if (expired) {
-      entry.hits = expired.hits;
-      this.protectedSegment.add(entry);
-    } else {
-      entry.hits = this.probation.entries.get(key)?.hits ?? 1;
-      this.probation.add(entry);
-    }
-    this.metrics.fastReads.inc({ result: 'fill' });
-  }
-
-  private lookup(key: string): Entry | undefined {
-    this.age();
-    const now = Date.now();
-    const kept = this.protectedSegment.entries.get(key);
-    if (kept) {
-      kept.hits++;
-      if (kept.expires <= now) return undefined;
-      this.protectedSegment.touch(kept);
-      return kept;
-    }
-    const trial = this.probation.entries.get(key);
-    if (!trial) return undefined;
-    trial.hits++;
-    if (trial.expires <= now) return undefined;
-    if (this.admits(trial)) {
-      this.probation.delete(key);
-      this.protectedSegment.add(trial);
-    } else this.probation.touch(trial);
-    return trial;
-  }
-
-  /**
-   * Whether a probation entry asked for again may move to the protected segment: while there is
-   * room, or when asked for more often than the entry it would push out (or that one has expired).
-   * A flood that asks for each of its URLs n times thus only displaces entries asked for fewer.
-   */
-  private admits(candidate: Entry): boolean {
-    const victim = this.protectedSegment.oldest();
-    if (!victim || this.protectedSegment.fits(candidate)) return true;
-    return victim.expires <= Date.now() || candidate.hits > victim.hits;
-  }
-
-  /** Halves every count now and then, so what was popular long ago yields to what is popular now. */
-  private age(): void {
-    const { probationEntries, protectedEntries, agingLookups } = this.limits;
-    if (++this.lookups < (agingLookups ?? AGING_PER_ENTRY * (probationEntries + protectedEntries))) return;
-    this.lookups = 0;
-    for (const segment of [this.probation, this.protectedSegment])
-      for (const entry of segment.entries.values()) entry.hits >>= 1;
-  }
-
-  private drop(topic: ReadTopic): void {
-    for (const segment of [this.probation, this.protectedSegment])
-      for (const entry of segment.entries.values()) if (entry.topics.has(topic)) segment.delete(entry.key);
+    });
+    this.count(found, 'fill');
   }
 
   private duration(method: string, route: string, status: number): { observe(seconds: number): void } {
@@ -473,18 +564,37 @@ export function isFresh(req: IncomingMessage, etag: string | undefined): boolean
 }
 
 /**
- * A GET or HEAD with no credentials of any kind and no body. If-Modified-Since alone is left to
- * Express (the fast path judges freshness by ETag only).
+ * A GET or HEAD with no body. If-Modified-Since alone is left to Express (the fast path judges
+ * freshness by ETag only).
  */
-function anonymousRead(req: IncomingMessage): boolean {
+function plainRead(req: IncomingMessage): boolean {
   const { method, headers } = req;
   return (
     (method === 'GET' || method === 'HEAD') &&
-    headers.cookie === undefined &&
-    headers.authorization === undefined &&
     headers['content-length'] === undefined &&
     headers['transfer-encoding'] === undefined &&
     (headers['if-modified-since'] === undefined || headers['if-none-match'] !== undefined)
+  );
+}
+
+/** A plain read with no credentials of any kind. */
+function anonymousRead(req: IncomingMessage): boolean {
+  return plainRead(req) && req.headers.cookie === undefined && req.headers.authorization === undefined;
+}
+
+/**
+ * Whether the normal path's answer may be kept for the reader: an anonymous one must be public; a
+ * signed-in one private, and given (by AuthGuard) to the very learner and role the entry is for,
+ * through their session.
+ */
+function keepable(found: FastRead, req: IncomingMessage, cacheControl: string): boolean {
+  if (!found.user) return /^public\b/.test(cacheControl);
+  const user = (req as IncomingMessage & { user?: { id?: string; role?: string; via?: string } }).user;
+  return (
+    /^private\b/.test(cacheControl) &&
+    user?.via === 'session' &&
+    user.id === found.user.id &&
+    user.role === found.user.role
   );
 }
 

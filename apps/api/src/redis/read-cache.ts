@@ -23,21 +23,35 @@ export const MAX_PERSONAL_ENTRIES = 2000;
 
 /**
  * What one request read through the cache, while it is traced (traceReads): the earliest expiry
- * of the entries it used, the topics they belong to, and each topic's generation when first read.
- * Whatever is built from those reads (a serialised answer, common/fast-reads.ts) is stale once any
- * of them expires or any generation moves on.
+ * of the entries it used, the topics they belong to, and each topic's generation when first read;
+ * and, for what it read from memory kept elsewhere (noteKeptRead), a check that the value is still
+ * the one kept. Whatever is built from those reads (a serialised answer, common/fast-reads.ts) is
+ * stale once any of them expires, any generation moves on or any check fails.
  */
 export interface ReadTrace {
   expires: number;
   generations: Map<ReadTopic, number>;
+  checks: (() => boolean)[];
 }
 
 const traces = new AsyncLocalStorage<ReadTrace>();
 
 /** Runs `work` (and everything it awaits) with its cache reads noted in `trace`, a new one. */
 export function traceReads<T>(work: (trace: ReadTrace) => T): T {
-  const trace: ReadTrace = { expires: Number.POSITIVE_INFINITY, generations: new Map() };
+  const trace: ReadTrace = { expires: Number.POSITIVE_INFINITY, generations: new Map(), checks: [] };
   return traces.run(trace, work, trace);
+}
+
+/**
+ * Notes, in the running trace if there is one, a read from memory kept outside ReadCache (today's
+ * submission count): valid until `expires` and while `stillKept` says the value read is still the
+ * one kept (not dropped, replaced or cleared since).
+ */
+export function noteKeptRead(expires: number, stillKept: () => boolean): void {
+  const trace = traces.getStore();
+  if (!trace) return;
+  trace.expires = Math.min(trace.expires, expires);
+  trace.checks.push(stillKept);
 }
 
 /**

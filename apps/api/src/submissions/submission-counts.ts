@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import type { Config } from '@reps/shared';
 import { CONFIG } from '../config/config.module.js';
 import { InvalidationChannel } from '../redis/invalidation-channel.js';
+import { noteKeptRead } from '../redis/read-cache.js';
 
 /** How long a learner's count of today's submissions on a challenge is kept without a new one. */
 const COUNT_TTL_MS = 5000;
@@ -45,14 +46,21 @@ export class SubmissionCounts implements OnApplicationShutdown {
     const key = `${userId}\u0000${slug}`;
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (live && hit && hit.expires > now) return hit.count;
+    if (live && hit && hit.expires > now) {
+      // A page built from it is stale once the entry is dropped (a submission, a lost subscription).
+      noteKeptRead(hit.expires, () => this.entries.get(key) === hit);
+      return hit.count;
+    }
     const generation = this.generation;
     const count = read();
+    const expires = Math.min(now + COUNT_TTL_MS, nextUtcMidnight(now));
+    // Valid only once kept, which it is not when a drop came first or nothing is kept at all.
+    noteKeptRead(expires, () => this.entries.get(key)?.count === count);
     if (live) {
       count.then(
         () => {
           if (generation !== this.generation) return;
-          this.entries.set(key, { count, expires: Math.min(now + COUNT_TTL_MS, nextUtcMidnight(now)) });
+          this.entries.set(key, { count, expires });
           if (this.entries.size > MAX_ENTRIES)
             this.entries.delete(this.entries.keys().next().value as string);
         },
