@@ -344,6 +344,7 @@ describe('FastReads for signed-in learners', () => {
   describe('in front of a server', () => {
     let server: Server;
     let url: string;
+    let fast: FastReads;
     let normal = 0;
     /** Today's count per learner, kept outside ReadCache as SubmissionCounts keeps it. */
     const counts = new Map<string, { count: number }>();
@@ -383,7 +384,15 @@ describe('FastReads for signed-in learners', () => {
           res.end(body);
         });
       });
-      fastReads(cache, DEFAULT_LIMITS, sessions).install(server);
+      fast = fastReads(
+        cache,
+        {
+          ...DEFAULT_LIMITS,
+          signedIn: { ...(DEFAULT_LIMITS.signedIn as FastReadLimits), perLearnerEntries: 3 },
+        },
+        sessions,
+      );
+      fast.install(server);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
@@ -445,6 +454,24 @@ describe('FastReads for signed-in learners', () => {
         via: 'fast',
         body: { today: 1 },
       });
+    });
+
+    it('keeps at most its share of entries for one learner, their most recently read first', async () => {
+      await cache.changed('standings');
+      held.set('tok-zed', { id: 'u-zed', role: 'learner' });
+      await read('/api/challenges?q=mine', 'tok-bob');
+      expect((await read('/api/challenges?q=mine', 'tok-bob')).via).toBe('fast');
+      const before = fast.size().entries;
+      // One learner, many URLs for the same answer (as `version=01`, `version=001` would be).
+      for (let i = 0; i < 12; i++) {
+        await read(`/api/challenges?q=${'0'.repeat(i)}1`, 'tok-zed');
+        await read(`/api/challenges?q=${'0'.repeat(i)}1`, 'tok-zed');
+        expect((await read('/api/challenges?q=1', 'tok-zed')).via).toBe('fast');
+      }
+      expect(fast.size().entries).toBe(before + 3);
+      expect((await read('/api/challenges?q=1', 'tok-zed')).via).toBe('fast'); // read all along, kept
+      expect((await read('/api/challenges?q=0001', 'tok-zed')).via).toBe('normal'); // pushed out
+      expect((await read('/api/challenges?q=mine', 'tok-bob')).via).toBe('fast'); // another learner's stays
     });
 
     it("drops the learners' entries with their topic", async () => {

@@ -63,6 +63,13 @@ export interface FastReadLimits {
   /** Lookups between two halvings of every count; AGING_PER_ENTRY per entry that may be kept if absent. */
   agingLookups?: number;
   /**
+   * Entries and bytes one learner may hold (signed-in entries only): past either, their least
+   * recently read entry goes. Equivalent URLs spelled differently (`version=01`, `version=1.0`) are
+   * different entries, so without it one learner could fill the signed-in space alone.
+   */
+  perLearnerEntries?: number;
+  perLearnerBytes?: number;
+  /**
    * The bounds of the signed-in learners' entries, kept apart with the same policy, so that many
    * learners cannot push out the pages everyone reads (nor those the public, a learner's). Default:
    * the public bounds.
@@ -82,6 +89,8 @@ export const DEFAULT_LIMITS: FastReadLimits = {
     protectedEntries: 2000,
     protectedBytes: 32 * 2 ** 20,
     entryBytes: 2 * 2 ** 20,
+    perLearnerEntries: 64,
+    perLearnerBytes: 4 * 2 ** 20,
   },
 };
 
@@ -119,6 +128,8 @@ interface Entry {
   topics: ReadonlySet<ReadTopic>;
   /** Reads from memory kept outside ReadCache (noteKeptRead): the entry is stale once one fails. */
   checks: readonly (() => boolean)[];
+  /** The learner a signed-in entry is for (their entries are bounded together). */
+  owner?: string;
   /** The metrics' route label the normal path gave it (the matched pattern). */
   route: string;
   /** How often it was asked for while kept (the filling request included), halved as time goes on. */
@@ -133,6 +144,8 @@ class Segment {
   constructor(
     private readonly maxEntries: number,
     private readonly maxBytes: number,
+    /** Called with every entry the segment lets go of (dropped, pushed out, replaced or moved). */
+    private readonly released: (entry: Entry) => void,
   ) {}
 
   add(entry: Entry): void {
@@ -150,6 +163,7 @@ class Segment {
     if (!entry) return false;
     this.entries.delete(key);
     this.bytes -= entry.body.length;
+    this.released(entry);
     return true;
   }
 
@@ -188,10 +202,13 @@ class EntryStore {
   private readonly protectedSegment: Segment;
   /** Lookups since the counts were last halved. */
   private lookups = 0;
+  /** Each owner's kept keys (least recently read first) and their bytes. */
+  private readonly owned = new Map<string, { keys: Map<string, number>; bytes: number }>();
 
   constructor(readonly limits: Omit<FastReadLimits, 'signedIn'>) {
-    this.probation = new Segment(limits.probationEntries, limits.probationBytes);
-    this.protectedSegment = new Segment(limits.protectedEntries, limits.protectedBytes);
+    const released = (entry: Entry) => this.disown(entry);
+    this.probation = new Segment(limits.probationEntries, limits.probationBytes, released);
+    this.protectedSegment = new Segment(limits.protectedEntries, limits.protectedBytes, released);
   }
 
   size(): { entries: number; bytes: number } {
@@ -209,6 +226,7 @@ class EntryStore {
       kept.hits++;
       if (stale(kept, now)) return undefined;
       this.protectedSegment.touch(kept);
+      this.own(kept);
       return kept;
     }
     const trial = this.probation.entries.get(key);
@@ -219,6 +237,7 @@ class EntryStore {
       this.probation.delete(key);
       this.protectedSegment.add(trial);
     } else this.probation.touch(trial);
+    this.own(trial);
     return trial;
   }
 
@@ -236,6 +255,45 @@ class EntryStore {
       entry.hits = this.probation.entries.get(entry.key)?.hits ?? 1;
       this.probation.add(entry);
     }
+    this.own(entry);
+  }
+
+  /**
+   * Notes a kept entry as its owner's most recently read, and lets go of the owner's least recently
+   * read ones past their share (perLearnerEntries, perLearnerBytes).
+   */
+  private own(entry: Entry): void {
+    const { owner } = entry;
+    if (owner === undefined || !this.kept(entry)) return;
+    let mine = this.owned.get(owner);
+    if (!mine) {
+      mine = { keys: new Map(), bytes: 0 };
+      this.owned.set(owner, mine);
+    }
+    mine.bytes -= mine.keys.get(entry.key) ?? 0;
+    mine.keys.delete(entry.key);
+    mine.keys.set(entry.key, entry.body.length);
+    mine.bytes += entry.body.length;
+    const maxEntries = this.limits.perLearnerEntries ?? Number.POSITIVE_INFINITY;
+    const maxBytes = this.limits.perLearnerBytes ?? Number.POSITIVE_INFINITY;
+    for (const oldest of mine.keys.keys()) {
+      if ((mine.keys.size <= maxEntries && mine.bytes <= maxBytes) || oldest === entry.key) break;
+      if (!this.probation.delete(oldest)) this.protectedSegment.delete(oldest);
+    }
+  }
+
+  /** Whether this very entry is kept (a segment may have pushed it out as it was added). */
+  private kept(entry: Entry): boolean {
+    return (this.protectedSegment.entries.get(entry.key) ?? this.probation.entries.get(entry.key)) === entry;
+  }
+
+  private disown(entry: Entry): void {
+    const mine = entry.owner === undefined ? undefined : this.owned.get(entry.owner);
+    const bytes = mine?.keys.get(entry.key);
+    if (!mine || bytes === undefined) return;
+    mine.keys.delete(entry.key);
+    mine.bytes -= bytes;
+    if (mine.keys.size === 0) this.owned.delete(entry.owner as string);
   }
 
   drop(topic: ReadTopic): void {
@@ -531,6 +589,7 @@ export class FastReads {
       expires: trace.expires,
       topics: new Set([...found.route.topics, ...trace.generations.keys()]),
       checks: trace.checks,
+      ...(found.user ? { owner: found.user.id } : {}),
       route: matched.route?.path ?? (matched.baseUrl || 'unmatched'),
       hits: 1,
     });

@@ -111,6 +111,45 @@ describe('boot images', () => {
     next.dispose();
   });
 
+  it('puts the memory back to the boot image byte for byte after a case, the deepest stack included', async () => {
+    const first = await createQuickJSSandbox();
+    const instance = instanceOf(first);
+    const memory = instance.bytes();
+    let end = memory.length;
+    while (end > 0 && memory[end - 1] === 0) end--;
+    // The image: up to the last byte the boot wrote (the case's heap past it is not put back).
+    const booted = memory.slice(0, end);
+    const sameAsBooted = () =>
+      Buffer.compare(Buffer.from(instance.bytes().subarray(0, booted.length)), Buffer.from(booted)) === 0;
+    // As deep as QuickJS lets C's stack go, then a case that ends normally.
+    first.run('let d = 0; function f() { d++; f(); } try { f(); } catch {} return d;', {});
+    dirty(first);
+    expect(sameAsBooted()).toBe(false);
+    first.dispose();
+    expect(sameAsBooted()).toBe(true);
+  });
+
+  it('restores the whole image when a case wrote where no stack should reach', async () => {
+    const first = await createQuickJSSandbox();
+    const instance = instanceOf(first);
+    const booted = instance.bytes().slice();
+    // The boot's stack pointer is near the top of C's 5 MiB stack: from a MiB above its bottom to
+    // over a MiB below the pointer (past the case's 256 KiB stack limit) no case's stack reaches.
+    const low = 1024 * 1024;
+    const band = [instance.stackPointer.value - 1600 * 1024, instance.stackPointer.value - 1200 * 1024];
+    expect(booted.subarray(low, band[1]).every((b) => b === 0)).toBe(true);
+    const bytes = instance.bytes();
+    bytes.fill(7, low, low + 16);
+    bytes.fill(7, band[0], band[1]);
+    first.dispose();
+    expect(
+      instance
+        .bytes()
+        .subarray(low, band[1])
+        .every((b) => b === 0),
+    ).toBe(true);
+  });
+
   it('keeps between jobs only instances whose memory did not grow', async () => {
     const grown = await createQuickJSSandbox();
     const grownInstance = instanceOf(grown);
