@@ -2,6 +2,7 @@ import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import {
   costUsd,
   countMessageTokens,
+  countPieceTokens,
   countTextTokens,
   countToolCallTokens,
   countToolSpecTokens,
@@ -86,6 +87,81 @@ describe('countTextTokens', () => {
 
   it('counts the empty string as 0', () => {
     expect(countTextTokens('')).toBe(0);
+  });
+});
+
+describe('countPieceTokens', () => {
+  it('stays exact on random texts of words, numbers, punctuation, apostrophes and lines', () => {
+    const alphabet = [
+      'a',
+      'Word',
+      'ALL',
+      '42',
+      '12345',
+      'é',
+      'ß',
+      '日本',
+      '😀',
+      '\u0301',
+      "'",
+      "'s",
+      "'ll",
+      '\u2019',
+      '"',
+      ',',
+      '.',
+      ':',
+      '{',
+      '}',
+      '[',
+      ']',
+      '-',
+      '/',
+      '_',
+      '$',
+      '#',
+      '!',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\r\n',
+      '\t',
+      '<|endoftext|>',
+    ];
+    const random = rng(11);
+    for (let n = 0; n < 3000; n++) {
+      const parts = Array.from(
+        { length: 1 + Math.floor(random() * 40) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      );
+      const text = parts.join('');
+      expect({ text, count: countPieceTokens(text) }).toEqual({ text, count: countTokens(text, plain) });
+    }
+  });
+
+  it('counts JSON answers, compact and indented, as gpt-tokenizer does', () => {
+    const random = rng(5);
+    const values = [
+      'Dana Whitfield',
+      "it's due",
+      'send the budget, by Friday',
+      '2024-03-15',
+      12.5,
+      true,
+      null,
+    ];
+    for (let n = 0; n < 300; n++) {
+      const item = Object.fromEntries(
+        ['agreed', 'owner', 'task', 'due'].map((k) => [k, values[Math.floor(random() * values.length)]]),
+      );
+      for (const text of [
+        JSON.stringify({ items: [item] }),
+        JSON.stringify({ items: [item, item] }, null, 2),
+      ])
+        expect(countPieceTokens(text)).toBe(countTokens(text, plain));
+    }
+    expect(countPieceTokens('')).toBe(0);
   });
 });
 

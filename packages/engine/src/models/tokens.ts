@@ -59,6 +59,43 @@ export function countTextTokens(text: string): number {
 }
 
 /**
+ * As countTextTokens, for text that repeats in pieces rather than in whole lines, as a model's JSON
+ * answers do (the same keys and values, one field changed): lines are also cut where an ASCII
+ * letter or digit is followed by ASCII punctuation other than an apostrophe. The o200k split
+ * regex ends a piece there whatever follows (a word or number piece takes no punctuation but a
+ * contraction's apostrophe, a punctuation piece starts at most one character early and never on a
+ * letter or digit, and no piece looks back), so the sum of the cut segments' counts is exact.
+ */
+export function countPieceTokens(text: string): number {
+  let total = 0;
+  let start = 0;
+  let before = text.length > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((isAsciiAlnum(before) && isPieceCut(code)) || (before === 10 && isSegmentStart(code))) {
+      total += countSegment(text.slice(start, i));
+      start = i;
+    }
+    before = code;
+  }
+  return text.length === 0 ? 0 : total + countSegment(start === 0 ? text : text.slice(start));
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** ASCII punctuation but the apostrophe (which starts a contraction's piece: `'s`, `'ll`). */
+function isPieceCut(code: number): boolean {
+  return (
+    (code >= 33 && code <= 47 && code !== 39) ||
+    (code >= 58 && code <= 64) ||
+    (code >= 91 && code <= 96) ||
+    (code >= 123 && code <= 126)
+  );
+}
+
+/**
  * Tokens of a chat prompt: every message's content, an assistant's tool calls and a tool result's
  * call id, plus the chat format's fixed overhead. The tools offered are counted apart
  * (countToolSpecTokens): they are a parameter of the request, not a message.

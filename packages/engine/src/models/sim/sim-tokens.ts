@@ -1,5 +1,5 @@
 import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
-import { countMessageTokens, countTextTokens, countToolSpecTokens } from '../tokens.js';
+import { countMessageTokens, countPieceTokens, countTextTokens, countToolSpecTokens } from '../tokens.js';
 import type { ChatMessage, ToolSpec } from '../types.js';
 
 /**
@@ -36,8 +36,9 @@ function countSchemaTokens(schema: Record<string, unknown>): number {
   return n;
 }
 
+/** A simulated answer's tokens: its JSON repeats in pieces across samples, so it is counted by piece. */
 export function countOutputTokens(text: string): number {
-  return countTextTokens(text);
+  return countPieceTokens(text);
 }
 
 /** Cuts a text to a number of tokens, as a model stopped by max_output_tokens would be. */
