@@ -130,6 +130,25 @@ describe('retries, timeouts and errors', () => {
     expect(run.status).toBe('code_error');
     expect(run.latency_ms).toBe(0);
   });
+
+  it("aborts the provider's signal of a call still in flight when its scope is cancelled", async () => {
+    const p = pipeline(
+      "name: t\nbudget: {}\nsteps:\n  - id: slow\n    llm: { model: test-a, prompt: slow, samples: 3, temperature: 1 }\n  - id: bad\n    code: throw new Error('x')\n",
+    );
+    const gateway = new TestGateway(
+      () => ({ text: 'x', latency_ms: 1000 }),
+      () => 20,
+    );
+    const run = await runPipeline(p, { input: 1, gateway });
+    expect(run.status).toBe('code_error');
+    expect(gateway.requests).toHaveLength(3);
+    expect(gateway.requests.map((r) => r.signal?.aborted)).toEqual([true, true, true]);
+    // A case that ends normally aborts nothing.
+    const fine = new TestGateway(() => ({ text: 'x', latency_ms: 10 }));
+    const ok = await runPipeline(one('{}'), { input: 1, gateway: fine });
+    expect(ok.status).toBe('ok');
+    expect(fine.requests[0]?.signal?.aborted).toBe(false);
+  });
 });
 
 describe('virtual time and determinism', () => {

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * Deterministic virtual time for one case. Steps are async functions; whenever they wait (a model
  * call, a backoff, a concurrency slot) they wait on this scheduler, which wakes them one at a time
@@ -10,6 +12,7 @@
 export class CancelScope {
   private ownReason?: Error;
   private readonly listeners = new Set<(reason: Error) => void>();
+  private controller?: AbortController;
 
   constructor(
     readonly scheduler: VirtualScheduler,
@@ -29,6 +32,22 @@ export class CancelScope {
     this.ownReason = reason;
     this.scheduler.cancelled();
     for (const listener of this.listeners) listener(reason);
+  }
+
+  /**
+   * Aborted when this scope (or an ancestor) is cancelled: what model calls made in the scope pass
+   * their provider, one per scope (made on first use) instead of one per call. Any number of calls
+   * in flight may listen to it.
+   */
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      const controller = new AbortController();
+      setMaxListeners(0, controller.signal);
+      this.controller = controller;
+      if (this.reason) controller.abort();
+      else this.onCancel(() => controller.abort());
+    }
+    return this.controller.signal;
   }
 
   /** Runs `listener` on cancellation (of this scope or an ancestor); returns an unsubscribe. */

@@ -107,17 +107,17 @@ export async function tracedModelCall<T>(
   }
 }
 
-/** The gateway call in virtual time: it takes the completion's latency (or the error's). */
+/**
+ * The gateway call in virtual time: it takes the completion's latency (or the error's). The call is
+ * aborted when its scope is cancelled (a timeout, a stopped case).
+ */
 function complete(ctx: RunContext, request: CompletionRequest, frame: Frame): Promise<Completion> {
-  const controller = new AbortController();
-  const off = frame.scope.onCancel(() => controller.abort());
-  return ctx.scheduler
-    .external(
-      () => ctx.gateway.complete({ ...request, signal: controller.signal }, ctx.modelContext),
-      ({ value, error }) => value?.latency_ms ?? (error instanceof ModelError ? (error.latency_ms ?? 0) : 0),
-      frame.scope,
-    )
-    .finally(off);
+  const { signal } = frame.scope;
+  return ctx.scheduler.external(
+    () => ctx.gateway.complete({ ...request, signal }, ctx.modelContext),
+    ({ value, error }) => value?.latency_ms ?? (error instanceof ModelError ? (error.latency_ms ?? 0) : 0),
+    frame.scope,
+  );
 }
 
 /** The answer as the step's value: the text, or JSON checked against output.json (invalid_output). */
