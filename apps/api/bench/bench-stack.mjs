@@ -188,6 +188,12 @@ export async function startStack({ name, stateDir, logLevel = 'info', env: extra
     REPS_CHALLENGES_DIR: join(root, 'challenges'),
     REPS_SHUTDOWN_TIMEOUT_MS: '5000',
     LOG_LEVEL: logLevel,
+    // The worker's own knobs, when the bench is run with them (e.g. to compare concurrencies).
+    ...Object.fromEntries(
+      ['REPS_WORKER_CONCURRENCY', 'REPS_GRADING_THREADS', 'REPS_CASE_CONCURRENCY']
+        .filter((name) => process.env[name])
+        .map((name) => [name, process.env[name]]),
+    ),
     ...extra,
   };
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppLogger } from './common/logging.module.js';
 import { loadConfigOrExit } from './config/config.module.js';
+import { workerConcurrency } from './grading/isolation-limits.js';
 import { exitOnStartupError, installShutdownDeadline, probeServices } from './lifecycle.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -16,9 +17,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   installShutdownDeadline(config.REPS_SHUTDOWN_TIMEOUT_MS);
   await app.init();
-  app
-    .get(AppLogger)
-    .log({ event: 'worker_ready', pid: process.pid, concurrency: config.REPS_WORKER_CONCURRENCY });
+  app.get(AppLogger).log({ event: 'worker_ready', pid: process.pid, concurrency: workerConcurrency(config) });
 }
 
 main().catch((error) => exitOnStartupError('worker', error));

@@ -11,7 +11,7 @@ describe('parseConfig', () => {
   it('accepts a complete environment and applies defaults', () => {
     const config = parseConfig(valid);
     expect(config.PORT).toBe(3000);
-    expect(config.REPS_WORKER_CONCURRENCY).toBe(4);
+    expect(config.REPS_WORKER_CONCURRENCY).toBeUndefined();
     expect(config.REPS_SEED_DEMO).toBe(false);
     expect([config.REPS_CASE_WALL_MS, config.REPS_JOB_WALL_MS, config.REPS_GRADING_THREAD_MEMORY_MB]).toEqual(
       [30_000, 900_000, 512],

@@ -56,8 +56,12 @@ export const configSchema = z.object({
    * the default, trusts none, so a client cannot pick the address it is counted under.
    */
   REPS_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** Grading jobs one worker process runs at once. */
-  REPS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /**
+   * Jobs one worker process runs at once, of each queue (gradings, practice runs). Unset: the
+   * machine's cores, at least 2 (workerConcurrency in the API): grading with simulated models is
+   * CPU-bound, so more at once only adds threads; raise it when gradings mostly wait on real models.
+   */
+  REPS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   /** Cases of one grading run at once (they overlap on model calls; the result does not depend on it). */
   REPS_CASE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /**

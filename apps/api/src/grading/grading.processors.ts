@@ -8,6 +8,7 @@ import { JobRegistry } from '../jobs/job-registry.js';
 import { QueueProcessor, WORKER_OPTIONS } from '../jobs/queue-processor.js';
 import { RunStore } from '../runs/run-store.js';
 import { GRADING_GAVE_UP, GradingService } from './grading.service.js';
+import { workerConcurrency } from './isolation-limits.js';
 
 @Processor(QUEUES.grading, WORKER_OPTIONS)
 export class GradingProcessor extends QueueProcessor {
@@ -16,7 +17,7 @@ export class GradingProcessor extends QueueProcessor {
     @Inject(CONFIG) config: Config,
     private readonly grading: GradingService,
   ) {
-    super(registry, config, config.REPS_WORKER_CONCURRENCY);
+    super(registry, config, workerConcurrency(config));
   }
 
   protected override async onGaveUp(job: Job<{ submissionId: string }>): Promise<void> {
@@ -31,7 +32,7 @@ export class RunsProcessor extends QueueProcessor {
     @Inject(CONFIG) config: Config,
     private readonly runs: RunStore,
   ) {
-    super(registry, config, config.REPS_WORKER_CONCURRENCY);
+    super(registry, config, workerConcurrency(config));
   }
 
   protected override async onGaveUp(job: Job<{ runId: string }>): Promise<void> {

@@ -1,4 +1,4 @@
-import { gradingThreads } from './isolation-limits.js';
+import { gradingThreads, workerConcurrency } from './isolation-limits.js';
 
 describe('gradingThreads', () => {
   it('gives a lone grading the setting, at most the cores', () => {
@@ -14,5 +14,15 @@ describe('gradingThreads', () => {
     expect(gradingThreads(4, 8, 1)).toBe(4);
     expect(gradingThreads(4, 8, 2)).toBe(2);
     expect(gradingThreads(8, 8, 7)).toBe(1);
+  });
+});
+
+describe('workerConcurrency', () => {
+  it('is REPS_WORKER_CONCURRENCY when set, else the cores, at least 2', () => {
+    expect(workerConcurrency({ REPS_WORKER_CONCURRENCY: 6 }, 2)).toBe(6);
+    expect(workerConcurrency({ REPS_WORKER_CONCURRENCY: 1 }, 8)).toBe(1);
+    expect(workerConcurrency({ REPS_WORKER_CONCURRENCY: undefined }, 8)).toBe(8);
+    expect(workerConcurrency({ REPS_WORKER_CONCURRENCY: undefined }, 2)).toBe(2);
+    expect(workerConcurrency({ REPS_WORKER_CONCURRENCY: undefined }, 1)).toBe(2);
   });
 });
