@@ -34,6 +34,10 @@ export class StandingsService {
       cost_usd: s.costUsd ?? 0,
       latency_p95_ms: s.latencyP95Ms ?? 0,
     };
+    // One learner's standings change one grade at a time: two of their gradings recorded at once
+    // would both find no entry (FOR UPDATE locks no row that is not there yet) and the later insert
+    // would overwrite the better one, and both would rewrite their ratings.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`standings:${s.userId}`]);
     const changed: string[] = [];
     for (const period of periodsOf(s.gradedAt)) {
       const [current]: EntryRow[] = await tx.query(
