@@ -3,15 +3,12 @@ import pg from 'pg';
 import { StandingsService } from '../../apps/api/src/leaderboards/standings.service.js';
 import type { Submission } from '../../apps/api/src/submissions/submission.entity.js';
 import { graded, newLearner } from '../support/client.js';
+import { EXACT_SUM, FIRST_NUMBER_ONLY } from '../support/echo-sum-pipelines.js';
 import { stackEnv } from '../support/stack.js';
 
 jest.setTimeout(240_000);
 
 const slug = 'echo-sum';
-const exact =
-  'name: exact\nbudget: {}\nsteps:\n  - id: r\n    output: "({ sum: input.numbers.reduce((a, b) => a + b, 0) })"\n';
-const offByOne =
-  'name: off\nbudget: {}\nsteps:\n  - id: r\n    output: "({ sum: input.numbers.reduce((a, b) => a + b, 1) })"\n';
 
 /** A transaction on its own connection, with the query surface StandingsService uses. */
 async function transaction() {
@@ -32,7 +29,7 @@ describe("a learner's standings", () => {
   it('keep the better of two grades recorded at the same moment, whichever commits last', async () => {
     const { client } = await newLearner('race');
     const ids: string[] = [];
-    for (const pipeline of [exact, offByOne]) {
+    for (const pipeline of [EXACT_SUM, FIRST_NUMBER_ONLY]) {
       const res = await client.post(`/challenges/${slug}/submissions`, { pipeline });
       expect(res.status).toBe(202);
       ids.push(res.body.id);
@@ -49,7 +46,8 @@ describe("a learner's standings", () => {
         [ids],
       );
       const [good, bad] = ids.map((id) => rows.find((r) => r.id === id) as Submission);
-      expect([good?.correctness, bad?.correctness]).toEqual([100, 0]);
+      expect(good?.correctness).toBe(100);
+      expect(bad?.correctness).toBeLessThan(10);
       // As if neither had been recorded yet: both gradings find no entry.
       await db.query('DELETE FROM leaderboard_entries WHERE user_id = $1', [good?.userId]);
 
