@@ -37,7 +37,8 @@ export class CancelScope {
   /**
    * Aborted when this scope (or an ancestor) is cancelled: what model calls made in the scope pass
    * their provider, one per scope (made on first use) instead of one per call. Any number of calls
-   * in flight may listen to it.
+   * in flight may listen to it. It follows its parent's signal, so a scope adds one listener to its
+   * own cancellation and one to its parent's signal, however deep it is.
    */
   get signal(): AbortSignal {
     if (!this.controller) {
@@ -45,7 +46,10 @@ export class CancelScope {
       setMaxListeners(0, controller.signal);
       this.controller = controller;
       if (this.reason) controller.abort();
-      else this.onCancel(() => controller.abort());
+      else {
+        this.listeners.add(() => controller.abort());
+        this.parent?.signal.addEventListener('abort', () => controller.abort(), { once: true });
+      }
     }
     return this.controller.signal;
   }
@@ -253,8 +257,13 @@ export class VirtualSemaphore {
       return once(() => this.release());
     }
     await new Promise<void>((resolve, reject) => {
-      this.waiters.push({ resolve, reject, scope });
-      scope.onCancel(reject);
+      // Unsubscribed once the slot is granted: a case's scopes would otherwise keep a listener per wait.
+      const off = scope.onCancel(reject);
+      const granted = () => {
+        off();
+        resolve();
+      };
+      this.waiters.push({ resolve: granted, reject, scope });
     });
     return once(() => this.release());
   }

@@ -27,8 +27,13 @@ export const TOKENS_PER_REPLY = 3;
 export const TOKENS_PER_TOOL = 8;
 export const TOKENS_PER_TOOL_CALL = 4;
 
-/** Characters per generation of the segment cache; two generations are kept (~16 MB at most). */
+/**
+ * Characters and segments per generation of the segment cache; two generations are kept. Segments
+ * cut by piece (countPieceTokens) can be a few characters each, so the count is bounded too: about
+ * 25 MB at most either way.
+ */
 const CACHE_GENERATION_CHARS = 2_000_000;
+const CACHE_GENERATION_SEGMENTS = 200_000;
 
 let current = new Map<string, number>();
 let previous = new Map<string, number>();
@@ -162,7 +167,7 @@ function countSegment(segment: string): number {
 
 /** Two generations instead of a strict LRU: bounded, and a hit costs one Map lookup. */
 function remember(segment: string, count: number): void {
-  if (currentChars + segment.length > CACHE_GENERATION_CHARS) {
+  if (currentChars + segment.length > CACHE_GENERATION_CHARS || current.size >= CACHE_GENERATION_SEGMENTS) {
     previous = current;
     current = new Map();
     currentChars = 0;
