@@ -70,9 +70,8 @@ export interface FastReadLimits {
   perLearnerEntries?: number;
   perLearnerBytes?: number;
   /**
-   * The bounds of the signed-in learners' entries, kept apart with the same policy, so that many
-   * learners cannot push out the pages everyone reads (nor those the public, a learner's). Default:
-   * the public bounds.
+   * The bounds of the signed-in learners' entries, kept apart with the same policy, so that
+   * learners and anonymous readers never push out each other's entries. Default: the public bounds.
    */
   signedIn?: Omit<FastReadLimits, 'signedIn'>;
 }
