@@ -23,6 +23,22 @@ function rng(seed: number): () => number {
   };
 }
 
+/** `count` texts of `least` to `least + spread - 1` pieces drawn from `alphabet`. */
+function randomTexts(
+  random: () => number,
+  alphabet: readonly string[],
+  count: number,
+  least: number,
+  spread: number,
+) {
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: least + Math.floor(random() * spread) },
+      () => alphabet[Math.floor(random() * alphabet.length)],
+    ).join(''),
+  );
+}
+
 describe('countTextTokens', () => {
   it('counts like gpt-tokenizer on prose with lines, lists and code', () => {
     const text = [
@@ -61,15 +77,8 @@ describe('countTextTokens', () => {
       '-',
       '日本',
     ];
-    const random = rng(7);
-    for (let n = 0; n < 300; n++) {
-      const parts = Array.from(
-        { length: 5 + Math.floor(random() * 60) },
-        () => alphabet[Math.floor(random() * alphabet.length)],
-      );
-      const text = parts.join('');
+    for (const text of randomTexts(rng(7), alphabet, 300, 5, 60))
       expect(countTextTokens(text)).toBe(countTokens(text, plain));
-    }
   });
 
   it('gives the same count when asked again (served from its cache)', () => {
@@ -129,15 +138,8 @@ describe('countPieceTokens', () => {
       '\t',
       '<|endoftext|>',
     ];
-    const random = rng(11);
-    for (let n = 0; n < 3000; n++) {
-      const parts = Array.from(
-        { length: 1 + Math.floor(random() * 40) },
-        () => alphabet[Math.floor(random() * alphabet.length)],
-      );
-      const text = parts.join('');
+    for (const text of randomTexts(rng(11), alphabet, 3000, 1, 40))
       expect({ text, count: countPieceTokens(text) }).toEqual({ text, count: countTokens(text, plain) });
-    }
   });
 
   it('counts JSON answers, compact and indented, as gpt-tokenizer does', () => {

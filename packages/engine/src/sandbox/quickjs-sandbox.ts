@@ -653,13 +653,21 @@ interface BootImage {
 }
 
 /**
- * Copies the boot image back into the instance's memory and puts C's stack pointer where the boot
- * left it (a host error thrown through QuickJS, V8's stack overflowing in its parser, leaves the
- * frames it unwound on C's stack). Answers the memory, for a caller that clears what lies past it.
+ * Copies the boot image back into the instance's memory, but for `skip` (bytes known to equal the
+ * image's already), and puts C's stack pointer where the boot left it (a host error thrown through
+ * QuickJS, V8's stack overflowing in its parser, leaves the frames it unwound on C's stack).
+ * Answers the memory, for a caller that clears what lies past it.
  */
-function restoreImage(instance: QuickJSInstance, image: BootImage): Uint8Array {
+function restoreImage(
+  instance: QuickJSInstance,
+  image: BootImage,
+  skip?: { from: number; to: number },
+): Uint8Array {
   const bytes = instance.bytes();
-  bytes.set(image.memory);
+  if (skip) {
+    bytes.set(image.memory.subarray(0, skip.from));
+    bytes.set(image.memory.subarray(skip.to), skip.to);
+  } else bytes.set(image.memory);
   instance.stackPointer.value = image.stackPointer;
   return bytes;
 }
@@ -672,14 +680,8 @@ function restoreImage(instance: QuickJSInstance, image: BootImage): Uint8Array {
  */
 function restoreAfterCase(instance: QuickJSInstance, image: BootImage): void {
   const { idle } = image;
-  const bytes = instance.bytes();
-  if (!idle || !allZero(bytes, idle.to - IDLE_STACK_GUARD, idle.to)) {
-    restoreImage(instance, image);
-    return;
-  }
-  bytes.set(image.memory.subarray(0, idle.from));
-  bytes.set(image.memory.subarray(idle.to), idle.to);
-  instance.stackPointer.value = image.stackPointer;
+  const untouched = idle && allZero(instance.bytes(), idle.to - IDLE_STACK_GUARD, idle.to);
+  restoreImage(instance, image, untouched ? idle : undefined);
 }
 
 /**
